@@ -1,0 +1,11 @@
+/**
+ * The ledger: the system of record for money. Double-entry accounts with posted and pending totals,
+ * immutable transfers with client-chosen ids, two-phase holds (pending, then post, void or expiry),
+ * linked transfers that succeed or fail together, and reversals as new compensating transfers.
+ *
+ * <p>Other modules use only the types in this package: {@link Ledger} and its commands and results.
+ * The domain ({@code domain}) is free of Spring and SQL; the storage adapter ({@code jdbc}) and the
+ * HTTP adapter ({@code web}) are internal.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Ledger", allowedDependencies = {"kernel"})
+package io.huitong.ledger;
