@@ -3,7 +3,7 @@ package io.huitong.ledger;
 import io.huitong.kernel.Money;
 
 /**
- * A transfer to create. Build one with the factories; {@link #linked()} chains it to the next
+ * A transfer to create. Build one with the factories; {@link #linkedToNext()} chains it to the next
  * transfer of the same batch so that both succeed or neither does.
  *
  * @param amount for POST_PENDING and REVERSAL, null means "all that remains"
@@ -39,7 +39,7 @@ public record TransferRequest(String id, TransferKind kind, String debitAccountI
         return new TransferRequest(id, TransferKind.REVERSAL, null, null, amount, null, null, originalId, 0, null, null, false);
     }
 
-    public TransferRequest linked() {
+    public TransferRequest linkedToNext() {
         return new TransferRequest(id, kind, debitAccountId, creditAccountId, amount, currency, pendingId, reversesId,
                 timeoutSeconds, code, reference, true);
     }
