@@ -1,0 +1,362 @@
+package io.huitong.ledger.jdbc;
+
+import io.huitong.kernel.Currencies;
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import io.huitong.ledger.Account;
+import io.huitong.ledger.AccountFlag;
+import io.huitong.ledger.AccountResult;
+import io.huitong.ledger.Entry;
+import io.huitong.ledger.Ledger;
+import io.huitong.ledger.LedgerCheck;
+import io.huitong.ledger.NewAccount;
+import io.huitong.ledger.Transfer;
+import io.huitong.ledger.TransferKind;
+import io.huitong.ledger.TransferRequest;
+import io.huitong.ledger.TransferResult;
+import io.huitong.ledger.domain.AccountState;
+import io.huitong.ledger.domain.BatchOutcome;
+import io.huitong.ledger.domain.LedgerView;
+import io.huitong.ledger.domain.TransferEngine;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ledger on a relational database (PostgreSQL in production, H2 embedded).
+ *
+ * <p>A batch runs in one transaction: it locks every account it touches in id order, lets the
+ * {@link TransferEngine} decide each transfer against the locked totals, then writes transfers,
+ * entries and new totals with batched statements. When the caller already has a transaction on the
+ * same data source (a payment changing its state), the batch joins it, so the state change and its
+ * postings commit or roll back together.
+ *
+ * <p>When the ledger owns the transaction it first writes optimistically, without looking up whether
+ * the transfer ids exist: a replayed id then fails on the primary key and the batch is run again the
+ * careful way, which answers {@code EXISTS}. Deadlocks and lock time-outs are retried the same way.
+ */
+public final class JdbcLedger implements Ledger {
+
+    static final int MAX_BATCH = 8_190;
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final TransactionTemplate writeTx;
+    private final TransactionTemplate checkTx;
+    private final TransferEngine engine = new TransferEngine();
+
+    public JdbcLedger(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        DataSourceTransactionManager tm = new DataSourceTransactionManager(dataSource);
+        this.writeTx = new TransactionTemplate(tm);
+        this.checkTx = new TransactionTemplate(tm);
+        checkTx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        checkTx.setReadOnly(true);
+        checkTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public List<TransferResult> createTransfers(List<TransferRequest> requests) {
+        Objects.requireNonNull(requests, "requests");
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        if (requests.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("at most " + MAX_BATCH + " transfers per batch");
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return writeTx.execute(s -> withConnection(c -> applyBatch(c, requests, false)));
+        }
+        for (int attempt = 1; ; attempt++) {
+            boolean optimistic = attempt == 1;
+            try {
+                return writeTx.execute(s -> withConnection(c -> applyBatch(c, requests, optimistic)));
+            } catch (LedgerConflict conflict) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new IllegalStateException("ledger batch kept conflicting with concurrent writers", conflict);
+                }
+            }
+        }
+    }
+
+    private List<TransferResult> applyBatch(Connection c, List<TransferRequest> requests, boolean optimistic) throws SQLException {
+        LedgerStore store = new LedgerStore(c);
+        Instant now = now();
+        Set<String> referenced = new LinkedHashSet<>();
+        Set<String> pendingIds = new LinkedHashSet<>();
+        Set<String> reversedIds = new LinkedHashSet<>();
+        Set<String> accountIds = new LinkedHashSet<>();
+        for (TransferRequest r : requests) {
+            addIfPresent(accountIds, r.debitAccountId());
+            addIfPresent(accountIds, r.creditAccountId());
+            addIfPresent(pendingIds, r.pendingId());
+            addIfPresent(reversedIds, r.reversesId());
+        }
+        referenced.addAll(pendingIds);
+        referenced.addAll(reversedIds);
+        Map<String, Transfer> known = store.transfers(referenced);
+        for (Transfer t : known.values()) {
+            accountIds.add(t.debitAccountId());
+            accountIds.add(t.creditAccountId());
+        }
+        Map<String, Account> locked = store.lockAccounts(accountIds);
+        if (!optimistic) {
+            List<String> ids = requests.stream().map(TransferRequest::id).filter(Objects::nonNull).toList();
+            known.putAll(store.transfers(ids));
+        }
+        Map<String, TransferKind> resolutions = store.resolutions(pendingIds);
+        Map<String, Long> reversed = store.reversedAmounts(reversedIds);
+
+        Map<String, AccountState> states = new HashMap<>();
+        LedgerView view = new LedgerView() {
+            @Override
+            public AccountState account(String id) {
+                Account a = locked.get(id);
+                return a == null ? null : states.computeIfAbsent(id, k -> new AccountState(a));
+            }
+
+            @Override
+            public Transfer transfer(String id) {
+                return known.get(id);
+            }
+
+            @Override
+            public TransferKind resolution(String pendingId) {
+                return resolutions.get(pendingId);
+            }
+
+            @Override
+            public long reversedAmount(String originalId) {
+                return reversed.getOrDefault(originalId, 0L);
+            }
+        };
+        BatchOutcome outcome = engine.apply(requests, view, now);
+        store.insertTransfers(outcome.transfers());
+        store.insertEntries(outcome.entries(), now);
+        store.updateTotals(outcome.changedAccounts());
+        return outcome.results();
+    }
+
+    @Override
+    public List<AccountResult> createAccounts(List<NewAccount> accounts) {
+        Objects.requireNonNull(accounts, "accounts");
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writeTx.execute(s -> withConnection(c -> insertAccounts(c, accounts)));
+            } catch (LedgerConflict conflict) {
+                if (attempt >= MAX_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw new IllegalStateException("opening accounts kept conflicting with concurrent writers", conflict);
+                }
+            }
+        }
+    }
+
+    private List<AccountResult> insertAccounts(Connection c, List<NewAccount> accounts) throws SQLException {
+        LedgerStore store = new LedgerStore(c);
+        Map<String, Account> existing = store.accounts(accounts.stream().map(NewAccount::id).filter(Objects::nonNull).toList(), "");
+        List<AccountResult> results = new ArrayList<>(accounts.size());
+        List<NewAccount> fresh = new ArrayList<>();
+        Map<String, NewAccount> inBatch = new HashMap<>();
+        for (NewAccount a : accounts) {
+            AccountResult.Code code = validate(a);
+            if (code == null) {
+                Account stored = existing.get(a.id());
+                NewAccount earlier = inBatch.get(a.id());
+                if (stored != null) {
+                    code = compare(a, stored.currency(), stored.type(), stored.ownerRef(), stored.flags(), stored.code());
+                    results.add(new AccountResult(a.id(), code, code == AccountResult.Code.EXISTS ? stored : null));
+                    continue;
+                }
+                if (earlier != null) {
+                    code = compare(a, earlier.currency(), earlier.type(), earlier.ownerRef(), earlier.flags(), earlier.code());
+                    results.add(new AccountResult(a.id(), code, null));
+                    continue;
+                }
+                inBatch.put(a.id(), a);
+                fresh.add(a);
+                results.add(new AccountResult(a.id(), AccountResult.Code.OK, null));
+            } else {
+                results.add(new AccountResult(a.id(), code, null));
+            }
+        }
+        Instant now = now();
+        store.insertAccounts(fresh, now);
+        List<AccountResult> out = new ArrayList<>(results.size());
+        for (AccountResult r : results) {
+            if (r.account() == null && (r.code() == AccountResult.Code.OK || r.code() == AccountResult.Code.EXISTS)) {
+                NewAccount a = inBatch.get(r.id());
+                out.add(new AccountResult(r.id(), r.code(), new Account(a.id(), a.currency(), a.type(), a.ownerRef(), a.flags(),
+                        a.code(), 0, 0, 0, 0, now)));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static AccountResult.Code validate(NewAccount a) {
+        if (!TransferEngine.validId(a.id())) {
+            return AccountResult.Code.ID_INVALID;
+        }
+        if (!Currencies.isSupported(a.currency())) {
+            return AccountResult.Code.CURRENCY_INVALID;
+        }
+        if (a.type() == null) {
+            return AccountResult.Code.TYPE_MISSING;
+        }
+        if (a.ownerRef() != null && (a.ownerRef().isBlank() || a.ownerRef().length() > 128)) {
+            return AccountResult.Code.OWNER_REF_INVALID;
+        }
+        if (a.code() != null && (a.code().isBlank() || a.code().length() > TransferEngine.MAX_CODE_LENGTH)) {
+            return AccountResult.Code.CODE_INVALID;
+        }
+        return null;
+    }
+
+    private static AccountResult.Code compare(NewAccount a, String currency, io.huitong.ledger.AccountType type, String ownerRef,
+                                              Set<AccountFlag> flags, String code) {
+        if (!a.currency().equals(currency)) {
+            return AccountResult.Code.EXISTS_WITH_DIFFERENT_CURRENCY;
+        }
+        if (a.type() != type) {
+            return AccountResult.Code.EXISTS_WITH_DIFFERENT_TYPE;
+        }
+        if (!a.flags().equals(flags)) {
+            return AccountResult.Code.EXISTS_WITH_DIFFERENT_FLAGS;
+        }
+        if (!Objects.equals(a.ownerRef(), ownerRef)) {
+            return AccountResult.Code.EXISTS_WITH_DIFFERENT_OWNER_REF;
+        }
+        if (!Objects.equals(a.code(), code)) {
+            return AccountResult.Code.EXISTS_WITH_DIFFERENT_CODE;
+        }
+        return AccountResult.Code.EXISTS;
+    }
+
+    @Override
+    public Optional<Account> account(String id) {
+        return accounts(List.of(id)).stream().findFirst();
+    }
+
+    @Override
+    public List<Account> accounts(List<String> ids) {
+        Map<String, Account> found = read(c -> new LedgerStore(c).accounts(ids, ""));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public Optional<Transfer> transfer(String id) {
+        return Optional.ofNullable(read(c -> new LedgerStore(c).transfers(List.of(id))).get(id));
+    }
+
+    @Override
+    public Page<Account> listAccounts(String ownerRef, PageRequest page) {
+        return read(c -> new LedgerStore(c).listAccounts(ownerRef, page));
+    }
+
+    @Override
+    public Page<Transfer> listTransfers(String accountId, PageRequest page) {
+        return read(c -> new LedgerStore(c).listTransfers(accountId, page));
+    }
+
+    @Override
+    public Page<Entry> listEntries(String accountId, PageRequest page) {
+        return read(c -> new LedgerStore(c).listEntries(accountId, page));
+    }
+
+    @Override
+    public int expireDueHolds(int max) {
+        List<String> due = read(c -> new LedgerStore(c).dueHolds(now(), max));
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<TransferRequest> expiries = due.stream()
+                .map(id -> new TransferRequest(id + ".expire", TransferKind.EXPIRE_PENDING, null, null, null, null, id, null,
+                        0, "hold_expired", null, false))
+                .toList();
+        return (int) createTransfers(expiries).stream().filter(r -> r.code() == TransferResult.Code.OK).count();
+    }
+
+    @Override
+    public LedgerCheck check() {
+        return checkTx.execute(s -> withConnection(c -> {
+            LedgerStore store = new LedgerStore(c);
+            List<LedgerStore.CurrencyCheck> rows = store.checkByCurrency();
+            long stray = store.strayEntries();
+            long accounts = 0;
+            long entries = stray;
+            long mismatched = 0;
+            boolean balanced = stray == 0;
+            List<LedgerCheck.CurrencySum> sums = new ArrayList<>();
+            for (LedgerStore.CurrencyCheck row : rows) {
+                accounts += row.accounts();
+                entries += row.entries();
+                mismatched += row.mismatched();
+                balanced &= row.postedSum() == 0 && row.pendingSum() == 0;
+                sums.add(new LedgerCheck.CurrencySum(row.currency(), row.postedSum(), row.pendingSum()));
+            }
+            List<String> mismatchedIds = mismatched == 0 ? List.of() : store.mismatchedAccounts(100);
+            return new LedgerCheck(balanced && mismatched == 0, sums, accounts, entries, mismatchedIds, now());
+        }));
+    }
+
+    private Instant now() {
+        // the databases keep microseconds; truncating here makes what is returned equal what is stored
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T read(SqlWork<T> work) {
+        return withConnection(work);
+    }
+
+    private <T> T withConnection(SqlWork<T> work) {
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw translate(e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    private static RuntimeException translate(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.equals("23505") || state.equals("40001") || state.equals("40P01")
+                || state.equals("55P03") || state.startsWith("HYT"))) {
+            return new LedgerConflict(e);
+        }
+        return new IllegalStateException("ledger storage failed (SQL state " + state + ")", e);
+    }
+
+    private static void addIfPresent(Set<String> set, String value) {
+        if (value != null) {
+            set.add(value);
+        }
+    }
+}

@@ -1,0 +1,394 @@
+package io.huitong.ledger.jdbc;
+
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import io.huitong.ledger.Account;
+import io.huitong.ledger.AccountFlag;
+import io.huitong.ledger.AccountType;
+import io.huitong.ledger.Entry;
+import io.huitong.ledger.NewAccount;
+import io.huitong.ledger.Transfer;
+import io.huitong.ledger.TransferKind;
+import io.huitong.ledger.domain.AccountState;
+import io.huitong.ledger.domain.EntryLine;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The ledger's SQL, on one connection that the caller owns (and whose transaction it controls). */
+final class LedgerStore {
+
+    private static final String ACCOUNT_COLUMNS =
+            "id, currency, account_type, owner_ref, flags, code, debits_pending, debits_posted, credits_pending, credits_posted, created_at";
+    private static final String TRANSFER_COLUMNS =
+            "id, kind, debit_account_id, credit_account_id, amount, currency, pending_id, reverses_id, expires_at, code, reference, created_at";
+
+    private final Connection c;
+
+    LedgerStore(Connection connection) {
+        this.c = connection;
+    }
+
+    /** Locks the accounts in id order (so that concurrent batches can't deadlock) and returns their totals. */
+    Map<String, Account> lockAccounts(Collection<String> ids) throws SQLException {
+        return accounts(ids, " order by id for update");
+    }
+
+    Map<String, Account> accounts(Collection<String> ids, String suffix) throws SQLException {
+        Map<String, Account> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select " + ACCOUNT_COLUMNS + " from ledger_account where id = any(?)" + suffix)) {
+            ps.setArray(1, array(ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Account a = account(rs);
+                    out.put(a.id(), a);
+                }
+            }
+        }
+        return out;
+    }
+
+    Map<String, Transfer> transfers(Collection<String> ids) throws SQLException {
+        Map<String, Transfer> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select " + TRANSFER_COLUMNS + " from ledger_transfer where id = any(?)")) {
+            ps.setArray(1, array(ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Transfer t = transfer(rs);
+                    out.put(t.id(), t);
+                }
+            }
+        }
+        return out;
+    }
+
+    Map<String, TransferKind> resolutions(Collection<String> pendingIds) throws SQLException {
+        Map<String, TransferKind> out = new HashMap<>();
+        if (pendingIds.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select pending_id, kind from ledger_transfer where pending_id = any(?)")) {
+            ps.setArray(1, array(pendingIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), TransferKind.valueOf(rs.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    Map<String, Long> reversedAmounts(Collection<String> originalIds) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        if (originalIds.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "select reverses_id, sum(amount) from ledger_transfer where reverses_id = any(?) group by reverses_id")) {
+            ps.setArray(1, array(originalIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    void insertAccounts(List<NewAccount> accounts, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into ledger_account (id, currency, account_type, owner_ref, flags, code, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewAccount a : accounts) {
+                ps.setString(1, a.id());
+                ps.setString(2, a.currency());
+                ps.setString(3, a.type().name());
+                ps.setString(4, a.ownerRef());
+                ps.setInt(5, AccountFlag.toBits(a.flags()));
+                ps.setString(6, a.code());
+                ps.setObject(7, timestamp(now));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    void insertTransfers(List<Transfer> transfers) throws SQLException {
+        if (transfers.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into ledger_transfer (" + TRANSFER_COLUMNS + ")"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Transfer t : transfers) {
+                ps.setString(1, t.id());
+                ps.setString(2, t.kind().name());
+                ps.setString(3, t.debitAccountId());
+                ps.setString(4, t.creditAccountId());
+                ps.setLong(5, t.amount());
+                ps.setString(6, t.currency());
+                ps.setString(7, t.pendingId());
+                ps.setString(8, t.reversesId());
+                if (t.expiresAt() == null) {
+                    ps.setNull(9, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    ps.setObject(9, timestamp(t.expiresAt()));
+                }
+                ps.setString(10, t.code());
+                ps.setString(11, t.reference());
+                ps.setObject(12, timestamp(t.createdAt()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    void insertEntries(List<EntryLine> entries, Instant now) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into ledger_entry (transfer_id, account_id, currency, layer, direction, amount, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?)")) {
+            OffsetDateTime at = timestamp(now);
+            for (EntryLine e : entries) {
+                ps.setString(1, e.transferId());
+                ps.setString(2, e.accountId());
+                ps.setString(3, e.currency());
+                ps.setString(4, e.layer().wireName());
+                ps.setString(5, e.direction().wireName());
+                ps.setLong(6, e.amount());
+                ps.setObject(7, at);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Writes new totals of accounts this transaction has locked. */
+    void updateTotals(Collection<AccountState> accounts) throws SQLException {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update ledger_account set debits_pending = ?, debits_posted = ?,"
+                + " credits_pending = ?, credits_posted = ? where id = ?")) {
+            for (AccountState s : accounts) {
+                Account a = s.toAccount();
+                ps.setLong(1, a.debitsPending());
+                ps.setLong(2, a.debitsPosted());
+                ps.setLong(3, a.creditsPending());
+                ps.setLong(4, a.creditsPosted());
+                ps.setString(5, a.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Open holds whose timeout has passed. */
+    List<String> dueHolds(Instant now, int max) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select t.id from ledger_transfer t where t.expires_at <= ?"
+                + " and not exists (select 1 from ledger_transfer r where r.pending_id = t.id)"
+                + " order by t.expires_at, t.id limit ?")) {
+            ps.setObject(1, timestamp(now));
+            ps.setInt(2, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    Page<Account> listAccounts(String ownerRef, PageRequest page) throws SQLException {
+        String filter = ownerRef == null ? "" : "owner_ref = ?";
+        return list("select " + ACCOUNT_COLUMNS + " from ledger_account", "ledger_account", filter,
+                ownerRef == null ? List.of() : List.of(ownerRef), page, LedgerStore::account);
+    }
+
+    Page<Transfer> listTransfers(String accountId, PageRequest page) throws SQLException {
+        String filter = accountId == null ? "" : "(debit_account_id = ? or credit_account_id = ?)";
+        return list("select " + TRANSFER_COLUMNS + " from ledger_transfer", "ledger_transfer", filter,
+                accountId == null ? List.of() : List.of(accountId, accountId), page, LedgerStore::transfer);
+    }
+
+    Page<Entry> listEntries(String accountId, PageRequest page) throws SQLException {
+        long after = cursor(page.startingAfter());
+        long before = cursor(page.endingBefore());
+        boolean backwards = page.endingBefore() != null;
+        String sql = "select id, transfer_id, account_id, currency, layer, direction, amount, created_at from ledger_entry"
+                + " where account_id = ?" + (page.startingAfter() != null ? " and id < ?" : "")
+                + (backwards ? " and id > ? order by id asc" : " order by id desc") + " limit ?";
+        List<Entry> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, accountId);
+            if (page.startingAfter() != null) {
+                ps.setLong(i++, after);
+            }
+            if (backwards) {
+                ps.setLong(i++, before);
+            }
+            ps.setInt(i, page.limit() + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getLong(7), instant(rs, 8)));
+                }
+            }
+        }
+        return page(rows, page.limit(), backwards);
+    }
+
+    /** Per currency: accounts, posted and pending sums recomputed from entries, entry count, and accounts whose totals differ. */
+    record CurrencyCheck(String currency, long accounts, long postedSum, long pendingSum, long entries, long mismatched) {
+    }
+
+    private static final String ENTRY_TOTALS = "with e as (select account_id,"
+            + " sum(case when layer = 'pending' and direction = 'debit' then amount else 0 end) as dpe,"
+            + " sum(case when layer = 'posted' and direction = 'debit' then amount else 0 end) as dpo,"
+            + " sum(case when layer = 'pending' and direction = 'credit' then amount else 0 end) as cpe,"
+            + " sum(case when layer = 'posted' and direction = 'credit' then amount else 0 end) as cpo,"
+            + " count(*) as n from ledger_entry group by account_id) ";
+    private static final String MISMATCH = "(a.debits_pending <> coalesce(e.dpe, 0) or a.debits_posted <> coalesce(e.dpo, 0)"
+            + " or a.credits_pending <> coalesce(e.cpe, 0) or a.credits_posted <> coalesce(e.cpo, 0))";
+
+    List<CurrencyCheck> checkByCurrency() throws SQLException {
+        String sql = ENTRY_TOTALS + "select a.currency, count(*),"
+                + " coalesce(sum(coalesce(e.cpo, 0) - coalesce(e.dpo, 0)), 0),"
+                + " coalesce(sum(coalesce(e.cpe, 0) - coalesce(e.dpe, 0)), 0),"
+                + " coalesce(sum(coalesce(e.n, 0)), 0),"
+                + " coalesce(sum(case when " + MISMATCH + " then 1 else 0 end), 0)"
+                + " from ledger_account a left join e on e.account_id = a.id group by a.currency order by a.currency";
+        List<CurrencyCheck> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new CurrencyCheck(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+            }
+        }
+        return out;
+    }
+
+    List<String> mismatchedAccounts(int max) throws SQLException {
+        String sql = ENTRY_TOTALS + "select a.id from ledger_account a left join e on e.account_id = a.id where " + MISMATCH
+                + " order by a.id limit ?";
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Entries whose account is missing or has another currency: they belong to no balance and break the books. */
+    long strayEntries() throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from ledger_entry e left join ledger_account a"
+                + " on a.id = e.account_id where a.id is null or a.currency <> e.currency"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long cursor(String value) {
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Newest first by (created_at, id); a cursor is the id of a row of the same table. */
+    private <T> Page<T> list(String select, String table, String filter, List<String> filterArgs, PageRequest page,
+                             RowMapper<T> mapper) throws SQLException {
+        boolean backwards = page.endingBefore() != null;
+        String cursorId = backwards ? page.endingBefore() : page.startingAfter();
+        List<String> where = new ArrayList<>();
+        if (!filter.isEmpty()) {
+            where.add(filter);
+        }
+        if (cursorId != null) {
+            where.add("(created_at, id) " + (backwards ? ">" : "<") + " (select created_at, id from " + table + " where id = ?)");
+        }
+        String sql = select + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + (backwards ? " order by created_at asc, id asc" : " order by created_at desc, id desc") + " limit ?";
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String arg : filterArgs) {
+                ps.setString(i++, arg);
+            }
+            if (cursorId != null) {
+                ps.setString(i++, cursorId);
+            }
+            ps.setInt(i, page.limit() + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+        }
+        return page(rows, page.limit(), backwards);
+    }
+
+    private static <T> Page<T> page(List<T> rows, int limit, boolean backwards) {
+        boolean more = rows.size() > limit;
+        List<T> data = new ArrayList<>(more ? rows.subList(0, limit) : rows);
+        if (backwards) {
+            Collections.reverse(data);
+        }
+        return new Page<>(data, more);
+    }
+
+    private Array array(Collection<String> ids) throws SQLException {
+        return c.createArrayOf("varchar", ids.toArray());
+    }
+
+    static Account account(ResultSet rs) throws SQLException {
+        return new Account(rs.getString(1), rs.getString(2), AccountType.valueOf(rs.getString(3)), rs.getString(4),
+                AccountFlag.fromBits(rs.getInt(5)), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                rs.getLong(10), instant(rs, 11));
+    }
+
+    static Transfer transfer(ResultSet rs) throws SQLException {
+        return new Transfer(rs.getString(1), TransferKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9), rs.getString(10),
+                rs.getString(11), instant(rs, 12));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
