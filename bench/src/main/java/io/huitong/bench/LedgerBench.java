@@ -11,6 +11,7 @@ import io.huitong.ledger.LedgerCheck;
 import io.huitong.ledger.NewAccount;
 import io.huitong.ledger.TransferRequest;
 import io.huitong.ledger.TransferResult;
+import io.huitong.ledger.jdbc.JdbcLedger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,12 +54,7 @@ public final class LedgerBench {
 
     /** The ledger under test: the one line to change to benchmark another implementation. */
     static Ledger newLedger(DataSource dataSource, Clock clock) {
-        try {
-            return (Ledger) Class.forName("io.huitong.ledger.jdbc.JdbcLedger")
-                    .getConstructor(DataSource.class, Clock.class).newInstance(dataSource, clock);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("io.huitong.ledger.jdbc.JdbcLedger(DataSource, Clock) is not available: " + e, e);
-        }
+        return new JdbcLedger(dataSource, clock);
     }
 
     enum Shape { RANDOM, HOT }
