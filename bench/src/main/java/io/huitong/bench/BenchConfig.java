@@ -12,10 +12,12 @@ import java.util.Map;
  * (upper case, dashes as underscores), or the default.
  */
 record BenchConfig(String adminUrl, String user, String password, int threads, Duration duration, Duration warmup,
-                   int batchSize, int accounts, int pgbenchScale, int pgbenchJobs, String pgbenchCommand) {
+                   int batchSize, int accounts, int pgbenchScale, int pgbenchJobs, String pgbenchCommand,
+                   boolean profile, List<String> scenarios) {
 
     static final List<String> NAMES = List.of("pg-url", "pg-user", "pg-password", "threads", "duration", "warmup",
-            "batch", "accounts", "pgbench-scale", "pgbench-jobs", "pgbench");
+            "batch", "accounts", "pgbench-scale", "pgbench-jobs", "pgbench", "profile", "scenarios");
+    static final List<String> SCENARIOS = List.of("random-single", "random-batch", "hot-single", "hot-batch");
 
     static BenchConfig from(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -44,7 +46,9 @@ record BenchConfig(String adminUrl, String user, String password, int threads, D
                 in.positive("accounts", 10_000),
                 in.positive("pgbench-scale", 16),
                 in.positive("pgbench-jobs", 2),
-                in.text("pgbench", "pgbench"));
+                in.text("pgbench", "pgbench"),
+                in.flag("profile"),
+                in.list("scenarios", SCENARIOS));
         if (config.accounts < 2) {
             throw new UsageException("--accounts must be at least 2");
         }
@@ -69,6 +73,10 @@ record BenchConfig(String adminUrl, String user, String password, int threads, D
                   --pgbench-scale=N      pgbench -i -s (HUITONG_BENCH_PGBENCH_SCALE, default 16; keep it >= threads)
                   --pgbench-jobs=N       pgbench -j (HUITONG_BENCH_PGBENCH_JOBS, default 2)
                   --pgbench=PATH         the pgbench executable (HUITONG_BENCH_PGBENCH, default pgbench on the PATH)
+                  --profile=true         also print where each run's time goes: JDBC round trips by statement,
+                                         server wait events, WAL per transfer, CPU (HUITONG_BENCH_PROFILE)
+                  --scenarios=A,B        run only these of random-single, random-batch, hot-single, hot-batch
+                                         (HUITONG_BENCH_SCENARIOS, default all four)
                 """;
     }
 
@@ -131,6 +139,29 @@ record BenchConfig(String adminUrl, String user, String password, int threads, D
                 v = System.getenv("HUITONG_BENCH_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
             }
             return v == null || v.isBlank() ? fallback : v;
+        }
+
+        List<String> list(String name, List<String> allowed) {
+            List<String> values = java.util.Arrays.stream(text(name, String.join(",", allowed)).split(","))
+                    .map(String::trim).filter(v -> !v.isEmpty()).distinct().toList();
+            for (String v : values) {
+                if (!allowed.contains(v)) {
+                    throw new UsageException(name + " must be some of " + String.join(", ", allowed) + "; got " + v);
+                }
+            }
+            if (values.isEmpty()) {
+                throw new UsageException(name + " must name at least one of " + String.join(", ", allowed));
+            }
+            return values;
+        }
+
+        boolean flag(String name) {
+            String v = text(name, "false").trim().toLowerCase(Locale.ROOT);
+            return switch (v) {
+                case "true", "yes", "1", "on" -> true;
+                case "false", "no", "0", "off" -> false;
+                default -> throw new UsageException(name + " must be true or false, got " + v);
+            };
         }
 
         int positive(String name, int fallback) {

@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -59,11 +60,11 @@ public final class LedgerBench {
 
     enum Shape { RANDOM, HOT }
 
-    record Scenario(String tag, String name, Shape shape, int batch) {
+    record Scenario(String key, String name, Shape shape, int batch) {
     }
 
     record Outcome(Scenario scenario, double seconds, long ok, long calls, long[] latencies, long errors,
-                   Map<String, Long> errorKinds) {
+                   Map<String, Long> errorKinds, Profile.Snapshot profile) {
 
         double rate() {
             return ok / seconds;
@@ -105,22 +106,26 @@ public final class LedgerBench {
 
     private final BenchConfig config;
     private final Scratch scratch;
+    private final Profile profile;
     private final List<String> wallets = new ArrayList<>();
 
     private LedgerBench(BenchConfig config) {
         this.config = config;
         this.scratch = new Scratch(config);
+        this.profile = new Profile(config.adminUrl(), config.user(), config.password(), config.profile());
     }
 
     private int run() {
         String server = scratch.serverVersion();
-        PgBench pgbench = new PgBench(config, scratch);
+        PgBench pgbench = new PgBench(config, scratch, profile);
         String pgbenchVersion = pgbench.version();
         System.out.printf(Locale.ROOT, "Huitong ledger benchmark%n");
         System.out.printf(Locale.ROOT, "  server      PostgreSQL %s at %s (synchronous_commit=%s, shared_buffers=%s)%n",
                 server, config.adminUrl(), scratch.setting("synchronous_commit"), scratch.setting("shared_buffers"));
         System.out.printf(Locale.ROOT, "  client      Java %s, %d CPUs; %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), pgbenchVersion);
+        System.out.printf(Locale.ROOT, "  machine     load average %s before the run (other work on this machine skews every number)%n",
+                loadAverage());
         System.out.printf(Locale.ROOT, "  writers     %d threads; %d s measured after %d s warm-up per scenario; batch %d; %,d accounts%n",
                 config.threads(), config.duration().toSeconds(), config.warmup().toSeconds(), config.batchSize(), config.accounts());
         System.out.printf(Locale.ROOT, "  pgbench     -i -s %d; -b tpcb-like -c %d -j %d -T %d -n%n%n", config.pgbenchScale(),
@@ -132,22 +137,24 @@ public final class LedgerBench {
         System.out.printf(Locale.ROOT, "pgbench: %.1f TPS, latency average %.3f ms, %d failed%n%n",
                 reference.tps(), reference.latencyAverageMs(), reference.failed());
 
-        List<Scenario> scenarios = List.of(
-                new Scenario("r1", "random accounts, 1 per call", Shape.RANDOM, 1),
-                new Scenario("rb", "random accounts, batch " + config.batchSize(), Shape.RANDOM, config.batchSize()),
-                new Scenario("h1", "hot account, 1 per call", Shape.HOT, 1),
-                new Scenario("hb", "hot account, batch " + config.batchSize(), Shape.HOT, config.batchSize()));
+        List<Scenario> scenarios = Stream.of(
+                        new Scenario("random-single", "random accounts, 1 per call", Shape.RANDOM, 1),
+                        new Scenario("random-batch", "random accounts, batch " + config.batchSize(), Shape.RANDOM, config.batchSize()),
+                        new Scenario("hot-single", "hot account, 1 per call", Shape.HOT, 1),
+                        new Scenario("hot-batch", "hot account, batch " + config.batchSize(), Shape.HOT, config.batchSize()))
+                .filter(s -> config.scenarios().contains(s.key()))
+                .toList();
         List<Outcome> outcomes = new ArrayList<>();
         LedgerCheck check;
         String database = scratch.create("huitong_bench");
         try (HikariDataSource dataSource = pool(database)) {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            Ledger ledger = newLedger(dataSource, Clock.systemUTC());
+            Ledger ledger = newLedger(profile.detailed() ? profile.timing(dataSource) : dataSource, Clock.systemUTC());
             setUp(ledger, dataSource);
             for (Scenario scenario : scenarios) {
                 scratch.checkpoint();
                 System.out.printf(Locale.ROOT, "ledger: %s ...%n", scenario.name());
-                Outcome outcome = measure(ledger, scenario);
+                Outcome outcome = measure(ledger, scenario, database);
                 outcomes.add(outcome);
                 System.out.printf(Locale.ROOT, "ledger: %s: %.1f transfers/s, %d errors%n", scenario.name(),
                         outcome.rate(), outcome.errors());
@@ -167,6 +174,7 @@ public final class LedgerBench {
         }
 
         printTable(outcomes, reference);
+        System.out.printf(Locale.ROOT, "%nload average after the run: %s%n", loadAverage());
         long errors = outcomes.stream().mapToLong(Outcome::errors).sum();
         return errors == 0 && check.balanced() ? 0 : 2;
     }
@@ -228,12 +236,13 @@ public final class LedgerBench {
                 accounts.size(), opened, funding.size(), funded);
     }
 
-    private Outcome measure(Ledger ledger, Scenario scenario) {
+    private Outcome measure(Ledger ledger, Scenario scenario, String database) {
         int threads = config.threads();
         long warmupNanos = config.warmup().toNanos();
         long durationNanos = config.duration().toNanos();
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
+        Profile.Snapshot snapshot;
         long[] window = new long[2];
         LongAdder ok = new LongAdder();
         LongAdder calls = new LongAdder();
@@ -245,8 +254,8 @@ public final class LedgerBench {
             int worker = t;
             latencies[t] = new LongBuffer();
             Thread thread = Thread.ofPlatform().name("bench-writer-" + t).unstarted(() -> {
-                SplittableRandom random = new SplittableRandom(scenario.tag().hashCode() * 31L + worker);
-                String idPrefix = "bench_" + scenario.tag() + "_" + worker + "_";
+                SplittableRandom random = new SplittableRandom(scenario.key().hashCode() * 31L + worker);
+                String idPrefix = "bench_" + scenario.key() + "_" + worker + "_";
                 long seq = 0;
                 ready.countDown();
                 try {
@@ -311,8 +320,16 @@ public final class LedgerBench {
             window[0] = now + warmupNanos;
             window[1] = now + warmupNanos + durationNanos;
             go.countDown();
+            sleepUntil(window[0]);
+            profile.start(database);
+            sleepUntil(window[1]);
+            snapshot = profile.stop();
             for (Thread worker : workers) {
                 worker.join();
+            }
+            if (profile.detailed()) {
+                long[] all = LongBuffer.merge(latencies);
+                Profile.print(scenario.name(), snapshot, ok.sum(), calls.sum(), Arrays.stream(all).sum());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -322,7 +339,23 @@ public final class LedgerBench {
         Arrays.sort(all);
         Map<String, Long> kinds = new TreeMap<>();
         errorKinds.forEach((k, v) -> kinds.put(k, v.sum()));
-        return new Outcome(scenario, durationNanos / 1e9, ok.sum(), calls.sum(), all, errors.sum(), kinds);
+        return new Outcome(scenario, durationNanos / 1e9, ok.sum(), calls.sum(), all, errors.sum(), kinds, snapshot);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(Duration.ofNanos(left));
+        }
     }
 
     private TransferRequest next(Shape shape, String id, SplittableRandom random) {
@@ -380,8 +413,22 @@ public final class LedgerBench {
             boolean batched = o.scenario().batch() > 1;
             double goal = batched ? BATCHED_GOAL : SINGLE_GOAL;
             double ratio = o.rate() / reference.tps();
-            System.out.printf(Locale.ROOT, "  %-7s >= %.1fx  %-34s %6.2fx  %s%n", batched ? "batched" : "single", goal,
+            System.out.printf(Locale.ROOT, "  %-7s >= %.1fx  %-34s %7.3fx  %s%n", batched ? "batched" : "single", goal,
                     o.scenario().name(), ratio, ratio >= goal ? "PASS" : "FAIL");
+        }
+        List<String> shared = new ArrayList<>();
+        if (!reference.profile().othersPercent().isEmpty()) {
+            shared.add("pgbench: " + reference.profile().others());
+        }
+        for (Outcome o : outcomes) {
+            if (!o.profile().othersPercent().isEmpty()) {
+                shared.add(o.scenario().name() + ": " + o.profile().others());
+            }
+        }
+        if (!shared.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%nWARNING: other processes used the CPU during these runs (%% of the machine), so their numbers"
+                    + " are low; rerun on a quiet machine:%n");
+            shared.forEach(run -> System.out.println("  " + run));
         }
         for (Outcome o : outcomes) {
             if (!o.errorKinds().isEmpty()) {

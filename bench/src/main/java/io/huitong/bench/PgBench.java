@@ -25,15 +25,18 @@ final class PgBench {
     private static final Pattern LATENCY = Pattern.compile("^latency average = ([0-9.]+) ms", Pattern.MULTILINE);
     private static final Pattern FAILED = Pattern.compile("^number of failed transactions: ([0-9]+)", Pattern.MULTILINE);
 
-    record Result(double tps, double latencyAverageMs, long failed, String version) {
+    record Result(double tps, double latencyAverageMs, long failed, String version, Profile.Snapshot profile) {
     }
 
     private final BenchConfig config;
     private final Scratch scratch;
 
-    PgBench(BenchConfig config, Scratch scratch) {
+    private final Profile profile;
+
+    PgBench(BenchConfig config, Scratch scratch, Profile profile) {
         this.config = config;
         this.scratch = scratch;
+        this.profile = profile;
     }
 
     /** The pgbench version line, or a clear failure when the executable can't be run. */
@@ -47,21 +50,27 @@ final class PgBench {
         try {
             run(command("-i", "-q", "-s", Integer.toString(config.pgbenchScale()), database), 1800);
             scratch.checkpoint();
+            profile.start(database);
             String out = run(command("-b", "tpcb-like", "-n",
                     "-c", Integer.toString(config.threads()),
                     "-j", Integer.toString(Math.min(config.pgbenchJobs(), config.threads())),
                     "-T", Long.toString(config.duration().toSeconds()),
                     database), config.duration().toSeconds() + 600);
+            Profile.Snapshot snapshot = profile.stop();
             Matcher tps = TPS.matcher(out);
             if (!tps.find()) {
                 throw new IllegalStateException("no \"tps = ... (without initial connection time)\" line in pgbench output:\n" + out);
             }
             Matcher latency = LATENCY.matcher(out);
             Matcher failed = FAILED.matcher(out);
+            if (profile.detailed()) {
+                long transactions = Math.round(Double.parseDouble(tps.group(1)) * snapshot.seconds());
+                Profile.print("pgbench tpcb-like (WAL per transaction; counts approximate)", snapshot, transactions, 0, 0);
+            }
             return new Result(Double.parseDouble(tps.group(1)),
                     latency.find() ? Double.parseDouble(latency.group(1)) : Double.NaN,
                     failed.find() ? Long.parseLong(failed.group(1)) : 0,
-                    version);
+                    version, snapshot);
         } finally {
             scratch.drop(database);
         }
