@@ -417,16 +417,16 @@ public final class LedgerBench {
                     o.scenario().name(), ratio, ratio >= goal ? "PASS" : "FAIL");
         }
         List<String> shared = new ArrayList<>();
-        if (!reference.profile().othersPercent().isEmpty()) {
-            shared.add("pgbench: " + reference.profile().others());
+        if (reference.profile().shared(true)) {
+            shared.add("pgbench: " + reference.profile().others(true));
         }
         for (Outcome o : outcomes) {
-            if (!o.profile().othersPercent().isEmpty()) {
-                shared.add(o.scenario().name() + ": " + o.profile().others());
+            if (o.profile().shared(false)) {
+                shared.add(o.scenario().name() + ": " + o.profile().others(false));
             }
         }
         if (!shared.isEmpty()) {
-            System.out.printf(Locale.ROOT, "%nWARNING: other processes used the CPU during these runs (%% of the machine), so their numbers"
+            System.out.printf(Locale.ROOT, "%nWARNING: other processes used the CPU during these runs, so their numbers"
                     + " are low; rerun on a quiet machine:%n");
             shared.forEach(run -> System.out.println("  " + run));
         }
