@@ -36,14 +36,17 @@ final class LedgerStore {
             "id, kind, debit_account_id, credit_account_id, amount, currency, pending_id, reverses_id, expires_at, code, reference, created_at";
 
     private final Connection c;
+    private final boolean postgres;
 
-    LedgerStore(Connection connection) {
+    /** @param postgres on PostgreSQL, rows are locked "for no key update", which leaves other writers' foreign-key checks unblocked */
+    LedgerStore(Connection connection, boolean postgres) {
         this.c = connection;
+        this.postgres = postgres;
     }
 
     /** Locks the accounts in id order (so that concurrent batches can't deadlock) and returns their totals. */
     Map<String, Account> lockAccounts(Collection<String> ids) throws SQLException {
-        return accounts(ids, " order by id for update");
+        return accounts(ids, postgres ? " order by id for no key update" : " order by id for update");
     }
 
     Map<String, Account> accounts(Collection<String> ids, String suffix) throws SQLException {
@@ -180,20 +183,27 @@ final class LedgerStore {
         }
     }
 
-    /** Writes new totals of accounts this transaction has locked. */
-    void updateTotals(Collection<AccountState> accounts) throws SQLException {
+    /**
+     * Adds this batch's changes to the accounts' totals, in id order. Increments rather than absolute
+     * values: an account without balance limits is not locked before this point, so its row lock is
+     * held only from here to commit.
+     */
+    void addToTotals(Collection<AccountState> accounts) throws SQLException {
         if (accounts.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("update ledger_account set debits_pending = ?, debits_posted = ?,"
-                + " credits_pending = ?, credits_posted = ? where id = ?")) {
-            for (AccountState s : accounts) {
-                Account a = s.toAccount();
-                ps.setLong(1, a.debitsPending());
-                ps.setLong(2, a.debitsPosted());
-                ps.setLong(3, a.creditsPending());
-                ps.setLong(4, a.creditsPosted());
-                ps.setString(5, a.id());
+        List<AccountState> ordered = new ArrayList<>(accounts);
+        ordered.sort(java.util.Comparator.comparing(AccountState::id));
+        try (PreparedStatement ps = c.prepareStatement("update ledger_account set debits_pending = debits_pending + ?,"
+                + " debits_posted = debits_posted + ?, credits_pending = credits_pending + ?, credits_posted = credits_posted + ?"
+                + " where id = ?")) {
+            for (AccountState s : ordered) {
+                long[] d = s.deltas();
+                ps.setLong(1, d[0]);
+                ps.setLong(2, d[1]);
+                ps.setLong(3, d[2]);
+                ps.setLong(4, d[3]);
+                ps.setString(5, s.id());
                 ps.addBatch();
             }
             ps.executeBatch();
