@@ -1,12 +1,14 @@
 package io.huitong.testsupport;
 
 import io.huitong.identity.ApiPrincipal;
+import io.huitong.identity.BearerAuthenticator;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +33,21 @@ import org.springframework.web.bind.annotation.RestController;
 @Import(TestEndpoints.Controller.class)
 public class TestEndpoints {
 
+    public static final String MERCHANT_KEY = "sk_test_merchant_for_tests_only";
+    public static final String MERCHANT_ID = "mer_test";
+
     @Bean
     @Primary
     MutableClock mutableClock() {
         return new MutableClock();
+    }
+
+    /** A stand-in for merchant secret keys, until identity has them: exercises the extension point. */
+    @Bean
+    BearerAuthenticator testMerchantKeys() {
+        return credential -> MERCHANT_KEY.equals(credential)
+                ? Optional.of(new ApiPrincipal(ApiPrincipal.Kind.MERCHANT, MERCHANT_ID))
+                : Optional.empty();
     }
 
     @Bean
@@ -93,7 +106,7 @@ public class TestEndpoints {
     public record Echo(String object, String name, Long amount, int call, String caller) {
     }
 
-    public record Item(String id) {
+    public record Item(String id, boolean livemode, String createdAt) {
     }
 
     @RestController
@@ -138,7 +151,7 @@ public class TestEndpoints {
         @GetMapping("/v1/admin/test/items")
         Page<Item> items(PageRequest page) {
             List<Item> items = IntStream.range(0, page.limit())
-                    .mapToObj(i -> new Item("itm_" + i))
+                    .mapToObj(i -> new Item("itm_" + i, false, clock.instant().toString()))
                     .toList();
             return new Page<>(items, page.startingAfter() == null);
         }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Schemas written by hand because they are rendered by hand: the error body and the list object. */
 final class ApiSchemas {
@@ -24,7 +25,7 @@ final class ApiSchemas {
                 "permission_error", "card_error", "idempotency_error", "rate_limit_error", "api_error")));
         body.addProperty("code", new StringSchema().example("parameter_invalid"));
         body.addProperty("message", new StringSchema().example("amount must be a positive integer"));
-        body.addProperty("param", new StringSchema().nullable(true).example("amount"));
+        body.addProperty("param", new StringSchema().types(Set.of("string", "null")).example("amount"));
         body.addProperty("request_id", new StringSchema().example("req_01JD5Z8Q6Y3N4T2W1V0X9R8S7P"));
         body.required(List.of("type", "code", "message", "request_id"));
         ObjectSchema error = new ObjectSchema();

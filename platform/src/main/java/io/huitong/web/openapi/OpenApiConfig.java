@@ -1,7 +1,11 @@
 package io.huitong.web.openapi;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.kernel.PageRequest;
+import io.huitong.web.error.ApiError;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -24,6 +28,19 @@ class OpenApiConfig {
     static {
         // Resolved by our own argument resolvers, not bound from the request as Spring MVC would by default.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(ApiPrincipal.class, PageRequest.class);
+        // ApiError is written by the error advice; its documented form is the hand-written Error schema.
+        SpringDocUtils.getConfig().replaceWithSchema(ApiError.class, ref(ApiSchemas.ERROR));
+    }
+
+    /**
+     * The schema generator (swagger-core) reads classes with its own Jackson 2 mapper, which doesn't see
+     * our {@code spring.jackson.property-naming-strategy}; without this the docs would say
+     * {@code hasMore} where the API says {@code has_more}.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json31.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+                .openapi31(true);
     }
 
     @Bean
