@@ -93,6 +93,13 @@ abstract class ErrorModelTests extends ApiTestSupport {
     }
 
     @Test
+    void requestsRejectedBeforeAnyHandlerStillAnswerTheContractShape() {
+        Api.Response response = api.get("/v1/admin/test/items;jsessionid=1", "Authorization", admin());
+
+        assertError(response, 400, "invalid_request_error", "invalid_request", null);
+    }
+
+    @Test
     void wrongMethodIs405() {
         Api.Response response = api.get(ECHO, "Authorization", admin());
 

@@ -76,10 +76,13 @@ class ApiErrorAdvice {
         return errors.entity(ErrorCodes.forStatus(403), request);
     }
 
-    /** Spring MVC's own failures (405, 406, ...) keep their status and headers, such as {@code Allow}. */
+    /**
+     * Spring MVC's own failures (405, 406, 503 for a timed-out async request, ...) keep their status and
+     * headers, such as {@code Allow}; anything else is our bug and answers a bare 500.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> other(Exception e, HttpServletRequest request) {
-        if (e instanceof ErrorResponse spring && spring.getStatusCode().value() < 500) {
+        if (e instanceof ErrorResponse spring && (spring.getStatusCode().is4xxClientError() || spring.getStatusCode().value() == 503)) {
             HttpHeaders headers = spring.getHeaders();
             return errors.entity(ErrorCodes.forStatus(spring.getStatusCode().value()), request, headers);
         }

@@ -1,5 +1,6 @@
 package io.huitong.web.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Spring Boot's whitelabel/JSON error page: errors that happen outside a handler (a filter
  * throwing, the container refusing a request) still answer in the contract's shape.
  */
+@Hidden
 @RestController
 class ApiErrorController implements ErrorController {
 
