@@ -73,20 +73,14 @@ class LedgerController {
     }
 
     @GetMapping("/accounts")
-    ListView<AccountView> accounts(@RequestParam(name = "owner_ref", required = false) String ownerRef,
-                                   @RequestParam(required = false) String limit,
-                                   @RequestParam(name = "starting_after", required = false) String startingAfter,
-                                   @RequestParam(name = "ending_before", required = false) String endingBefore) {
-        return ListView.of(ledger.listAccounts(ownerRef, page(limit, startingAfter, endingBefore)), LedgerViews::of);
+    Page<AccountView> accounts(@RequestParam(name = "owner_ref", required = false) String ownerRef, PageRequest page) {
+        return ledger.listAccounts(ownerRef, page).map(LedgerViews::of);
     }
 
     @GetMapping("/accounts/{id}/entries")
-    ListView<EntryView> entries(@PathVariable String id,
-                                @RequestParam(required = false) String limit,
-                                @RequestParam(name = "starting_after", required = false) String startingAfter,
-                                @RequestParam(name = "ending_before", required = false) String endingBefore) {
+    Page<EntryView> entries(@PathVariable String id, PageRequest page) {
         ledger.account(id).orElseThrow(() -> ApiException.notFound("ledger account", id));
-        return ListView.of(ledger.listEntries(id, page(limit, startingAfter, endingBefore)), LedgerViews::of);
+        return ledger.listEntries(id, page).map(LedgerViews::of);
     }
 
     @PostMapping("/transfers")
@@ -128,34 +122,7 @@ class LedgerController {
     }
 
     @GetMapping("/transfers")
-    ListView<TransferView> transfers(@RequestParam(required = false) String account,
-                                     @RequestParam(required = false) String limit,
-                                     @RequestParam(name = "starting_after", required = false) String startingAfter,
-                                     @RequestParam(name = "ending_before", required = false) String endingBefore) {
-        return ListView.of(ledger.listTransfers(account, page(limit, startingAfter, endingBefore)), LedgerViews::of);
-    }
-
-    private static PageRequest page(String limit, String startingAfter, String endingBefore) {
-        int n = 10;
-        if (limit != null) {
-            try {
-                n = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                n = -1;
-            }
-            if (n < 1 || n > 100) {
-                throw ApiException.invalid("limit", "limit must be an integer between 1 and 100");
-            }
-        }
-        if (startingAfter != null && endingBefore != null) {
-            throw ApiException.invalid("ending_before", "starting_after and ending_before can't be used together");
-        }
-        return new PageRequest(n, startingAfter, endingBefore);
-    }
-
-    record ListView<T>(String object, List<T> data, boolean hasMore) {
-        static <S, T> ListView<T> of(Page<S> page, java.util.function.Function<S, T> view) {
-            return new ListView<>("list", page.data().stream().map(view).toList(), page.hasMore());
-        }
+    Page<TransferView> transfers(@RequestParam(required = false) String account, PageRequest page) {
+        return ledger.listTransfers(account, page).map(LedgerViews::of);
     }
 }
