@@ -50,66 +50,36 @@ final class LedgerStore {
     }
 
     Map<String, Account> accounts(Collection<String> ids, String suffix) throws SQLException {
-        Map<String, Account> out = new HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select " + ACCOUNT_COLUMNS + " from ledger_account where id = any(?)" + suffix)) {
-            ps.setArray(1, array(ids));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Account a = account(rs);
-                    out.put(a.id(), a);
-                }
-            }
-        }
-        return out;
+        return byIds("select " + ACCOUNT_COLUMNS + " from ledger_account where id = any(?)" + suffix, ids,
+                rs -> rs.getString(1), LedgerStore::account);
     }
 
     Map<String, Transfer> transfers(Collection<String> ids) throws SQLException {
-        Map<String, Transfer> out = new HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select " + TRANSFER_COLUMNS + " from ledger_transfer where id = any(?)")) {
-            ps.setArray(1, array(ids));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Transfer t = transfer(rs);
-                    out.put(t.id(), t);
-                }
-            }
-        }
-        return out;
+        return byIds("select " + TRANSFER_COLUMNS + " from ledger_transfer where id = any(?)", ids,
+                rs -> rs.getString(1), LedgerStore::transfer);
     }
 
     Map<String, TransferKind> resolutions(Collection<String> pendingIds) throws SQLException {
-        Map<String, TransferKind> out = new HashMap<>();
-        if (pendingIds.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select pending_id, kind from ledger_transfer where pending_id = any(?)")) {
-            ps.setArray(1, array(pendingIds));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), TransferKind.valueOf(rs.getString(2)));
-                }
-            }
-        }
-        return out;
+        return byIds("select pending_id, kind from ledger_transfer where pending_id = any(?)", pendingIds,
+                rs -> rs.getString(1), rs -> TransferKind.valueOf(rs.getString(2)));
     }
 
     Map<String, Long> reversedAmounts(Collection<String> originalIds) throws SQLException {
-        Map<String, Long> out = new HashMap<>();
-        if (originalIds.isEmpty()) {
+        return byIds("select reverses_id, sum(amount) from ledger_transfer where reverses_id = any(?) group by reverses_id",
+                originalIds, rs -> rs.getString(1), rs -> rs.getLong(2));
+    }
+
+    /** Runs a query whose one parameter is the array of ids, and keys its rows. */
+    private <V> Map<String, V> byIds(String sql, Collection<String> ids, RowMapper<String> key, RowMapper<V> value) throws SQLException {
+        Map<String, V> out = new HashMap<>();
+        if (ids.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "select reverses_id, sum(amount) from ledger_transfer where reverses_id = any(?) group by reverses_id")) {
-            ps.setArray(1, array(originalIds));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, array(ids));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getLong(2));
+                    out.put(key.map(rs), value.map(rs));
                 }
             }
         }
