@@ -1,14 +1,19 @@
 package io.huitong;
 
+import io.huitong.config.DatabasePreflight;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-@SpringBootApplication
+// No user store: every caller authenticates with a bearer key (io.huitong.identity), and without this
+// exclusion Spring Boot would create a default user and log its generated password.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @EnableScheduling
 public class HuitongApplication {
 
     public static void main(String[] args) {
+        DatabasePreflight.checkOrExit(System.getenv(), args);
         SpringApplication.run(HuitongApplication.class, args);
     }
 }

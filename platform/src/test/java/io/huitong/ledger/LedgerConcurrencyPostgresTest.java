@@ -130,6 +130,32 @@ class LedgerConcurrencyPostgresTest {
     }
 
     @Test
+    void sameTransferIdBetweenAccountsWithoutLimitsMovesMoneyOnce() throws Exception {
+        String bank = fx.fundingAccount("CNY");
+        String revenue = fx.revenue("CNY");
+        String tid = id("once");
+        List<TransferResult> results = race(20, i -> ledger.createTransfer(
+                TransferRequest.posted(tid, bank, revenue, Money.of(100, "CNY"))));
+        assertThat(results.stream().filter(r -> r.code() == Code.OK)).hasSize(1);
+        assertThat(results.stream().filter(r -> r.code() == Code.EXISTS)).hasSize(19);
+        assertThat(fx.account(revenue).postedBalance()).isEqualTo(100);
+    }
+
+    @Test
+    void aHotAccountWithoutLimitsReceivesEveryConcurrentCreditExactly() throws Exception {
+        String hot = fx.revenue("CNY");
+        List<String> payers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            payers.add(fx.walletWith(50, "CNY"));
+        }
+        List<TransferResult> results = race(40, i -> ledger.createTransfer(
+                TransferRequest.posted(id("fee"), payers.get(i), hot, Money.of(50, "CNY"))));
+        assertThat(results).allSatisfy(r -> assertThat(r.code()).isEqualTo(Code.OK));
+        assertThat(fx.account(hot).postedBalance()).isEqualTo(2_000);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
     void transfersInOppositeDirectionsDoNotDeadlock() throws Exception {
         String a = fx.walletWith(10_000, "CNY");
         String b = fx.walletWith(10_000, "CNY");

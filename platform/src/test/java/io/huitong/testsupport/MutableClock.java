@@ -7,25 +7,34 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand. */
+/**
+ * A clock tests move by hand: either real time plus an offset (new MutableClock()), for leases and
+ * retention in a running platform, or a fixed instant that moves only when told ({@link #startingNow()}).
+ */
 public final class MutableClock extends Clock {
 
-    private final AtomicReference<Instant> now;
+    private final Instant fixedStart;
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    public MutableClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+    public MutableClock() {
+        this.fixedStart = null;
+    }
+
+    public MutableClock(Instant fixedStart) {
+        this.fixedStart = fixedStart;
     }
 
     public static MutableClock startingNow() {
         return new MutableClock(Instant.parse("2026-01-15T08:00:00Z"));
     }
 
-    public void advance(Duration d) {
-        now.updateAndGet(i -> i.plus(d));
+    public void advance(Duration by) {
+        offset.accumulateAndGet(by, Duration::plus);
     }
 
-    public void set(Instant instant) {
-        now.set(instant);
+    @Override
+    public Instant instant() {
+        return (fixedStart == null ? Instant.now() : fixedStart).plus(offset.get());
     }
 
     @Override
@@ -35,11 +44,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now.get();
+        throw new UnsupportedOperationException("the platform clock is UTC");
     }
 }

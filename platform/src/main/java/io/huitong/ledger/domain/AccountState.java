@@ -7,6 +7,7 @@ import io.huitong.ledger.AccountFlag;
 public final class AccountState {
 
     private final Account account;
+    private final Account initial;
     private long debitsPending;
     private long debitsPosted;
     private long creditsPending;
@@ -15,6 +16,7 @@ public final class AccountState {
 
     public AccountState(Account account) {
         this.account = account;
+        this.initial = account;
         this.debitsPending = account.debitsPending();
         this.debitsPosted = account.debitsPosted();
         this.creditsPending = account.creditsPending();
@@ -23,6 +25,7 @@ public final class AccountState {
 
     private AccountState(AccountState other) {
         this.account = other.account;
+        this.initial = other.initial;
         this.debitsPending = other.debitsPending;
         this.debitsPosted = other.debitsPosted;
         this.creditsPending = other.creditsPending;
@@ -75,6 +78,12 @@ public final class AccountState {
         } else {
             creditsPosted += amount;
         }
+    }
+
+    /** What this batch added to each total: [debits pending, debits posted, credits pending, credits posted]. */
+    public long[] deltas() {
+        return new long[] {debitsPending - initial.debitsPending(), debitsPosted - initial.debitsPosted(),
+                creditsPending - initial.creditsPending(), creditsPosted - initial.creditsPosted()};
     }
 
     public Account toAccount() {

@@ -61,6 +61,9 @@ public final class JdbcLedger implements Ledger {
     private final TransactionTemplate writeTx;
     private final TransactionTemplate checkTx;
     private final TransferEngine engine = new TransferEngine();
+    private final Map<String, Account> accountCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int ACCOUNT_CACHE_LIMIT = 200_000;
+    private volatile Boolean postgres;
 
     public JdbcLedger(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -98,7 +101,7 @@ public final class JdbcLedger implements Ledger {
     }
 
     private List<TransferResult> applyBatch(Connection c, List<TransferRequest> requests, boolean optimistic) throws SQLException {
-        LedgerStore store = new LedgerStore(c);
+        LedgerStore store = store(c);
         Instant now = now();
         Set<String> referenced = new LinkedHashSet<>();
         Set<String> pendingIds = new LinkedHashSet<>();
@@ -117,7 +120,20 @@ public final class JdbcLedger implements Ledger {
             accountIds.add(t.debitAccountId());
             accountIds.add(t.creditAccountId());
         }
-        Map<String, Account> locked = store.lockAccounts(accountIds);
+        // Holds and reversals always lock every account they touch, so that two resolutions of one hold
+        // or two reversals of one transfer are decided one after the other. Plain transfers lock only
+        // accounts with balance limits; the others get their totals incremented just before commit.
+        boolean lockAll = !optimistic || !pendingIds.isEmpty() || !reversedIds.isEmpty();
+        Map<String, Account> unlocked = Map.of();
+        Map<String, Account> locked;
+        if (lockAll) {
+            locked = store.lockAccounts(accountIds);
+        } else {
+            unlocked = describe(store, accountIds);
+            List<String> limited = unlocked.values().stream().filter(a -> !a.flags().isEmpty()).map(Account::id).toList();
+            locked = store.lockAccounts(limited);
+        }
+        Map<String, Account> unlockedAccounts = unlocked;
         if (!optimistic) {
             List<String> ids = requests.stream().map(TransferRequest::id).filter(Objects::nonNull).toList();
             known.putAll(store.transfers(ids));
@@ -129,7 +145,7 @@ public final class JdbcLedger implements Ledger {
         LedgerView view = new LedgerView() {
             @Override
             public AccountState account(String id) {
-                Account a = locked.get(id);
+                Account a = locked.getOrDefault(id, unlockedAccounts.get(id));
                 return a == null ? null : states.computeIfAbsent(id, k -> new AccountState(a));
             }
 
@@ -151,7 +167,7 @@ public final class JdbcLedger implements Ledger {
         BatchOutcome outcome = engine.apply(requests, view, now);
         store.insertTransfers(outcome.transfers());
         store.insertEntries(outcome.entries(), now);
-        store.updateTotals(outcome.changedAccounts());
+        store.addToTotals(outcome.changedAccounts());
         return outcome.results();
     }
 
@@ -173,7 +189,7 @@ public final class JdbcLedger implements Ledger {
     }
 
     private List<AccountResult> insertAccounts(Connection c, List<NewAccount> accounts) throws SQLException {
-        LedgerStore store = new LedgerStore(c);
+        LedgerStore store = store(c);
         Map<String, Account> existing = store.accounts(accounts.stream().map(NewAccount::id).filter(Objects::nonNull).toList(), "");
         List<AccountResult> results = new ArrayList<>(accounts.size());
         List<NewAccount> fresh = new ArrayList<>();
@@ -261,33 +277,33 @@ public final class JdbcLedger implements Ledger {
 
     @Override
     public List<Account> accounts(List<String> ids) {
-        Map<String, Account> found = read(c -> new LedgerStore(c).accounts(ids, ""));
+        Map<String, Account> found = read(c -> store(c).accounts(ids, ""));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     @Override
     public Optional<Transfer> transfer(String id) {
-        return Optional.ofNullable(read(c -> new LedgerStore(c).transfers(List.of(id))).get(id));
+        return Optional.ofNullable(read(c -> store(c).transfers(List.of(id))).get(id));
     }
 
     @Override
     public Page<Account> listAccounts(String ownerRef, PageRequest page) {
-        return read(c -> new LedgerStore(c).listAccounts(ownerRef, page));
+        return read(c -> store(c).listAccounts(ownerRef, page));
     }
 
     @Override
     public Page<Transfer> listTransfers(String accountId, PageRequest page) {
-        return read(c -> new LedgerStore(c).listTransfers(accountId, page));
+        return read(c -> store(c).listTransfers(accountId, page));
     }
 
     @Override
     public Page<Entry> listEntries(String accountId, PageRequest page) {
-        return read(c -> new LedgerStore(c).listEntries(accountId, page));
+        return read(c -> store(c).listEntries(accountId, page));
     }
 
     @Override
     public int expireDueHolds(int max) {
-        List<String> due = read(c -> new LedgerStore(c).dueHolds(now(), max));
+        List<String> due = read(c -> store(c).dueHolds(now(), max));
         if (due.isEmpty()) {
             return 0;
         }
@@ -301,7 +317,7 @@ public final class JdbcLedger implements Ledger {
     @Override
     public LedgerCheck check() {
         return checkTx.execute(s -> withConnection(c -> {
-            LedgerStore store = new LedgerStore(c);
+            LedgerStore store = store(c);
             List<LedgerStore.CurrencyCheck> rows = store.checkByCurrency();
             long stray = store.strayEntries();
             long accounts = 0;
@@ -319,6 +335,41 @@ public final class JdbcLedger implements Ledger {
             List<String> mismatchedIds = mismatched == 0 ? List.of() : store.mismatchedAccounts(100);
             return new LedgerCheck(balanced && mismatched == 0, sums, accounts, entries, mismatchedIds, now());
         }));
+    }
+
+    private LedgerStore store(Connection c) throws SQLException {
+        Boolean pg = postgres;
+        if (pg == null) {
+            pg = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            postgres = pg;
+        }
+        return new LedgerStore(c, pg);
+    }
+
+    /**
+     * Accounts as last read, for what never changes: existence, currency, type and flags. Accounts
+     * are never deleted; their totals here are stale and used only for accounts without limits.
+     */
+    private Map<String, Account> describe(LedgerStore store, Set<String> ids) throws SQLException {
+        Map<String, Account> out = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            Account a = accountCache.get(id);
+            if (a == null) {
+                missing.add(id);
+            } else {
+                out.put(id, a);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, Account> read = store.accounts(missing, "");
+            if (accountCache.size() + read.size() > ACCOUNT_CACHE_LIMIT) {
+                accountCache.clear();
+            }
+            accountCache.putAll(read);
+            out.putAll(read);
+        }
+        return out;
     }
 
     private Instant now() {
@@ -347,7 +398,7 @@ public final class JdbcLedger implements Ledger {
 
     private static RuntimeException translate(SQLException e) {
         String state = e.getSQLState();
-        if (state != null && (state.equals("23505") || state.equals("40001") || state.equals("40P01")
+        if (state != null && (state.equals("23505") || state.equals("23503") || state.equals("40001") || state.equals("40P01")
                 || state.equals("55P03") || state.startsWith("HYT"))) {
             return new LedgerConflict(e);
         }

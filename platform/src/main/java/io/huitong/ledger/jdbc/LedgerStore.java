@@ -36,77 +36,50 @@ final class LedgerStore {
             "id, kind, debit_account_id, credit_account_id, amount, currency, pending_id, reverses_id, expires_at, code, reference, created_at";
 
     private final Connection c;
+    private final boolean postgres;
 
-    LedgerStore(Connection connection) {
+    /** @param postgres on PostgreSQL, rows are locked "for no key update", which leaves other writers' foreign-key checks unblocked */
+    LedgerStore(Connection connection, boolean postgres) {
         this.c = connection;
+        this.postgres = postgres;
     }
 
     /** Locks the accounts in id order (so that concurrent batches can't deadlock) and returns their totals. */
     Map<String, Account> lockAccounts(Collection<String> ids) throws SQLException {
-        return accounts(ids, " order by id for update");
+        return accounts(ids, postgres ? " order by id for no key update" : " order by id for update");
     }
 
     Map<String, Account> accounts(Collection<String> ids, String suffix) throws SQLException {
-        Map<String, Account> out = new HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select " + ACCOUNT_COLUMNS + " from ledger_account where id = any(?)" + suffix)) {
-            ps.setArray(1, array(ids));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Account a = account(rs);
-                    out.put(a.id(), a);
-                }
-            }
-        }
-        return out;
+        return byIds("select " + ACCOUNT_COLUMNS + " from ledger_account where id = any(?)" + suffix, ids,
+                rs -> rs.getString(1), LedgerStore::account);
     }
 
     Map<String, Transfer> transfers(Collection<String> ids) throws SQLException {
-        Map<String, Transfer> out = new HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select " + TRANSFER_COLUMNS + " from ledger_transfer where id = any(?)")) {
-            ps.setArray(1, array(ids));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Transfer t = transfer(rs);
-                    out.put(t.id(), t);
-                }
-            }
-        }
-        return out;
+        return byIds("select " + TRANSFER_COLUMNS + " from ledger_transfer where id = any(?)", ids,
+                rs -> rs.getString(1), LedgerStore::transfer);
     }
 
     Map<String, TransferKind> resolutions(Collection<String> pendingIds) throws SQLException {
-        Map<String, TransferKind> out = new HashMap<>();
-        if (pendingIds.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select pending_id, kind from ledger_transfer where pending_id = any(?)")) {
-            ps.setArray(1, array(pendingIds));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), TransferKind.valueOf(rs.getString(2)));
-                }
-            }
-        }
-        return out;
+        return byIds("select pending_id, kind from ledger_transfer where pending_id = any(?)", pendingIds,
+                rs -> rs.getString(1), rs -> TransferKind.valueOf(rs.getString(2)));
     }
 
     Map<String, Long> reversedAmounts(Collection<String> originalIds) throws SQLException {
-        Map<String, Long> out = new HashMap<>();
-        if (originalIds.isEmpty()) {
+        return byIds("select reverses_id, sum(amount) from ledger_transfer where reverses_id = any(?) group by reverses_id",
+                originalIds, rs -> rs.getString(1), rs -> rs.getLong(2));
+    }
+
+    /** Runs a query whose one parameter is the array of ids, and keys its rows. */
+    private <V> Map<String, V> byIds(String sql, Collection<String> ids, RowMapper<String> key, RowMapper<V> value) throws SQLException {
+        Map<String, V> out = new HashMap<>();
+        if (ids.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "select reverses_id, sum(amount) from ledger_transfer where reverses_id = any(?) group by reverses_id")) {
-            ps.setArray(1, array(originalIds));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, array(ids));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getLong(2));
+                    out.put(key.map(rs), value.map(rs));
                 }
             }
         }
@@ -180,20 +153,27 @@ final class LedgerStore {
         }
     }
 
-    /** Writes new totals of accounts this transaction has locked. */
-    void updateTotals(Collection<AccountState> accounts) throws SQLException {
+    /**
+     * Adds this batch's changes to the accounts' totals, in id order. Increments rather than absolute
+     * values: an account without balance limits is not locked before this point, so its row lock is
+     * held only from here to commit.
+     */
+    void addToTotals(Collection<AccountState> accounts) throws SQLException {
         if (accounts.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("update ledger_account set debits_pending = ?, debits_posted = ?,"
-                + " credits_pending = ?, credits_posted = ? where id = ?")) {
-            for (AccountState s : accounts) {
-                Account a = s.toAccount();
-                ps.setLong(1, a.debitsPending());
-                ps.setLong(2, a.debitsPosted());
-                ps.setLong(3, a.creditsPending());
-                ps.setLong(4, a.creditsPosted());
-                ps.setString(5, a.id());
+        List<AccountState> ordered = new ArrayList<>(accounts);
+        ordered.sort(java.util.Comparator.comparing(AccountState::id));
+        try (PreparedStatement ps = c.prepareStatement("update ledger_account set debits_pending = debits_pending + ?,"
+                + " debits_posted = debits_posted + ?, credits_pending = credits_pending + ?, credits_posted = credits_posted + ?"
+                + " where id = ?")) {
+            for (AccountState s : ordered) {
+                long[] d = s.deltas();
+                ps.setLong(1, d[0]);
+                ps.setLong(2, d[1]);
+                ps.setLong(3, d[2]);
+                ps.setLong(4, d[3]);
+                ps.setString(5, s.id());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -1,0 +1,44 @@
+package io.huitong.identity;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The authenticated caller of the API: an operator, a merchant ({@code mer_...}) or a consumer
+ * ({@code usr_...}). It carries no secret, so it may be logged.
+ */
+public record ApiPrincipal(Kind kind, String id) {
+
+    public enum Kind {
+        OPERATOR,
+        MERCHANT,
+        USER
+    }
+
+    /** The one operator identity behind the admin key. */
+    public static final String OPERATOR_ID = "admin";
+
+    public ApiPrincipal {
+        Objects.requireNonNull(kind, "kind");
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("principal id is required");
+        }
+    }
+
+    public static ApiPrincipal operator() {
+        return new ApiPrincipal(Kind.OPERATOR, OPERATOR_ID);
+    }
+
+    /**
+     * The namespace of this caller's per-caller state such as idempotency keys ({@code merchant:mer_...}):
+     * two callers never see each other's entries.
+     */
+    public String scope() {
+        return kind.name().toLowerCase(Locale.ROOT) + ":" + id;
+    }
+
+    /** The Spring Security role of this kind of caller, e.g. {@code ROLE_OPERATOR}. */
+    public String role() {
+        return "ROLE_" + kind.name();
+    }
+}

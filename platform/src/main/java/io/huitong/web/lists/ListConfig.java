@@ -1,0 +1,25 @@
+package io.huitong.web.lists;
+
+import io.huitong.kernel.Page;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.module.SimpleModule;
+
+@Configuration(proxyBeanMethods = false)
+class ListConfig implements WebMvcConfigurer {
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new PageRequestArgumentResolver());
+    }
+
+    /** Spring Boot adds every JacksonModule bean to the application's JsonMapper. */
+    @Bean
+    JacksonModule pageJsonModule() {
+        return new SimpleModule("huitong-lists").addSerializer(Page.class, new PageSerializer());
+    }
+}

@@ -1,0 +1,53 @@
+package io.huitong.web.security;
+
+import io.huitong.identity.ApiPrincipal;
+import io.huitong.identity.BearerAuthenticator;
+import io.huitong.web.error.ErrorResponses;
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Stateless bearer-key security: no sessions, cookies, CSRF tokens, basic or form login. Who may call
+ * what is decided here, by path and kind of caller; whose objects a merchant may see is decided by the
+ * modules themselves (another merchant's id answers 404).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfig {
+
+    static final String OPERATOR = ApiPrincipal.Kind.OPERATOR.name();
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, List<BearerAuthenticator> authenticators, ErrorResponses errors) {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(new ContractAuthenticationEntryPoint(errors))
+                        .accessDeniedHandler(new ContractAccessDeniedHandler(errors)))
+                .addFilterBefore(new BearerTokenFilter(authenticators), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        // the error page renders the outcome of a request that was already authorized
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+                        .requestMatchers("/docs", "/docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(OPERATOR)
+                        .requestMatchers("/v1/admin/**").hasRole(OPERATOR)
+                        .requestMatchers("/v1/**").authenticated()
+                        // everything else is either public (/, /error) or unknown, which answers 404
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+}

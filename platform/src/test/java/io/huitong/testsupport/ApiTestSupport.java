@@ -1,0 +1,48 @@
+package io.huitong.testsupport;
+
+import io.huitong.HuitongApplication;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of HTTP tests: the whole platform on a random port, with {@link TestEndpoints}. Concrete
+ * classes pick the database with a static {@link TestDatabase}; the context is closed after the class,
+ * before the database is dropped.
+ */
+@ExtendWith(TestDatabaseLifecycle.class)
+@SpringBootTest(classes = HuitongApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestEndpoints.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+public abstract class ApiTestSupport {
+
+    public static final String ADMIN_KEY = "hk_admin_test_5GxU2kq9VvN7yTzQ4rW8mB3cL6pD1sF0";
+    private static final Path DATA_DIR = Path.of(System.getProperty("java.io.tmpdir"), "huitong-test-" + UUID.randomUUID());
+
+    @LocalServerPort
+    protected int port;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        registry.add("huitong.admin-key", () -> ADMIN_KEY);
+        registry.add("huitong.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    protected static String admin() {
+        return Api.bearer(ADMIN_KEY);
+    }
+}

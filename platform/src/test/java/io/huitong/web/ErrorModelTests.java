@@ -1,0 +1,165 @@
+package io.huitong.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huitong.testsupport.Api;
+import io.huitong.testsupport.ApiTestSupport;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** api.md "Errors" and "Authentication": every failure answers the contract's shape, with a Request-Id. */
+abstract class ErrorModelTests extends ApiTestSupport {
+
+    private static final String ECHO = "/v1/admin/test/echo";
+
+    @Test
+    void malformedJsonIsInvalidJson() {
+        Api.Response response = api.postJson(ECHO, "{\"name\": \"a\",", "Authorization", admin());
+
+        assertError(response, 400, "invalid_request_error", "invalid_json", null);
+    }
+
+    @Test
+    void unknownTopLevelFieldIsParameterUnknown() {
+        Api.Response response = api.postJson(ECHO, "{\"name\":\"a\",\"colour\":\"red\"}", "Authorization", admin());
+
+        assertError(response, 400, "invalid_request_error", "parameter_unknown", "colour");
+    }
+
+    @Test
+    void wrongTypeIsParameterInvalid() {
+        Api.Response response = api.postJson(ECHO, "{\"name\":\"a\",\"amount\":\"lots\"}", "Authorization", admin());
+
+        assertError(response, 400, "invalid_request_error", "parameter_invalid", "amount");
+    }
+
+    @Test
+    void floatAmountIsRefusedNotTruncated() {
+        Api.Response response = api.postJson(ECHO, "{\"name\":\"a\",\"amount\":10.5}", "Authorization", admin());
+
+        assertError(response, 400, "invalid_request_error", "parameter_invalid", "amount");
+    }
+
+    @Test
+    void wrongQueryParameterTypeIsParameterInvalid() {
+        Api.Response response = api.get("/v1/admin/test/typed?count=many", "Authorization", admin());
+
+        assertError(response, 400, "invalid_request_error", "parameter_invalid", "count");
+    }
+
+    @Test
+    void missingQueryParameterIsParameterMissing() {
+        Api.Response response = api.get("/v1/admin/test/typed", "Authorization", admin());
+
+        assertError(response, 400, "invalid_request_error", "parameter_missing", "count");
+    }
+
+    @Test
+    void bodyOverOneMebibyteIs413() {
+        Api.Response response = api.postJson(ECHO, oversizedJson(), "Authorization", admin());
+
+        assertError(response, 413, "invalid_request_error", "request_too_large", null);
+    }
+
+    @Test
+    void chunkedBodyOverOneMebibyteIs413AlthoughNoLengthIsDeclared() {
+        byte[] body = oversizedJson().getBytes();
+        HttpRequest request = api.request(ECHO)
+                .header("Content-Type", "application/json")
+                .header("Authorization", admin())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+
+        assertError(api.send(request), 413, "invalid_request_error", "request_too_large", null);
+    }
+
+    @Test
+    void nonJsonBodyIs415() {
+        HttpRequest request = api.request(ECHO)
+                .header("Content-Type", "text/plain")
+                .header("Authorization", admin())
+                .POST(HttpRequest.BodyPublishers.ofString("name=a"))
+                .build();
+
+        assertError(api.send(request), 415, "invalid_request_error", "unsupported_media_type", null);
+    }
+
+    @Test
+    void unknownPathIs404ResourceMissing() {
+        assertError(api.get("/v1/admin/nothing-here", "Authorization", admin()), 404, "invalid_request_error", "resource_missing", null);
+        assertError(api.get("/nothing-here"), 404, "invalid_request_error", "resource_missing", null);
+    }
+
+    @Test
+    void requestsRejectedBeforeAnyHandlerStillAnswerTheContractShape() {
+        Api.Response response = api.get("/v1/admin/test/items;jsessionid=1", "Authorization", admin());
+
+        assertError(response, 400, "invalid_request_error", "invalid_request", null);
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        Api.Response response = api.get(ECHO, "Authorization", admin());
+
+        assertError(response, 405, "invalid_request_error", "method_not_allowed", null);
+        assertThat(response.header("Allow")).contains("POST");
+    }
+
+    @Test
+    void missingKeyIs401() {
+        Api.Response response = api.postJson(ECHO, "{\"name\":\"a\"}");
+
+        assertError(response, 401, "authentication_error", "authentication_required", null);
+    }
+
+    @Test
+    void wrongKeyIs401AndIsNotEchoed() {
+        Api.Response response = api.postJson(ECHO, "{\"name\":\"a\"}", "Authorization", Api.bearer("hk_admin_wrong_guess"));
+
+        assertError(response, 401, "authentication_error", "invalid_api_key", null);
+        assertThat(response.body()).doesNotContain("hk_admin_wrong_guess");
+    }
+
+    @Test
+    void otherApiPathsNeedAuthenticationToo() {
+        assertError(api.get("/v1/test/whoami"), 401, "authentication_error", "authentication_required", null);
+        assertThat(api.get("/v1/test/whoami", "Authorization", admin()).json().path("kind").asString()).isEqualTo("OPERATOR");
+    }
+
+    @Test
+    void unexpectedFailureIs500WithoutItsDetails() {
+        Api.Response response = api.postJson("/v1/admin/test/fail", "{\"name\":\"boom\"}", "Authorization", admin());
+
+        assertError(response, 500, "api_error", "internal_error", null);
+        assertThat(response.body()).doesNotContain("boom").doesNotContain("sk_test_secret").doesNotContain("Exception");
+    }
+
+    @Test
+    void everyResponseHasARequestId() {
+        String[] paths = {"/actuator/health", "/actuator/prometheus", "/v3/api-docs", "/nothing-here", "/v1/admin/test/typed?count=1"};
+        for (String path : paths) {
+            assertThat(api.get(path).header("Request-Id")).as(path).matches("req_[0-9A-Z]{26}");
+        }
+        assertThat(api.get("/v1/admin/test/typed?count=1", "Authorization", admin()).header("Request-Id")).startsWith("req_");
+        assertThat(api.get("/v1/admin/test/typed?count=1").header("Request-Id"))
+                .isNotEqualTo(api.get("/v1/admin/test/typed?count=1").header("Request-Id"));
+    }
+
+    private static void assertError(Api.Response response, int status, String type, String code, String param) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.error("type")).isEqualTo(type);
+        assertThat(response.error("code")).isEqualTo(code);
+        assertThat(response.error("message")).isNotBlank();
+        assertThat(response.error("param")).isEqualTo(param);
+        assertThat(response.error("request_id")).startsWith("req_").isEqualTo(response.header("Request-Id"));
+    }
+
+    private static String oversizedJson() {
+        char[] filler = new char[1024 * 1024];
+        Arrays.fill(filler, 'x');
+        return "{\"name\":\"" + new String(filler) + "\"}";
+    }
+}
