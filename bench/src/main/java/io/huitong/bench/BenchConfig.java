@@ -13,10 +13,10 @@ import java.util.Map;
  */
 record BenchConfig(String adminUrl, String user, String password, int threads, Duration duration, Duration warmup,
                    int batchSize, int accounts, int pgbenchScale, int pgbenchJobs, String pgbenchCommand,
-                   boolean profile, List<String> scenarios) {
+                   boolean profile, List<String> scenarios, boolean hotAccountLimited) {
 
     static final List<String> NAMES = List.of("pg-url", "pg-user", "pg-password", "threads", "duration", "warmup",
-            "batch", "accounts", "pgbench-scale", "pgbench-jobs", "pgbench", "profile", "scenarios");
+            "batch", "accounts", "pgbench-scale", "pgbench-jobs", "pgbench", "profile", "scenarios", "hot-account");
     static final List<String> SCENARIOS = List.of("random-single", "random-batch", "hot-single", "hot-batch");
 
     static BenchConfig from(String[] args) {
@@ -48,7 +48,8 @@ record BenchConfig(String adminUrl, String user, String password, int threads, D
                 in.positive("pgbench-jobs", 2),
                 in.text("pgbench", "pgbench"),
                 in.flag("profile"),
-                in.list("scenarios", SCENARIOS));
+                in.list("scenarios", SCENARIOS),
+                in.choice("hot-account", List.of("limited", "unlimited")).equals("limited"));
         if (config.accounts < 2) {
             throw new UsageException("--accounts must be at least 2");
         }
@@ -75,6 +76,9 @@ record BenchConfig(String adminUrl, String user, String password, int threads, D
                   --pgbench=PATH         the pgbench executable (HUITONG_BENCH_PGBENCH, default pgbench on the PATH)
                   --profile=true         also print where each run's time goes: JDBC round trips by statement,
                                          server wait events, WAL per transfer, CPU (HUITONG_BENCH_PROFILE)
+                  --hot-account=KIND     limited: the hot account may not go negative, like a merchant's balance;
+                                         unlimited: no balance limit, like the platform's own clearing account
+                                         (HUITONG_BENCH_HOT_ACCOUNT, default limited)
                   --scenarios=A,B        run only these of random-single, random-batch, hot-single, hot-batch
                                          (HUITONG_BENCH_SCENARIOS, default all four)
                 """;
@@ -139,6 +143,14 @@ record BenchConfig(String adminUrl, String user, String password, int threads, D
                 v = System.getenv("HUITONG_BENCH_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
             }
             return v == null || v.isBlank() ? fallback : v;
+        }
+
+        String choice(String name, List<String> allowed) {
+            String v = text(name, allowed.getFirst()).trim();
+            if (!allowed.contains(v)) {
+                throw new UsageException(name + " must be one of " + String.join(", ", allowed) + "; got " + v);
+            }
+            return v;
         }
 
         List<String> list(String name, List<String> allowed) {

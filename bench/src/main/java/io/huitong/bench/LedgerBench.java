@@ -36,7 +36,8 @@ import org.flywaydb.core.Flyway;
  * against PostgreSQL's own {@code pgbench -b tpcb-like} on the same server. See bench/README.md.
  *
  * <p>Shape: one asset account ({@code bench_source}, no flags) funds N wallet accounts (liabilities
- * that may not go negative) and one hot account (also a liability that may not go negative). The
+ * that may not go negative) and one hot account (a liability that, by default, may not go negative
+ * either; {@code --hot-account=unlimited} drops that limit). The
  * scenarios post transfers between two random distinct wallets, or between the hot account and a
  * random wallet (half the transfers debit it, half credit it), one transfer per call — one
  * database transaction — or a batch of them per call.
@@ -126,8 +127,11 @@ public final class LedgerBench {
                 Runtime.getRuntime().availableProcessors(), pgbenchVersion);
         System.out.printf(Locale.ROOT, "  machine     load average %s before the run (other work on this machine skews every number)%n",
                 loadAverage());
-        System.out.printf(Locale.ROOT, "  writers     %d threads; %d s measured after %d s warm-up per scenario; batch %d; %,d accounts%n",
-                config.threads(), config.duration().toSeconds(), config.warmup().toSeconds(), config.batchSize(), config.accounts());
+        System.out.printf(Locale.ROOT, "  writers     %d threads; %d s measured after %d s warm-up per scenario; batch %d%n",
+                config.threads(), config.duration().toSeconds(), config.warmup().toSeconds(), config.batchSize());
+        System.out.printf(Locale.ROOT, "  accounts    %,d wallets (liabilities that may not go negative) and one hot account (%s), funded by"
+                        + " one asset account without limits%n", config.accounts(),
+                config.hotAccountLimited() ? "limited: may not go negative" : "unlimited: no balance limit");
         System.out.printf(Locale.ROOT, "  pgbench     -i -s %d; -b tpcb-like -c %d -j %d -T %d -n%n%n", config.pgbenchScale(),
                 config.threads(), Math.min(config.pgbenchJobs(), config.threads()), config.duration().toSeconds());
 
@@ -198,7 +202,9 @@ public final class LedgerBench {
         long started = System.nanoTime();
         List<NewAccount> accounts = new ArrayList<>();
         accounts.add(NewAccount.of(SOURCE, CURRENCY, AccountType.ASSET, null));
-        accounts.add(NewAccount.of(HOT, CURRENCY, AccountType.LIABILITY, null, AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
+        accounts.add(config.hotAccountLimited()
+                ? NewAccount.of(HOT, CURRENCY, AccountType.LIABILITY, null, AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)
+                : NewAccount.of(HOT, CURRENCY, AccountType.LIABILITY, null));
         for (int i = 0; i < config.accounts(); i++) {
             String id = String.format(Locale.ROOT, "bench_wallet_%06d", i);
             wallets.add(id);
