@@ -37,11 +37,11 @@ find_jdk() {
   return 1
 }
 
-if ! JAVA_HOME="$(find_jdk)"; then
+if ! jdk="$(find_jdk)"; then
   echo "bench/ledger.sh: no JDK 21 or newer found: set JAVA_HOME to one (JAVA_HOME=${JAVA_HOME:-unset}; searched /usr/lib/jvm)" >&2
   exit 1
 fi
-export JAVA_HOME
+export JAVA_HOME="$jdk"
 
 if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ]]; then
   # Maven's Guice still calls sun.misc.Unsafe; keep its warnings out of the report.
