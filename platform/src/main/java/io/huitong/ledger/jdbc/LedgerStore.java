@@ -107,6 +107,10 @@ final class LedgerStore {
         if (transfers.isEmpty()) {
             return;
         }
+        if (postgres) {
+            insertTransfersAsArrays(transfers);
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("insert into ledger_transfer (" + TRANSFER_COLUMNS + ")"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Transfer t : transfers) {
@@ -132,8 +136,72 @@ final class LedgerStore {
         }
     }
 
+    /**
+     * On PostgreSQL a whole batch is one statement over arrays: one parse plan whatever the batch
+     * size, and one round trip.
+     */
+    private void insertTransfersAsArrays(List<Transfer> transfers) throws SQLException {
+        int n = transfers.size();
+        Object[][] cols = new Object[11][n];
+        for (int i = 0; i < n; i++) {
+            Transfer t = transfers.get(i);
+            cols[0][i] = t.id();
+            cols[1][i] = t.kind().name();
+            cols[2][i] = t.debitAccountId();
+            cols[3][i] = t.creditAccountId();
+            cols[4][i] = t.amount();
+            cols[5][i] = t.currency();
+            cols[6][i] = t.pendingId();
+            cols[7][i] = t.reversesId();
+            cols[8][i] = t.expiresAt() == null ? null : micros(t.expiresAt());
+            cols[9][i] = t.code();
+            cols[10][i] = t.reference();
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into ledger_transfer (" + TRANSFER_COLUMNS + ")"
+                + " select t.id, t.kind, t.debit, t.credit, t.amount, t.currency, t.pending, t.reverses,"
+                + " timestamptz 'epoch' + t.expires * interval '1 microsecond', t.code, t.reference, ?"
+                + " from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[],"
+                + " ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[])"
+                + " as t(id, kind, debit, credit, amount, currency, pending, reverses, expires, code, reference)")) {
+            ps.setObject(1, timestamp(transfers.getFirst().createdAt()));
+            String[] types = {"varchar", "varchar", "varchar", "varchar", "bigint", "varchar", "varchar", "varchar", "bigint", "varchar", "varchar"};
+            for (int col = 0; col < cols.length; col++) {
+                ps.setArray(col + 2, c.createArrayOf(types[col], cols[col]));
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
     void insertEntries(List<EntryLine> entries, Instant now) throws SQLException {
         if (entries.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            int n = entries.size();
+            Object[][] cols = new Object[6][n];
+            for (int i = 0; i < n; i++) {
+                EntryLine e = entries.get(i);
+                cols[0][i] = e.transferId();
+                cols[1][i] = e.accountId();
+                cols[2][i] = e.currency();
+                cols[3][i] = e.layer().wireName();
+                cols[4][i] = e.direction().wireName();
+                cols[5][i] = e.amount();
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into ledger_entry (transfer_id, account_id, currency, layer, direction, amount, created_at)"
+                    + " select e.t, e.a, e.c, e.l, e.d, e.m, ? from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+                    + " ?::varchar[], ?::bigint[]) as e(t, a, c, l, d, m)")) {
+                ps.setObject(1, timestamp(now));
+                String[] types = {"varchar", "varchar", "varchar", "varchar", "varchar", "bigint"};
+                for (int col = 0; col < cols.length; col++) {
+                    ps.setArray(col + 2, c.createArrayOf(types[col], cols[col]));
+                }
+                ps.executeUpdate();
+            }
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("insert into ledger_entry (transfer_id, account_id, currency, layer, direction, amount, created_at)"
@@ -164,6 +232,31 @@ final class LedgerStore {
         }
         List<AccountState> ordered = new ArrayList<>(accounts);
         ordered.sort(java.util.Comparator.comparing(AccountState::id));
+        if (postgres) {
+            int n = ordered.size();
+            Object[] ids = new Object[n];
+            Object[][] deltas = new Object[4][n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = ordered.get(i).id();
+                long[] d = ordered.get(i).deltas();
+                for (int k = 0; k < 4; k++) {
+                    deltas[k][i] = d[k];
+                }
+            }
+            // rows are joined, and so locked, in the array's (id) order
+            try (PreparedStatement ps = c.prepareStatement("update ledger_account a set debits_pending = a.debits_pending + d.dpe,"
+                    + " debits_posted = a.debits_posted + d.dpo, credits_pending = a.credits_pending + d.cpe,"
+                    + " credits_posted = a.credits_posted + d.cpo"
+                    + " from unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) as d(id, dpe, dpo, cpe, cpo)"
+                    + " where a.id = d.id")) {
+                ps.setArray(1, c.createArrayOf("varchar", ids));
+                for (int k = 0; k < 4; k++) {
+                    ps.setArray(k + 2, c.createArrayOf("bigint", deltas[k]));
+                }
+                ps.executeUpdate();
+            }
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("update ledger_account set debits_pending = debits_pending + ?,"
                 + " debits_posted = debits_posted + ?, credits_pending = credits_pending + ?, credits_posted = credits_posted + ?"
                 + " where id = ?")) {
