@@ -35,6 +35,9 @@ final class LedgerStore {
     private static final String TRANSFER_COLUMNS =
             "id, kind, debit_account_id, credit_account_id, amount, currency, pending_id, reverses_id, expires_at, code, reference, created_at";
 
+    /** From this many rows on, PostgreSQL gets one array statement; below, plain statements plan and run faster. */
+    private static final int ARRAY_ROWS = 8;
+
     private final Connection c;
     private final boolean postgres;
 
@@ -107,7 +110,7 @@ final class LedgerStore {
         if (transfers.isEmpty()) {
             return;
         }
-        if (postgres) {
+        if (postgres && transfers.size() >= ARRAY_ROWS) {
             insertTransfersAsArrays(transfers);
             return;
         }
@@ -180,7 +183,7 @@ final class LedgerStore {
         if (entries.isEmpty()) {
             return;
         }
-        if (postgres) {
+        if (postgres && entries.size() >= ARRAY_ROWS) {
             int n = entries.size();
             Object[][] cols = new Object[6][n];
             for (int i = 0; i < n; i++) {
@@ -232,7 +235,7 @@ final class LedgerStore {
         }
         List<AccountState> ordered = new ArrayList<>(accounts);
         ordered.sort(java.util.Comparator.comparing(AccountState::id));
-        if (postgres) {
+        if (postgres && ordered.size() >= ARRAY_ROWS) {
             int n = ordered.size();
             Object[] ids = new Object[n];
             Object[][] deltas = new Object[4][n];
