@@ -19,12 +19,25 @@ create table ledger_account (
     debits_posted   bigint       not null default 0,
     credits_pending bigint       not null default 0,
     credits_posted  bigint       not null default 0,
-    created_at      timestamp with time zone not null,
-    constraint ledger_account_totals_non_negative
-        check (debits_pending >= 0 and debits_posted >= 0 and credits_pending >= 0 and credits_posted >= 0)
+    created_at      timestamp with time zone not null
 );
 
 create index ledger_account_owner on ledger_account (owner_ref, id);
+
+-- An account without balance limits (a merchant's receivable, the fee account) spreads its totals over
+-- its own row and these shard rows, so that concurrent writers to one busy account update different
+-- rows instead of queueing on one row lock. Its totals are the sum of the row and its shards; a single
+-- shard may hold a negative pending total (a hold recorded on one shard, released on another).
+-- Accounts with limits keep all their totals on their own row, which writers lock.
+create table ledger_account_shard (
+    account_id      varchar(128) not null,
+    shard           smallint     not null,
+    debits_pending  bigint       not null default 0,
+    debits_posted   bigint       not null default 0,
+    credits_pending bigint       not null default 0,
+    credits_posted  bigint       not null default 0,
+    primary key (account_id, shard)
+);
 
 create table ledger_transfer (
     id                varchar(128) primary key,

@@ -45,6 +45,11 @@ public final class AccountState {
         return account.currency();
     }
 
+    /** Whether the account has balance limits, so that its totals must be exact when a writer checks them. */
+    public boolean limited() {
+        return !account.flags().isEmpty();
+    }
+
     public boolean changed() {
         return changed;
     }

@@ -218,6 +218,7 @@ public final class JdbcLedger implements Ledger {
         }
         Instant now = now();
         store.insertAccounts(fresh, now);
+        store.insertShards(fresh.stream().filter(a -> a.flags().isEmpty()).map(NewAccount::id).toList());
         List<AccountResult> out = new ArrayList<>(results.size());
         for (AccountResult r : results) {
             if (r.account() == null && (r.code() == AccountResult.Code.OK || r.code() == AccountResult.Code.EXISTS)) {
@@ -277,7 +278,7 @@ public final class JdbcLedger implements Ledger {
 
     @Override
     public List<Account> accounts(List<String> ids) {
-        Map<String, Account> found = read(c -> store(c).accounts(ids, ""));
+        Map<String, Account> found = read(c -> store(c).accountsWithTotals(ids));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 

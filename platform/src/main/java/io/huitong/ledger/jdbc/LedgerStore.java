@@ -35,6 +35,9 @@ final class LedgerStore {
     private static final String TRANSFER_COLUMNS =
             "id, kind, debit_account_id, credit_account_id, amount, currency, pending_id, reverses_id, expires_at, code, reference, created_at";
 
+    /** An account without limits has its row and SHARDS - 1 shard rows; writers pick one at random. */
+    static final int SHARDS = 8;
+
     /** From this many rows on, PostgreSQL gets one array statement; below, plain statements plan and run faster. */
     private static final int ARRAY_ROWS = 8;
 
@@ -55,6 +58,44 @@ final class LedgerStore {
     Map<String, Account> accounts(Collection<String> ids, String suffix) throws SQLException {
         return byIds("select " + ACCOUNT_COLUMNS + " from ledger_account where id = any(?)" + suffix, ids,
                 rs -> rs.getString(1), LedgerStore::account);
+    }
+
+    /** Accounts with their full totals: the row's plus its shards'. */
+    Map<String, Account> accountsWithTotals(Collection<String> ids) throws SQLException {
+        Map<String, Account> rows = accounts(ids, "");
+        Map<String, long[]> shards = shardTotals(rows.values().stream().filter(a -> a.flags().isEmpty()).map(Account::id).toList());
+        rows.replaceAll((id, a) -> withShards(a, shards.get(id)));
+        return rows;
+    }
+
+    private Map<String, long[]> shardTotals(Collection<String> ids) throws SQLException {
+        return byIds("select account_id, sum(debits_pending), sum(debits_posted), sum(credits_pending), sum(credits_posted)"
+                + " from ledger_account_shard where account_id = any(?) group by account_id", ids, rs -> rs.getString(1),
+                rs -> new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+    }
+
+    private static Account withShards(Account a, long[] s) {
+        if (s == null) {
+            return a;
+        }
+        return new Account(a.id(), a.currency(), a.type(), a.ownerRef(), a.flags(), a.code(), a.debitsPending() + s[0],
+                a.debitsPosted() + s[1], a.creditsPending() + s[2], a.creditsPosted() + s[3], a.createdAt());
+    }
+
+    void insertShards(List<String> accountIds) throws SQLException {
+        if (accountIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into ledger_account_shard (account_id, shard) values (?, ?)")) {
+            for (String id : accountIds) {
+                for (int shard = 1; shard < SHARDS; shard++) {
+                    ps.setString(1, id);
+                    ps.setInt(2, shard);
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
     }
 
     Map<String, Transfer> transfers(Collection<String> ids) throws SQLException {
@@ -230,11 +271,31 @@ final class LedgerStore {
      * held only from here to commit.
      */
     void addToTotals(Collection<AccountState> accounts) throws SQLException {
+        List<AccountState> rows = new ArrayList<>();
+        Map<Integer, List<AccountState>> shards = new java.util.TreeMap<>();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (AccountState a : accounts) {
+            int shard = a.limited() ? 0 : random.nextInt(SHARDS);
+            if (shard == 0) {
+                rows.add(a);
+            } else {
+                shards.computeIfAbsent(shard, k -> new ArrayList<>()).add(a);
+            }
+        }
+        addTo("ledger_account", "id", null, rows);
+        for (Map.Entry<Integer, List<AccountState>> e : shards.entrySet()) {
+            addTo("ledger_account_shard", "account_id", e.getKey(), e.getValue());
+        }
+    }
+
+    /** Adds deltas to the rows of one table (and one shard), in id order so that writers lock rows in one order. */
+    private void addTo(String table, String idColumn, Integer shard, List<AccountState> accounts) throws SQLException {
         if (accounts.isEmpty()) {
             return;
         }
         List<AccountState> ordered = new ArrayList<>(accounts);
         ordered.sort(java.util.Comparator.comparing(AccountState::id));
+        String shardFilter = shard == null ? "" : " and t.shard = " + shard;
         if (postgres && ordered.size() >= ARRAY_ROWS) {
             int n = ordered.size();
             Object[] ids = new Object[n];
@@ -246,12 +307,11 @@ final class LedgerStore {
                     deltas[k][i] = d[k];
                 }
             }
-            // rows are joined, and so locked, in the array's (id) order
-            try (PreparedStatement ps = c.prepareStatement("update ledger_account a set debits_pending = a.debits_pending + d.dpe,"
-                    + " debits_posted = a.debits_posted + d.dpo, credits_pending = a.credits_pending + d.cpe,"
-                    + " credits_posted = a.credits_posted + d.cpo"
+            try (PreparedStatement ps = c.prepareStatement("update " + table + " t set debits_pending = t.debits_pending + d.dpe,"
+                    + " debits_posted = t.debits_posted + d.dpo, credits_pending = t.credits_pending + d.cpe,"
+                    + " credits_posted = t.credits_posted + d.cpo"
                     + " from unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) as d(id, dpe, dpo, cpe, cpo)"
-                    + " where a.id = d.id")) {
+                    + " where t." + idColumn + " = d.id" + shardFilter)) {
                 ps.setArray(1, c.createArrayOf("varchar", ids));
                 for (int k = 0; k < 4; k++) {
                     ps.setArray(k + 2, c.createArrayOf("bigint", deltas[k]));
@@ -260,9 +320,9 @@ final class LedgerStore {
             }
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("update ledger_account set debits_pending = debits_pending + ?,"
+        try (PreparedStatement ps = c.prepareStatement("update " + table + " t set debits_pending = debits_pending + ?,"
                 + " debits_posted = debits_posted + ?, credits_pending = credits_pending + ?, credits_posted = credits_posted + ?"
-                + " where id = ?")) {
+                + " where t." + idColumn + " = ?" + shardFilter)) {
             for (AccountState s : ordered) {
                 long[] d = s.deltas();
                 ps.setLong(1, d[0]);
@@ -295,8 +355,10 @@ final class LedgerStore {
 
     Page<Account> listAccounts(String ownerRef, PageRequest page) throws SQLException {
         String filter = ownerRef == null ? "" : "owner_ref = ?";
-        return list("select " + ACCOUNT_COLUMNS + " from ledger_account", "ledger_account", filter,
+        Page<Account> rows = list("select " + ACCOUNT_COLUMNS + " from ledger_account", "ledger_account", filter,
                 ownerRef == null ? List.of() : List.of(ownerRef), page, LedgerStore::account);
+        Map<String, long[]> shards = shardTotals(rows.data().stream().filter(a -> a.flags().isEmpty()).map(Account::id).toList());
+        return rows.map(a -> withShards(a, shards.get(a.id())));
     }
 
     Page<Transfer> listTransfers(String accountId, PageRequest page) throws SQLException {
@@ -342,9 +404,15 @@ final class LedgerStore {
             + " sum(case when layer = 'posted' and direction = 'debit' then amount else 0 end) as dpo,"
             + " sum(case when layer = 'pending' and direction = 'credit' then amount else 0 end) as cpe,"
             + " sum(case when layer = 'posted' and direction = 'credit' then amount else 0 end) as cpo,"
-            + " count(*) as n from ledger_entry group by account_id) ";
-    private static final String MISMATCH = "(a.debits_pending <> coalesce(e.dpe, 0) or a.debits_posted <> coalesce(e.dpo, 0)"
-            + " or a.credits_pending <> coalesce(e.cpe, 0) or a.credits_posted <> coalesce(e.cpo, 0))";
+            + " count(*) as n from ledger_entry group by account_id),"
+            + " sh as (select account_id, sum(debits_pending) as dpe, sum(debits_posted) as dpo, sum(credits_pending) as cpe,"
+            + " sum(credits_posted) as cpo from ledger_account_shard group by account_id) ";
+    private static final String MISMATCH = "(a.debits_pending + coalesce(sh.dpe, 0) <> coalesce(e.dpe, 0)"
+            + " or a.debits_posted + coalesce(sh.dpo, 0) <> coalesce(e.dpo, 0)"
+            + " or a.credits_pending + coalesce(sh.cpe, 0) <> coalesce(e.cpe, 0)"
+            + " or a.credits_posted + coalesce(sh.cpo, 0) <> coalesce(e.cpo, 0))";
+    private static final String ACCOUNTS_WITH_SUMS = " from ledger_account a left join e on e.account_id = a.id"
+            + " left join sh on sh.account_id = a.id";
 
     List<CurrencyCheck> checkByCurrency() throws SQLException {
         String sql = ENTRY_TOTALS + "select a.currency, count(*),"
@@ -352,7 +420,7 @@ final class LedgerStore {
                 + " coalesce(sum(coalesce(e.cpe, 0) - coalesce(e.dpe, 0)), 0),"
                 + " coalesce(sum(coalesce(e.n, 0)), 0),"
                 + " coalesce(sum(case when " + MISMATCH + " then 1 else 0 end), 0)"
-                + " from ledger_account a left join e on e.account_id = a.id group by a.currency order by a.currency";
+                + ACCOUNTS_WITH_SUMS + " group by a.currency order by a.currency";
         List<CurrencyCheck> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -363,7 +431,7 @@ final class LedgerStore {
     }
 
     List<String> mismatchedAccounts(int max) throws SQLException {
-        String sql = ENTRY_TOTALS + "select a.id from ledger_account a left join e on e.account_id = a.id where " + MISMATCH
+        String sql = ENTRY_TOTALS + "select a.id" + ACCOUNTS_WITH_SUMS + " where " + MISMATCH
                 + " order by a.id limit ?";
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
