@@ -49,7 +49,7 @@ record BenchConfig(String adminUrl, String user, String password, int threads, D
                 in.text("pgbench", "pgbench"),
                 in.flag("profile"),
                 in.list("scenarios", SCENARIOS),
-                in.choice("hot-account", List.of("limited", "unlimited")).equals("limited"));
+                in.choice("hot-account", List.of("unlimited", "limited")).equals("limited"));
         if (config.accounts < 2) {
             throw new UsageException("--accounts must be at least 2");
         }
@@ -76,9 +76,9 @@ record BenchConfig(String adminUrl, String user, String password, int threads, D
                   --pgbench=PATH         the pgbench executable (HUITONG_BENCH_PGBENCH, default pgbench on the PATH)
                   --profile=true         also print where each run's time goes: JDBC round trips by statement,
                                          server wait events, WAL per transfer, CPU (HUITONG_BENCH_PROFILE)
-                  --hot-account=KIND     limited: the hot account may not go negative, like a merchant's balance;
-                                         unlimited: no balance limit, like the platform's own clearing account
-                                         (HUITONG_BENCH_HOT_ACCOUNT, default limited)
+                  --hot-account=KIND     unlimited: no balance limit, like a merchant's receivable or the fee account;
+                                         limited: the hot account may not go negative, so every debit waits for the last
+                                         (HUITONG_BENCH_HOT_ACCOUNT, default unlimited)
                   --scenarios=A,B        run only these of random-single, random-batch, hot-single, hot-batch
                                          (HUITONG_BENCH_SCENARIOS, default all four)
                 """;
