@@ -156,6 +156,19 @@ class LedgerConcurrencyPostgresTest {
     }
 
     @Test
+    void concurrentReversalsNeverExceedTheOriginal() throws Exception {
+        String bank = fx.fundingAccount("CNY");
+        String merchant = fx.revenue("CNY");
+        String payment = id("pay");
+        assertThat(ledger.createTransfer(TransferRequest.posted(payment, bank, merchant, Money.of(500, "CNY"))).code()).isEqualTo(Code.OK);
+        List<TransferResult> results = race(12, i -> ledger.createTransfer(TransferRequest.reversal(id("rev"), payment, 100L)));
+        assertThat(results.stream().filter(r -> r.code() == Code.OK)).hasSize(5);
+        assertThat(results.stream().filter(r -> r.code() == Code.EXCEEDS_REVERSIBLE_AMOUNT)).hasSize(7);
+        assertThat(fx.account(merchant).postedBalance()).isZero();
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
     void transfersInOppositeDirectionsDoNotDeadlock() throws Exception {
         String a = fx.walletWith(10_000, "CNY");
         String b = fx.walletWith(10_000, "CNY");
