@@ -1,10 +1,8 @@
 package io.huitong.ledger.jdbc;
 
-import io.huitong.kernel.Currencies;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import io.huitong.ledger.Account;
-import io.huitong.ledger.AccountFlag;
 import io.huitong.ledger.AccountResult;
 import io.huitong.ledger.Entry;
 import io.huitong.ledger.Ledger;
@@ -15,6 +13,7 @@ import io.huitong.ledger.TransferKind;
 import io.huitong.ledger.TransferRequest;
 import io.huitong.ledger.TransferResult;
 import io.huitong.ledger.domain.AccountState;
+import io.huitong.ledger.domain.AccountOpening;
 import io.huitong.ledger.domain.BatchOutcome;
 import io.huitong.ledger.domain.LedgerView;
 import io.huitong.ledger.domain.TransferEngine;
@@ -61,6 +60,7 @@ public final class JdbcLedger implements Ledger {
     private final TransactionTemplate writeTx;
     private final TransactionTemplate checkTx;
     private final TransferEngine engine = new TransferEngine();
+    private final AccountOpening accountOpening = new AccountOpening();
     private final Map<String, Account> accountCache = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int ACCOUNT_CACHE_LIMIT = 200_000;
     private volatile Boolean postgres;
@@ -190,85 +190,12 @@ public final class JdbcLedger implements Ledger {
 
     private List<AccountResult> insertAccounts(Connection c, List<NewAccount> accounts) throws SQLException {
         LedgerStore store = store(c);
-        Map<String, Account> existing = store.accounts(accounts.stream().map(NewAccount::id).filter(Objects::nonNull).toList(), "");
-        List<AccountResult> results = new ArrayList<>(accounts.size());
-        List<NewAccount> fresh = new ArrayList<>();
-        Map<String, NewAccount> inBatch = new HashMap<>();
-        for (NewAccount a : accounts) {
-            AccountResult.Code code = validate(a);
-            if (code == null) {
-                Account stored = existing.get(a.id());
-                NewAccount earlier = inBatch.get(a.id());
-                if (stored != null) {
-                    code = compare(a, stored.currency(), stored.type(), stored.ownerRef(), stored.flags(), stored.code());
-                    results.add(new AccountResult(a.id(), code, code == AccountResult.Code.EXISTS ? stored : null));
-                    continue;
-                }
-                if (earlier != null) {
-                    code = compare(a, earlier.currency(), earlier.type(), earlier.ownerRef(), earlier.flags(), earlier.code());
-                    results.add(new AccountResult(a.id(), code, null));
-                    continue;
-                }
-                inBatch.put(a.id(), a);
-                fresh.add(a);
-                results.add(new AccountResult(a.id(), AccountResult.Code.OK, null));
-            } else {
-                results.add(new AccountResult(a.id(), code, null));
-            }
-        }
+        Map<String, Account> stored = store.accountsWithTotals(accounts.stream().map(NewAccount::id).filter(Objects::nonNull).toList());
         Instant now = now();
-        store.insertAccounts(fresh, now);
-        store.insertShards(fresh.stream().filter(a -> a.flags().isEmpty()).map(NewAccount::id).toList());
-        List<AccountResult> out = new ArrayList<>(results.size());
-        for (AccountResult r : results) {
-            if (r.account() == null && (r.code() == AccountResult.Code.OK || r.code() == AccountResult.Code.EXISTS)) {
-                NewAccount a = inBatch.get(r.id());
-                out.add(new AccountResult(r.id(), r.code(), new Account(a.id(), a.currency(), a.type(), a.ownerRef(), a.flags(),
-                        a.code(), 0, 0, 0, 0, now)));
-            } else {
-                out.add(r);
-            }
-        }
-        return out;
-    }
-
-    private static AccountResult.Code validate(NewAccount a) {
-        if (!TransferEngine.validId(a.id())) {
-            return AccountResult.Code.ID_INVALID;
-        }
-        if (!Currencies.isSupported(a.currency())) {
-            return AccountResult.Code.CURRENCY_INVALID;
-        }
-        if (a.type() == null) {
-            return AccountResult.Code.TYPE_MISSING;
-        }
-        if (a.ownerRef() != null && (a.ownerRef().isBlank() || a.ownerRef().length() > 128)) {
-            return AccountResult.Code.OWNER_REF_INVALID;
-        }
-        if (a.code() != null && (a.code().isBlank() || a.code().length() > TransferEngine.MAX_CODE_LENGTH)) {
-            return AccountResult.Code.CODE_INVALID;
-        }
-        return null;
-    }
-
-    private static AccountResult.Code compare(NewAccount a, String currency, io.huitong.ledger.AccountType type, String ownerRef,
-                                              Set<AccountFlag> flags, String code) {
-        if (!a.currency().equals(currency)) {
-            return AccountResult.Code.EXISTS_WITH_DIFFERENT_CURRENCY;
-        }
-        if (a.type() != type) {
-            return AccountResult.Code.EXISTS_WITH_DIFFERENT_TYPE;
-        }
-        if (!a.flags().equals(flags)) {
-            return AccountResult.Code.EXISTS_WITH_DIFFERENT_FLAGS;
-        }
-        if (!Objects.equals(a.ownerRef(), ownerRef)) {
-            return AccountResult.Code.EXISTS_WITH_DIFFERENT_OWNER_REF;
-        }
-        if (!Objects.equals(a.code(), code)) {
-            return AccountResult.Code.EXISTS_WITH_DIFFERENT_CODE;
-        }
-        return AccountResult.Code.EXISTS;
+        AccountOpening.Decision decision = accountOpening.decide(accounts, stored, now);
+        store.insertAccounts(decision.toInsert(), now);
+        store.insertShards(decision.toInsert().stream().filter(a -> a.flags().isEmpty()).map(NewAccount::id).toList());
+        return decision.results();
     }
 
     @Override

@@ -131,6 +131,9 @@ final class LedgerStore {
     }
 
     void insertAccounts(List<NewAccount> accounts, Instant now) throws SQLException {
+        if (accounts.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("insert into ledger_account (id, currency, account_type, owner_ref, flags, code, created_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?)")) {
             for (NewAccount a : accounts) {
