@@ -1,0 +1,139 @@
+package io.huitong.identity;
+
+import io.huitong.kernel.ApiException;
+import io.huitong.kernel.Ids;
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Merchants and their keys in the database, and the authenticator of merchant secret keys
+ * ({@code Authorization: Bearer sk_test_...}).
+ */
+final class MerchantRegistry implements Merchants, BearerAuthenticator {
+
+    static final String TEST_KEY_PREFIX = "sk_test_";
+    static final String LIVE_KEY_PREFIX = "sk_live_";
+    private static final String COLUMNS =
+            "id, name, email, default_currency, settlement_schedule, fee_percent_bps, fee_fixed, status, created_at";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Ids ids;
+
+    MerchantRegistry(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Ids ids) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public Onboarded onboard(NewMerchant r) {
+        Instant now = now();
+        Merchant m = new Merchant(ids.next("mer"), r.name(), r.email(), r.defaultCurrency(), r.settlementSchedule(),
+                r.feePercentBps(), r.feeFixed(), "active", now);
+        return tx.execute(s -> {
+            jdbc.sql("insert into merchant (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(m.id(), m.name(), m.email(), m.defaultCurrency(), m.settlementSchedule(), m.feePercentBps(),
+                            m.feeFixed(), m.status(), at(now))
+                    .update();
+            return new Onboarded(m, issueKey(m.id(), now, null));
+        });
+    }
+
+    @Override
+    public Optional<Merchant> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from merchant where id = ?").param(id).query(MerchantRegistry::merchant).optional();
+    }
+
+    @Override
+    public Page<Merchant> list(PageRequest page) {
+        boolean backwards = page.endingBefore() != null;
+        String cursor = backwards ? page.endingBefore() : page.startingAfter();
+        String sql = "select " + COLUMNS + " from merchant" + (cursor == null ? "" : backwards ? " where id > ?" : " where id < ?")
+                + (backwards ? " order by id asc" : " order by id desc") + " limit ?";
+        JdbcClient.StatementSpec spec = jdbc.sql(sql);
+        if (cursor != null) {
+            spec = spec.param(cursor);
+        }
+        List<Merchant> rows = new ArrayList<>(spec.param(page.limit() + 1).query(MerchantRegistry::merchant).list());
+        boolean more = rows.size() > page.limit();
+        if (more) {
+            rows = new ArrayList<>(rows.subList(0, page.limit()));
+        }
+        if (backwards) {
+            Collections.reverse(rows);
+        }
+        return new Page<>(rows, more);
+    }
+
+    @Override
+    public MerchantKey rotateKey(String merchantId, Duration grace) {
+        if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
+            throw ApiException.invalid("grace_period_seconds", "grace_period_seconds must be from 0 to " + MAX_GRACE.toSeconds());
+        }
+        return tx.execute(s -> {
+            // the merchant row serializes rotations of one merchant
+            boolean exists = jdbc.sql("select id from merchant where id = ? for update").param(merchantId)
+                    .query(String.class).optional().isPresent();
+            if (!exists) {
+                throw ApiException.notFound("merchant", merchantId);
+            }
+            Instant now = now();
+            Instant oldKeysEnd = now.plus(grace);
+            jdbc.sql("update merchant_key set expires_at = ? where merchant_id = ? and (expires_at is null or expires_at > ?)")
+                    .params(at(oldKeysEnd), merchantId, at(oldKeysEnd))
+                    .update();
+            return issueKey(merchantId, now, oldKeysEnd);
+        });
+    }
+
+    private MerchantKey issueKey(String merchantId, Instant now, Instant previousKeysExpireAt) {
+        String secret = SecretKeys.generate(TEST_KEY_PREFIX);
+        jdbc.sql("insert into merchant_key (id, merchant_id, key_hash, mode, created_at) values (?, ?, ?, ?, ?)")
+                .params(ids.next("mk"), merchantId, SecretHashes.sha256Hex(secret), "test", at(now))
+                .update();
+        return new MerchantKey(merchantId, secret, now, previousKeysExpireAt);
+    }
+
+    @Override
+    public Optional<ApiPrincipal> authenticate(String credential) {
+        if (credential == null || !(credential.startsWith(TEST_KEY_PREFIX) || credential.startsWith(LIVE_KEY_PREFIX))) {
+            return Optional.empty();
+        }
+        // looked up by hash: the index lookup compares hashes, never the secret itself
+        return jdbc.sql("select k.merchant_id from merchant_key k join merchant m on m.id = k.merchant_id"
+                        + " where k.key_hash = ? and (k.expires_at is null or k.expires_at > ?) and m.status = 'active'")
+                .params(SecretHashes.sha256Hex(credential), at(now()))
+                .query(String.class).optional()
+                .map(id -> new ApiPrincipal(ApiPrincipal.Kind.MERCHANT, id));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Merchant merchant(ResultSet rs, int row) throws SQLException {
+        return new Merchant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                rs.getLong(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant());
+    }
+}

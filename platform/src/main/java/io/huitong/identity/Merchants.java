@@ -1,0 +1,26 @@
+package io.huitong.identity;
+
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Merchant onboarding and merchant secret keys. */
+public interface Merchants {
+
+    /** The longest grace period an old key may get at rotation. */
+    Duration MAX_GRACE = Duration.ofDays(7);
+
+    /** Onboards a merchant and issues its first secret key. */
+    Onboarded onboard(NewMerchant request);
+
+    Optional<Merchant> find(String id);
+
+    Page<Merchant> list(PageRequest page);
+
+    /** Issues a new key; the merchant's current keys keep working for {@code grace}, then stop. */
+    MerchantKey rotateKey(String merchantId, Duration grace);
+
+    record Onboarded(Merchant merchant, MerchantKey key) {
+    }
+}

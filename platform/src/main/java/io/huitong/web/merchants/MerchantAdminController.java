@@ -1,0 +1,81 @@
+package io.huitong.web.merchants;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.huitong.identity.Merchant;
+import io.huitong.identity.MerchantKey;
+import io.huitong.identity.Merchants;
+import io.huitong.identity.NewMerchant;
+import io.huitong.kernel.ApiException;
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Merchant onboarding by operators (api.md, "Merchants"), and merchant key rotation. */
+@RestController
+@RequestMapping("/v1/admin/merchants")
+@Tag(name = "Merchants (operator)")
+class MerchantAdminController {
+
+    /** How long a merchant's previous keys keep working after a rotation, unless the request says otherwise. */
+    static final Duration DEFAULT_GRACE = Duration.ofHours(24);
+
+    private final Merchants merchants;
+
+    MerchantAdminController(Merchants merchants) {
+        this.merchants = merchants;
+    }
+
+    record MerchantView(String id, String object, String name, String email, String defaultCurrency, String settlementSchedule,
+                        int feePercentBps, long feeFixed, String status,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String secretKey, Instant createdAt) {
+
+        static MerchantView of(Merchant m, String secretKey) {
+            return new MerchantView(m.id(), "merchant", m.name(), m.email(), m.defaultCurrency(), m.settlementSchedule(),
+                    m.feePercentBps(), m.feeFixed(), m.status(), secretKey, m.createdAt());
+        }
+    }
+
+    record KeyView(String object, String merchant, String secretKey, Instant createdAt, Instant previousKeysExpireAt) {
+    }
+
+    record RotateKey(Long gracePeriodSeconds) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Onboard a merchant; the answer carries its secret key, shown this once")
+    MerchantView create(@RequestBody NewMerchant body) {
+        Merchants.Onboarded onboarded = merchants.onboard(body);
+        return MerchantView.of(onboarded.merchant(), onboarded.key().secretKey());
+    }
+
+    @GetMapping("/{id}")
+    MerchantView get(@PathVariable String id) {
+        return MerchantView.of(merchants.find(id).orElseThrow(() -> ApiException.notFound("merchant", id)), null);
+    }
+
+    @GetMapping
+    Page<MerchantView> list(PageRequest page) {
+        return merchants.list(page).map(m -> MerchantView.of(m, null));
+    }
+
+    @PostMapping("/{id}/keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue a new secret key; the merchant's current keys keep working for the grace period (default 24 h)")
+    KeyView rotate(@PathVariable String id, @RequestBody(required = false) RotateKey body) {
+        Duration grace = body == null || body.gracePeriodSeconds() == null ? DEFAULT_GRACE : Duration.ofSeconds(body.gracePeriodSeconds());
+        MerchantKey key = merchants.rotateKey(id, grace);
+        return new KeyView("merchant_key", key.merchantId(), key.secretKey(), key.createdAt(), key.previousKeysExpireAt());
+    }
+}
