@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,15 +69,7 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
         if (cursor != null) {
             spec = spec.param(cursor);
         }
-        List<Merchant> rows = new ArrayList<>(spec.param(page.limit() + 1).query(MerchantRegistry::merchant).list());
-        boolean more = rows.size() > page.limit();
-        if (more) {
-            rows = new ArrayList<>(rows.subList(0, page.limit()));
-        }
-        if (backwards) {
-            Collections.reverse(rows);
-        }
-        return new Page<>(rows, more);
+        return Page.fromRows(spec.param(page.limit() + 1).query(MerchantRegistry::merchant).list(), page.limit(), backwards);
     }
 
     @Override

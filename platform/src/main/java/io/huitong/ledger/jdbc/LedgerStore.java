@@ -22,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -395,7 +394,7 @@ final class LedgerStore {
                 }
             }
         }
-        return page(rows, page.limit(), backwards);
+        return Page.fromRows(rows, page.limit(), backwards);
     }
 
     /** Per currency: accounts, posted and pending sums recomputed from entries, entry count, and accounts whose totals differ. */
@@ -502,17 +501,9 @@ final class LedgerStore {
                 }
             }
         }
-        return page(rows, page.limit(), backwards);
+        return Page.fromRows(rows, page.limit(), backwards);
     }
 
-    private static <T> Page<T> page(List<T> rows, int limit, boolean backwards) {
-        boolean more = rows.size() > limit;
-        List<T> data = new ArrayList<>(more ? rows.subList(0, limit) : rows);
-        if (backwards) {
-            Collections.reverse(data);
-        }
-        return new Page<>(data, more);
-    }
 
     private Array array(Collection<String> ids) throws SQLException {
         return c.createArrayOf("varchar", ids.toArray());
