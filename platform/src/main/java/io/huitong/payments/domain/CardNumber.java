@@ -1,0 +1,75 @@
+package io.huitong.payments.domain;
+
+import java.util.Optional;
+
+/**
+ * A primary account number that passed the Luhn check. It never prints itself: {@link #toString()}
+ * shows the brand and last four only, so a log line or an exception message can't leak it.
+ */
+public final class CardNumber {
+
+    private final String digits;
+    private final CardBrand brand;
+
+    private CardNumber(String digits) {
+        this.digits = digits;
+        this.brand = CardBrand.of(digits);
+    }
+
+    /** Empty when the text is not 12–19 digits (spaces allowed) with a valid Luhn check digit. */
+    public static Optional<CardNumber> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String digits = text.replace(" ", "");
+        if (digits.length() < 12 || digits.length() > 19 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        return luhnValid(digits) ? Optional.of(new CardNumber(digits)) : Optional.empty();
+    }
+
+    static boolean luhnValid(String digits) {
+        int sum = 0;
+        boolean twice = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return sum % 10 == 0;
+    }
+
+    public CardBrand brand() {
+        return brand;
+    }
+
+    public String last4() {
+        return digits.substring(digits.length() - 4);
+    }
+
+    /** The full number, for the channel call and for encryption at rest only. */
+    public String reveal() {
+        return digits;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CardNumber other && other.digits.equals(digits);
+    }
+
+    @Override
+    public int hashCode() {
+        return digits.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return brand.wireName() + " ****" + last4();
+    }
+}

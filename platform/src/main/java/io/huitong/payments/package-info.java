@@ -1,0 +1,6 @@
+/**
+ * Payments: the payment state machine, refunds and the channel port. The domain ({@code domain}) is
+ * free of Spring and SQL.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Payments", allowedDependencies = {"kernel", "ledger", "identity"})
+package io.huitong.payments;
