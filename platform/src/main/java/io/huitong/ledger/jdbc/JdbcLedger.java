@@ -102,7 +102,6 @@ public final class JdbcLedger implements Ledger {
 
     private List<TransferResult> applyBatch(Connection c, List<TransferRequest> requests, boolean optimistic) throws SQLException {
         LedgerStore store = store(c);
-        Instant now = now();
         Set<String> referenced = new LinkedHashSet<>();
         Set<String> pendingIds = new LinkedHashSet<>();
         Set<String> reversedIds = new LinkedHashSet<>();
@@ -134,6 +133,9 @@ public final class JdbcLedger implements Ledger {
             locked = store.lockAccounts(limited);
         }
         Map<String, Account> unlockedAccounts = unlocked;
+        // read the clock only once the locks are held, so a hold's expiry is judged at the time the
+        // batch is decided, not before it waited for a concurrent writer
+        Instant now = now();
         if (!optimistic) {
             List<String> ids = requests.stream().map(TransferRequest::id).filter(Objects::nonNull).toList();
             known.putAll(store.transfers(ids));
@@ -205,33 +207,33 @@ public final class JdbcLedger implements Ledger {
 
     @Override
     public List<Account> accounts(List<String> ids) {
-        Map<String, Account> found = read(c -> store(c).accountsWithTotals(ids));
+        Map<String, Account> found = withConnection(c -> store(c).accountsWithTotals(ids));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     @Override
     public Optional<Transfer> transfer(String id) {
-        return Optional.ofNullable(read(c -> store(c).transfers(List.of(id))).get(id));
+        return Optional.ofNullable(withConnection(c -> store(c).transfers(List.of(id))).get(id));
     }
 
     @Override
     public Page<Account> listAccounts(String ownerRef, PageRequest page) {
-        return read(c -> store(c).listAccounts(ownerRef, page));
+        return withConnection(c -> store(c).listAccounts(ownerRef, page));
     }
 
     @Override
     public Page<Transfer> listTransfers(String accountId, PageRequest page) {
-        return read(c -> store(c).listTransfers(accountId, page));
+        return withConnection(c -> store(c).listTransfers(accountId, page));
     }
 
     @Override
     public Page<Entry> listEntries(String accountId, PageRequest page) {
-        return read(c -> store(c).listEntries(accountId, page));
+        return withConnection(c -> store(c).listEntries(accountId, page));
     }
 
     @Override
     public int expireDueHolds(int max) {
-        List<String> due = read(c -> store(c).dueHolds(now(), max));
+        List<String> due = withConnection(c -> store(c).dueHolds(now(), max));
         if (due.isEmpty()) {
             return 0;
         }
@@ -290,7 +292,7 @@ public final class JdbcLedger implements Ledger {
             }
         }
         if (!missing.isEmpty()) {
-            Map<String, Account> read = store.accounts(missing, "");
+            Map<String, Account> read = store.accounts(missing);
             if (accountCache.size() + read.size() > ACCOUNT_CACHE_LIMIT) {
                 accountCache.clear();
             }
@@ -307,10 +309,6 @@ public final class JdbcLedger implements Ledger {
 
     interface SqlWork<T> {
         T run(Connection c) throws SQLException;
-    }
-
-    private <T> T read(SqlWork<T> work) {
-        return withConnection(work);
     }
 
     private <T> T withConnection(SqlWork<T> work) {

@@ -54,14 +54,19 @@ final class LedgerStore {
         return accounts(ids, postgres ? " order by id for no key update" : " order by id for update");
     }
 
-    Map<String, Account> accounts(Collection<String> ids, String suffix) throws SQLException {
+    /** Account rows as stored; an account without limits has more of its totals in its shards. */
+    Map<String, Account> accounts(Collection<String> ids) throws SQLException {
+        return accounts(ids, "");
+    }
+
+    private Map<String, Account> accounts(Collection<String> ids, String suffix) throws SQLException {
         return byIds("select " + ACCOUNT_COLUMNS + " from ledger_account where id = any(?)" + suffix, ids,
                 rs -> rs.getString(1), LedgerStore::account);
     }
 
     /** Accounts with their full totals: the row's plus its shards'. */
     Map<String, Account> accountsWithTotals(Collection<String> ids) throws SQLException {
-        Map<String, Account> rows = accounts(ids, "");
+        Map<String, Account> rows = accounts(ids);
         Map<String, long[]> shards = shardTotals(rows.values().stream().filter(a -> a.flags().isEmpty()).map(Account::id).toList());
         rows.replaceAll((id, a) -> withShards(a, shards.get(id)));
         return rows;

@@ -59,7 +59,7 @@ class LedgerController {
     @PostMapping("/accounts")
     @Operation(summary = "Open an account (idempotent by id)")
     ResponseEntity<AccountView> createAccount(@RequestBody CreateAccount body) {
-        AccountResult r = ledger.createAccount(body.toCommand(ids.next("acct")));
+        AccountResult r = ledger.createAccount(body.toCommand(() -> ids.next("acct")));
         if (!r.succeeded()) {
             throw LedgerRefusals.of(r.code());
         }

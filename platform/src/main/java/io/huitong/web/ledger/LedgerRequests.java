@@ -20,12 +20,12 @@ final class LedgerRequests {
 
     record CreateAccount(String id, String currency, String type, String ownerRef, List<String> flags, String code) {
 
-        NewAccount toCommand(String generatedId) {
+        NewAccount toCommand(java.util.function.Supplier<String> newId) {
             Currencies.require(currency, "currency");
             if (type == null) {
                 throw ApiException.missing("type");
             }
-            return new NewAccount(id == null ? generatedId : id, currency, parse(AccountType.class, type, "type"), ownerRef,
+            return new NewAccount(id == null ? newId.get() : id, currency, parse(AccountType.class, type, "type"), ownerRef,
                     parsedFlags(), code);
         }
 
