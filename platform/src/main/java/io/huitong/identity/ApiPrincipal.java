@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * The authenticated caller of the API: an operator, a merchant ({@code mer_...}) or a consumer
- * ({@code usr_...}). It carries no secret, so it may be logged.
+ * ({@code usr_...}). It carries no secret, so it may be logged. {@code livemode} is true for a merchant
+ * authenticated with an {@code sk_live_} key: live mode holds such callers to stricter rules (webhook URLs).
  */
-public record ApiPrincipal(Kind kind, String id) {
+public record ApiPrincipal(Kind kind, String id, boolean livemode) {
 
     public enum Kind {
         OPERATOR,
@@ -23,6 +24,11 @@ public record ApiPrincipal(Kind kind, String id) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("principal id is required");
         }
+    }
+
+    /** A caller in test mode: every operator and consumer, and a merchant using an {@code sk_test_} key. */
+    public ApiPrincipal(Kind kind, String id) {
+        this(kind, id, false);
     }
 
     public static ApiPrincipal operator() {

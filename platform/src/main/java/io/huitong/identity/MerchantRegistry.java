@@ -107,11 +107,11 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
             return Optional.empty();
         }
         // looked up by hash: the index lookup compares hashes, never the secret itself
-        return jdbc.sql("select k.merchant_id from merchant_key k join merchant m on m.id = k.merchant_id"
+        return jdbc.sql("select k.merchant_id, k.mode from merchant_key k join merchant m on m.id = k.merchant_id"
                         + " where k.key_hash = ? and (k.expires_at is null or k.expires_at > ?) and m.status = 'active'")
                 .params(SecretHashes.sha256Hex(credential), at(now()))
-                .query(String.class).optional()
-                .map(id -> new ApiPrincipal(ApiPrincipal.Kind.MERCHANT, id));
+                .query((rs, row) -> new ApiPrincipal(ApiPrincipal.Kind.MERCHANT, rs.getString(1), "live".equals(rs.getString(2))))
+                .optional();
     }
 
     private Instant now() {

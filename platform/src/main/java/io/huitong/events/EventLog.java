@@ -1,0 +1,19 @@
+package io.huitong.events;
+
+/**
+ * Records what happened to a merchant's objects. Call it inside the transaction that makes the change:
+ * the event is written with it or not at all, and is delivered (webhooks, RabbitMQ) only after commit.
+ */
+public interface EventLog {
+
+    /**
+     * Records an event and schedules its deliveries.
+     *
+     * @param merchantId the merchant the object belongs to
+     * @param type       the event type, such as {@code payment.succeeded}
+     * @param object     the object as the API shows it (serialized with the API's JSON rules); it must
+     *                   carry no secret and no full card number
+     * @return the event id ({@code evt_...})
+     */
+    String record(String merchantId, String type, Object object);
+}
