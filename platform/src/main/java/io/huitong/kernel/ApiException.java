@@ -10,13 +10,29 @@ public class ApiException extends RuntimeException {
     private final ErrorType type;
     private final String code;
     private final String param;
+    private final String payment;
 
     public ApiException(int status, ErrorType type, String code, String message, String param) {
+        this(status, type, code, message, param, null);
+    }
+
+    private ApiException(int status, ErrorType type, String code, String message, String param, String payment) {
         super(message, null, false, false);
         this.status = status;
         this.type = type;
         this.code = code;
         this.param = param;
+        this.payment = payment;
+    }
+
+    /** A declined payment (402 {@code card_error}): the payment exists, failed, and the error names it. */
+    public static ApiException cardError(String code, String message, String param, String paymentId) {
+        return new ApiException(402, ErrorType.CARD_ERROR, code, message, param, paymentId);
+    }
+
+    /** The payment a {@code card_error} is about, or null. */
+    public String payment() {
+        return payment;
     }
 
     public static ApiException missing(String param) {

@@ -42,6 +42,9 @@ public interface Ledger {
     /** The entries of one account, newest first; cursor is an entry id. */
     Page<Entry> listEntries(String accountId, PageRequest page);
 
+    /** The posted entries of several accounts (such as one owner's accounts in each currency), newest first. */
+    Page<Entry> listPostedEntries(List<String> accountIds, PageRequest page);
+
     /** Voids, as expiry, every hold whose timeout has passed; returns how many expired. */
     int expireDueHolds(int max);
 

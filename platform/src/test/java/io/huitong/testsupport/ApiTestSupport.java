@@ -45,4 +45,22 @@ public abstract class ApiTestSupport {
     protected static String admin() {
         return Api.bearer(ADMIN_KEY);
     }
+
+    /** A merchant onboarded through the operator API, with its secret key. */
+    protected record OnboardedMerchant(String id, String key) {
+
+        public String bearer() {
+            return Api.bearer(key);
+        }
+    }
+
+    protected OnboardedMerchant onboardMerchant(String name, String extraJson) {
+        Api.Response created = api.postJson("/v1/admin/merchants", "{\"name\":\"" + name + "\",\"email\":\"ops@"
+                + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + ".example\",\"default_currency\":\"CNY\""
+                + (extraJson.isEmpty() ? "" : "," + extraJson) + "}", "Authorization", admin());
+        if (created.status() != 201) {
+            throw new IllegalStateException("onboarding failed: " + created.body());
+        }
+        return new OnboardedMerchant(created.json().path("id").asString(), created.json().path("secret_key").asString());
+    }
 }

@@ -228,7 +228,12 @@ public final class JdbcLedger implements Ledger {
 
     @Override
     public Page<Entry> listEntries(String accountId, PageRequest page) {
-        return withConnection(c -> store(c).listEntries(accountId, page));
+        return withConnection(c -> store(c).listEntries(List.of(accountId), false, page));
+    }
+
+    @Override
+    public Page<Entry> listPostedEntries(List<String> accountIds, PageRequest page) {
+        return withConnection(c -> store(c).listEntries(accountIds, true, page));
     }
 
     @Override

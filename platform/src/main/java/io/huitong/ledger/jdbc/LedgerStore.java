@@ -374,17 +374,24 @@ final class LedgerStore {
                 accountId == null ? List.of() : List.of(accountId, accountId), page, LedgerStore::transfer);
     }
 
-    Page<Entry> listEntries(String accountId, PageRequest page) throws SQLException {
+    Page<Entry> listEntries(List<String> accountIds, boolean postedOnly, PageRequest page) throws SQLException {
+        if (accountIds.isEmpty()) {
+            return new Page<>(List.of(), false);
+        }
         long after = cursor(page.startingAfter());
         long before = cursor(page.endingBefore());
         boolean backwards = page.endingBefore() != null;
         String sql = "select id, transfer_id, account_id, currency, layer, direction, amount, created_at from ledger_entry"
-                + " where account_id = ?" + (page.startingAfter() != null ? " and id < ?" : "")
+                + " where account_id in (" + String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?")) + ")"
+                + (postedOnly ? " and layer = 'posted'" : "")
+                + (page.startingAfter() != null ? " and id < ?" : "")
                 + (backwards ? " and id > ? order by id asc" : " order by id desc") + " limit ?";
         List<Entry> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            ps.setString(i++, accountId);
+            for (String accountId : accountIds) {
+                ps.setString(i++, accountId);
+            }
             if (page.startingAfter() != null) {
                 ps.setLong(i++, after);
             }

@@ -37,7 +37,7 @@ public final class CardCheck {
         if (expMonth == null || expMonth < 1 || expMonth > 12) {
             return new Failed("invalid_expiry_month", "The card's expiration month is invalid.", "payment_method.card.exp_month");
         }
-        YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        YearMonth now = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
         if (expYear == null || expYear > now.getYear() + MAX_YEARS_AHEAD) {
             return new Failed("invalid_expiry_year", "The card's expiration year is invalid.", "payment_method.card.exp_year");
         }

@@ -1,0 +1,42 @@
+package io.huitong.payments;
+
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import java.util.Optional;
+
+/**
+ * Merchant payments and refunds (api.md, "Payments", "Refunds", "Balance"). Every method is safe to
+ * repeat: a request carrying an idempotency key that was seen before answers the object it created.
+ * A declined payment is created, {@code failed}, and reported by a 402 {@code card_error}
+ * ({@link io.huitong.kernel.ApiException}) that names it.
+ */
+public interface Payments {
+
+    Payment create(String merchantId, NewPayment request, String idempotencyKey);
+
+    Payment confirm(String merchantId, String paymentId);
+
+    Payment capture(String merchantId, String paymentId, Long amount);
+
+    Payment cancel(String merchantId, String paymentId);
+
+    Optional<Payment> find(String merchantId, String paymentId);
+
+    Page<Payment> list(String merchantId, PaymentFilter filter, PageRequest page);
+
+    /** The payment waiting for step-up authentication behind this hosted-page token, if any. */
+    Optional<Payment> awaitingAuthentication(String paymentId, String token);
+
+    /** The payer's answer on the hosted authentication page: the payment then proceeds or fails. */
+    Payment completeAuthentication(String paymentId, String token, boolean passed);
+
+    Refund refund(String merchantId, NewRefund request, String idempotencyKey);
+
+    Optional<Refund> findRefund(String merchantId, String refundId);
+
+    Page<Refund> listRefunds(String merchantId, String paymentId, PageRequest page);
+
+    Balance balance(String merchantId);
+
+    Page<BalanceTransaction> balanceTransactions(String merchantId, PageRequest page);
+}

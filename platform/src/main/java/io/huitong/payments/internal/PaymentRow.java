@@ -1,0 +1,65 @@
+package io.huitong.payments.internal;
+
+import io.huitong.payments.domain.PaymentStatus;
+import java.time.Instant;
+import java.util.Map;
+
+/** A payment as stored. Immutable: every change is a new row value written back in the same transaction. */
+record PaymentRow(String id, String merchantId, long amount, String currency, PaymentStatus status, String captureMethod,
+                  long amountCapturable, long amountReceived, long amountRefunded, long fee, String methodType,
+                  String cardBrand, String cardLast4, Integer cardExpMonth, Integer cardExpYear, String cardSealed,
+                  String channel, String authorizationCode, String actionToken, String failureCode, String failureMessage,
+                  String description, Map<String, String> metadata, String idempotencyKey, Instant resolveAfter,
+                  int resolveAttempts, Instant createdAt, Instant updatedAt) {
+
+    boolean manualCapture() {
+        return "manual".equals(captureMethod);
+    }
+
+    PaymentRow moved(PaymentStatus next, Instant now) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalStateException("payment " + id + " cannot move from " + status + " to " + next);
+        }
+        return new PaymentRow(id, merchantId, amount, currency, next, captureMethod, amountCapturable, amountReceived, amountRefunded,
+                fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
+                actionToken, failureCode, failureMessage, description, metadata, idempotencyKey,
+                next == PaymentStatus.PROCESSING ? resolveAfter : null, resolveAttempts, createdAt, now);
+    }
+
+    PaymentRow withAmounts(long capturable, long received, long refunded, long newFee) {
+        return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, capturable, received, refunded, newFee,
+                methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode, actionToken,
+                failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt, updatedAt);
+    }
+
+    PaymentRow withChannel(String newChannel, String newAuthorizationCode) {
+        return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
+                fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, newChannel, newAuthorizationCode,
+                actionToken, failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts,
+                createdAt, updatedAt);
+    }
+
+    PaymentRow withFailure(String code, String message) {
+        return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
+                fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
+                actionToken, code, message, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt, updatedAt);
+    }
+
+    PaymentRow withActionToken(String token) {
+        return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
+                fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
+                token, failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt,
+                updatedAt);
+    }
+
+    PaymentRow resolveAt(Instant at, int attempts) {
+        return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
+                fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
+                actionToken, failureCode, failureMessage, description, metadata, idempotencyKey, at, attempts, createdAt, updatedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "Payment[" + id + ", " + status + ", " + amount + " " + currency + "]";
+    }
+}

@@ -1,0 +1,199 @@
+package io.huitong.payments.internal;
+
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import io.huitong.payments.PaymentFilter;
+import io.huitong.payments.domain.PaymentStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Payment and refund rows. Joins the caller's transaction; {@code lock...} methods hold the row until it ends. */
+class PaymentStore {
+
+    private static final String PAYMENT_COLUMNS = "id, merchant_id, amount, currency, status, capture_method, amount_capturable,"
+            + " amount_received, amount_refunded, fee, method_type, card_brand, card_last4, card_exp_month, card_exp_year,"
+            + " card_sealed, channel, authorization_code, action_token, failure_code, failure_message, description, metadata,"
+            + " idempotency_key, resolve_after, resolve_attempts, created_at, updated_at";
+    private static final String REFUND_COLUMNS = "id, merchant_id, payment_id, amount, currency, status, reason, failure_code,"
+            + " channel, idempotency_key, resolve_after, resolve_attempts, created_at, updated_at";
+    private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    PaymentStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(PaymentRow p) {
+        jdbc.sql("insert into payment (" + PAYMENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(p.id(), p.merchantId(), p.amount(), p.currency(), p.status().wireName(), p.captureMethod(),
+                        p.amountCapturable(), p.amountReceived(), p.amountRefunded(), p.fee(), p.methodType(), p.cardBrand(),
+                        p.cardLast4(), p.cardExpMonth(), p.cardExpYear(), p.cardSealed(), p.channel(), p.authorizationCode(),
+                        p.actionToken(), p.failureCode(), p.failureMessage(), p.description(), metadataJson(p.metadata()),
+                        p.idempotencyKey(), at(p.resolveAfter()), p.resolveAttempts(), at(p.createdAt()), at(p.updatedAt()))
+                .update();
+    }
+
+    /** Writes back everything a payment's life can change. */
+    void update(PaymentRow p) {
+        int rows = jdbc.sql("update payment set status = ?, amount_capturable = ?, amount_received = ?, amount_refunded = ?, fee = ?,"
+                        + " channel = ?, authorization_code = ?, action_token = ?, failure_code = ?, failure_message = ?,"
+                        + " resolve_after = ?, resolve_attempts = ?, updated_at = ? where id = ?")
+                .params(p.status().wireName(), p.amountCapturable(), p.amountReceived(), p.amountRefunded(), p.fee(), p.channel(),
+                        p.authorizationCode(), p.actionToken(), p.failureCode(), p.failureMessage(), at(p.resolveAfter()),
+                        p.resolveAttempts(), at(p.updatedAt()), p.id())
+                .update();
+        if (rows != 1) {
+            throw new IllegalStateException("payment " + p.id() + " vanished while being updated");
+        }
+    }
+
+    Optional<PaymentRow> payment(String merchantId, String id) {
+        return jdbc.sql("select " + PAYMENT_COLUMNS + " from payment where id = ? and merchant_id = ?")
+                .params(id, merchantId).query(this::payment).optional();
+    }
+
+    Optional<PaymentRow> paymentById(String id) {
+        return jdbc.sql("select " + PAYMENT_COLUMNS + " from payment where id = ?")
+                .params(id).query(this::payment).optional();
+    }
+
+    /** The payment, locked until the transaction ends. Must run inside a transaction. */
+    Optional<PaymentRow> lockPayment(String id) {
+        return jdbc.sql("select " + PAYMENT_COLUMNS + " from payment where id = ? for update")
+                .params(id).query(this::payment).optional();
+    }
+
+    Optional<PaymentRow> paymentByIdempotencyKey(String merchantId, String key) {
+        return jdbc.sql("select " + PAYMENT_COLUMNS + " from payment where merchant_id = ? and idempotency_key = ?")
+                .params(merchantId, key).query(this::payment).optional();
+    }
+
+    Page<PaymentRow> payments(String merchantId, PaymentFilter filter, PageRequest page) {
+        StringBuilder sql = new StringBuilder("select " + PAYMENT_COLUMNS + " from payment where merchant_id = ?");
+        List<Object> params = new ArrayList<>(List.of(merchantId));
+        if (filter.status() != null) {
+            sql.append(" and status = ?");
+            params.add(filter.status());
+        }
+        if (filter.createdGte() != null) {
+            sql.append(" and created_at >= ?");
+            params.add(at(filter.createdGte()));
+        }
+        if (filter.createdLte() != null) {
+            sql.append(" and created_at <= ?");
+            params.add(at(filter.createdLte()));
+        }
+        return page(sql, params, page, this::payment);
+    }
+
+    /** Payments whose outcome is unknown and due for another look. */
+    List<String> unresolvedPayments(Instant now, int max) {
+        return jdbc.sql("select id from payment where status = 'processing' and resolve_after <= ? order by resolve_after limit ?")
+                .params(at(now), max).query(String.class).list();
+    }
+
+    void insert(RefundRow r) {
+        jdbc.sql("insert into refund (" + REFUND_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id(), r.merchantId(), r.paymentId(), r.amount(), r.currency(), r.status(), r.reason(), r.failureCode(),
+                        r.channel(), r.idempotencyKey(), at(r.resolveAfter()), r.resolveAttempts(), at(r.createdAt()),
+                        at(r.updatedAt()))
+                .update();
+    }
+
+    void update(RefundRow r) {
+        jdbc.sql("update refund set status = ?, failure_code = ?, resolve_after = ?, resolve_attempts = ?, updated_at = ? where id = ?")
+                .params(r.status(), r.failureCode(), at(r.resolveAfter()), r.resolveAttempts(), at(r.updatedAt()), r.id())
+                .update();
+    }
+
+    Optional<RefundRow> refund(String merchantId, String id) {
+        return jdbc.sql("select " + REFUND_COLUMNS + " from refund where id = ? and merchant_id = ?")
+                .params(id, merchantId).query(PaymentStore::refund).optional();
+    }
+
+    Optional<RefundRow> lockRefund(String id) {
+        return jdbc.sql("select " + REFUND_COLUMNS + " from refund where id = ? for update")
+                .params(id).query(PaymentStore::refund).optional();
+    }
+
+    Optional<RefundRow> refundByIdempotencyKey(String merchantId, String key) {
+        return jdbc.sql("select " + REFUND_COLUMNS + " from refund where merchant_id = ? and idempotency_key = ?")
+                .params(merchantId, key).query(PaymentStore::refund).optional();
+    }
+
+    Page<RefundRow> refunds(String merchantId, String paymentId, PageRequest page) {
+        StringBuilder sql = new StringBuilder("select " + REFUND_COLUMNS + " from refund where merchant_id = ?");
+        List<Object> params = new ArrayList<>(List.of(merchantId));
+        if (paymentId != null) {
+            sql.append(" and payment_id = ?");
+            params.add(paymentId);
+        }
+        return page(sql, params, page, PaymentStore::refund);
+    }
+
+    List<String> unresolvedRefunds(Instant now, int max) {
+        return jdbc.sql("select id from refund where status = 'pending' and resolve_after <= ? order by resolve_after limit ?")
+                .params(at(now), max).query(String.class).list();
+    }
+
+    private <T> Page<T> page(StringBuilder sql, List<Object> params, PageRequest page,
+                             org.springframework.jdbc.core.RowMapper<T> mapper) {
+        boolean backwards = page.endingBefore() != null;
+        String cursor = backwards ? page.endingBefore() : page.startingAfter();
+        if (cursor != null) {
+            sql.append(backwards ? " and id > ?" : " and id < ?");
+            params.add(cursor);
+        }
+        sql.append(backwards ? " order by id asc" : " order by id desc").append(" limit ?");
+        params.add(page.limit() + 1);
+        return Page.fromRows(jdbc.sql(sql.toString()).params(params).query(mapper).list(), page.limit(), backwards);
+    }
+
+    private PaymentRow payment(ResultSet rs, int row) throws SQLException {
+        return new PaymentRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                PaymentStatus.fromWire(rs.getString(5)).orElseThrow(), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                rs.getLong(10), rs.getString(11), rs.getString(12), rs.getString(13), (Integer) rs.getObject(14, Integer.class),
+                (Integer) rs.getObject(15, Integer.class), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
+                rs.getString(20), rs.getString(21), rs.getString(22), metadata(rs.getString(23)), rs.getString(24), instant(rs, 25),
+                rs.getInt(26), instant(rs, 27), instant(rs, 28));
+    }
+
+    private static RefundRow refund(ResultSet rs, int row) throws SQLException {
+        return new RefundRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), instant(rs, 11), rs.getInt(12), instant(rs, 13),
+                instant(rs, 14));
+    }
+
+    private String metadataJson(Map<String, String> metadata) {
+        return metadata == null || metadata.isEmpty() ? null : json.writeValueAsString(metadata);
+    }
+
+    private Map<String, String> metadata(String text) {
+        return text == null ? Map.of() : json.readValue(text, METADATA);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,28 @@
+package io.huitong.payments.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code huitong.payments.*}. The resolver looks at a payment whose outcome is unknown after
+ * {@code resolver.first-look}, again with doubling intervals, and gives up (reverses, fails the payment)
+ * once it has been unknown for {@code resolver.give-up-after}.
+ */
+@ConfigurationProperties("huitong.payments")
+record PaymentsProperties(String publicUrl, Resolver resolver) {
+
+    PaymentsProperties {
+        if (resolver == null) {
+            resolver = new Resolver(null, null, null);
+        }
+    }
+
+    record Resolver(Duration interval, Duration firstLook, Duration giveUpAfter) {
+
+        Resolver {
+            interval = interval == null ? Duration.ofSeconds(1) : interval;
+            firstLook = firstLook == null ? Duration.ofSeconds(15) : firstLook;
+            giveUpAfter = giveUpAfter == null ? Duration.ofMinutes(2) : giveUpAfter;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The vault: authenticated encryption (AES-256-GCM) of sensitive data at rest, such as card numbers.
+ * The master key comes from {@code HUITONG_MASTER_KEY} or, when unset, from a key file generated once in
+ * the data directory. The key never appears in logs or messages.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Vault", allowedDependencies = {"kernel"})
+package io.huitong.vault;

@@ -1,0 +1,98 @@
+package io.huitong.web.payments;
+
+import io.huitong.identity.ApiPrincipal;
+import io.huitong.kernel.ApiException;
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import io.huitong.payments.NewPayment;
+import io.huitong.payments.Payment;
+import io.huitong.payments.PaymentFilter;
+import io.huitong.payments.Payments;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Payments (api.md, "Payments"). */
+@RestController
+@RequestMapping("/v1/payments")
+@Tag(name = "Payments")
+class PaymentController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final Payments payments;
+
+    PaymentController(Payments payments) {
+        this.payments = payments;
+    }
+
+    record Capture(Long amount) {
+    }
+
+    record NoParameters() {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a payment; with confirm (the default) it is authorized at once",
+            description = "A declined card answers 402 card_error naming the failed payment as `payment`.")
+    Payment create(ApiPrincipal caller, @RequestBody NewPayment body,
+                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return payments.create(MerchantCaller.id(caller), body, idempotencyKey);
+    }
+
+    @PostMapping("/{id}/confirm")
+    @Operation(summary = "Confirm a payment created with confirm: false")
+    Payment confirm(ApiPrincipal caller, @PathVariable String id, @RequestBody(required = false) NoParameters body) {
+        return payments.confirm(MerchantCaller.id(caller), id);
+    }
+
+    @PostMapping("/{id}/capture")
+    @Operation(summary = "Capture an authorized payment, in full or in part; the rest is released")
+    Payment capture(ApiPrincipal caller, @PathVariable String id, @RequestBody(required = false) Capture body) {
+        return payments.capture(MerchantCaller.id(caller), id, body == null ? null : body.amount());
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a payment before it succeeded; any authorization is released")
+    Payment cancel(ApiPrincipal caller, @PathVariable String id, @RequestBody(required = false) NoParameters body) {
+        return payments.cancel(MerchantCaller.id(caller), id);
+    }
+
+    @GetMapping("/{id}")
+    Payment get(ApiPrincipal caller, @PathVariable String id) {
+        return payments.find(MerchantCaller.id(caller), id).orElseThrow(() -> ApiException.notFound("payment", id));
+    }
+
+    @GetMapping
+    @Operation(summary = "List payments, newest first; created_gte / created_lte are RFC 3339 timestamps")
+    Page<Payment> list(ApiPrincipal caller, PageRequest page, @RequestParam(required = false) String status,
+                       @RequestParam(name = "created_gte", required = false) String createdGte,
+                       @RequestParam(name = "created_lte", required = false) String createdLte) {
+        PaymentFilter filter = new PaymentFilter(status, timestamp(createdGte, "created_gte"), timestamp(createdLte, "created_lte"));
+        return payments.list(MerchantCaller.id(caller), filter, page);
+    }
+
+    static Instant timestamp(String text, String param) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(param, param + " must be an RFC 3339 timestamp such as 2026-01-31T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.huitong.web.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huitong.testsupport.Api;
+import io.huitong.testsupport.ApiTestSupport;
+import io.huitong.testsupport.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Refunds and idempotent payments under concurrent requests, on PostgreSQL. */
+class PaymentConcurrencyPostgresTests extends ApiTestSupport {
+
+    static final TestDatabase DB = TestDatabase.postgres();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DB.register(registry);
+    }
+
+    private List<Api.Response> concurrently(int n, Callable<Api.Response> request) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
+            List<Future<Api.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Api.Response> responses = new ArrayList<>();
+            for (Future<Api.Response> f : futures) {
+                responses.add(f.get());
+            }
+            return responses;
+        }
+    }
+
+    @Test
+    void twentyConcurrentRefundsOfOneHundredOnAPaymentOfOneThousandExactlyTenSucceed() throws Exception {
+        OnboardedMerchant merchant = onboardMerchant("Refund Rush", "\"fee_percent_bps\":0");
+        String id = api.postJson("/v1/payments", PaymentApiTests.payment(1000, PaymentApiTests.VISA, ""),
+                "Authorization", merchant.bearer()).json().path("id").asString();
+
+        List<Api.Response> responses = concurrently(20, () -> api.postJson("/v1/refunds",
+                "{\"payment\":\"" + id + "\",\"amount\":100}", "Authorization", merchant.bearer()));
+
+        assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(10);
+        assertThat(responses.stream().filter(r -> r.status() == 400)).allSatisfy(r ->
+                assertThat(r.error("code")).isEqualTo("amount_too_large")).hasSize(10);
+        assertThat(api.get("/v1/payments/" + id, "Authorization", merchant.bearer()).json().path("amount_refunded").asLong())
+                .isEqualTo(1000);
+        assertThat(api.get("/v1/balance", "Authorization", merchant.bearer()).json().path("pending").get(0).path("amount").asLong())
+                .isZero();
+        assertThat(api.get("/v1/admin/ledger/check", "Authorization", admin()).json().path("balanced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void tenConcurrentIdenticalRequestsWithOneIdempotencyKeyMakeExactlyOnePayment() throws Exception {
+        OnboardedMerchant merchant = onboardMerchant("Double Click", "");
+        String body = PaymentApiTests.payment(2500, PaymentApiTests.VISA, "");
+
+        List<Api.Response> responses = concurrently(10, () -> api.postJson("/v1/payments", body,
+                "Authorization", merchant.bearer(), "Idempotency-Key", "checkout-99"));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(201, 409));
+        assertThat(responses.stream().filter(r -> r.status() == 201).map(r -> r.json().path("id").asString()).distinct()).hasSize(1);
+        Api.Response list = api.get("/v1/payments", "Authorization", merchant.bearer());
+        assertThat(list.json().path("data")).hasSize(1);
+        assertThat(api.get("/v1/balance", "Authorization", merchant.bearer()).json().path("pending").get(0).path("amount").asLong())
+                .isEqualTo(2500 - 75);
+    }
+}
