@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -390,6 +393,25 @@ abstract class PaymentApiTests extends ApiTestSupport {
         assertThat(api.get("/v1/payments", "Authorization", other.bearer()).json().path("data")).isEmpty();
         assertThat(api.get("/v1/payments", "Authorization", admin()).status()).isEqualTo(403);
         assertThat(api.get("/v1/payments").status()).isEqualTo(401);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void noFullCardNumberReachesTheLogOrAnyAnswer(CapturedOutput output) {
+        List<String> bodies = new ArrayList<>();
+        for (String number : List.of(VISA, DECLINED, STEP_UP, LOST, CHANNEL_ERROR, "4242424242424241")) {
+            bodies.add(pay(payment(100, number, "")).body());
+        }
+        bodies.add(pay("{\"amount\":100,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"card\",\"card\":{\"number\":"
+                + VISA + ",\"exp_month\":1,\"exp_year\":2040,\"cvc\":\"123\"}}}").body());
+        bodies.add(pay("{\"amount\":100,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"card\",\"card\":{\"number\":\""
+                + VISA + "\",\"exp_month\":\"x\",\"exp_year\":2040,\"cvc\":\"123\"}}}").body());
+        bodies.add(get("/v1/payments?limit=100").body());
+
+        for (String number : List.of(VISA, DECLINED, STEP_UP, LOST, CHANNEL_ERROR, "4242424242424241")) {
+            assertThat(output.getAll()).doesNotContain(number);
+            assertThat(bodies).noneMatch(b -> b.contains(number));
+        }
     }
 
     @Test
