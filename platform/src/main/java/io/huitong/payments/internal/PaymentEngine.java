@@ -563,7 +563,20 @@ class PaymentEngine implements Payments {
     public Page<BalanceTransaction> balanceTransactions(String merchantId, PageRequest page) {
         List<String> accountIds = ledger.listAccounts(merchantId, PageRequest.first(100)).data().stream()
                 .map(Account::id).toList();
-        return ledger.listPostedEntries(accountIds, page).map(e -> balanceTransaction(merchantId, e));
+        PageRequest entries = new PageRequest(page.limit(), entryCursor(page.startingAfter(), "starting_after"),
+                entryCursor(page.endingBefore(), "ending_before"));
+        return ledger.listPostedEntries(accountIds, entries).map(e -> balanceTransaction(merchantId, e));
+    }
+
+    /** A balance transaction's id is {@code txn_} and its ledger entry's number. */
+    private static String entryCursor(String id, String param) {
+        if (id == null) {
+            return null;
+        }
+        if (!id.matches("txn_[0-9]{1,18}")) {
+            throw ApiException.invalid(param, param + " must be the id of a balance transaction (txn_...)");
+        }
+        return id.substring(4);
     }
 
     private static BalanceTransaction balanceTransaction(String merchantId, Entry e) {

@@ -123,6 +123,9 @@ abstract class PaymentApiTests extends ApiTestSupport {
         assertThat(lines.get(1).path("type").asString()).isEqualTo("payment");
         assertThat(lines.get(1).path("amount").asLong()).isEqualTo(1000);
         assertThat(lines.get(1).path("source").asString()).isEqualTo(p.path("id").asString());
+        JsonNode older = get("/v1/balance_transactions?limit=1&starting_after=" + lines.get(0).path("id").asString()).json();
+        assertThat(older.path("data").get(0).path("id").asString()).isEqualTo(lines.get(1).path("id").asString());
+        assertThat(get("/v1/balance_transactions?starting_after=pay_1").error("param")).isEqualTo("starting_after");
         assertLedgerBalanced();
     }
 
