@@ -1,5 +1,7 @@
 package io.huitong.identity;
 
+import io.huitong.kernel.ApiException;
+import io.huitong.kernel.ErrorType;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -41,6 +43,15 @@ public record ApiPrincipal(Kind kind, String id, boolean livemode) {
      */
     public String scope() {
         return kind.name().toLowerCase(Locale.ROOT) + ":" + id;
+    }
+
+    /** The merchant behind a merchant's call; any other caller is refused with 403. */
+    public String merchantId() {
+        if (kind != Kind.MERCHANT) {
+            throw new ApiException(403, ErrorType.PERMISSION_ERROR, "permission_denied",
+                    "This endpoint is for merchants: authenticate with the merchant's secret key.", null);
+        }
+        return id;
     }
 
     /** The Spring Security role of this kind of caller, e.g. {@code ROLE_OPERATOR}. */

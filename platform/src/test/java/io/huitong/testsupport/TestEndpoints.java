@@ -50,22 +50,6 @@ public class TestEndpoints {
                 : Optional.empty();
     }
 
-    /** Events recorded by the platform, kept in memory for assertions. */
-    @Bean
-    RecordedEvents recordedEvents() {
-        return new RecordedEvents();
-    }
-
-    public static final class RecordedEvents implements io.huitong.events.EventLog {
-        public final java.util.List<String> types = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public String record(String merchantId, String type, Object object) {
-            types.add(type + " " + object);
-            return "evt_" + types.size();
-        }
-    }
-
     @Bean
     Calls calls() {
         return new Calls();

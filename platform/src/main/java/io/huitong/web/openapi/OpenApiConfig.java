@@ -30,6 +30,8 @@ class OpenApiConfig {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(ApiPrincipal.class, PageRequest.class);
         // ApiError is written by the error advice; its documented form is the hand-written Error schema.
         SpringDocUtils.getConfig().replaceWithSchema(ApiError.class, ref(ApiSchemas.ERROR));
+        // A JSON value passed through as it is (an event's data.object): any object, not the node class's getters.
+        SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class, new io.swagger.v3.oas.models.media.ObjectSchema());
     }
 
     /**

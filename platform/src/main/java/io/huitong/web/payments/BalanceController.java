@@ -25,12 +25,12 @@ class BalanceController {
     @GetMapping("/v1/balance")
     @Operation(summary = "The merchant's balance per currency: pending (not yet settled, net of fees) and available")
     Balance balance(ApiPrincipal caller) {
-        return payments.balance(MerchantCaller.id(caller));
+        return payments.balance(caller.merchantId());
     }
 
     @GetMapping("/v1/balance_transactions")
     @Operation(summary = "The ledger lines behind the balance, newest first")
     Page<BalanceTransaction> transactions(ApiPrincipal caller, PageRequest page) {
-        return payments.balanceTransactions(MerchantCaller.id(caller), page);
+        return payments.balanceTransactions(caller.merchantId(), page);
     }
 }

@@ -50,30 +50,30 @@ class PaymentController {
             description = "A declined card answers 402 card_error naming the failed payment as `payment`.")
     Payment create(ApiPrincipal caller, @RequestBody NewPayment body,
                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return payments.create(MerchantCaller.id(caller), body, idempotencyKey);
+        return payments.create(caller.merchantId(), body, idempotencyKey);
     }
 
     @PostMapping("/{id}/confirm")
     @Operation(summary = "Confirm a payment created with confirm: false")
     Payment confirm(ApiPrincipal caller, @PathVariable String id, @RequestBody(required = false) NoParameters body) {
-        return payments.confirm(MerchantCaller.id(caller), id);
+        return payments.confirm(caller.merchantId(), id);
     }
 
     @PostMapping("/{id}/capture")
     @Operation(summary = "Capture an authorized payment, in full or in part; the rest is released")
     Payment capture(ApiPrincipal caller, @PathVariable String id, @RequestBody(required = false) Capture body) {
-        return payments.capture(MerchantCaller.id(caller), id, body == null ? null : body.amount());
+        return payments.capture(caller.merchantId(), id, body == null ? null : body.amount());
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a payment before it succeeded; any authorization is released")
     Payment cancel(ApiPrincipal caller, @PathVariable String id, @RequestBody(required = false) NoParameters body) {
-        return payments.cancel(MerchantCaller.id(caller), id);
+        return payments.cancel(caller.merchantId(), id);
     }
 
     @GetMapping("/{id}")
     Payment get(ApiPrincipal caller, @PathVariable String id) {
-        return payments.find(MerchantCaller.id(caller), id).orElseThrow(() -> ApiException.notFound("payment", id));
+        return payments.find(caller.merchantId(), id).orElseThrow(() -> ApiException.notFound("payment", id));
     }
 
     @GetMapping
@@ -82,7 +82,7 @@ class PaymentController {
                        @RequestParam(name = "created_gte", required = false) String createdGte,
                        @RequestParam(name = "created_lte", required = false) String createdLte) {
         PaymentFilter filter = new PaymentFilter(status, timestamp(createdGte, "created_gte"), timestamp(createdLte, "created_lte"));
-        return payments.list(MerchantCaller.id(caller), filter, page);
+        return payments.list(caller.merchantId(), filter, page);
     }
 
     static Instant timestamp(String text, String param) {

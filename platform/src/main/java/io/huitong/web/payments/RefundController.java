@@ -37,16 +37,16 @@ class RefundController {
     @Operation(summary = "Refund a succeeded payment in full (no amount) or in part; never beyond what it received")
     Refund create(ApiPrincipal caller, @RequestBody NewRefund body,
                   @RequestHeader(name = PaymentController.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return payments.refund(MerchantCaller.id(caller), body, idempotencyKey);
+        return payments.refund(caller.merchantId(), body, idempotencyKey);
     }
 
     @GetMapping("/{id}")
     Refund get(ApiPrincipal caller, @PathVariable String id) {
-        return payments.findRefund(MerchantCaller.id(caller), id).orElseThrow(() -> ApiException.notFound("refund", id));
+        return payments.findRefund(caller.merchantId(), id).orElseThrow(() -> ApiException.notFound("refund", id));
     }
 
     @GetMapping
     Page<Refund> list(ApiPrincipal caller, PageRequest page, @RequestParam(required = false) String payment) {
-        return payments.listRefunds(MerchantCaller.id(caller), payment, page);
+        return payments.listRefunds(caller.merchantId(), payment, page);
     }
 }

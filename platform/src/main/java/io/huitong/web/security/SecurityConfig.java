@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfig {
 
     static final String OPERATOR = ApiPrincipal.Kind.OPERATOR.name();
+    static final String MERCHANT = ApiPrincipal.Kind.MERCHANT.name();
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, List<BearerAuthenticator> authenticators, ErrorResponses errors) {
@@ -45,6 +46,11 @@ class SecurityConfig {
                         .requestMatchers("/docs", "/docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(OPERATOR)
                         .requestMatchers("/v1/admin/**").hasRole(OPERATOR)
+                        // a merchant's own objects
+                        .requestMatchers("/v1/payments", "/v1/payments/**", "/v1/refunds", "/v1/refunds/**", "/v1/balance",
+                                "/v1/balance_transactions", "/v1/webhook_endpoints", "/v1/webhook_endpoints/**", "/v1/events",
+                                "/v1/events/**")
+                        .hasRole(MERCHANT)
                         .requestMatchers("/v1/**").authenticated()
                         // everything else is either public (/, /error) or unknown, which answers 404
                         .anyRequest().permitAll());

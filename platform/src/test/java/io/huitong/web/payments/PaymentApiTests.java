@@ -126,6 +126,13 @@ abstract class PaymentApiTests extends ApiTestSupport {
         JsonNode older = get("/v1/balance_transactions?limit=1&starting_after=" + lines.get(0).path("id").asString()).json();
         assertThat(older.path("data").get(0).path("id").asString()).isEqualTo(lines.get(1).path("id").asString());
         assertThat(get("/v1/balance_transactions?starting_after=pay_1").error("param")).isEqualTo("starting_after");
+
+        Api.Response events = get("/v1/events?type=payment.succeeded");
+        JsonNode event = events.json().path("data").get(0);
+        assertThat(event.path("type").asString()).isEqualTo("payment.succeeded");
+        assertThat(event.path("data").path("object").path("id").asString()).isEqualTo(p.path("id").asString());
+        assertThat(event.path("data").path("object").path("amount_received").asLong()).isEqualTo(1000);
+        assertThat(events.body()).doesNotContain(VISA);
         assertLedgerBalanced();
     }
 
@@ -306,7 +313,10 @@ abstract class PaymentApiTests extends ApiTestSupport {
         assertThat(get("/v1/refunds/" + first.json().path("id").asString()).json().path("amount").asLong()).isEqualTo(300);
         assertThat(pending()).as("refunds come out of the pending balance; the fee stays").isEqualTo(970 - 1000);
 
+        assertThat(get("/v1/events?type=refund.succeeded").json().path("data")).hasSize(2);
         String failed = pay(payment(1000, DECLINED, "")).json().path("error").path("payment").asString();
+        assertThat(get("/v1/events?type=payment.failed").json().path("data").get(0).path("data").path("object").path("id").asString())
+                .isEqualTo(failed);
         Api.Response notSucceeded = post("/v1/refunds", "{\"payment\":\"" + failed + "\"}");
         assertThat(notSucceeded.status()).isEqualTo(409);
         assertThat(notSucceeded.error("code")).isEqualTo("payment_unexpected_state");

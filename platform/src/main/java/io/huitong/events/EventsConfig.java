@@ -1,0 +1,44 @@
+package io.huitong.events;
+
+import io.huitong.kernel.Ids;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebhookProperties.class)
+class EventsConfig {
+
+    @Bean
+    EventJson eventJson(JsonMapper json) {
+        return new EventJson(json);
+    }
+
+    @Bean
+    JdbcEventLog eventLog(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, Ids ids, EventJson json) {
+        return new JdbcEventLog(jdbc, new TransactionTemplate(transactions), clock, ids, json);
+    }
+
+    @Bean
+    WebhookUrlPolicy webhookUrlPolicy(WebhookProperties properties) {
+        return WebhookUrlPolicy.usingDns(properties.allowedNetworks());
+    }
+
+    @Bean
+    JdbcWebhookEndpoints webhookEndpoints(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, Ids ids,
+                                          EventJson json, WebhookUrlPolicy urls) {
+        return new JdbcWebhookEndpoints(jdbc, new TransactionTemplate(transactions), clock, ids, json, urls);
+    }
+
+    @Bean(destroyMethod = "close")
+    WebhookRelay webhookRelay(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, EventJson json,
+                              WebhookUrlPolicy urls, WebhookProperties properties) {
+        return new WebhookRelay(jdbc, new TransactionTemplate(transactions), clock, json, urls, properties,
+                WebhookRelay.httpClient(properties));
+    }
+}

@@ -1,0 +1,109 @@
+package io.huitong.events;
+
+import io.huitong.kernel.Ids;
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The event log in the database. {@link #record} joins the caller's transaction (a plain JdbcClient on
+ * the platform's DataSource takes part in the Spring-managed transaction bound to the thread), so the
+ * event and its deliveries commit or roll back with the change they report; without a transaction it
+ * runs in one of its own. It logs nothing: the object may hold personal data.
+ */
+final class JdbcEventLog implements EventLog, Events {
+
+    private static final String COLUMNS = "id, type, data, created_at";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Ids ids;
+    private final EventJson json;
+
+    JdbcEventLog(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Ids ids, EventJson json) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+        this.ids = ids;
+        this.json = json;
+    }
+
+    @Override
+    public String record(String merchantId, String type, Object object) {
+        if (merchantId == null || merchantId.isBlank()) {
+            throw new IllegalArgumentException("an event needs the merchant it belongs to");
+        }
+        if (!EventTypes.isKnown(type)) {
+            throw new IllegalArgumentException("unknown event type: " + type);
+        }
+        String data = json.object(Objects.requireNonNull(object, "object"));
+        return tx.execute(s -> {
+            Instant now = Times.now(clock);
+            String id = ids.next("evt");
+            jdbc.sql("insert into event (id, merchant_id, type, data, created_at) values (?, ?, ?, ?, ?)")
+                    .params(id, merchantId, type, data, Times.at(now))
+                    .update();
+            for (String endpointId : listeningEndpoints(merchantId, type)) {
+                jdbc.sql("insert into webhook_delivery (id, event_id, endpoint_id, merchant_id, status, attempts, next_attempt_at, created_at)"
+                                + " values (?, ?, ?, ?, ?, 0, ?, ?)")
+                        .params(ids.next("whd"), id, endpointId, merchantId, WebhookDelivery.PENDING, Times.at(now), Times.at(now))
+                        .update();
+            }
+            return id;
+        });
+    }
+
+    private List<String> listeningEndpoints(String merchantId, String type) {
+        record Endpoint(String id, List<String> enabledEvents) {
+        }
+        return jdbc.sql("select id, enabled_events from webhook_endpoint where merchant_id = ? and status = ? order by id")
+                .params(merchantId, WebhookEndpoint.ENABLED)
+                .query((rs, row) -> new Endpoint(rs.getString(1), json.types(rs.getString(2))))
+                .list().stream()
+                .filter(e -> NewWebhookEndpoint.listensTo(e.enabledEvents(), type))
+                .map(Endpoint::id)
+                .toList();
+    }
+
+    @Override
+    public Optional<Event> find(String merchantId, String eventId) {
+        return jdbc.sql("select " + COLUMNS + " from event where id = ? and merchant_id = ?")
+                .params(eventId, merchantId)
+                .query(this::event)
+                .optional();
+    }
+
+    @Override
+    public Page<Event> list(String merchantId, String type, PageRequest page) {
+        boolean backwards = page.endingBefore() != null;
+        String cursor = backwards ? page.endingBefore() : page.startingAfter();
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from event where merchant_id = ?");
+        List<Object> params = new ArrayList<>(List.of(merchantId));
+        if (type != null) {
+            sql.append(" and type = ?");
+            params.add(type);
+        }
+        if (cursor != null) {
+            sql.append(backwards ? " and id > ?" : " and id < ?");
+            params.add(cursor);
+        }
+        sql.append(backwards ? " order by id asc" : " order by id desc").append(" limit ?");
+        params.add(page.limit() + 1);
+        return Page.fromRows(jdbc.sql(sql.toString()).params(params).query(this::event).list(), page.limit(), backwards);
+    }
+
+    private Event event(ResultSet rs, int row) throws SQLException {
+        return json.event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant());
+    }
+}
