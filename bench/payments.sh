@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The payments HTTP load benchmark: the platform on a scratch PostgreSQL database, 32 clients sending
 # POST /v1/payments for 60 s, and pgbench tpcb-like with as many clients on the same server, with the ratio.
-# Usage: bench/payments.sh [--clients=32] [--duration=60] [--warmup=15] [--pgbench-scale=16] [--pgbench-jobs=2]
+# Usage: bench/payments.sh [--clients=32] [--duration=60] [--warmup=60] [--pgbench-scale=16] [--pgbench-jobs=2]
 #                          [--pg-url=...] [--pg-user=...] [--jar=app/target/huitong.jar] [--platform-opts=...] [--help]
 # Environment: HUITONG_BENCH_PG_URL, HUITONG_BENCH_PG_USER, HUITONG_BENCH_PG_PASSWORD, HUITONG_BENCH_CLIENTS,
 # HUITONG_BENCH_DURATION, HUITONG_BENCH_WARMUP, HUITONG_BENCH_PGBENCH_SCALE, HUITONG_BENCH_PGBENCH_JOBS,

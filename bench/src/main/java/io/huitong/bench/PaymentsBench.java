@@ -84,7 +84,7 @@ public final class PaymentsBench {
                   --pg-password=SECRET   (HUITONG_BENCH_PG_PASSWORD, default empty)
                   --clients=N            concurrent HTTP clients, also pgbench's -c (HUITONG_BENCH_CLIENTS, default 32)
                   --duration=SECONDS     measured time, also pgbench's -T (HUITONG_BENCH_DURATION, default 60)
-                  --warmup=SECONDS       unmeasured load before the measurement (HUITONG_BENCH_WARMUP, default 15)
+                  --warmup=SECONDS       unmeasured load before the measurement (HUITONG_BENCH_WARMUP, default 60; the JIT needs it)
                   --pgbench-scale=N      pgbench -i -s (HUITONG_BENCH_PGBENCH_SCALE, default 16)
                   --pgbench-jobs=N       pgbench -j (HUITONG_BENCH_PGBENCH_JOBS, default 2)
                   --pgbench=PATH         the pgbench executable (HUITONG_BENCH_PGBENCH, default pgbench)
@@ -113,7 +113,7 @@ public final class PaymentsBench {
         BenchConfig pg = new BenchConfig(text(given, "pg-url", "jdbc:postgresql://127.0.0.1:5432/test"), text(given, "pg-user", "postgres"),
                 text(given, "pg-password", ""), clients, duration, Duration.ZERO, 1, 2, positive(given, "pgbench-scale", 16),
                 positive(given, "pgbench-jobs", 2), text(given, "pgbench", "pgbench"), false, List.of(), false);
-        return new Config(pg, clients, duration, Duration.ofSeconds(nonNegative(given, "warmup", 15)),
+        return new Config(pg, clients, duration, Duration.ofSeconds(nonNegative(given, "warmup", 60)),
                 Path.of(text(given, "jar", "app/target/huitong.jar")),
                 Arrays.stream(text(given, "platform-opts", "-Xms1g -Xmx1g").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
     }
@@ -229,7 +229,9 @@ public final class PaymentsBench {
     private Outcome drive(String base, String secretKey, Duration length, String phase) {
         String body = "{\"amount\":1000,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"card\",\"card\":"
                 + "{\"number\":\"4242424242424242\",\"exp_month\":12,\"exp_year\":2035,\"cvc\":\"123\"}},\"description\":\"bench\"}";
-        URI uri = URI.create(base + "/v1/payments");
+        URI uri = URI.create(base);
+        byte[] bodyBytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String authorization = "Authorization: Bearer " + secretKey;
         AtomicLong sequence = new AtomicLong();
         LongAdder errors = new LongAdder();
         Map<String, Long> kinds = new ConcurrentHashMap<>();
@@ -248,23 +250,18 @@ public final class PaymentsBench {
                 } catch (InterruptedException e) {
                     return;
                 }
+                RawHttp connection = new RawHttp(uri.getHost(), uri.getPort());
                 while (System.nanoTime() < window[1]) {
-                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + secretKey).header("Content-Type", "application/json")
-                            .header("Idempotency-Key", phase + "-" + sequence.incrementAndGet())
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    String idempotencyKey = "Idempotency-Key: " + phase + "-" + sequence.incrementAndGet();
                     long t0 = System.nanoTime();
                     String kind = null;
                     try {
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() != 201 || !response.body().contains("\"status\":\"succeeded\"")) {
-                            kind = response.statusCode() + " " + errorCode(response.body());
+                        RawHttp.Response response = connection.post("/v1/payments", bodyBytes, authorization, idempotencyKey);
+                        if (response.status() != 201 || !response.body().contains("\"status\":\"succeeded\"")) {
+                            kind = response.status() + " " + errorCode(response.body());
                         }
                     } catch (IOException e) {
                         kind = e.getClass().getSimpleName();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
                     }
                     long took = System.nanoTime() - t0;
                     if (kind != null) {
@@ -276,6 +273,7 @@ public final class PaymentsBench {
                     }
                     mine[0][count[0]++] = took;
                 }
+                connection.close();
                 synchronized (perClient) {
                     perClient.set(index, Arrays.copyOf(mine[0], count[0]));
                 }

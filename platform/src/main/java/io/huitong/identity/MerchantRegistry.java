@@ -13,7 +13,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,10 +30,26 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
     private static final String COLUMNS =
             "id, name, email, default_currency, settlement_schedule, fee_percent_bps, fee_fixed, status, created_at";
 
+    /**
+     * How long an authenticated key is remembered without asking the database again. A key that
+     * expires (rotation) stops at its expiry, even when remembered; on other instances a rotation with no
+     * grace period takes effect within this time.
+     */
+    static final Duration REMEMBER_KEY = Duration.ofSeconds(5);
+    private static final int MAX_REMEMBERED_KEYS = 10_000;
+
+    private record Remembered(ApiPrincipal principal, Instant keyExpiresAt, Instant until) {
+    }
+
+    private record RememberedMerchant(Merchant merchant, Instant until) {
+    }
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Ids ids;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Map<String, RememberedMerchant> merchants = new ConcurrentHashMap<>();
 
     MerchantRegistry(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Ids ids) {
         this.jdbc = jdbc;
@@ -54,9 +72,23 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
         });
     }
 
+    /** Merchants are read on every payment (fee terms) and change rarely: a read is reused for {@link #REMEMBER_KEY}. */
     @Override
     public Optional<Merchant> find(String id) {
-        return jdbc.sql("select " + COLUMNS + " from merchant where id = ?").param(id).query(MerchantRegistry::merchant).optional();
+        Instant now = now();
+        RememberedMerchant known = merchants.get(id);
+        if (known != null && now.isBefore(known.until())) {
+            return Optional.of(known.merchant());
+        }
+        Optional<Merchant> found = jdbc.sql("select " + COLUMNS + " from merchant where id = ?").param(id)
+                .query(MerchantRegistry::merchant).optional();
+        if (found.isPresent()) {
+            if (merchants.size() >= MAX_REMEMBERED_KEYS) {
+                merchants.clear();
+            }
+            merchants.put(id, new RememberedMerchant(found.get(), now.plus(REMEMBER_KEY)));
+        }
+        return found;
     }
 
     @Override
@@ -86,6 +118,7 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
             }
             Instant now = now();
             Instant oldKeysEnd = now.plus(grace);
+            remembered.values().removeIf(r -> r.principal().id().equals(merchantId));
             jdbc.sql("update merchant_key set expires_at = ? where merchant_id = ? and (expires_at is null or expires_at > ?)")
                     .params(at(oldKeysEnd), merchantId, at(oldKeysEnd))
                     .update();
@@ -106,12 +139,32 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
         if (credential == null || !(credential.startsWith(TEST_KEY_PREFIX) || credential.startsWith(LIVE_KEY_PREFIX))) {
             return Optional.empty();
         }
+        String hash = SecretHashes.sha256Hex(credential);
+        Instant now = now();
+        Remembered known = remembered.get(hash);
+        if (known != null && now.isBefore(known.until()) && (known.keyExpiresAt() == null || now.isBefore(known.keyExpiresAt()))) {
+            return Optional.of(known.principal());
+        }
         // looked up by hash: the index lookup compares hashes, never the secret itself
-        return jdbc.sql("select k.merchant_id, k.mode from merchant_key k join merchant m on m.id = k.merchant_id"
+        Optional<Remembered> found = jdbc.sql("select k.merchant_id, k.mode, k.expires_at from merchant_key k"
+                        + " join merchant m on m.id = k.merchant_id"
                         + " where k.key_hash = ? and (k.expires_at is null or k.expires_at > ?) and m.status = 'active'")
-                .params(SecretHashes.sha256Hex(credential), at(now()))
-                .query((rs, row) -> new ApiPrincipal(ApiPrincipal.Kind.MERCHANT, rs.getString(1), "live".equals(rs.getString(2))))
+                .params(hash, at(now))
+                .query((rs, row) -> {
+                    OffsetDateTime expires = rs.getObject(3, OffsetDateTime.class);
+                    return new Remembered(new ApiPrincipal(ApiPrincipal.Kind.MERCHANT, rs.getString(1), "live".equals(rs.getString(2))),
+                            expires == null ? null : expires.toInstant(), now.plus(REMEMBER_KEY));
+                })
                 .optional();
+        if (found.isPresent()) {
+            if (remembered.size() >= MAX_REMEMBERED_KEYS) {
+                remembered.clear();
+            }
+            remembered.put(hash, found.get());
+        } else {
+            remembered.remove(hash);
+        }
+        return found.map(Remembered::principal);
     }
 
     private Instant now() {

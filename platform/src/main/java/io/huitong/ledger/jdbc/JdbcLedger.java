@@ -168,6 +168,7 @@ public final class JdbcLedger implements Ledger {
         };
         BatchOutcome outcome = engine.apply(requests, view, now);
         store.insertTransfers(outcome.transfers());
+        store.trackOpenHolds(outcome.transfers());
         store.insertEntries(outcome.entries(), now);
         store.addToTotals(outcome.changedAccounts());
         return outcome.results();

@@ -344,11 +344,42 @@ final class LedgerStore {
     }
 
     /** Open holds whose timeout has passed. */
+    /** Keeps {@code ledger_open_hold} in step with a batch: new holds with an expiry in, resolved holds out. */
+    void trackOpenHolds(List<Transfer> transfers) throws SQLException {
+        List<Transfer> opened = new ArrayList<>();
+        List<String> resolved = new ArrayList<>();
+        for (Transfer t : transfers) {
+            if (t.kind() == TransferKind.PENDING && t.expiresAt() != null) {
+                opened.add(t);
+            } else if (t.pendingId() != null) {
+                resolved.add(t.pendingId());
+            }
+        }
+        if (!opened.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into ledger_open_hold (transfer_id, expires_at) values (?, ?)")) {
+                for (Transfer t : opened) {
+                    ps.setString(1, t.id());
+                    ps.setObject(2, timestamp(t.expiresAt()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!resolved.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("delete from ledger_open_hold where transfer_id = ?")) {
+                for (String id : resolved) {
+                    ps.setString(1, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
     List<String> dueHolds(Instant now, int max) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select t.id from ledger_transfer t where t.expires_at <= ?"
-                + " and not exists (select 1 from ledger_transfer r where r.pending_id = t.id)"
-                + " order by t.expires_at, t.id limit ?")) {
+        try (PreparedStatement ps = c.prepareStatement("select transfer_id from ledger_open_hold where expires_at <= ?"
+                + " order by expires_at, transfer_id limit ?")) {
             ps.setObject(1, timestamp(now));
             ps.setInt(2, max);
             try (ResultSet rs = ps.executeQuery()) {

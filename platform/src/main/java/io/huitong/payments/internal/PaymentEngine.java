@@ -100,13 +100,8 @@ class PaymentEngine implements Payments {
 
     @Override
     public Payment create(String merchantId, NewPayment request, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<PaymentRow> earlier = store.paymentByIdempotencyKey(merchantId, idempotencyKey);
-            if (earlier.isPresent()) {
-                return answer(earlier.get());
-            }
-        }
-        merchant(merchantId);
+        // a repeat with the same idempotency key meets the unique index on insert, and answers the earlier payment
+        Merchant merchant = merchant(merchantId);
         Instant now = now();
         String id = ids.next("pay");
         NewPayment.CardInput card = request.paymentMethod().card();
@@ -137,7 +132,7 @@ class PaymentEngine implements Payments {
         if (!request.confirm()) {
             return view(row);
         }
-        return answer(authorize(row, passed.number(), card.cvc(), false));
+        return answer(authorize(row, merchant, passed.number(), card.cvc(), false));
     }
 
     /** Inserts the payment, or answers the one an earlier request with the same idempotency key created. */
@@ -165,7 +160,7 @@ class PaymentEngine implements Payments {
     }
 
     /** Asks the channels to authorize a {@code processing} payment and applies their answer. */
-    private PaymentRow authorize(PaymentRow row, CardNumber card, String cvc, boolean authenticated) {
+    private PaymentRow authorize(PaymentRow row, Merchant merchant, CardNumber card, String cvc, boolean authenticated) {
         accounts.open(row.merchantId(), row.currency());
         CardAuthorization request = new CardAuthorization(row.id(), row.merchantId(), new Money(row.amount(), row.currency()), card,
                 row.cardExpMonth(), row.cardExpYear(), cvc, !row.manualCapture(), authenticated);
@@ -181,15 +176,15 @@ class PaymentEngine implements Payments {
                 }
                 return current;
             }
-            return apply(current, routed.channel(), routed.result());
+            return apply(current, merchant, routed.channel(), routed.result());
         });
     }
 
     /** Applies a channel's answer to a payment that is {@code processing}. Runs in the payment's transaction. */
-    private PaymentRow apply(PaymentRow current, String channel, ChannelResult result) {
+    private PaymentRow apply(PaymentRow current, Merchant merchant, String channel, ChannelResult result) {
         Instant now = now();
         return switch (result) {
-            case ChannelResult.Approved approved -> approve(current.withChannel(channel, approved.authorizationCode()), now);
+            case ChannelResult.Approved approved -> approve(current.withChannel(channel, approved.authorizationCode()), merchant, now);
             case ChannelResult.Declined declined ->
                     fail(current.withChannel(channel, null), declined.code(), declined.message(), now);
             case ChannelResult.ActionRequired ignored -> {
@@ -209,7 +204,7 @@ class PaymentEngine implements Payments {
         };
     }
 
-    private PaymentRow approve(PaymentRow current, Instant now) {
+    private PaymentRow approve(PaymentRow current, Merchant merchant, Instant now) {
         Money amount = new Money(current.amount(), current.currency());
         PaymentRow next;
         if (current.manualCapture()) {
@@ -217,8 +212,7 @@ class PaymentEngine implements Payments {
             next = current.moved(PaymentStatus.REQUIRES_CAPTURE, now).withAmounts(current.amount(), 0, 0, 0);
             store.update(next);
         } else {
-            Merchant m = merchant(current.merchantId());
-            long fee = Fees.of(current.amount(), m.feePercentBps(), m.feeFixed());
+            long fee = Fees.of(current.amount(), merchant.feePercentBps(), merchant.feeFixed());
             accounts.postSale(current.id(), current.merchantId(), amount, fee);
             next = current.moved(PaymentStatus.SUCCEEDED, now).withAmounts(0, current.amount(), 0, fee);
             store.update(next);
@@ -249,7 +243,7 @@ class PaymentEngine implements Payments {
             store.update(next);
             return next;
         });
-        return answer(authorize(processing, card(processing), null, false));
+        return answer(authorize(processing, merchant(merchantId), card(processing), null, false));
     }
 
     @Override
@@ -374,7 +368,7 @@ class PaymentEngine implements Payments {
         if (next.status() != PaymentStatus.PROCESSING) {
             return view(next);
         }
-        return view(authorize(next, card(next), null, true));
+        return view(authorize(next, merchant(next.merchantId()), card(next), null, true));
     }
 
     // ---- unknown outcomes ----
@@ -394,7 +388,7 @@ class PaymentEngine implements Payments {
             PaymentRow settled = switch (found.inquiry()) {
                 case Inquiry.Approved a -> {
                     accounts.open(current.merchantId(), current.currency());
-                    yield approve(current.withChannel(found.channel(), a.authorizationCode()), now);
+                    yield approve(current.withChannel(found.channel(), a.authorizationCode()), merchant(current.merchantId()), now);
                 }
                 case Inquiry.Declined d -> fail(current.withChannel(found.channel(), null), d.code(), d.message(), now);
                 case Inquiry.NotFound n -> fail(current, "processing_error", "The channel never received the payment; try again.", now);
