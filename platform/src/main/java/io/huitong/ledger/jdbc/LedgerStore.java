@@ -279,36 +279,41 @@ final class LedgerStore {
      */
     void addToTotals(Collection<AccountState> accounts) throws SQLException {
         List<AccountState> rows = new ArrayList<>();
-        Map<Integer, List<AccountState>> shards = new java.util.TreeMap<>();
+        List<AccountState> sharded = new ArrayList<>();
+        List<Integer> shardOf = new ArrayList<>();
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (AccountState a : accounts) {
+        List<AccountState> ordered = new ArrayList<>(accounts);
+        // rows are locked in id order in every transaction, so writers never wait on each other in a circle
+        ordered.sort(java.util.Comparator.comparing(AccountState::id));
+        for (AccountState a : ordered) {
             int shard = a.limited() ? 0 : random.nextInt(SHARDS);
             if (shard == 0) {
                 rows.add(a);
             } else {
-                shards.computeIfAbsent(shard, k -> new ArrayList<>()).add(a);
+                sharded.add(a);
+                shardOf.add(shard);
             }
         }
-        addTo("ledger_account", "id", null, rows);
-        for (Map.Entry<Integer, List<AccountState>> e : shards.entrySet()) {
-            addTo("ledger_account_shard", "account_id", e.getKey(), e.getValue());
-        }
+        addTo("ledger_account", "id", rows, null);
+        addTo("ledger_account_shard", "account_id", sharded, shardOf);
     }
 
-    /** Adds deltas to the rows of one table (and one shard), in id order so that writers lock rows in one order. */
-    private void addTo(String table, String idColumn, Integer shard, List<AccountState> accounts) throws SQLException {
-        if (accounts.isEmpty()) {
+    /**
+     * Adds deltas to rows of one table, in the given (id) order, in one round trip; {@code shards} (for
+     * the shard table) names each account's shard.
+     */
+    private void addTo(String table, String idColumn, List<AccountState> ordered, List<Integer> shards) throws SQLException {
+        if (ordered.isEmpty()) {
             return;
         }
-        List<AccountState> ordered = new ArrayList<>(accounts);
-        ordered.sort(java.util.Comparator.comparing(AccountState::id));
-        String shardFilter = shard == null ? "" : " and t.shard = " + shard;
         if (postgres && ordered.size() >= ARRAY_ROWS) {
             int n = ordered.size();
             Object[] ids = new Object[n];
+            Object[] shardIds = new Object[n];
             Object[][] deltas = new Object[4][n];
             for (int i = 0; i < n; i++) {
                 ids[i] = ordered.get(i).id();
+                shardIds[i] = shards == null ? 0 : shards.get(i);
                 long[] d = ordered.get(i).deltas();
                 for (int k = 0; k < 4; k++) {
                     deltas[k][i] = d[k];
@@ -317,11 +322,13 @@ final class LedgerStore {
             try (PreparedStatement ps = c.prepareStatement("update " + table + " t set debits_pending = t.debits_pending + d.dpe,"
                     + " debits_posted = t.debits_posted + d.dpo, credits_pending = t.credits_pending + d.cpe,"
                     + " credits_posted = t.credits_posted + d.cpo"
-                    + " from unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) as d(id, dpe, dpo, cpe, cpo)"
-                    + " where t." + idColumn + " = d.id" + shardFilter)) {
+                    + " from unnest(?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])"
+                    + " as d(id, shard, dpe, dpo, cpe, cpo)"
+                    + " where t." + idColumn + " = d.id" + (shards == null ? "" : " and t.shard = d.shard"))) {
                 ps.setArray(1, c.createArrayOf("varchar", ids));
+                ps.setArray(2, c.createArrayOf("int4", shardIds));
                 for (int k = 0; k < 4; k++) {
-                    ps.setArray(k + 2, c.createArrayOf("bigint", deltas[k]));
+                    ps.setArray(k + 3, c.createArrayOf("bigint", deltas[k]));
                 }
                 ps.executeUpdate();
             }
@@ -329,21 +336,24 @@ final class LedgerStore {
         }
         try (PreparedStatement ps = c.prepareStatement("update " + table + " t set debits_pending = debits_pending + ?,"
                 + " debits_posted = debits_posted + ?, credits_pending = credits_pending + ?, credits_posted = credits_posted + ?"
-                + " where t." + idColumn + " = ?" + shardFilter)) {
-            for (AccountState s : ordered) {
+                + " where t." + idColumn + " = ?" + (shards == null ? "" : " and t.shard = ?"))) {
+            for (int i = 0; i < ordered.size(); i++) {
+                AccountState s = ordered.get(i);
                 long[] d = s.deltas();
                 ps.setLong(1, d[0]);
                 ps.setLong(2, d[1]);
                 ps.setLong(3, d[2]);
                 ps.setLong(4, d[3]);
                 ps.setString(5, s.id());
+                if (shards != null) {
+                    ps.setInt(6, shards.get(i));
+                }
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    /** Open holds whose timeout has passed. */
     /** Keeps {@code ledger_open_hold} in step with a batch: new holds with an expiry in, resolved holds out. */
     void trackOpenHolds(List<Transfer> transfers) throws SQLException {
         List<Transfer> opened = new ArrayList<>();
@@ -376,6 +386,7 @@ final class LedgerStore {
         }
     }
 
+    /** Open holds whose timeout has passed. */
     List<String> dueHolds(Instant now, int max) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select transfer_id from ledger_open_hold where expires_at <= ?"
