@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.huitong.testsupport.Api;
 import io.huitong.testsupport.ApiTestSupport;
 import io.huitong.testsupport.MutableClock;
+import io.huitong.testsupport.WebhookReceiver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -425,6 +426,39 @@ abstract class PaymentApiTests extends ApiTestSupport {
             assertThat(output.getAll()).doesNotContain(number);
             assertThat(bodies).noneMatch(b -> b.contains(number));
         }
+    }
+
+    @Test
+    void aWebhookEndpointReceivesThePaymentsAndRefundsEventsSigned() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            Api.Response endpoint = post("/v1/webhook_endpoints", "{\"url\":\"" + receiver.url()
+                    + "\",\"enabled_events\":[\"payment.succeeded\",\"refund.succeeded\"]}");
+            assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
+            String secret = endpoint.json().path("secret").asString();
+
+            String id = pay(payment(1000, VISA, "")).json().path("id").asString();
+            pay(payment(1000, DECLINED, ""));
+            post("/v1/refunds", "{\"payment\":\"" + id + "\",\"amount\":100}");
+
+            List<WebhookReceiver.Received> received = receiver.await(2, Duration.ofSeconds(15));
+            assertThat(received).hasSize(2);
+            List<String> types = new ArrayList<>();
+            for (WebhookReceiver.Received r : received) {
+                assertThat(WebhookReceiver.verifiedTimestamp(r.header("Huitong-Signature"), secret, r.body())).isPositive();
+                assertThat(r.body()).doesNotContain(VISA).doesNotContain(DECLINED);
+                types.add(tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()).path("type").asString());
+            }
+            assertThat(types).containsExactlyInAnyOrder("payment.succeeded", "refund.succeeded");
+        }
+    }
+
+    @Test
+    void theApiDescriptionHasThePaymentEndpoints() {
+        JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+        assertThat(paths.propertyNames()).contains("/v1/payments", "/v1/payments/{id}", "/v1/payments/{id}/confirm",
+                "/v1/payments/{id}/capture", "/v1/payments/{id}/cancel", "/v1/refunds", "/v1/refunds/{id}", "/v1/balance",
+                "/v1/balance_transactions");
+        assertThat(paths.propertyNames()).noneMatch(p -> p.startsWith("/pay/"));
     }
 
     @Test
