@@ -16,4 +16,16 @@ public interface EventLog {
      * @return the event id ({@code evt_...})
      */
     String record(String merchantId, String type, Object object);
+
+    /** An event to record: the same three things {@link #record} takes. */
+    record NewEvent(String merchantId, String type, Object object) {
+    }
+
+    /**
+     * Records several events at once, in the caller's transaction, in their order; answers their ids.
+     * Meant for work done in batches: fewer round trips than one {@link #record} per event.
+     */
+    default java.util.List<String> recordAll(java.util.List<NewEvent> events) {
+        return events.stream().map(e -> record(e.merchantId(), e.type(), e.object())).toList();
+    }
 }

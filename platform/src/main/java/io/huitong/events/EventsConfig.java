@@ -20,8 +20,10 @@ class EventsConfig {
     }
 
     @Bean
-    JdbcEventLog eventLog(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, Ids ids, EventJson json) {
-        return new JdbcEventLog(jdbc, new TransactionTemplate(transactions), clock, ids, json);
+    JdbcEventLog eventLog(JdbcClient jdbc, javax.sql.DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
+                          Ids ids, EventJson json) {
+        return new JdbcEventLog(jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource), new TransactionTemplate(transactions),
+                clock, ids, json);
     }
 
     @Bean

@@ -31,7 +31,11 @@ final class JdbcEventLog implements EventLog, Events {
     private final Ids ids;
     private final EventJson json;
 
-    JdbcEventLog(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Ids ids, EventJson json) {
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+    JdbcEventLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, TransactionTemplate tx, Clock clock, Ids ids,
+                 EventJson json) {
+        this.batch = batch;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -64,13 +68,60 @@ final class JdbcEventLog implements EventLog, Events {
         });
     }
 
-    private List<String> listeningEndpoints(String merchantId, String type) {
-        record Endpoint(String id, List<String> enabledEvents) {
+    @Override
+    public List<String> recordAll(List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
         }
+        List<String> data = new java.util.ArrayList<>();
+        for (NewEvent e : events) {
+            if (e.merchantId() == null || e.merchantId().isBlank()) {
+                throw new IllegalArgumentException("an event needs the merchant it belongs to");
+            }
+            if (!EventTypes.isKnown(e.type())) {
+                throw new IllegalArgumentException("unknown event type: " + e.type());
+            }
+            data.add(json.object(Objects.requireNonNull(e.object(), "object")));
+        }
+        return tx.execute(s -> {
+            Instant now = Times.now(clock);
+            List<String> eventIds = new java.util.ArrayList<>();
+            List<Object[]> eventRows = new java.util.ArrayList<>();
+            List<Object[]> deliveryRows = new java.util.ArrayList<>();
+            java.util.Map<String, List<Endpoint>> endpoints = new java.util.HashMap<>();
+            for (int i = 0; i < events.size(); i++) {
+                NewEvent e = events.get(i);
+                String id = ids.next("evt");
+                eventIds.add(id);
+                eventRows.add(new Object[] {id, e.merchantId(), e.type(), data.get(i), Times.at(now)});
+                for (Endpoint endpoint : endpoints.computeIfAbsent(e.merchantId(), this::endpoints)) {
+                    if (NewWebhookEndpoint.listensTo(endpoint.enabledEvents(), e.type())) {
+                        deliveryRows.add(new Object[] {ids.next("whd"), id, endpoint.id(), e.merchantId(), WebhookDelivery.PENDING,
+                                Times.at(now), Times.at(now)});
+                    }
+                }
+            }
+            batch.batchUpdate("insert into event (id, merchant_id, type, data, created_at) values (?, ?, ?, ?, ?)", eventRows);
+            if (!deliveryRows.isEmpty()) {
+                batch.batchUpdate("insert into webhook_delivery (id, event_id, endpoint_id, merchant_id, status, attempts,"
+                        + " next_attempt_at, created_at) values (?, ?, ?, ?, ?, 0, ?, ?)", deliveryRows);
+            }
+            return eventIds;
+        });
+    }
+
+    private record Endpoint(String id, List<String> enabledEvents) {
+    }
+
+    private List<Endpoint> endpoints(String merchantId) {
         return jdbc.sql("select id, enabled_events from webhook_endpoint where merchant_id = ? and status = ? order by id")
                 .params(merchantId, WebhookEndpoint.ENABLED)
                 .query((rs, row) -> new Endpoint(rs.getString(1), json.types(rs.getString(2))))
-                .list().stream()
+                .list();
+    }
+
+    private List<String> listeningEndpoints(String merchantId, String type) {
+        return endpoints(merchantId).stream()
                 .filter(e -> NewWebhookEndpoint.listensTo(e.enabledEvents(), type))
                 .map(Endpoint::id)
                 .toList();

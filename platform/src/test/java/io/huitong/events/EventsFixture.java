@@ -34,7 +34,7 @@ final class EventsFixture implements AutoCloseable {
         jdbc = JdbcClient.create(dataSource);
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         Ids ids = new Ids(clock);
-        events = new JdbcEventLog(jdbc, tx, clock, ids, json);
+        events = new JdbcEventLog(jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource), tx, clock, ids, json);
         endpoints = new JdbcWebhookEndpoints(jdbc, tx, clock, ids, json, WebhookUrlPolicy.usingDns(List.of()));
     }
 

@@ -74,8 +74,18 @@ class MerchantAccounts {
 
     /** A sale: the captured amount to the merchant, the fee from the merchant to the platform, all or nothing. */
     void postSale(String paymentId, String merchantId, Money amount, long fee) {
-        post(withFee(TransferRequest.posted(paymentId + ":capture", clearing(amount.currency()), pending(merchantId, amount.currency()), amount)
-                .withCode("payment").withReference(paymentId), paymentId, merchantId, amount.currency(), fee));
+        post(saleTransfers(paymentId, merchantId, amount, fee));
+    }
+
+    /** The transfers of a sale, a linked chain of its own; {@link #postAll} posts several chains at once. */
+    List<TransferRequest> saleTransfers(String paymentId, String merchantId, Money amount, long fee) {
+        return withFee(TransferRequest.posted(paymentId + ":capture", clearing(amount.currency()), pending(merchantId, amount.currency()),
+                amount).withCode("payment").withReference(paymentId), paymentId, merchantId, amount.currency(), fee);
+    }
+
+    /** Posts chains of transfers in one ledger batch; fails, posting nothing, if the ledger refuses any. */
+    void postAll(List<TransferRequest> transfers) {
+        post(transfers);
     }
 
     /** An authorization: the amount held on the merchant's pending balance until captured or released. */

@@ -12,6 +12,7 @@ import io.huitong.kernel.PageRequest;
 import io.huitong.ledger.Account;
 import io.huitong.ledger.Entry;
 import io.huitong.ledger.Ledger;
+import io.huitong.ledger.TransferRequest;
 import io.huitong.ledger.TransferResult;
 import io.huitong.payments.Balance;
 import io.huitong.payments.BalanceTransaction;
@@ -39,7 +40,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -77,6 +80,53 @@ class PaymentEngine implements Payments {
     private final PaymentsProperties properties;
     private final Environment environment;
     private final SecureRandom random = new SecureRandom();
+
+    /** A channel's approval of a sale, waiting to be recorded. */
+    private record Sale(String paymentId, Merchant merchant, String channel, String authorizationCode) {
+    }
+
+    private final GroupCommit<Sale, PaymentRow> sales = new GroupCommit<>("sales", new GroupCommit.Writer<>() {
+        @Override
+        public String key(Sale sale) {
+            return sale.paymentId();
+        }
+
+        @Override
+        public Map<String, PaymentRow> writeAll(List<Sale> batch) {
+            return commitSales(batch);
+        }
+
+        @Override
+        public PaymentRow writeOne(Sale sale) {
+            return applyAlone(sale.paymentId(), sale.merchant(),
+                    new ChannelRouter.Routed(sale.channel(), new ChannelResult.Approved(sale.authorizationCode())));
+        }
+    }, 64);
+
+    /** New payments are inserted in groups too; a repeated idempotency key makes its group fall back to one by one. */
+    private final GroupCommit<PaymentRow, PaymentRow> inserts = new GroupCommit<>("new payments", new GroupCommit.Writer<>() {
+        @Override
+        public String key(PaymentRow row) {
+            return row.id();
+        }
+
+        @Override
+        public Map<String, PaymentRow> writeAll(List<PaymentRow> rows) {
+            inTx(() -> {
+                store.insertAll(rows);
+                return null;
+            });
+            Map<String, PaymentRow> out = new HashMap<>();
+            rows.forEach(r -> out.put(r.id(), r));
+            return out;
+        }
+
+        @Override
+        public PaymentRow writeOne(PaymentRow row) {
+            return insertOrEarlier(row, () -> {
+            });
+        }
+    }, 64);
 
     PaymentEngine(PaymentStore store, MerchantAccounts accounts, ChannelRouter router, EventLog events, Vault vault,
                   Merchants merchants, Ledger ledger, TransactionTemplate tx, Clock clock, Ids ids, PaymentsProperties properties,
@@ -124,8 +174,7 @@ class PaymentEngine implements Payments {
                 "card", passed.number().brand().wireName(), passed.number().last4(), passed.expMonth(), passed.expYear(),
                 vault.seal(passed.number().reveal(), id), null, null, null, null, null, request.description(), request.metadata(),
                 idempotencyKey, status == PaymentStatus.PROCESSING ? now.plus(resolver().firstLook()) : null, 0, now, now);
-        PaymentRow stored = insertOrEarlier(row, () -> {
-        });
+        PaymentRow stored = inserts.submit(row);
         if (stored != row) {
             return answer(stored);
         }
@@ -165,19 +214,68 @@ class PaymentEngine implements Payments {
         CardAuthorization request = new CardAuthorization(row.id(), row.merchantId(), new Money(row.amount(), row.currency()), card,
                 row.cardExpMonth(), row.cardExpYear(), cvc, !row.manualCapture(), authenticated);
         ChannelRouter.Routed routed = router.authorize(request);
+        if (routed.result() instanceof ChannelResult.Approved approved && !row.manualCapture()) {
+            return sales.submit(new Sale(row.id(), merchant, routed.channel(), approved.authorizationCode()));
+        }
+        return applyAlone(row.id(), merchant, routed);
+    }
+
+    /** Applies the channel's answer to one payment in a transaction of its own. */
+    private PaymentRow applyAlone(String paymentId, Merchant merchant, ChannelRouter.Routed routed) {
         return inTx(() -> {
-            PaymentRow current = store.lockPayment(row.id()).orElseThrow();
+            PaymentRow current = store.lockPayment(paymentId).orElseThrow();
             if (current.status() != PaymentStatus.PROCESSING) {
                 // the resolver settled it while the channel was answering: undo what the channel did
                 if (routed.result() instanceof ChannelResult.Approved) {
-                    log.warn("Payment {} was settled as {} before the channel approved it; reversing at {}", current.id(),
-                            current.status().wireName(), routed.channel());
-                    router.channel(routed.channel()).reverse(current.id());
+                    reverseLate(current, routed.channel());
                 }
                 return current;
             }
             return apply(current, merchant, routed.channel(), routed.result());
         });
+    }
+
+    private void reverseLate(PaymentRow current, String channel) {
+        log.warn("Payment {} was settled as {} before the channel approved it; reversing at {}", current.id(),
+                current.status().wireName(), channel);
+        router.channel(channel).reverse(current.id());
+    }
+
+    /** Records a batch of approved sales in one transaction (see {@link GroupCommit}). */
+    private Map<String, PaymentRow> commitSales(List<Sale> batch) {
+        Map<String, Sale> byId = new HashMap<>();
+        batch.forEach(sale -> byId.put(sale.paymentId(), sale));
+        Map<String, PaymentRow> out = new HashMap<>();
+        List<PaymentRow> late = new ArrayList<>();
+        inTx(() -> {
+            Instant now = now();
+            List<TransferRequest> transfers = new ArrayList<>();
+            List<PaymentRow> updates = new ArrayList<>();
+            List<EventLog.NewEvent> succeeded = new ArrayList<>();
+            for (PaymentRow current : store.lockPayments(List.copyOf(byId.keySet()))) {
+                Sale sale = byId.get(current.id());
+                if (current.status() != PaymentStatus.PROCESSING) {
+                    late.add(current);
+                    out.put(current.id(), current);
+                    continue;
+                }
+                long fee = Fees.of(current.amount(), sale.merchant().feePercentBps(), sale.merchant().feeFixed());
+                PaymentRow next = current.withChannel(sale.channel(), sale.authorizationCode()).moved(PaymentStatus.SUCCEEDED, now)
+                        .withAmounts(0, current.amount(), 0, fee);
+                transfers.addAll(accounts.saleTransfers(current.id(), current.merchantId(), new Money(current.amount(), current.currency()), fee));
+                updates.add(next);
+                succeeded.add(new EventLog.NewEvent(next.merchantId(), "payment.succeeded", view(next)));
+                out.put(next.id(), next);
+            }
+            accounts.postAll(transfers);
+            store.updateAll(updates);
+            events.recordAll(succeeded);
+            return null;
+        });
+        for (PaymentRow current : late) {
+            reverseLate(current, byId.get(current.id()).channel());
+        }
+        return out;
     }
 
     /** Applies a channel's answer to a payment that is {@code processing}. Runs in the payment's transaction. */

@@ -31,29 +31,42 @@ class PaymentStore {
     };
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final JsonMapper json;
 
-    PaymentStore(JdbcClient jdbc, JsonMapper json) {
+    PaymentStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
+    private static final String INSERT_PAYMENT = "insert into payment (" + PAYMENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     void insert(PaymentRow p) {
-        jdbc.sql("insert into payment (" + PAYMENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(p.id(), p.merchantId(), p.amount(), p.currency(), p.status().wireName(), p.captureMethod(),
-                        p.amountCapturable(), p.amountReceived(), p.amountRefunded(), p.fee(), p.methodType(), p.cardBrand(),
-                        p.cardLast4(), p.cardExpMonth(), p.cardExpYear(), p.cardSealed(), p.channel(), p.authorizationCode(),
-                        p.actionToken(), p.failureCode(), p.failureMessage(), p.description(), metadataJson(p.metadata()),
-                        p.idempotencyKey(), at(p.resolveAfter()), p.resolveAttempts(), at(p.createdAt()), at(p.updatedAt()))
-                .update();
+        jdbc.sql(INSERT_PAYMENT).params(insertParams(p)).update();
     }
+
+    /** Inserts several payments in one round trip; a repeated idempotency key fails them all. */
+    void insertAll(List<PaymentRow> payments) {
+        batch.batchUpdate(INSERT_PAYMENT, payments.stream().map(this::insertParams).toList());
+    }
+
+    private Object[] insertParams(PaymentRow p) {
+        return new Object[] {p.id(), p.merchantId(), p.amount(), p.currency(), p.status().wireName(), p.captureMethod(),
+                p.amountCapturable(), p.amountReceived(), p.amountRefunded(), p.fee(), p.methodType(), p.cardBrand(),
+                p.cardLast4(), p.cardExpMonth(), p.cardExpYear(), p.cardSealed(), p.channel(), p.authorizationCode(),
+                p.actionToken(), p.failureCode(), p.failureMessage(), p.description(), metadataJson(p.metadata()),
+                p.idempotencyKey(), at(p.resolveAfter()), p.resolveAttempts(), at(p.createdAt()), at(p.updatedAt())};
+    }
+
+    private static final String UPDATE_PAYMENT = "update payment set status = ?, amount_capturable = ?, amount_received = ?,"
+            + " amount_refunded = ?, fee = ?, channel = ?, authorization_code = ?, action_token = ?, failure_code = ?,"
+            + " failure_message = ?, resolve_after = ?, resolve_attempts = ?, updated_at = ? where id = ?";
 
     /** Writes back everything a payment's life can change. */
     void update(PaymentRow p) {
-        int rows = jdbc.sql("update payment set status = ?, amount_capturable = ?, amount_received = ?, amount_refunded = ?, fee = ?,"
-                        + " channel = ?, authorization_code = ?, action_token = ?, failure_code = ?, failure_message = ?,"
-                        + " resolve_after = ?, resolve_attempts = ?, updated_at = ? where id = ?")
+        int rows = jdbc.sql(UPDATE_PAYMENT)
                 .params(p.status().wireName(), p.amountCapturable(), p.amountReceived(), p.amountRefunded(), p.fee(), p.channel(),
                         p.authorizationCode(), p.actionToken(), p.failureCode(), p.failureMessage(), at(p.resolveAfter()),
                         p.resolveAttempts(), at(p.updatedAt()), p.id())
@@ -61,6 +74,33 @@ class PaymentStore {
         if (rows != 1) {
             throw new IllegalStateException("payment " + p.id() + " vanished while being updated");
         }
+    }
+
+    /** Writes back several payments in one round trip. */
+    void updateAll(List<PaymentRow> payments) {
+        if (payments.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (PaymentRow p : payments) {
+            rows.add(new Object[] {p.status().wireName(), p.amountCapturable(), p.amountReceived(), p.amountRefunded(), p.fee(),
+                    p.channel(), p.authorizationCode(), p.actionToken(), p.failureCode(), p.failureMessage(), at(p.resolveAfter()),
+                    p.resolveAttempts(), at(p.updatedAt()), p.id()});
+        }
+        int[] counts = batch.batchUpdate(UPDATE_PAYMENT, rows);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new IllegalStateException("payment " + payments.get(i).id() + " vanished while being updated");
+            }
+        }
+    }
+
+    /** The payments, locked until the transaction ends, in id order (so batches never wait on each other in a circle). */
+    List<PaymentRow> lockPayments(List<String> ids) {
+        List<String> sorted = ids.stream().sorted().toList();
+        return jdbc.sql("select " + PAYMENT_COLUMNS + " from payment where id in ("
+                        + String.join(", ", java.util.Collections.nCopies(sorted.size(), "?")) + ") order by id for update")
+                .params(new ArrayList<Object>(sorted)).query(this::payment).list();
     }
 
     Optional<PaymentRow> payment(String merchantId, String id) {

@@ -44,7 +44,7 @@ class PaymentsConfig {
     PaymentEngine paymentEngine(DataSource dataSource, JsonMapper json, Ledger ledger, List<CardChannel> channels, EventLog events,
                                 Vault vault, Merchants merchants, PlatformTransactionManager transactions, Clock clock, Ids ids,
                                 PaymentsProperties properties, Environment environment) {
-        return new PaymentEngine(new PaymentStore(JdbcClient.create(dataSource), json), new MerchantAccounts(ledger),
+        return new PaymentEngine(new PaymentStore(JdbcClient.create(dataSource), new org.springframework.jdbc.core.JdbcTemplate(dataSource), json), new MerchantAccounts(ledger),
                 new ChannelRouter(channels), events, vault, merchants, ledger, new TransactionTemplate(transactions), clock, ids,
                 properties, environment);
     }

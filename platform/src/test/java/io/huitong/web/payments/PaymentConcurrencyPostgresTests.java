@@ -79,4 +79,30 @@ class PaymentConcurrencyPostgresTests extends ApiTestSupport {
         assertThat(api.get("/v1/balance", "Authorization", merchant.bearer()).json().path("pending").get(0).path("amount").asLong())
                 .isEqualTo(2500 - 75);
     }
+
+    @Test
+    void fortyConcurrentPaymentsAllSucceedWithExactBalancesAndOneEventEach() throws Exception {
+        OnboardedMerchant merchant = onboardMerchant("Rush Hour", "\"fee_percent_bps\":100,\"fee_fixed\":5");
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Api.Response> responses = concurrently(40, () -> api.postJson("/v1/payments",
+                PaymentApiTests.payment(1000 + n.incrementAndGet(), PaymentApiTests.VISA, ""), "Authorization", merchant.bearer()));
+
+        assertThat(responses).allSatisfy(r -> {
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(r.json().path("status").asString()).isEqualTo("succeeded");
+        });
+        long expected = 0;
+        for (int i = 1; i <= 40; i++) {
+            long amount = 1000 + i;
+            expected += amount - ((amount * 100 + 5000) / 10000 + 5);
+        }
+        assertThat(api.get("/v1/balance", "Authorization", merchant.bearer()).json().path("pending").get(0).path("amount").asLong())
+                .isEqualTo(expected);
+        assertThat(api.get("/v1/events?type=payment.succeeded&limit=100", "Authorization", merchant.bearer()).json().path("data"))
+                .hasSize(40);
+        assertThat(api.get("/v1/payments?status=succeeded&limit=100", "Authorization", merchant.bearer()).json().path("data"))
+                .hasSize(40);
+        assertThat(api.get("/v1/admin/ledger/check", "Authorization", admin()).json().path("balanced").asBoolean()).isTrue();
+    }
 }
