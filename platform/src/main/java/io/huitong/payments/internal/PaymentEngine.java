@@ -5,6 +5,7 @@ import io.huitong.identity.Merchant;
 import io.huitong.identity.Merchants;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.ErrorType;
+import io.huitong.kernel.GroupCommit;
 import io.huitong.kernel.Ids;
 import io.huitong.kernel.Money;
 import io.huitong.kernel.Page;

@@ -1,4 +1,4 @@
-package io.huitong.payments.internal;
+package io.huitong.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: requests that write at about the same time queue their work; one of them at a time (the
@@ -21,12 +19,10 @@ import org.slf4j.LoggerFactory;
  * @param <I> an item of work, identified by {@link Writer#key}
  * @param <O> what writing it answers
  */
-final class GroupCommit<I, O> {
-
-    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+public final class GroupCommit<I, O> {
 
     /** Writes items: many in one transaction, or one alone. */
-    interface Writer<I, O> {
+    public interface Writer<I, O> {
 
         String key(I item);
 
@@ -45,14 +41,14 @@ final class GroupCommit<I, O> {
     private final ConcurrentLinkedQueue<Pending<I, O>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean leading = new AtomicBoolean();
 
-    GroupCommit(String what, Writer<I, O> writer, int maxBatch) {
+    public GroupCommit(String what, Writer<I, O> writer, int maxBatch) {
         this.what = what;
         this.writer = writer;
         this.maxBatch = maxBatch;
     }
 
     /** Writes the item, alone or with others, and answers what writing it answered. */
-    O submit(I item) {
+    public O submit(I item) {
         Pending<I, O> mine = new Pending<>(item, new CompletableFuture<>());
         queue.add(mine);
         while (true) {
@@ -100,8 +96,8 @@ final class GroupCommit<I, O> {
                     }
                 }
                 batch = missing;
-            } catch (RuntimeException e) {
-                log.debug("A batch of {} {} could not be written together ({}); writing each alone", batch.size(), what, e.toString());
+            } catch (RuntimeException batchFailed) {
+                // nothing of the batch was written: each item is written alone below
             }
         }
         for (Pending<I, O> p : batch) {

@@ -1,4 +1,4 @@
-package io.huitong.payments.internal;
+package io.huitong.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
