@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Group commit: requests that write at about the same time queue their work; one of them at a time (the
@@ -32,8 +32,12 @@ public final class GroupCommit<I, O> {
         O writeOne(I item);
     }
 
-    private record Pending<I, O>(I item, CompletableFuture<O> result) {
+    /** An item, its answer to come, and the thread waiting for it (woken when it is answered or may lead). */
+    private record Pending<I, O>(I item, CompletableFuture<O> result, Thread owner) {
     }
+
+    /** A waiting thread looks again after this long even if nobody woke it. */
+    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final String what;
     private final Writer<I, O> writer;
@@ -47,12 +51,16 @@ public final class GroupCommit<I, O> {
         this.maxBatch = maxBatch;
     }
 
-    /** Writes the item, alone or with others, and answers what writing it answered. */
+    /**
+     * Writes the item, alone or with others, and answers what writing it answered. The caller either leads
+     * (writes a batch from the head of the queue, then wakes the owner of the next item so that it leads
+     * the next batch) or sleeps until its item is answered or it is its turn to lead.
+     */
     public O submit(I item) {
-        Pending<I, O> mine = new Pending<>(item, new CompletableFuture<>());
+        Pending<I, O> mine = new Pending<>(item, new CompletableFuture<>(), Thread.currentThread());
         queue.add(mine);
-        while (true) {
-            if (!mine.result().isDone() && leading.compareAndSet(false, true)) {
+        while (!mine.result().isDone()) {
+            if (leading.compareAndSet(false, true)) {
                 try {
                     List<Pending<I, O>> batch = new ArrayList<>();
                     for (Pending<I, O> p = queue.poll(); p != null; p = batch.size() < maxBatch ? queue.poll() : null) {
@@ -64,21 +72,27 @@ public final class GroupCommit<I, O> {
                 } finally {
                     leading.set(false);
                 }
-            }
-            try {
-                // a leader may be busy with a batch that does not hold this item: look again shortly
-                return mine.result().get(1, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException notYet) {
-                // loop: lead the next batch if nobody does
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
+                Pending<I, O> next = queue.peek();
+                if (next != null && next != mine) {
+                    LockSupport.unpark(next.owner());
                 }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing " + what, e);
+            } else {
+                LockSupport.parkNanos(this, MAX_PARK_NANOS);
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    if (!mine.result().isDone()) {
+                        throw new IllegalStateException("interrupted while writing " + what);
+                    }
+                }
             }
+        }
+        try {
+            return mine.result().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -92,7 +106,7 @@ public final class GroupCommit<I, O> {
                     if (answer == null) {
                         missing.add(p);
                     } else {
-                        p.result().complete(answer);
+                        answer(p, answer);
                     }
                 }
                 batch = missing;
@@ -102,10 +116,16 @@ public final class GroupCommit<I, O> {
         }
         for (Pending<I, O> p : batch) {
             try {
-                p.result().complete(writer.writeOne(p.item()));
+                answer(p, writer.writeOne(p.item()));
             } catch (RuntimeException e) {
                 p.result().completeExceptionally(e);
+                LockSupport.unpark(p.owner());
             }
         }
+    }
+
+    private static <I, O> void answer(Pending<I, O> p, O answer) {
+        p.result().complete(answer);
+        LockSupport.unpark(p.owner());
     }
 }

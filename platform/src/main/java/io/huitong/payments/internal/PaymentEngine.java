@@ -104,30 +104,6 @@ class PaymentEngine implements Payments {
         }
     }, 64);
 
-    /** New payments are inserted in groups too; a repeated idempotency key makes its group fall back to one by one. */
-    private final GroupCommit<PaymentRow, PaymentRow> inserts = new GroupCommit<>("new payments", new GroupCommit.Writer<>() {
-        @Override
-        public String key(PaymentRow row) {
-            return row.id();
-        }
-
-        @Override
-        public Map<String, PaymentRow> writeAll(List<PaymentRow> rows) {
-            inTx(() -> {
-                store.insertAll(rows);
-                return null;
-            });
-            Map<String, PaymentRow> out = new HashMap<>();
-            rows.forEach(r -> out.put(r.id(), r));
-            return out;
-        }
-
-        @Override
-        public PaymentRow writeOne(PaymentRow row) {
-            return insertOrEarlier(row, () -> {
-            });
-        }
-    }, 64);
 
     PaymentEngine(PaymentStore store, MerchantAccounts accounts, ChannelRouter router, EventLog events, Vault vault,
                   Merchants merchants, Ledger ledger, TransactionTemplate tx, Clock clock, Ids ids, PaymentsProperties properties,
@@ -175,7 +151,8 @@ class PaymentEngine implements Payments {
                 "card", passed.number().brand().wireName(), passed.number().last4(), passed.expMonth(), passed.expYear(),
                 vault.seal(passed.number().reveal(), id), null, null, null, null, null, request.description(), request.metadata(),
                 idempotencyKey, status == PaymentStatus.PROCESSING ? now.plus(resolver().firstLook()) : null, 0, now, now);
-        PaymentRow stored = inserts.submit(row);
+        PaymentRow stored = insertOrEarlier(row, () -> {
+        });
         if (stored != row) {
             return answer(stored);
         }

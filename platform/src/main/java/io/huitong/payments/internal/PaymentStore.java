@@ -47,11 +47,6 @@ class PaymentStore {
         jdbc.sql(INSERT_PAYMENT).params(insertParams(p)).update();
     }
 
-    /** Inserts several payments in one round trip; a repeated idempotency key fails them all. */
-    void insertAll(List<PaymentRow> payments) {
-        batch.batchUpdate(INSERT_PAYMENT, payments.stream().map(this::insertParams).toList());
-    }
-
     private Object[] insertParams(PaymentRow p) {
         return new Object[] {p.id(), p.merchantId(), p.amount(), p.currency(), p.status().wireName(), p.captureMethod(),
                 p.amountCapturable(), p.amountReceived(), p.amountRefunded(), p.fee(), p.methodType(), p.cardBrand(),

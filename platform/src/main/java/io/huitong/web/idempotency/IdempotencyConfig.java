@@ -15,11 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class IdempotencyConfig {
 
     @Bean
-    IdempotencyStore idempotencyStore(JdbcClient jdbc, javax.sql.DataSource dataSource,
-                                      org.springframework.transaction.PlatformTransactionManager transactions, Clock clock,
-                                      IdempotencyProperties properties) {
-        return new IdempotencyStore(jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource),
-                new org.springframework.transaction.support.TransactionTemplate(transactions), clock, properties);
+    IdempotencyStore idempotencyStore(JdbcClient jdbc, Clock clock, IdempotencyProperties properties) {
+        return new IdempotencyStore(jdbc, clock, properties);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,24 +1,17 @@
 package io.huitong.web.idempotency;
 
-import io.huitong.kernel.GroupCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Idempotency keys in the database, so that every instance sharing it agrees. A claim is committed before
- * the request runs, so that other instances see it; claims and completions of concurrent requests are
- * committed together (group commit), any other statement commits on its own.
+ * Idempotency keys in the database, so that every instance sharing it agrees. Each statement runs in its
+ * own auto-committed transaction: the claim must be visible to other instances before the request runs.
  */
 class IdempotencyStore {
 
@@ -27,77 +20,14 @@ class IdempotencyStore {
     /** A row can vanish between our failed insert and our read (its request failed); then we simply try again. */
     private static final int ATTEMPTS = 5;
 
-    private static final String INSERT = """
-            INSERT INTO idempotency_key (scope, idem_key, fingerprint, state, owner_token, lease_until, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
-    private static final String COMPLETE = """
-            UPDATE idempotency_key
-               SET state = ?, response_status = ?, response_content_type = ?, response_location = ?,
-                   response_body = ?, completed_at = ?
-             WHERE scope = ? AND idem_key = ? AND owner_token = ? AND state = ?""";
-
-    private record NewClaim(Claim.Ticket ticket, String fingerprint, Instant now) {
-    }
-
-    private record Completion(Claim.Ticket ticket, StoredResponse response) {
-    }
-
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
-    private final TransactionTemplate tx;
     private final Clock clock;
     private final IdempotencyProperties properties;
-    /** Claims and completions of concurrent requests share transactions (group commit). */
-    private final GroupCommit<NewClaim, Boolean> claims;
-    private final GroupCommit<Completion, Boolean> completions;
 
-    IdempotencyStore(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock, IdempotencyProperties properties) {
+    IdempotencyStore(JdbcClient jdbc, Clock clock, IdempotencyProperties properties) {
         this.jdbc = jdbc;
-        this.batch = batch;
-        this.tx = tx;
         this.clock = clock;
         this.properties = properties;
-        this.claims = new GroupCommit<>("idempotency claims", new GroupCommit.Writer<>() {
-            @Override
-            public String key(NewClaim claim) {
-                return claim.ticket().owner();
-            }
-
-            @Override
-            public Map<String, Boolean> writeAll(List<NewClaim> all) {
-                // one key already taken fails the batch; each is then claimed alone
-                tx.executeWithoutResult(s -> batch.batchUpdate(INSERT, all.stream().map(c -> insertParams(c)).toList()));
-                Map<String, Boolean> out = new HashMap<>();
-                all.forEach(c -> out.put(c.ticket().owner(), true));
-                return out;
-            }
-
-            @Override
-            public Boolean writeOne(NewClaim claim) {
-                return insertAlone(claim);
-            }
-        }, 64);
-        this.completions = new GroupCommit<>("idempotency completions", new GroupCommit.Writer<>() {
-            @Override
-            public String key(Completion completion) {
-                return completion.ticket().owner();
-            }
-
-            @Override
-            public Map<String, Boolean> writeAll(List<Completion> all) {
-                int[] counts = tx.execute(s -> batch.batchUpdate(COMPLETE, all.stream().map(c -> completeParams(c)).toList()));
-                Map<String, Boolean> out = new HashMap<>();
-                for (int i = 0; i < all.size(); i++) {
-                    out.put(all.get(i).ticket().owner(), counts[i] == 1);
-                }
-                return out;
-            }
-
-            @Override
-            public Boolean writeOne(Completion completion) {
-                return jdbc.sql(COMPLETE).params(completeParams(completion)).update() == 1;
-            }
-        }, 64);
     }
 
     Claim claim(String scope, String key, String fingerprint) {
@@ -130,13 +60,14 @@ class IdempotencyStore {
 
     /** False when the key was taken over meanwhile: the new owner's outcome stands. */
     boolean complete(Claim.Ticket ticket, StoredResponse response) {
-        return completions.submit(new Completion(ticket, response));
-    }
-
-    private Object[] completeParams(Completion c) {
-        StoredResponse response = c.response();
-        return new Object[] {COMPLETED, response.status(), response.contentType(), response.location(), response.body(),
-                utc(clock.instant()), c.ticket().scope(), c.ticket().key(), c.ticket().owner(), IN_FLIGHT};
+        return jdbc.sql("""
+                        UPDATE idempotency_key
+                           SET state = ?, response_status = ?, response_content_type = ?, response_location = ?,
+                               response_body = ?, completed_at = ?
+                         WHERE scope = ? AND idem_key = ? AND owner_token = ? AND state = ?""")
+                .params(COMPLETED, response.status(), response.contentType(), response.location(), response.body(),
+                        utc(clock.instant()), ticket.scope(), ticket.key(), ticket.owner(), IN_FLIGHT)
+                .update() == 1;
     }
 
     /** Forgets the key so that a retry runs the request again (the first attempt failed on our side). */
@@ -159,21 +90,17 @@ class IdempotencyStore {
     }
 
     private boolean insert(Claim.Ticket ticket, String fingerprint, Instant now) {
-        return claims.submit(new NewClaim(ticket, fingerprint, now));
-    }
-
-    private boolean insertAlone(NewClaim claim) {
         try {
-            jdbc.sql(INSERT).params(insertParams(claim)).update();
+            jdbc.sql("""
+                            INSERT INTO idempotency_key (scope, idem_key, fingerprint, state, owner_token, lease_until, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(ticket.scope(), ticket.key(), fingerprint, IN_FLIGHT, ticket.owner(),
+                            utc(now.plus(properties.lease())), utc(now))
+                    .update();
             return true;
         } catch (DuplicateKeyException e) {
             return false;
         }
-    }
-
-    private Object[] insertParams(NewClaim c) {
-        return new Object[] {c.ticket().scope(), c.ticket().key(), c.fingerprint(), IN_FLIGHT, c.ticket().owner(),
-                utc(c.now().plus(properties.lease())), utc(c.now())};
     }
 
     /** The conditional update is the arbiter: of several instances finding an expired lease, exactly one matches. */
