@@ -20,21 +20,7 @@ record BenchConfig(String adminUrl, String user, String password, int threads, D
     static final List<String> SCENARIOS = List.of("random-single", "random-batch", "hot-single", "hot-batch");
 
     static BenchConfig from(String[] args) {
-        Map<String, String> given = new HashMap<>();
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                throw new UsageException(null);
-            }
-            if (!arg.startsWith("--") || arg.indexOf('=') < 0) {
-                throw new UsageException("unexpected argument: " + arg);
-            }
-            String name = arg.substring(2, arg.indexOf('='));
-            if (!NAMES.contains(name)) {
-                throw new UsageException("unknown option: --" + name);
-            }
-            given.put(name, arg.substring(arg.indexOf('=') + 1));
-        }
-        Lookup in = new Lookup(given);
+        Lookup in = Lookup.parse(args, NAMES);
         BenchConfig config = new BenchConfig(
                 in.text("pg-url", "jdbc:postgresql://127.0.0.1:5432/test"),
                 in.text("pg-user", "postgres"),
@@ -132,7 +118,30 @@ record BenchConfig(String adminUrl, String user, String password, int threads, D
         }
     }
 
-    private record Lookup(Map<String, String> given) {
+    /**
+     * Options of a benchmark: {@code --name=value} arguments, else the system property
+     * {@code huitong.bench.name}, else the variable {@code HUITONG_BENCH_NAME}, else the default.
+     */
+    record Lookup(Map<String, String> given) {
+
+        /** Reads {@code --name=value} arguments, refusing names not in {@code names}; {@code --help} asks for the usage. */
+        static Lookup parse(String[] args, List<String> names) {
+            Map<String, String> given = new HashMap<>();
+            for (String arg : args) {
+                if (arg.equals("--help") || arg.equals("-h")) {
+                    throw new UsageException(null);
+                }
+                if (!arg.startsWith("--") || arg.indexOf('=') < 0) {
+                    throw new UsageException("unexpected argument: " + arg);
+                }
+                String name = arg.substring(2, arg.indexOf('='));
+                if (!names.contains(name)) {
+                    throw new UsageException("unknown option: --" + name);
+                }
+                given.put(name, arg.substring(arg.indexOf('=') + 1));
+            }
+            return new Lookup(given);
+        }
 
         String text(String name, String fallback) {
             String v = given.get(name);

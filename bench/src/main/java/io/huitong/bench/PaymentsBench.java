@@ -1,6 +1,7 @@
 package io.huitong.bench;
 
 import io.huitong.bench.BenchConfig.UsageException;
+import io.huitong.payments.simulator.SimulatedAcquirer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,57 +94,17 @@ public final class PaymentsBench {
     }
 
     static Config parse(String[] args) {
-        Map<String, String> given = new HashMap<>();
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                throw new UsageException(null);
-            }
-            if (!arg.startsWith("--") || arg.indexOf('=') < 0) {
-                throw new UsageException("unexpected argument: " + arg);
-            }
-            String name = arg.substring(2, arg.indexOf('='));
-            if (!NAMES.contains(name)) {
-                throw new UsageException("unknown option: --" + name);
-            }
-            given.put(name, arg.substring(arg.indexOf('=') + 1));
+        BenchConfig.Lookup in = BenchConfig.Lookup.parse(args, NAMES);
+        int clients = in.positive("clients", 32);
+        Duration duration = in.seconds("duration", 60);
+        if (duration.isZero()) {
+            throw new UsageException("--duration must be at least 1 second");
         }
-        int clients = positive(given, "clients", 32);
-        Duration duration = Duration.ofSeconds(positive(given, "duration", 60));
-        BenchConfig pg = new BenchConfig(text(given, "pg-url", "jdbc:postgresql://127.0.0.1:5432/test"), text(given, "pg-user", "postgres"),
-                text(given, "pg-password", ""), clients, duration, Duration.ZERO, 1, 2, positive(given, "pgbench-scale", 16),
-                positive(given, "pgbench-jobs", 2), text(given, "pgbench", "pgbench"), false, List.of(), false);
-        return new Config(pg, clients, duration, Duration.ofSeconds(nonNegative(given, "warmup", 60)),
-                Path.of(text(given, "jar", "app/target/huitong.jar")),
-                Arrays.stream(text(given, "platform-opts", "-Xms1g -Xmx1g").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
-    }
-
-    private static String text(Map<String, String> given, String name, String fallback) {
-        String value = given.get(name);
-        if (value == null) {
-            value = System.getenv("HUITONG_BENCH_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
-        }
-        return value == null || value.isEmpty() ? fallback : value;
-    }
-
-    private static int positive(Map<String, String> given, String name, int fallback) {
-        int n = nonNegative(given, name, fallback);
-        if (n < 1) {
-            throw new UsageException("--" + name + " must be at least 1");
-        }
-        return n;
-    }
-
-    private static int nonNegative(Map<String, String> given, String name, int fallback) {
-        String value = text(given, name, Integer.toString(fallback));
-        try {
-            int n = Integer.parseInt(value);
-            if (n < 0) {
-                throw new UsageException("--" + name + " must not be negative");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a whole number, not " + value);
-        }
+        BenchConfig pg = new BenchConfig(in.text("pg-url", "jdbc:postgresql://127.0.0.1:5432/test"), in.text("pg-user", "postgres"),
+                in.text("pg-password", ""), clients, duration, Duration.ZERO, 1, 2, in.positive("pgbench-scale", 16),
+                in.positive("pgbench-jobs", 2), in.text("pgbench", "pgbench"), false, List.of(), false);
+        return new Config(pg, clients, duration, in.seconds("warmup", 60), Path.of(in.text("jar", "app/target/huitong.jar")),
+                Arrays.stream(in.text("platform-opts", "-Xms1g -Xmx1g").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
     }
 
     private final Config config;
@@ -228,7 +188,7 @@ public final class PaymentsBench {
 
     private Outcome drive(String base, String secretKey, Duration length, String phase) {
         String body = "{\"amount\":1000,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"card\",\"card\":"
-                + "{\"number\":\"4242424242424242\",\"exp_month\":12,\"exp_year\":2035,\"cvc\":\"123\"}},\"description\":\"bench\"}";
+                + "{\"number\":\"" + SimulatedAcquirer.APPROVED_CARD + "\",\"exp_month\":12,\"exp_year\":2035,\"cvc\":\"123\"}},\"description\":\"bench\"}";
         URI uri = URI.create(base);
         byte[] bodyBytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String authorization = "Authorization: Bearer " + secretKey;

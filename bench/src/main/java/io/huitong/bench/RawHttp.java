@@ -32,27 +32,6 @@ final class RawHttp implements AutoCloseable {
         this.port = port;
     }
 
-    /** Sends a GET with the given extra header lines. */
-    Response get(String path, String... headers) throws IOException {
-        if (socket == null) {
-            connect();
-        }
-        StringBuilder head = new StringBuilder(256).append("GET ").append(path).append(" HTTP/1.1\r\nHost: ").append(host)
-                .append(':').append(port).append("\r\nAccept: application/json\r\n");
-        for (String h : headers) {
-            head.append(h).append("\r\n");
-        }
-        head.append("\r\n");
-        try {
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            return read();
-        } catch (IOException e) {
-            close();
-            throw e;
-        }
-    }
-
     /** Sends a POST with the given extra header lines (each "Name: value") and a JSON body. */
     Response post(String path, byte[] body, String... headers) throws IOException {
         if (socket == null) {

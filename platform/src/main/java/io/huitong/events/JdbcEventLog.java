@@ -1,5 +1,6 @@
 package io.huitong.events;
 
+import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.Ids;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
@@ -53,15 +54,15 @@ final class JdbcEventLog implements EventLog, Events {
         }
         String data = json.object(Objects.requireNonNull(object, "object"));
         return tx.execute(s -> {
-            Instant now = Times.now(clock);
+            Instant now = DbTimes.now(clock);
             String id = ids.next("evt");
             jdbc.sql("insert into event (id, merchant_id, type, data, created_at) values (?, ?, ?, ?, ?)")
-                    .params(id, merchantId, type, data, Times.at(now))
+                    .params(id, merchantId, type, data, DbTimes.at(now))
                     .update();
             for (String endpointId : listeningEndpoints(merchantId, type)) {
                 jdbc.sql("insert into webhook_delivery (id, event_id, endpoint_id, merchant_id, status, attempts, next_attempt_at, created_at)"
                                 + " values (?, ?, ?, ?, ?, 0, ?, ?)")
-                        .params(ids.next("whd"), id, endpointId, merchantId, WebhookDelivery.PENDING, Times.at(now), Times.at(now))
+                        .params(ids.next("whd"), id, endpointId, merchantId, WebhookDelivery.PENDING, DbTimes.at(now), DbTimes.at(now))
                         .update();
             }
             return id;
@@ -84,7 +85,7 @@ final class JdbcEventLog implements EventLog, Events {
             data.add(json.object(Objects.requireNonNull(e.object(), "object")));
         }
         return tx.execute(s -> {
-            Instant now = Times.now(clock);
+            Instant now = DbTimes.now(clock);
             List<String> eventIds = new java.util.ArrayList<>();
             List<Object[]> eventRows = new java.util.ArrayList<>();
             List<Object[]> deliveryRows = new java.util.ArrayList<>();
@@ -93,11 +94,11 @@ final class JdbcEventLog implements EventLog, Events {
                 NewEvent e = events.get(i);
                 String id = ids.next("evt");
                 eventIds.add(id);
-                eventRows.add(new Object[] {id, e.merchantId(), e.type(), data.get(i), Times.at(now)});
+                eventRows.add(new Object[] {id, e.merchantId(), e.type(), data.get(i), DbTimes.at(now)});
                 for (Endpoint endpoint : endpoints.computeIfAbsent(e.merchantId(), this::endpoints)) {
                     if (NewWebhookEndpoint.listensTo(endpoint.enabledEvents(), e.type())) {
                         deliveryRows.add(new Object[] {ids.next("whd"), id, endpoint.id(), e.merchantId(), WebhookDelivery.PENDING,
-                                Times.at(now), Times.at(now)});
+                                DbTimes.at(now), DbTimes.at(now)});
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package io.huitong.events;
 
 import io.huitong.kernel.ApiException;
+import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.Ids;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
@@ -44,7 +45,7 @@ final class JdbcWebhookEndpoints implements WebhookEndpoints {
     public Created create(String merchantId, boolean livemode, NewWebhookEndpoint request) {
         // resolving the host may take a while: before the transaction, not inside it
         urls.require(request.url(), livemode);
-        Instant now = Times.now(clock);
+        Instant now = DbTimes.now(clock);
         WebhookEndpoint endpoint = new WebhookEndpoint(ids.next("we"), merchantId, request.url(), request.enabledEvents(),
                 request.description(), WebhookEndpoint.ENABLED, livemode, now);
         String secret = WebhookSignature.newSecret();
@@ -57,7 +58,7 @@ final class JdbcWebhookEndpoints implements WebhookEndpoints {
             }
             jdbc.sql("insert into webhook_endpoint (" + COLUMNS + ", secret) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(endpoint.id(), merchantId, endpoint.url(), json.types(endpoint.enabledEvents()), endpoint.description(),
-                            endpoint.status(), livemode, Times.at(now), secret)
+                            endpoint.status(), livemode, DbTimes.at(now), secret)
                     .update();
             return new Created(endpoint, secret);
         });
@@ -94,9 +95,9 @@ final class JdbcWebhookEndpoints implements WebhookEndpoints {
                     .query(this::endpoint)
                     .optional()
                     .orElseThrow(() -> ApiException.notFound("webhook endpoint", endpointId));
-            Instant now = Times.now(clock);
+            Instant now = DbTimes.now(clock);
             jdbc.sql("update webhook_endpoint set status = ?, deleted_at = ? where id = ?")
-                    .params(WebhookEndpoint.DELETED, Times.at(now), endpointId)
+                    .params(WebhookEndpoint.DELETED, DbTimes.at(now), endpointId)
                     .update();
             // an attempt already under way finishes; its outcome is no longer recorded (the relay checks the status)
             jdbc.sql("update webhook_delivery set status = ?, next_attempt_at = null where endpoint_id = ? and status = ?")
@@ -152,7 +153,7 @@ final class JdbcWebhookEndpoints implements WebhookEndpoints {
 
     private static WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
         return new WebhookDelivery(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
-                Times.instant(rs.getObject(7, OffsetDateTime.class)), Times.instant(rs.getObject(8, OffsetDateTime.class)),
+                DbTimes.instant(rs.getObject(7, OffsetDateTime.class)), DbTimes.instant(rs.getObject(8, OffsetDateTime.class)),
                 rs.getObject(9, Integer.class), rs.getObject(10, OffsetDateTime.class).toInstant(), List.of());
     }
 }

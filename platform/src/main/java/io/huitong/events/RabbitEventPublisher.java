@@ -5,6 +5,7 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.huitong.kernel.DbTimes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -91,7 +92,7 @@ final class RabbitEventPublisher implements AutoCloseable {
             }
             publish(rows);
             return jdbc.sql("update event set published_at = :now where id in (:ids)")
-                    .param("now", Times.at(Times.now(clock)))
+                    .param("now", DbTimes.at(DbTimes.now(clock)))
                     .param("ids", rows.stream().map(r -> r.event().id()).toList())
                     .update();
         });

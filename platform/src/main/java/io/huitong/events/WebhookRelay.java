@@ -1,5 +1,6 @@
 package io.huitong.events;
 
+import io.huitong.kernel.DbTimes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -102,19 +103,19 @@ final class WebhookRelay implements AutoCloseable {
     /** Leases up to {@code max} due deliveries to this caller. */
     List<Claim> claim(int max) {
         String token = UUID.randomUUID().toString();
-        Instant now = Times.now(clock);
+        Instant now = DbTimes.now(clock);
         Integer claimed = tx.execute(s -> {
             List<String> due = jdbc.sql("select id from webhook_delivery where status = ? and next_attempt_at <= ?"
                             + " and (locked_until is null or locked_until <= ?)"
                             + " order by next_attempt_at limit ? for update skip locked")
-                    .params(WebhookDelivery.PENDING, Times.at(now), Times.at(now), max)
+                    .params(WebhookDelivery.PENDING, DbTimes.at(now), DbTimes.at(now), max)
                     .query(String.class)
                     .list();
             if (due.isEmpty()) {
                 return 0;
             }
             return jdbc.sql("update webhook_delivery set locked_until = :until, lock_token = :token where id in (:ids)")
-                    .param("until", Times.at(now.plus(properties.lease())))
+                    .param("until", DbTimes.at(now.plus(properties.lease())))
                     .param("token", token)
                     .param("ids", due)
                     .update();
@@ -145,7 +146,7 @@ final class WebhookRelay implements AutoCloseable {
             cancel(claim);
             return;
         }
-        Instant started = Times.now(clock);
+        Instant started = DbTimes.now(clock);
         WebhookUrlPolicy.Verdict verdict = urls.check(claim.url(), claim.livemode());
         Outcome outcome = verdict.refusal() != null
                 ? Outcome.error("not sent: " + verdict.refusal())
@@ -153,7 +154,7 @@ final class WebhookRelay implements AutoCloseable {
         if (outcome == null) {
             return;
         }
-        long millis = Math.max(0, Duration.between(started, Times.now(clock)).toMillis());
+        long millis = Math.max(0, Duration.between(started, DbTimes.now(clock)).toMillis());
         finish(claim, started, outcome, millis);
     }
 
@@ -207,12 +208,12 @@ final class WebhookRelay implements AutoCloseable {
         Instant nextAttempt = next;
         boolean recorded = Boolean.TRUE.equals(tx.execute(s -> {
             jdbc.sql("insert into webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)")
-                    .params(claim.deliveryId(), Times.at(attemptedAt), outcome.statusCode(), outcome.error(), durationMs)
+                    .params(claim.deliveryId(), DbTimes.at(attemptedAt), outcome.statusCode(), outcome.error(), durationMs)
                     .update();
             return jdbc.sql("update webhook_delivery set status = ?, attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?,"
                             + " last_status_code = ?, last_error = ?, locked_until = null, lock_token = null"
                             + " where id = ? and lock_token = ? and status = ?")
-                    .params(status, Times.at(nextAttempt), Times.at(attemptedAt), outcome.statusCode(), outcome.error(),
+                    .params(status, DbTimes.at(nextAttempt), DbTimes.at(attemptedAt), outcome.statusCode(), outcome.error(),
                             claim.deliveryId(), claim.token(), WebhookDelivery.PENDING)
                     .update() == 1;
         }));

@@ -1,6 +1,7 @@
 package io.huitong.identity;
 
 import io.huitong.kernel.ApiException;
+import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.Ids;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
@@ -10,8 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +65,7 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
         return tx.execute(s -> {
             jdbc.sql("insert into merchant (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(m.id(), m.name(), m.email(), m.defaultCurrency(), m.settlementSchedule(), m.feePercentBps(),
-                            m.feeFixed(), m.status(), at(now))
+                            m.feeFixed(), m.status(), DbTimes.at(now))
                     .update();
             return new Onboarded(m, issueKey(m.id(), now, null));
         });
@@ -120,7 +119,7 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
             Instant oldKeysEnd = now.plus(grace);
             remembered.values().removeIf(r -> r.principal().id().equals(merchantId));
             jdbc.sql("update merchant_key set expires_at = ? where merchant_id = ? and (expires_at is null or expires_at > ?)")
-                    .params(at(oldKeysEnd), merchantId, at(oldKeysEnd))
+                    .params(DbTimes.at(oldKeysEnd), merchantId, DbTimes.at(oldKeysEnd))
                     .update();
             return issueKey(merchantId, now, oldKeysEnd);
         });
@@ -129,7 +128,7 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
     private MerchantKey issueKey(String merchantId, Instant now, Instant previousKeysExpireAt) {
         String secret = SecretKeys.generate(TEST_KEY_PREFIX);
         jdbc.sql("insert into merchant_key (id, merchant_id, key_hash, mode, created_at) values (?, ?, ?, ?, ?)")
-                .params(ids.next("mk"), merchantId, SecretHashes.sha256Hex(secret), "test", at(now))
+                .params(ids.next("mk"), merchantId, SecretHashes.sha256Hex(secret), "test", DbTimes.at(now))
                 .update();
         return new MerchantKey(merchantId, secret, now, previousKeysExpireAt);
     }
@@ -149,7 +148,7 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
         Optional<Remembered> found = jdbc.sql("select k.merchant_id, k.mode, k.expires_at from merchant_key k"
                         + " join merchant m on m.id = k.merchant_id"
                         + " where k.key_hash = ? and (k.expires_at is null or k.expires_at > ?) and m.status = 'active'")
-                .params(hash, at(now))
+                .params(hash, DbTimes.at(now))
                 .query((rs, row) -> {
                     OffsetDateTime expires = rs.getObject(3, OffsetDateTime.class);
                     return new Remembered(new ApiPrincipal(ApiPrincipal.Kind.MERCHANT, rs.getString(1), "live".equals(rs.getString(2))),
@@ -168,12 +167,9 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return DbTimes.now(clock);
     }
 
-    private static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 
     private static Merchant merchant(ResultSet rs, int row) throws SQLException {
         return new Merchant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),

@@ -74,7 +74,7 @@ final class EventsFixture implements AutoCloseable {
                         + " where event_id = ? and endpoint_id = ?")
                 .params(eventId, endpointId)
                 .query((rs, n) -> new Delivery(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        Times.instant(rs.getObject(4, java.time.OffsetDateTime.class)), rs.getObject(5, Integer.class), rs.getString(6)))
+                        io.huitong.kernel.DbTimes.instant(rs, 4), rs.getObject(5, Integer.class), rs.getString(6)))
                 .single();
     }
 

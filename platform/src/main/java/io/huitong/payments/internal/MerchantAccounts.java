@@ -77,16 +77,13 @@ class MerchantAccounts {
         post(saleTransfers(paymentId, merchantId, amount, fee));
     }
 
-    /** The transfers of a sale, a linked chain of its own; {@link #postAll} posts several chains at once. */
+    /** The transfers of a sale, a linked chain of its own; {@link #post} posts several chains at once. */
     List<TransferRequest> saleTransfers(String paymentId, String merchantId, Money amount, long fee) {
         return withFee(TransferRequest.posted(paymentId + ":capture", clearing(amount.currency()), pending(merchantId, amount.currency()),
                 amount).withCode("payment").withReference(paymentId), paymentId, merchantId, amount.currency(), fee);
     }
 
-    /** Posts chains of transfers in one ledger batch; fails, posting nothing, if the ledger refuses any. */
-    void postAll(List<TransferRequest> transfers) {
-        post(transfers);
-    }
+
 
     /** An authorization: the amount held on the merchant's pending balance until captured or released. */
     void postAuthorization(String paymentId, String merchantId, Money amount) {
@@ -137,7 +134,8 @@ class MerchantAccounts {
         return chain;
     }
 
-    private void post(List<TransferRequest> transfers) {
+    /** Posts chains of transfers in one ledger batch; fails, posting nothing, if the ledger refuses any. */
+    void post(List<TransferRequest> transfers) {
         requireSucceeded(ledger.createTransfers(transfers));
     }
 

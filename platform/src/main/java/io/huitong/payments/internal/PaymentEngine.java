@@ -4,6 +4,7 @@ import io.huitong.events.EventLog;
 import io.huitong.identity.Merchant;
 import io.huitong.identity.Merchants;
 import io.huitong.kernel.ApiException;
+import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.ErrorType;
 import io.huitong.kernel.GroupCommit;
 import io.huitong.kernel.Ids;
@@ -38,7 +39,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -245,7 +245,7 @@ class PaymentEngine implements Payments {
                 succeeded.add(new EventLog.NewEvent(next.merchantId(), "payment.succeeded", view(next)));
                 out.put(next.id(), next);
             }
-            accounts.postAll(transfers);
+            accounts.post(transfers);
             store.updateAll(updates);
             events.recordAll(succeeded);
             return null;
@@ -734,6 +734,6 @@ class PaymentEngine implements Payments {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return DbTimes.now(clock);
     }
 }

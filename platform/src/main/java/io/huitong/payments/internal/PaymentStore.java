@@ -1,5 +1,6 @@
 package io.huitong.payments.internal;
 
+import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import io.huitong.payments.PaymentFilter;
@@ -7,8 +8,6 @@ import io.huitong.payments.domain.PaymentStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ class PaymentStore {
                 p.amountCapturable(), p.amountReceived(), p.amountRefunded(), p.fee(), p.methodType(), p.cardBrand(),
                 p.cardLast4(), p.cardExpMonth(), p.cardExpYear(), p.cardSealed(), p.channel(), p.authorizationCode(),
                 p.actionToken(), p.failureCode(), p.failureMessage(), p.description(), metadataJson(p.metadata()),
-                p.idempotencyKey(), at(p.resolveAfter()), p.resolveAttempts(), at(p.createdAt()), at(p.updatedAt())};
+                p.idempotencyKey(), DbTimes.at(p.resolveAfter()), p.resolveAttempts(), DbTimes.at(p.createdAt()), DbTimes.at(p.updatedAt())};
     }
 
     private static final String UPDATE_PAYMENT = "update payment set status = ?, amount_capturable = ?, amount_received = ?,"
@@ -63,8 +62,8 @@ class PaymentStore {
     void update(PaymentRow p) {
         int rows = jdbc.sql(UPDATE_PAYMENT)
                 .params(p.status().wireName(), p.amountCapturable(), p.amountReceived(), p.amountRefunded(), p.fee(), p.channel(),
-                        p.authorizationCode(), p.actionToken(), p.failureCode(), p.failureMessage(), at(p.resolveAfter()),
-                        p.resolveAttempts(), at(p.updatedAt()), p.id())
+                        p.authorizationCode(), p.actionToken(), p.failureCode(), p.failureMessage(), DbTimes.at(p.resolveAfter()),
+                        p.resolveAttempts(), DbTimes.at(p.updatedAt()), p.id())
                 .update();
         if (rows != 1) {
             throw new IllegalStateException("payment " + p.id() + " vanished while being updated");
@@ -79,8 +78,8 @@ class PaymentStore {
         List<Object[]> rows = new ArrayList<>();
         for (PaymentRow p : payments) {
             rows.add(new Object[] {p.status().wireName(), p.amountCapturable(), p.amountReceived(), p.amountRefunded(), p.fee(),
-                    p.channel(), p.authorizationCode(), p.actionToken(), p.failureCode(), p.failureMessage(), at(p.resolveAfter()),
-                    p.resolveAttempts(), at(p.updatedAt()), p.id()});
+                    p.channel(), p.authorizationCode(), p.actionToken(), p.failureCode(), p.failureMessage(), DbTimes.at(p.resolveAfter()),
+                    p.resolveAttempts(), DbTimes.at(p.updatedAt()), p.id()});
         }
         int[] counts = batch.batchUpdate(UPDATE_PAYMENT, rows);
         for (int i = 0; i < counts.length; i++) {
@@ -128,11 +127,11 @@ class PaymentStore {
         }
         if (filter.createdGte() != null) {
             sql.append(" and created_at >= ?");
-            params.add(at(filter.createdGte()));
+            params.add(DbTimes.at(filter.createdGte()));
         }
         if (filter.createdLte() != null) {
             sql.append(" and created_at <= ?");
-            params.add(at(filter.createdLte()));
+            params.add(DbTimes.at(filter.createdLte()));
         }
         return page(sql, params, page, this::payment);
     }
@@ -140,20 +139,20 @@ class PaymentStore {
     /** Payments whose outcome is unknown and due for another look. */
     List<String> unresolvedPayments(Instant now, int max) {
         return jdbc.sql("select id from payment where status = 'processing' and resolve_after <= ? order by resolve_after limit ?")
-                .params(at(now), max).query(String.class).list();
+                .params(DbTimes.at(now), max).query(String.class).list();
     }
 
     void insert(RefundRow r) {
         jdbc.sql("insert into refund (" + REFUND_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.id(), r.merchantId(), r.paymentId(), r.amount(), r.currency(), r.status(), r.reason(), r.failureCode(),
-                        r.channel(), r.idempotencyKey(), at(r.resolveAfter()), r.resolveAttempts(), at(r.createdAt()),
-                        at(r.updatedAt()))
+                        r.channel(), r.idempotencyKey(), DbTimes.at(r.resolveAfter()), r.resolveAttempts(), DbTimes.at(r.createdAt()),
+                        DbTimes.at(r.updatedAt()))
                 .update();
     }
 
     void update(RefundRow r) {
         jdbc.sql("update refund set status = ?, failure_code = ?, resolve_after = ?, resolve_attempts = ?, updated_at = ? where id = ?")
-                .params(r.status(), r.failureCode(), at(r.resolveAfter()), r.resolveAttempts(), at(r.updatedAt()), r.id())
+                .params(r.status(), r.failureCode(), DbTimes.at(r.resolveAfter()), r.resolveAttempts(), DbTimes.at(r.updatedAt()), r.id())
                 .update();
     }
 
@@ -184,7 +183,7 @@ class PaymentStore {
 
     List<String> unresolvedRefunds(Instant now, int max) {
         return jdbc.sql("select id from refund where status = 'pending' and resolve_after <= ? order by resolve_after limit ?")
-                .params(at(now), max).query(String.class).list();
+                .params(DbTimes.at(now), max).query(String.class).list();
     }
 
     private <T> Page<T> page(StringBuilder sql, List<Object> params, PageRequest page,
@@ -205,14 +204,14 @@ class PaymentStore {
                 PaymentStatus.fromWire(rs.getString(5)).orElseThrow(), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
                 rs.getLong(10), rs.getString(11), rs.getString(12), rs.getString(13), (Integer) rs.getObject(14, Integer.class),
                 (Integer) rs.getObject(15, Integer.class), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
-                rs.getString(20), rs.getString(21), rs.getString(22), metadata(rs.getString(23)), rs.getString(24), instant(rs, 25),
-                rs.getInt(26), instant(rs, 27), instant(rs, 28));
+                rs.getString(20), rs.getString(21), rs.getString(22), metadata(rs.getString(23)), rs.getString(24), DbTimes.instant(rs, 25),
+                rs.getInt(26), DbTimes.instant(rs, 27), DbTimes.instant(rs, 28));
     }
 
     private static RefundRow refund(ResultSet rs, int row) throws SQLException {
         return new RefundRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), instant(rs, 11), rs.getInt(12), instant(rs, 13),
-                instant(rs, 14));
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), DbTimes.instant(rs, 11), rs.getInt(12), DbTimes.instant(rs, 13),
+                DbTimes.instant(rs, 14));
     }
 
     private String metadataJson(Map<String, String> metadata) {
@@ -223,12 +222,4 @@ class PaymentStore {
         return text == null ? Map.of() : json.readValue(text, METADATA);
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

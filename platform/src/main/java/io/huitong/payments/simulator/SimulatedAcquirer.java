@@ -24,6 +24,9 @@ public final class SimulatedAcquirer implements CardChannel {
 
     static final String TEST_PREFIX = "400000000000";
 
+    /** A card this acquirer approves at once, for load generators and demonstrations (api.md's Visa test card). */
+    public static final String APPROVED_CARD = "4242424242424242";
+
     enum State { AUTHORIZED, CAPTURED, RELEASED, REVERSED, DECLINED, REFUNDED }
 
     record Record(State state, long amount, String code) {

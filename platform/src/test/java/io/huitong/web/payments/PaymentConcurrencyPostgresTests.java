@@ -105,4 +105,28 @@ class PaymentConcurrencyPostgresTests extends ApiTestSupport {
                 .hasSize(40);
         assertThat(api.get("/v1/admin/ledger/check", "Authorization", admin()).json().path("balanced").asBoolean()).isTrue();
     }
+
+    @Test
+    void concurrentCapturesAndCancelsOfOneAuthorizationResolveItExactlyOnce() throws Exception {
+        OnboardedMerchant merchant = onboardMerchant("Race Track", "\"fee_percent_bps\":0");
+        String id = api.postJson("/v1/payments", PaymentApiTests.payment(1000, PaymentApiTests.VISA, "\"capture_method\":\"manual\""),
+                "Authorization", merchant.bearer()).json().path("id").asString();
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Api.Response> responses = concurrently(20, () -> n.incrementAndGet() % 2 == 0
+                ? api.postJson("/v1/payments/" + id + "/capture", "{\"amount\":600}", "Authorization", merchant.bearer())
+                : api.postJson("/v1/payments/" + id + "/cancel", "", "Authorization", merchant.bearer()));
+
+        assertThat(responses.stream().filter(r -> r.status() == 200)).hasSize(1);
+        assertThat(responses.stream().filter(r -> r.status() != 200)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(r.error("code")).isEqualTo("payment_unexpected_state");
+        });
+        String status = api.get("/v1/payments/" + id, "Authorization", merchant.bearer()).json().path("status").asString();
+        long pending = api.get("/v1/balance", "Authorization", merchant.bearer()).json().path("pending").get(0).path("amount").asLong();
+        assertThat(pending).isEqualTo(status.equals("succeeded") ? 600 : 0);
+        Api.Response account = api.get("/v1/admin/ledger/accounts/" + merchant.id() + ":pending:CNY", "Authorization", admin());
+        assertThat(account.json().path("credits_pending").asLong()).as("the hold is resolved").isZero();
+        assertThat(api.get("/v1/admin/ledger/check", "Authorization", admin()).json().path("balanced").asBoolean()).isTrue();
+    }
 }
