@@ -42,6 +42,7 @@ final class AcquirerServer implements AutoCloseable {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile ChannelSettings settings = ChannelSettings.HEALTHY;
     private volatile ServerSocket server;
+    private Thread acceptor; // guarded by this
     private volatile boolean closed;
     private int port;
 
@@ -93,14 +94,21 @@ final class AcquirerServer implements AutoCloseable {
         socket.bind(new InetSocketAddress(address, port), 50);
         port = socket.getLocalPort();
         server = socket;
-        Thread.ofVirtual().name(name() + "-accept").start(() -> accept(socket));
+        // a platform thread: closing a socket that a virtual thread waits on may complete only once that thread
+        // runs again, and "down" must refuse the very next connection
+        acceptor = Thread.ofPlatform().daemon().name(name() + "-accept").start(() -> accept(socket));
     }
 
-    private void stopListening() {
+    private synchronized void stopListening() {
         ServerSocket s = server;
         server = null;
         if (s != null) {
             closeQuietly(s);
+            try {
+                acceptor.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -108,6 +116,10 @@ final class AcquirerServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket connection = socket.accept();
+                if (socket.isClosed()) {
+                    connection.close(); // accepted as the acquirer went down
+                    continue;
+                }
                 connection.setTcpNoDelay(true);
                 connections.add(connection);
                 Thread.ofVirtual().name(name() + "-connection").start(() -> serve(connection));

@@ -49,6 +49,9 @@ public final class Simulator implements AutoCloseable {
         } catch (IOException e) {
             acquirers.values().forEach(AcquirerServer::close);
             throw new UncheckedIOException("the simulator could not start: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            acquirers.values().forEach(AcquirerServer::close);
+            throw e;
         }
     }
 
