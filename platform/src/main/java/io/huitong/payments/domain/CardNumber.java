@@ -5,7 +5,11 @@ import java.util.Optional;
 /**
  * A primary account number that passed the Luhn check. It never prints itself: {@link #toString()}
  * shows the brand and last four only, so a log line or an exception message can't leak it.
+ *
+ * <p>Part of the channel port ({@code payments :: channel}): a connector needs the number it is handed
+ * in {@link io.huitong.payments.channel.CardAuthorization} to put it on the wire.
  */
+@org.springframework.modulith.NamedInterface("channel")
 public final class CardNumber {
 
     private final String digits;

@@ -1,0 +1,249 @@
+package io.huitong.channels.iso8583;
+
+import com.solab.iso8583.IsoMessage;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.huitong.kernel.Money;
+import io.huitong.payments.channel.CardAuthorization;
+import io.huitong.payments.channel.CardChannel;
+import io.huitong.payments.channel.ChannelResult;
+import io.huitong.payments.channel.Inquiry;
+import io.huitong.protocols.iso8583.Field;
+import io.huitong.protocols.iso8583.Iso8583Codec;
+import io.huitong.protocols.iso8583.ResponseCode;
+import io.huitong.protocols.iso8583.TransactionState;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A card acquirer reached over ISO 8583 ({@link io.huitong.protocols.iso8583}): payments'
+ * {@link CardChannel} port turned into 0100/0200/0220/0400/0800 messages on one multiplexed TCP
+ * connection.
+ *
+ * <p>What an answer means is decided here, once: an approval, a decline (with api.md's code), a step-up
+ * request; response codes 91/96 and a connection that failed before the request was written are
+ * {@link ChannelResult.Unavailable} (the acquirer certainly did nothing, another channel may be tried);
+ * no answer in time, or a connection lost after the request was written, is {@link ChannelResult.Unknown}
+ * and never Unavailable, because the acquirer may have acted.
+ *
+ * <p>A circuit breaker counts Unavailable and Unknown as failures (declines are the card's doing, not the
+ * channel's); while it is open every call answers Unavailable at once, without touching the network.
+ * Card numbers and CVCs go on the wire only: no log line, message or {@code toString} here shows them.
+ */
+public final class Iso8583CardChannel implements CardChannel, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Iso8583CardChannel.class);
+
+    private final String name;
+    private final Iso8583ChannelSettings settings;
+    private final Messages messages;
+    private final AcquirerLink link;
+    private final CircuitBreaker breaker;
+    private final ChannelMetrics metrics;
+
+    public Iso8583CardChannel(String name, Iso8583ChannelSettings settings, Clock clock, MeterRegistry registry) {
+        this.name = name;
+        this.settings = settings;
+        Iso8583Codec codec = new Iso8583Codec();
+        this.messages = new Messages(codec, clock);
+        this.link = new AcquirerLink(name, settings.host(), settings.port(), settings.connectTimeout(), codec);
+        this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+                .slidingWindow(settings.breakerWindow(), settings.breakerMinimumCalls(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(settings.breakerFailureRate())
+                .waitDurationInOpenState(settings.breakerOpenDuration())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .clock(clock)
+                .build());
+        this.metrics = new ChannelMetrics(registry, name);
+    }
+
+    public Iso8583CardChannel(String name, String host, int port, Duration connectTimeout, Duration replyTimeout,
+                              Clock clock, MeterRegistry registry) {
+        this(name, Iso8583ChannelSettings.of(host, port, connectTimeout, replyTimeout), clock, registry);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The circuit breaker's state: CLOSED (calling), OPEN (not calling), HALF_OPEN (trying again). */
+    public CircuitBreaker.State breakerState() {
+        return breaker.getState();
+    }
+
+    @Override
+    public ChannelResult authorize(CardAuthorization request) {
+        return call("authorize", request.reference(), messages.authorization(request), reply -> switch (meaning(reply)) {
+            case APPROVED -> new ChannelResult.Approved(authorizationCode(reply));
+            case AUTHENTICATION_REQUIRED -> new ChannelResult.ActionRequired();
+            case NOT_PROCESSED -> notProcessed(reply);
+            case DECLINED, NOT_FOUND -> new ChannelResult.Declined(ResponseCode.declineCode(rc(reply)), ResponseCode.declineMessage(rc(reply)));
+        });
+    }
+
+    @Override
+    public ChannelResult capture(String reference, Money amount) {
+        return call("capture", reference, messages.completion(reference, amount),
+                reply -> followUp(reply, "capture_refused", "The authorization can no longer be captured."));
+    }
+
+    @Override
+    public ChannelResult release(String reference) {
+        return call("release", reference, messages.reversal(reference),
+                reply -> followUp(reply, "release_refused", "The acquirer refused to release the authorization."));
+    }
+
+    @Override
+    public ChannelResult refund(String refundReference, String paymentReference, Money amount) {
+        return call("refund", refundReference, messages.refund(refundReference, paymentReference, amount),
+                reply -> followUp(reply, "refund_refused", "The acquirer refused the refund."));
+    }
+
+    @Override
+    public ChannelResult reverse(String reference) {
+        return call("reverse", reference, messages.reversal(reference),
+                reply -> followUp(reply, "reversal_refused", "The acquirer refused the reversal."));
+    }
+
+    @Override
+    public Inquiry inquire(String reference) {
+        return exchange("inquire", reference, messages.inquiry(reference), exchange -> switch (exchange) {
+            case Exchange.Reply r -> status(r.message());
+            case Exchange.NotSent n -> new Inquiry.Unknown(n.reason());
+            case Exchange.Lost l -> new Inquiry.Unknown(l.reason());
+        }, inquiry -> switch (inquiry) {
+            case Inquiry.Approved a -> ChannelMetrics.Outcome.APPROVED;
+            case Inquiry.Declined d -> ChannelMetrics.Outcome.DECLINED;
+            case Inquiry.NotFound n -> ChannelMetrics.Outcome.DECLINED;
+            case Inquiry.Unknown u -> ChannelMetrics.Outcome.ERROR;
+        });
+    }
+
+    /** What a status answer says about the original transaction. */
+    private static Inquiry status(IsoMessage reply) {
+        if (ResponseCode.RECORD_NOT_FOUND.equals(rc(reply))) {
+            return new Inquiry.NotFound();
+        }
+        if (!ResponseCode.APPROVED.equals(rc(reply)) || Iso8583Codec.get(reply, Field.TRANSACTION_STATE) == null) {
+            return new Inquiry.Unknown("the acquirer answered " + rc(reply));
+        }
+        TransactionState state = TransactionState.ofWire(Iso8583Codec.get(reply, Field.TRANSACTION_STATE));
+        return switch (state) {
+            case AUTHORIZED, CAPTURED, REFUNDED -> new Inquiry.Approved(authorizationCode(reply));
+            case REVERSED -> new Inquiry.Declined("reversed", "The request was reversed.");
+            case DECLINED -> {
+                String original = Iso8583Codec.get(reply, Field.ADDITIONAL_RESPONSE_DATA);
+                yield new Inquiry.Declined(ResponseCode.declineCode(original), ResponseCode.declineMessage(original));
+            }
+        };
+    }
+
+    /** A request whose answer is a {@link ChannelResult}; {@code interpret} reads a reply. */
+    private ChannelResult call(String operation, String reference, IsoMessage request, Function<IsoMessage, ChannelResult> interpret) {
+        return exchange(operation, reference, request, exchange -> switch (exchange) {
+            case Exchange.Reply r -> interpret.apply(r.message());
+            case Exchange.NotSent n -> new ChannelResult.Unavailable(n.reason());
+            case Exchange.Lost l -> new ChannelResult.Unknown(l.reason());
+        }, Iso8583CardChannel::outcome);
+    }
+
+    /**
+     * One request through the breaker and the link, measured and logged. An open breaker answers as a
+     * link that could not send would: nothing reaches the network. The breaker counts errors and unknown
+     * outcomes as failures, anything the acquirer decided as a success.
+     */
+    private <T> T exchange(String operation, String reference, IsoMessage request, Function<Exchange, T> interpret,
+                           Function<T, ChannelMetrics.Outcome> outcomeOf) {
+        String stan = Iso8583Codec.get(request, Field.STAN);
+        long start = System.nanoTime();
+        boolean permitted = breaker.tryAcquirePermission();
+        Exchange exchange = permitted ? link.send(request, stan, settings.replyTimeout())
+                : new Exchange.NotSent("circuit breaker open for " + name);
+        T result = interpret.apply(exchange);
+        ChannelMetrics.Outcome outcome = switch (exchange) {
+            case Exchange.NotSent n -> ChannelMetrics.Outcome.ERROR;
+            case Exchange.Lost l -> ChannelMetrics.Outcome.UNKNOWN;
+            case Exchange.Reply r -> outcomeOf.apply(result);
+        };
+        long elapsed = System.nanoTime() - start;
+        if (permitted) {
+            if (outcome == ChannelMetrics.Outcome.ERROR || outcome == ChannelMetrics.Outcome.UNKNOWN) {
+                breaker.onError(elapsed, TimeUnit.NANOSECONDS, new ChannelFailure(String.valueOf(result)));
+            } else {
+                breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+            }
+        }
+        metrics.record(operation, outcome, Duration.ofNanos(elapsed));
+        if (outcome == ChannelMetrics.Outcome.ERROR || outcome == ChannelMetrics.Outcome.UNKNOWN) {
+            log.warn("{} {} {} (stan {}): {}", name, operation, reference, stan, result);
+        } else {
+            log.debug("{} {} {} (stan {}): {} in {} ms", name, operation, reference, stan, result, elapsed / 1_000_000);
+        }
+        return result;
+    }
+
+    private static ChannelMetrics.Outcome outcome(ChannelResult result) {
+        return switch (result) {
+            case ChannelResult.Approved a -> ChannelMetrics.Outcome.APPROVED;
+            case ChannelResult.Declined d -> ChannelMetrics.Outcome.DECLINED;
+            case ChannelResult.ActionRequired a -> ChannelMetrics.Outcome.ACTION_REQUIRED;
+            case ChannelResult.Unavailable u -> ChannelMetrics.Outcome.ERROR;
+            case ChannelResult.Unknown u -> ChannelMetrics.Outcome.UNKNOWN;
+        };
+    }
+
+    /** Completions, reversals and refunds: approved, refused, or not done at all. */
+    private static ChannelResult followUp(IsoMessage reply, String refusal, String message) {
+        return switch (meaning(reply)) {
+            case APPROVED -> new ChannelResult.Approved(authorizationCode(reply));
+            case NOT_PROCESSED -> notProcessed(reply);
+            case DECLINED, NOT_FOUND, AUTHENTICATION_REQUIRED -> new ChannelResult.Declined(refusal, message + " (response code " + rc(reply) + ")");
+        };
+    }
+
+    private static ChannelResult notProcessed(IsoMessage reply) {
+        return new ChannelResult.Unavailable("the acquirer answered " + rc(reply) + ", not processed");
+    }
+
+    private static ResponseCode.Meaning meaning(IsoMessage reply) {
+        return ResponseCode.meaning(rc(reply));
+    }
+
+    private static String rc(IsoMessage reply) {
+        return Iso8583Codec.get(reply, Field.RESPONSE_CODE);
+    }
+
+    private static String authorizationCode(IsoMessage reply) {
+        return Iso8583Codec.get(reply, Field.AUTHORIZATION_CODE);
+    }
+
+    /** Sends an echo test (0800, 301): true when the acquirer answered approved in time. Not counted by the breaker. */
+    public boolean echo() {
+        IsoMessage request = messages.echo();
+        Exchange exchange = link.send(request, Iso8583Codec.get(request, Field.STAN), settings.replyTimeout());
+        return exchange instanceof Exchange.Reply r && ResponseCode.APPROVED.equals(rc(r.message()));
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Iso8583CardChannel[" + name + ", " + settings.host() + ":" + settings.port() + "]";
+    }
+
+    /** What the breaker records for a failed call; carries the reason only, never card data. */
+    private static final class ChannelFailure extends RuntimeException {
+        ChannelFailure(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

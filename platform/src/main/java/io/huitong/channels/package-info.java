@@ -1,0 +1,10 @@
+/**
+ * Channels: connectors to the networks that move money, each behind the port its user owns. Today the
+ * ISO 8583 card connector ({@code iso8583}), which implements payments' {@link io.huitong.payments.channel.CardChannel}
+ * against acquirers speaking the interface of {@code io.huitong.protocols.iso8583}.
+ *
+ * <p>Connectors are plain classes, free of Spring: whoever wires them chooses hosts, timeouts and the
+ * registry their metrics go to.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Channels", allowedDependencies = {"kernel", "payments :: channel"})
+package io.huitong.channels;
