@@ -1,7 +1,7 @@
 package io.huitong.bench;
 
 import io.huitong.bench.BenchConfig.UsageException;
-import io.huitong.payments.simulator.SimulatedAcquirer;
+import io.huitong.simulator.Simulator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -188,7 +188,7 @@ public final class PaymentsBench {
 
     private Outcome drive(String base, String secretKey, Duration length, String phase) {
         String body = "{\"amount\":1000,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"card\",\"card\":"
-                + "{\"number\":\"" + SimulatedAcquirer.APPROVED_CARD + "\",\"exp_month\":12,\"exp_year\":2035,\"cvc\":\"123\"}},\"description\":\"bench\"}";
+                + "{\"number\":\"" + Simulator.APPROVED_CARD + "\",\"exp_month\":12,\"exp_year\":2035,\"cvc\":\"123\"}},\"description\":\"bench\"}";
         URI uri = URI.create(base);
         byte[] bodyBytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String authorization = "Authorization: Bearer " + secretKey;

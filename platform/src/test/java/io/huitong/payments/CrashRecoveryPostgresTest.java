@@ -14,13 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -103,20 +103,29 @@ class CrashRecoveryPostgresTest {
                 platform = start(db, port, dataDir);
                 awaitReady(base, platform);
 
-                // every request retried with its key until it has a definite answer
-                Map<String, JsonNode> answers = new HashMap<>();
+                // every request retried with its key until it has a definite answer, again from 8 clients
+                Map<String, JsonNode> answers = new ConcurrentHashMap<>();
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                ExecutorService retries = Executors.newFixedThreadPool(8);
+                List<Future<?>> retried = new ArrayList<>();
                 for (Sent s : sent) {
-                    JsonNode answer = null;
-                    while (answer == null && System.nanoTime() < deadline) {
-                        answer = tryPost(base, s, auth);
-                        if (answer == null) {
-                            Thread.sleep(200);
+                    retried.add(retries.submit(() -> {
+                        JsonNode answer = null;
+                        while (answer == null && System.nanoTime() < deadline) {
+                            answer = tryPost(base, s, auth);
+                            if (answer == null) {
+                                Thread.sleep(200);
+                            }
                         }
-                    }
-                    assertThat(answer).as("a definite answer to " + s.key()).isNotNull();
-                    answers.put(s.key(), answer);
+                        assertThat(answer).as("a definite answer to " + s.key()).isNotNull();
+                        answers.put(s.key(), answer);
+                        return null;
+                    }));
                 }
+                for (Future<?> r : retried) {
+                    r.get();
+                }
+                retries.shutdown();
 
                 // each payment request made exactly one payment
                 List<JsonNode> payments = listAll(base, "/v1/payments", auth);
@@ -162,7 +171,7 @@ class CrashRecoveryPostgresTest {
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(),
                 "--huitong.admin-key=" + ADMIN_KEY, "--huitong.data-dir=" + dataDir,
-                "--huitong.idempotency.lease=2s",
+                "--huitong.idempotency.lease=2s", "--huitong.channels.reply-timeout=500ms",
                 "--huitong.payments.resolver.interval=200ms", "--huitong.payments.resolver.first-look=1s",
                 "--huitong.payments.resolver.give-up-after=" + RESOLVER_GIVE_UP.toSeconds() + "s");
         return new ProcessBuilder(command).redirectErrorStream(true)

@@ -35,6 +35,12 @@ public abstract class ApiTestSupport {
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("huitong.admin-key", () -> ADMIN_KEY);
         registry.add("huitong.data-dir", DATA_DIR::toString);
+        // the lost-answer test cards wait this long for the acquirer before leaving the outcome to the resolver
+        registry.add("huitong.channels.reply-timeout", () -> "1s");
+        // the API tests send the failing test cards on purpose, in any order: an acquirer's breaker (tested
+        // on its own) must not move the approved ones to the other acquirer
+        registry.add("huitong.channels.breaker.minimum-calls", () -> "1000");
+        registry.add("huitong.channels.breaker.window", () -> "1000");
     }
 
     @BeforeEach

@@ -25,6 +25,8 @@ public final class Simulator implements AutoCloseable {
 
     public static final String ACQ_A = "acq_a";
     public static final String ACQ_B = "acq_b";
+    /** A card every simulated acquirer approves (api.md's first test card), for load generators and demos. */
+    public static final String APPROVED_CARD = "4242424242424242";
 
     private final Map<String, AcquirerServer> acquirers;
     private final ControlApi control;

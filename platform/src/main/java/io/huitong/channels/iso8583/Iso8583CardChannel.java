@@ -107,13 +107,13 @@ public final class Iso8583CardChannel implements CardChannel, AutoCloseable {
 
     @Override
     public ChannelResult reverse(String reference) {
-        return call("reverse", reference, messages.reversal(reference),
+        return recover("reverse", reference, messages.reversal(reference),
                 reply -> followUp(reply, "reversal_refused", "The acquirer refused the reversal."));
     }
 
     @Override
     public Inquiry inquire(String reference) {
-        return exchange("inquire", reference, messages.inquiry(reference), exchange -> switch (exchange) {
+        return exchange("inquire", reference, messages.inquiry(reference), false, exchange -> switch (exchange) {
             case Exchange.Reply r -> status(r.message());
             case Exchange.NotSent n -> new Inquiry.Unknown(n.reason());
             case Exchange.Lost l -> new Inquiry.Unknown(l.reason());
@@ -146,23 +146,37 @@ public final class Iso8583CardChannel implements CardChannel, AutoCloseable {
 
     /** A request whose answer is a {@link ChannelResult}; {@code interpret} reads a reply. */
     private ChannelResult call(String operation, String reference, IsoMessage request, Function<IsoMessage, ChannelResult> interpret) {
-        return exchange(operation, reference, request, exchange -> switch (exchange) {
-            case Exchange.Reply r -> interpret.apply(r.message());
-            case Exchange.NotSent n -> new ChannelResult.Unavailable(n.reason());
-            case Exchange.Lost l -> new ChannelResult.Unknown(l.reason());
-        }, Iso8583CardChannel::outcome);
+        return exchange(operation, reference, request, true, result(interpret), Iso8583CardChannel::outcome);
     }
 
     /**
-     * One request through the breaker and the link, measured and logged. An open breaker answers as a
-     * link that could not send would: nothing reaches the network. The breaker counts errors and unknown
-     * outcomes as failures, anything the acquirer decided as a success.
+     * A request that settles an earlier one whose outcome is unknown (a reversal). It goes out even while
+     * the breaker is open: the breaker keeps new business away from a failing acquirer, but a charge that
+     * may have happened must still be undone there.
      */
-    private <T> T exchange(String operation, String reference, IsoMessage request, Function<Exchange, T> interpret,
+    private ChannelResult recover(String operation, String reference, IsoMessage request, Function<IsoMessage, ChannelResult> interpret) {
+        return exchange(operation, reference, request, false, result(interpret), Iso8583CardChannel::outcome);
+    }
+
+    private static Function<Exchange, ChannelResult> result(Function<IsoMessage, ChannelResult> interpret) {
+        return exchange -> switch (exchange) {
+            case Exchange.Reply r -> interpret.apply(r.message());
+            case Exchange.NotSent n -> new ChannelResult.Unavailable(n.reason());
+            case Exchange.Lost l -> new ChannelResult.Unknown(l.reason());
+        };
+    }
+
+    /**
+     * One request through the link, measured and logged; a {@code guarded} one also through the breaker.
+     * An open breaker answers as a link that could not send would: nothing reaches the network. The
+     * breaker counts errors and unknown outcomes of guarded requests as failures, anything the acquirer
+     * decided as a success. Inquiries and reversals are not guarded: they settle what already happened.
+     */
+    private <T> T exchange(String operation, String reference, IsoMessage request, boolean guarded, Function<Exchange, T> interpret,
                            Function<T, ChannelMetrics.Outcome> outcomeOf) {
         String stan = Iso8583Codec.get(request, Field.STAN);
         long start = System.nanoTime();
-        boolean permitted = breaker.tryAcquirePermission();
+        boolean permitted = !guarded || breaker.tryAcquirePermission();
         Exchange exchange = permitted ? link.send(request, stan, settings.replyTimeout())
                 : new Exchange.NotSent("circuit breaker open for " + name);
         T result = interpret.apply(exchange);
@@ -172,7 +186,7 @@ public final class Iso8583CardChannel implements CardChannel, AutoCloseable {
             case Exchange.Reply r -> outcomeOf.apply(result);
         };
         long elapsed = System.nanoTime() - start;
-        if (permitted) {
+        if (guarded && permitted) {
             if (outcome == ChannelMetrics.Outcome.ERROR || outcome == ChannelMetrics.Outcome.UNKNOWN) {
                 breaker.onError(elapsed, TimeUnit.NANOSECONDS, new ChannelFailure(String.valueOf(result)));
             } else {

@@ -112,7 +112,7 @@ final class Messages {
     }
 
     private IsoMessage start(int mti, String reference) {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
+        ZonedDateTime now = clock.instant().atZone(ZoneOffset.UTC);
         IsoMessage m = codec.newMessage(mti);
         set(m, Field.TRANSMISSION_DATE_TIME, TRANSMISSION.format(now));
         set(m, Field.STAN, nextStan());

@@ -2,6 +2,7 @@ package io.huitong.payments.internal;
 
 import io.huitong.payments.channel.CardAuthorization;
 import io.huitong.payments.channel.CardChannel;
+import io.huitong.payments.channel.CardChannels;
 import io.huitong.payments.channel.ChannelResult;
 import io.huitong.payments.channel.Inquiry;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the channel for a card payment: the channels in order of preference; one that certainly did
+ * Sends a card payment to its channels in the order {@link CardChannels} gives; one that certainly did
  * not act on the request ({@link ChannelResult.Unavailable}) hands over to the next. An unknown outcome
  * stops the search: asking a second channel could charge the payer twice.
  */
@@ -22,18 +23,19 @@ class ChannelRouter {
     record Routed(String channel, ChannelResult result) {
     }
 
-    private final List<CardChannel> channels;
+    private final CardChannels channels;
 
-    ChannelRouter(List<CardChannel> channels) {
-        if (channels.isEmpty()) {
-            throw new IllegalArgumentException("at least one card channel is needed");
-        }
-        this.channels = List.copyOf(channels);
+    ChannelRouter(CardChannels channels) {
+        this.channels = channels;
     }
 
     Routed authorize(CardAuthorization request) {
+        List<CardChannel> candidates = channels.candidates(request);
+        if (candidates.isEmpty()) {
+            throw new IllegalStateException("no card channel can take " + request.reference());
+        }
         Routed last = null;
-        for (CardChannel channel : channels) {
+        for (CardChannel channel : candidates) {
             ChannelResult result = channel.authorize(request);
             last = new Routed(channel.name(), result);
             if (!(result instanceof ChannelResult.Unavailable unavailable)) {
@@ -49,7 +51,7 @@ class ChannelRouter {
     }
 
     Optional<CardChannel> find(String name) {
-        return channels.stream().filter(c -> c.name().equals(name)).findFirst();
+        return channels.all().stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     /** The channel that knows about this reference: the named one first, then every other. */
@@ -57,7 +59,7 @@ class ChannelRouter {
     }
 
     Found inquire(String reference, String preferredChannel) {
-        List<CardChannel> order = new ArrayList<>(channels);
+        List<CardChannel> order = new ArrayList<>(channels.all());
         find(preferredChannel).ifPresent(c -> {
             order.remove(c);
             order.addFirst(c);
@@ -84,7 +86,7 @@ class ChannelRouter {
 
     /** Reverses the reference on every channel: only the one that acted on it has anything to undo. */
     void reverseEverywhere(String reference) {
-        for (CardChannel channel : channels) {
+        for (CardChannel channel : channels.all()) {
             ChannelResult r = channel.reverse(reference);
             if (!(r instanceof ChannelResult.Approved)) {
                 log.warn("Reversal of {} on {} answered {}", reference, channel.name(), r);

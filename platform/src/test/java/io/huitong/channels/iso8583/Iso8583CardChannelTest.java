@@ -246,7 +246,10 @@ class Iso8583CardChannelTest {
         assertThat(a.authorize(sale(reference, "4242424242424242"))).isInstanceOfSatisfying(ChannelResult.Unavailable.class,
                 u -> assertThat(u.reason()).contains("circuit breaker open"));
         assertThat(booked(Simulator.ACQ_A, reference)).as("never reached the acquirer").isNull();
-        assertThat(a.inquire(reference)).isInstanceOf(Inquiry.Unknown.class);
+        // settling what may already have happened is not new business: inquiries and reversals still go out
+        assertThat(a.inquire(reference)).isInstanceOf(Inquiry.NotFound.class);
+        assertThat(a.reverse(reference)).isInstanceOf(ChannelResult.Approved.class);
+        assertThat(a.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
     }
 
     @Test

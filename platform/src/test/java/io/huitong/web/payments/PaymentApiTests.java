@@ -107,7 +107,7 @@ abstract class PaymentApiTests extends ApiTestSupport {
         assertThat(p.path("capture_method").asString()).isEqualTo("automatic");
         assertThat(p.path("payment_method").path("card").path("brand").asString()).isEqualTo("visa");
         assertThat(p.path("payment_method").path("card").path("last4").asString()).isEqualTo("4242");
-        assertThat(p.path("channel").asString()).isEqualTo("sim_a");
+        assertThat(p.path("channel").asString()).isEqualTo("acq_a");
         assertThat(p.path("next_action").isNull()).isTrue();
         assertThat(p.path("metadata").path("order_id").asString()).isEqualTo("42");
         assertThat(p.path("description").asString()).isEqualTo("order 42");
@@ -269,7 +269,7 @@ abstract class PaymentApiTests extends ApiTestSupport {
         JsonNode p = pay(payment(100, CHANNEL_ERROR, "")).json();
 
         assertThat(p.path("status").asString()).isEqualTo("succeeded");
-        assertThat(p.path("channel").asString()).isEqualTo("sim_b");
+        assertThat(p.path("channel").asString()).isEqualTo("acq_b");
     }
 
     @Test
