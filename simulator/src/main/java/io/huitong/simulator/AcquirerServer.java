@@ -133,7 +133,8 @@ final class AcquirerServer implements AutoCloseable {
 
     private void serve(Socket connection) {
         try (connection) {
-            InputStream in = connection.getInputStream();
+            // buffered: a frame's length prefix and body arrive in one read, not one system call per byte
+            InputStream in = new java.io.BufferedInputStream(connection.getInputStream());
             OutputStream out = connection.getOutputStream();
             while (true) {
                 byte[] frame = Framing.read(in);

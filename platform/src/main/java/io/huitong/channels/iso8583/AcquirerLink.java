@@ -160,8 +160,10 @@ final class AcquirerLink implements AutoCloseable {
 
         private void read() {
             try {
+                // buffered: a frame's length prefix and body arrive in one read, not one system call per byte
+                java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
                 while (open) {
-                    IsoMessage message = codec.decode(Framing.read(socket.getInputStream()));
+                    IsoMessage message = codec.decode(Framing.read(in));
                     String stan = Iso8583Codec.get(message, Field.STAN);
                     if (stan == null) {
                         throw new IOException("an answer without a STAN");

@@ -5,6 +5,10 @@ import java.util.Currency;
 /** ISO 4217 alphabetic codes (the platform's) to numeric codes (field 49) and back, from the JDK's table. */
 public final class CurrencyCodes {
 
+    private static final java.util.Map<Integer, String> BY_NUMERIC = Currency.getAvailableCurrencies().stream()
+            .filter(c -> c.getNumericCode() > 0)
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Currency::getNumericCode, Currency::getCurrencyCode, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+
     private CurrencyCodes() {
     }
 
@@ -20,12 +24,10 @@ public final class CurrencyCodes {
 
     /** {@code "156"} → {@code "CNY"}. */
     public static String alpha(String numeric) {
-        int code = Integer.parseInt(numeric.trim());
-        for (Currency c : Currency.getAvailableCurrencies()) {
-            if (c.getNumericCode() == code) {
-                return c.getCurrencyCode();
-            }
+        String alpha = BY_NUMERIC.get(Integer.parseInt(numeric.trim()));
+        if (alpha == null) {
+            throw new IllegalArgumentException("unknown ISO 4217 numeric currency code: " + numeric);
         }
-        throw new IllegalArgumentException("unknown ISO 4217 numeric currency code: " + numeric);
+        return alpha;
     }
 }
