@@ -75,6 +75,22 @@ class ChannelsConfig {
         return new ConfiguredCardChannels(connectors.channels());
     }
 
+    @Bean
+    Channels channels(CardConnectors connectors) {
+        return () -> connectors.channels().stream().map(ChannelsConfig::status).toList();
+    }
+
+    private static ChannelStatus status(Iso8583CardChannel channel) {
+        ChannelWindow.Snapshot recent = channel.recent();
+        String breaker = channel.breakerState().name().toLowerCase(java.util.Locale.ROOT);
+        String health = switch (channel.breakerState()) {
+            case OPEN, FORCED_OPEN -> "down";
+            default -> recent.successRate() != null && recent.successRate() < 0.75 ? "degraded" : "up";
+        };
+        return new ChannelStatus(channel.name(), "card", "iso8583", channel.settings().host(), channel.settings().port(), breaker,
+                health, recent);
+    }
+
     /** The connectors, closed (their connections) when the platform stops. */
     record CardConnectors(List<Iso8583CardChannel> channels) implements AutoCloseable {
 

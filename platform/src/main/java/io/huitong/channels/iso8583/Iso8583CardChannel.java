@@ -1,5 +1,6 @@
 package io.huitong.channels.iso8583;
 
+import io.huitong.channels.ChannelWindow;
 import com.solab.iso8583.IsoMessage;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -45,6 +46,7 @@ public final class Iso8583CardChannel implements CardChannel, AutoCloseable {
     private final AcquirerLink link;
     private final CircuitBreaker breaker;
     private final ChannelMetrics metrics;
+    private final ChannelWindow window = new ChannelWindow(200);
 
     public Iso8583CardChannel(String name, Iso8583ChannelSettings settings, Clock clock, MeterRegistry registry) {
         this.name = name;
@@ -73,6 +75,16 @@ public final class Iso8583CardChannel implements CardChannel, AutoCloseable {
     }
 
     /** The circuit breaker's state: CLOSED (calling), OPEN (not calling), HALF_OPEN (trying again). */
+    /** The newest 200 calls that reached the acquirer: decided or not, and how long they took. */
+    public ChannelWindow.Snapshot recent() {
+        return window.snapshot();
+    }
+
+    /** Where the acquirer listens. */
+    public Iso8583ChannelSettings settings() {
+        return settings;
+    }
+
     public CircuitBreaker.State breakerState() {
         return breaker.getState();
     }
@@ -194,6 +206,9 @@ public final class Iso8583CardChannel implements CardChannel, AutoCloseable {
             }
         }
         metrics.record(operation, outcome, Duration.ofNanos(elapsed));
+        if (permitted) {
+            window.record(outcome != ChannelMetrics.Outcome.ERROR && outcome != ChannelMetrics.Outcome.UNKNOWN, Duration.ofNanos(elapsed));
+        }
         if (outcome == ChannelMetrics.Outcome.ERROR || outcome == ChannelMetrics.Outcome.UNKNOWN) {
             log.warn("{} {} {} (stan {}): {}", name, operation, reference, stan, result);
         } else {

@@ -1,0 +1,40 @@
+package io.huitong.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ChannelWindowTest {
+
+    @Test
+    void anEmptyWindowHasNoRates() {
+        ChannelWindow.Snapshot s = new ChannelWindow(10).snapshot();
+        assertThat(s.calls()).isZero();
+        assertThat(s.successRate()).isNull();
+        assertThat(s.p99()).isNull();
+    }
+
+    @Test
+    void keepsTheNewestCallsAndReadsRatesAndPercentilesFromThem() {
+        ChannelWindow window = new ChannelWindow(100);
+        for (int i = 1; i <= 100; i++) {
+            window.record(i % 4 != 0, Duration.ofMillis(i));
+        }
+        ChannelWindow.Snapshot s = window.snapshot();
+        assertThat(s.calls()).isEqualTo(100);
+        assertThat(s.failed()).isEqualTo(25);
+        assertThat(s.successRate()).isEqualTo(0.75);
+        assertThat(s.p50()).isEqualTo(Duration.ofMillis(50));
+        assertThat(s.p99()).isEqualTo(Duration.ofMillis(99));
+
+        // a hundred failures push every earlier call out
+        for (int i = 0; i < 100; i++) {
+            window.record(false, Duration.ofSeconds(1));
+        }
+        s = window.snapshot();
+        assertThat(s.calls()).isEqualTo(100);
+        assertThat(s.successRate()).isZero();
+        assertThat(s.p50()).isEqualTo(Duration.ofSeconds(1));
+    }
+}
