@@ -122,7 +122,8 @@ final class AcquirerServer implements AutoCloseable {
                 }
                 connection.setTcpNoDelay(true);
                 connections.add(connection);
-                Thread.ofVirtual().name(name() + "-connection").start(() -> serve(connection));
+                // a platform thread per connection (there are few): it is never parked behind busy virtual threads
+                Thread.ofPlatform().daemon().name(name() + "-connection").start(() -> serve(connection));
             } catch (IOException e) {
                 if (!socket.isClosed()) {
                     log.warn("{}: accept failed: {}", name(), e.toString());
@@ -150,7 +151,13 @@ final class AcquirerServer implements AutoCloseable {
                     send(out, codec.newMessage(Mti.responseTo(e.mti())), ResponseCode.FORMAT_ERROR);
                     continue;
                 }
-                Thread.ofVirtual().name(name() + "-request").start(() -> respond(request, out));
+                ChannelSettings now = settings;
+                if (now.mode() == Mode.LATE_APPROVE || now.latencyMs() > 0) {
+                    // answers that wait must not hold up the others on this connection
+                    Thread.ofVirtual().name(name() + "-request").start(() -> respond(request, out));
+                } else {
+                    respond(request, out);
+                }
             }
         } catch (EOFException | SocketException e) {
             log.debug("{}: connection closed: {}", name(), e.toString());
@@ -185,7 +192,7 @@ final class AcquirerServer implements AutoCloseable {
                 Thread.sleep(delay);
             }
             send(out, answer.get(), null);
-            log.info("{}: {} answered {}", name(), what, Iso8583Codec.get(answer.get(), Field.RESPONSE_CODE));
+            log.debug("{}: {} answered {}", name(), what, Iso8583Codec.get(answer.get(), Field.RESPONSE_CODE));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {

@@ -129,7 +129,9 @@ final class AcquirerLink implements AutoCloseable {
         Connection(Socket socket) throws IOException {
             this.socket = socket;
             this.out = socket.getOutputStream();
-            Thread.ofVirtual().name(name + "-iso8583-reader").start(this::read);
+            // a platform thread: every answer on this connection passes through it, so it must not wait for
+            // a carrier behind busy virtual threads
+            Thread.ofPlatform().daemon().name(name + "-iso8583-reader").start(this::read);
         }
 
         boolean open() {
