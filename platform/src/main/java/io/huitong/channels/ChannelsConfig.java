@@ -65,8 +65,8 @@ class ChannelsConfig {
         MeterRegistry meters = registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         ChannelsProperties.Breaker breaker = properties.breaker();
         return new CardConnectors(acquirers.stream().map(a -> new Iso8583CardChannel(a.name(),
-                Iso8583ChannelSettings.of(a.host(), a.port(), properties.connectTimeout(), properties.replyTimeout())
-                        .withBreaker(breaker.window(), breaker.minimumCalls(), breaker.failureRate(), breaker.openFor()), clock, meters))
+                new Iso8583ChannelSettings(a.host(), a.port(), properties.connectTimeout(), properties.replyTimeout(),
+                        breaker.window(), breaker.minimumCalls(), breaker.failureRate(), breaker.openFor()), clock, meters))
                 .toList());
     }
 
@@ -77,18 +77,7 @@ class ChannelsConfig {
 
     @Bean
     Channels channels(CardConnectors connectors) {
-        return () -> connectors.channels().stream().map(ChannelsConfig::status).toList();
-    }
-
-    private static ChannelStatus status(Iso8583CardChannel channel) {
-        ChannelWindow.Snapshot recent = channel.recent();
-        String breaker = channel.breakerState().name().toLowerCase(java.util.Locale.ROOT);
-        String health = switch (channel.breakerState()) {
-            case OPEN, FORCED_OPEN -> "down";
-            default -> recent.successRate() != null && recent.successRate() < 0.75 ? "degraded" : "up";
-        };
-        return new ChannelStatus(channel.name(), "card", "iso8583", channel.settings().host(), channel.settings().port(), breaker,
-                health, recent);
+        return () -> connectors.channels().stream().map(Iso8583CardChannel::status).toList();
     }
 
     /** The connectors, closed (their connections) when the platform stops. */

@@ -42,10 +42,8 @@ final class SimulatorDirectory {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the channel simulator at " + url + " answered " + response.statusCode());
         }
-        JsonNode root = json.readTree(response.body());
-        JsonNode list = root.isArray() ? root : root.path("data");
         List<ChannelsProperties.Acquirer> acquirers = new ArrayList<>();
-        for (JsonNode channel : list) {
+        for (JsonNode channel : json.readTree(response.body())) {
             if ("iso8583".equals(channel.path("protocol").asString())) {
                 acquirers.add(new ChannelsProperties.Acquirer(channel.path("name").asString(), channel.path("host").asString(),
                         channel.path("port").asInt()));

@@ -170,10 +170,8 @@ final class AcquirerServer implements AutoCloseable {
 
     private void respond(IsoMessage request, OutputStream out) {
         ChannelSettings now = settings;
-        String what = Mti.text(request.getType()) + " stan " + Iso8583Codec.get(request, Field.STAN)
-                + " ref " + Iso8583Codec.get(request, Field.REFERENCE);
         if (now.mode() == Mode.TIMEOUT) {
-            log.info("{}: {} swallowed (mode timeout)", name(), what);
+            log.info("{}: {} swallowed (mode timeout)", name(), describe(request));
             return;
         }
         Optional<IsoMessage> answer;
@@ -183,7 +181,7 @@ final class AcquirerServer implements AutoCloseable {
             answer = acquirer.handle(request);
         }
         if (answer.isEmpty()) {
-            log.info("{}: {} never answered", name(), what);
+            log.info("{}: {} never answered", name(), describe(request));
             return;
         }
         long delay = now.mode() == Mode.LATE_APPROVE && now.latencyMs() == 0 ? LATE_ANSWER_MS : now.latencyMs();
@@ -192,12 +190,20 @@ final class AcquirerServer implements AutoCloseable {
                 Thread.sleep(delay);
             }
             send(out, answer.get(), null);
-            log.debug("{}: {} answered {}", name(), what, Iso8583Codec.get(answer.get(), Field.RESPONSE_CODE));
+            if (log.isDebugEnabled()) {
+                log.debug("{}: {} answered {}", name(), describe(request), Iso8583Codec.get(answer.get(), Field.RESPONSE_CODE));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            log.info("{}: {} could not be answered: {}", name(), what, e.toString());
+            log.info("{}: {} could not be answered: {}", name(), describe(request), e.toString());
         }
+    }
+
+    /** A request as logs name it: type, STAN and our reference, never card data. */
+    private static String describe(IsoMessage request) {
+        return Mti.text(request.getType()) + " stan " + Iso8583Codec.get(request, Field.STAN) + " ref "
+                + Iso8583Codec.get(request, Field.REFERENCE);
     }
 
     private void send(OutputStream out, IsoMessage response, String responseCode) throws IOException {

@@ -1,5 +1,6 @@
 package io.huitong.simulator;
 
+import static io.huitong.simulator.SimulatorTestSupport.ref;
 import static io.huitong.simulator.TestClient.rc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +9,6 @@ import com.solab.iso8583.IsoMessage;
 import io.huitong.protocols.iso8583.TransactionState;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,10 +27,6 @@ class AcquirerModesTest {
     @AfterEach
     void stop() {
         sim.close();
-    }
-
-    private static String ref() {
-        return "pay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26);
     }
 
     private void mode(Mode mode, long latencyMs, double errorRate) {

@@ -9,31 +9,12 @@ import io.huitong.protocols.iso8583.Iso8583Codec;
 import io.huitong.protocols.iso8583.Mti;
 import io.huitong.protocols.iso8583.TransactionState;
 import java.io.IOException;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** api.md's test cards, each over a real TCP connection to a simulated acquirer. */
-class AcquirerTestCardsTest {
-
-    private static Simulator sim;
-
-    @BeforeAll
-    static void start() {
-        sim = Simulator.start(SimulatorOptions.loopback());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    private static String ref() {
-        return "pay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26);
-    }
+class AcquirerTestCardsTest extends SimulatorTestSupport {
 
     private static BookEntry booked(String channel, String reference) {
         return sim.transactions(channel).stream().filter(e -> e.reference().equals(reference)).findFirst().orElse(null);

@@ -9,8 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,21 +16,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The control API over HTTP, including the answers to bad input. */
-class ControlApiTest {
+class ControlApiTest extends SimulatorTestSupport {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Simulator sim;
-
-    @BeforeAll
-    static void start() {
-        sim = Simulator.start(SimulatorOptions.loopback());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(sim.controlUrl() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());

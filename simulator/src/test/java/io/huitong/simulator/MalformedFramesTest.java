@@ -8,24 +8,10 @@ import io.huitong.protocols.iso8583.Mti;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Frames the acquirer cannot read: answered "format error" where possible, otherwise the connection closes; the server goes on. */
-class MalformedFramesTest {
-
-    private static Simulator sim;
-
-    @BeforeAll
-    static void start() {
-        sim = Simulator.start(SimulatorOptions.loopback());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+class MalformedFramesTest extends SimulatorTestSupport {
 
     @Test
     void aMessageWithAReadableHeaderGetsFormatErrorAndTheConnectionSurvives() throws IOException {

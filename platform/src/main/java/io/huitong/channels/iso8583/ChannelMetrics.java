@@ -4,11 +4,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A channel's meters, tagged with the channel's name and the operation (authorize, capture, release,
  * refund, inquire, reverse): how many requests, and how they ended. "errors" are answers that the
  * acquirer did not act (safe to fail over); "unknown" are requests whose outcome only an inquiry can tell.
+ * Each operation's meters are registered once and kept, so that a payment does not look them up.
  */
 final class ChannelMetrics {
 
@@ -16,6 +20,7 @@ final class ChannelMetrics {
 
     private final MeterRegistry registry;
     private final String channel;
+    private final Map<String, OperationMeters> byOperation = new ConcurrentHashMap<>();
 
     ChannelMetrics(MeterRegistry registry, String channel) {
         this.registry = registry;
@@ -23,20 +28,35 @@ final class ChannelMetrics {
     }
 
     void record(String operation, Outcome outcome, Duration latency) {
-        counter("huitong.channel.requests", operation).increment();
-        String name = switch (outcome) {
-            case APPROVED -> "huitong.channel.approvals";
-            case DECLINED -> "huitong.channel.declines";
-            case ACTION_REQUIRED -> "huitong.channel.actions_required";
-            case ERROR -> "huitong.channel.errors";
-            case UNKNOWN -> "huitong.channel.unknown";
-        };
-        counter(name, operation).increment();
-        Timer.builder("huitong.channel.latency").description("time from request to answer, or to giving up")
-                .tag("channel", channel).tag("operation", operation).register(registry).record(latency);
+        OperationMeters meters = byOperation.computeIfAbsent(operation, OperationMeters::new);
+        meters.requests.increment();
+        meters.outcomes.get(outcome).increment();
+        meters.latency.record(latency);
     }
 
-    private Counter counter(String name, String operation) {
-        return Counter.builder(name).tag("channel", channel).tag("operation", operation).register(registry);
+    private final class OperationMeters {
+
+        final Counter requests;
+        final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
+        final Timer latency;
+
+        OperationMeters(String operation) {
+            requests = counter("huitong.channel.requests", operation);
+            for (Outcome outcome : Outcome.values()) {
+                outcomes.put(outcome, counter(switch (outcome) {
+                    case APPROVED -> "huitong.channel.approvals";
+                    case DECLINED -> "huitong.channel.declines";
+                    case ACTION_REQUIRED -> "huitong.channel.actions_required";
+                    case ERROR -> "huitong.channel.errors";
+                    case UNKNOWN -> "huitong.channel.unknown";
+                }, operation));
+            }
+            latency = Timer.builder("huitong.channel.latency").description("time from request to answer, or to giving up")
+                    .tag("channel", channel).tag("operation", operation).register(registry);
+        }
+
+        private Counter counter(String name, String operation) {
+            return Counter.builder(name).tag("channel", channel).tag("operation", operation).register(registry);
+        }
     }
 }

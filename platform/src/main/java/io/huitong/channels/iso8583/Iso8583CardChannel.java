@@ -1,5 +1,6 @@
 package io.huitong.channels.iso8583;
 
+import io.huitong.channels.ChannelStatus;
 import io.huitong.channels.ChannelWindow;
 import com.solab.iso8583.IsoMessage;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -16,6 +17,7 @@ import io.huitong.protocols.iso8583.TransactionState;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -64,25 +66,26 @@ public final class Iso8583CardChannel implements CardChannel, AutoCloseable {
         this.metrics = new ChannelMetrics(registry, name);
     }
 
-    public Iso8583CardChannel(String name, String host, int port, Duration connectTimeout, Duration replyTimeout,
-                              Clock clock, MeterRegistry registry) {
-        this(name, Iso8583ChannelSettings.of(host, port, connectTimeout, replyTimeout), clock, registry);
-    }
-
     @Override
     public String name() {
         return name;
     }
 
     /** The circuit breaker's state: CLOSED (calling), OPEN (not calling), HALF_OPEN (trying again). */
-    /** The newest 200 calls that reached the acquirer: decided or not, and how long they took. */
-    public ChannelWindow.Snapshot recent() {
-        return window.snapshot();
-    }
-
-    /** Where the acquirer listens. */
-    public Iso8583ChannelSettings settings() {
-        return settings;
+    /**
+     * How this acquirer is doing: its breaker, and its newest 200 calls that reached it. Health is
+     * {@code down} while the breaker is open, {@code degraded} when a quarter or more of those calls got
+     * no decision, otherwise {@code up}.
+     */
+    public ChannelStatus status() {
+        ChannelWindow.Snapshot recent = window.snapshot();
+        CircuitBreaker.State state = breaker.getState();
+        String health = switch (state) {
+            case OPEN, FORCED_OPEN -> "down";
+            default -> recent.successRate() != null && recent.successRate() < 0.75 ? "degraded" : "up";
+        };
+        return new ChannelStatus(name, "card", "iso8583", settings.host(), settings.port(), state.name().toLowerCase(Locale.ROOT),
+                health, recent);
     }
 
     public CircuitBreaker.State breakerState() {
@@ -197,22 +200,23 @@ public final class Iso8583CardChannel implements CardChannel, AutoCloseable {
             case Exchange.Lost l -> ChannelMetrics.Outcome.UNKNOWN;
             case Exchange.Reply r -> outcomeOf.apply(result);
         };
-        long elapsed = System.nanoTime() - start;
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        boolean decided = outcome != ChannelMetrics.Outcome.ERROR && outcome != ChannelMetrics.Outcome.UNKNOWN;
         if (guarded && permitted) {
-            if (outcome == ChannelMetrics.Outcome.ERROR || outcome == ChannelMetrics.Outcome.UNKNOWN) {
-                breaker.onError(elapsed, TimeUnit.NANOSECONDS, new ChannelFailure(String.valueOf(result)));
+            if (decided) {
+                breaker.onSuccess(elapsed.toNanos(), TimeUnit.NANOSECONDS);
             } else {
-                breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+                breaker.onError(elapsed.toNanos(), TimeUnit.NANOSECONDS, new ChannelFailure(String.valueOf(result)));
             }
         }
-        metrics.record(operation, outcome, Duration.ofNanos(elapsed));
+        metrics.record(operation, outcome, elapsed);
         if (permitted) {
-            window.record(outcome != ChannelMetrics.Outcome.ERROR && outcome != ChannelMetrics.Outcome.UNKNOWN, Duration.ofNanos(elapsed));
+            window.record(decided, elapsed);
         }
-        if (outcome == ChannelMetrics.Outcome.ERROR || outcome == ChannelMetrics.Outcome.UNKNOWN) {
+        if (!decided) {
             log.warn("{} {} {} (stan {}): {}", name, operation, reference, stan, result);
-        } else {
-            log.debug("{} {} {} (stan {}): {} in {} ms", name, operation, reference, stan, result, elapsed / 1_000_000);
+        } else if (log.isDebugEnabled()) {
+            log.debug("{} {} {} (stan {}): {} in {} ms", name, operation, reference, stan, result, elapsed.toMillis());
         }
         return result;
     }

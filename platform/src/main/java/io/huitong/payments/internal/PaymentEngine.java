@@ -139,7 +139,10 @@ class PaymentEngine implements Payments {
                     request.captureMethod(), 0, 0, 0, 0, "card", number.map(n -> n.brand().wireName()).orElse(null),
                     number.map(CardNumber::last4).orElse(null), card.expMonth(), card.expYear(), null, null, null, null,
                     failed.code(), failed.message(), request.description(), request.metadata(), idempotencyKey, null, 0, now, now);
-            PaymentRow stored = insertOrEarlier(row, () -> events.record(merchantId, "payment.failed", view(row)));
+            PaymentRow stored = insertOrEarlier(row, () -> tx.executeWithoutResult(s -> {
+                store.insert(row);
+                events.record(merchantId, "payment.failed", view(row));
+            }));
             if (stored != row) {
                 return answer(stored);
             }
@@ -151,7 +154,7 @@ class PaymentEngine implements Payments {
                 "card", passed.number().brand().wireName(), passed.number().last4(), passed.expMonth(), passed.expYear(),
                 vault.seal(passed.number().reveal(), id), null, null, null, null, null, request.description(), request.metadata(),
                 idempotencyKey, status == PaymentStatus.PROCESSING ? now.plus(resolver().firstLook()) : null, 0, now, now);
-        PaymentRow stored = insertOrEarlier(row, null);
+        PaymentRow stored = insertOrEarlier(row, () -> store.insert(row));
         if (stored != row) {
             return answer(stored);
         }
@@ -162,19 +165,13 @@ class PaymentEngine implements Payments {
     }
 
     /**
-     * Inserts the payment, or answers the one an earlier request with the same idempotency key created. With
-     * nothing else to write, the insert commits on its own (one round trip less than a transaction).
+     * Writes the payment with {@code insert}, or answers the one an earlier request with the same
+     * idempotency key created. A lone insert commits on its own (one round trip less than a transaction);
+     * one with more to write brings its own transaction.
      */
-    private PaymentRow insertOrEarlier(PaymentRow row, Runnable alsoInTransaction) {
+    private PaymentRow insertOrEarlier(PaymentRow row, Runnable insert) {
         try {
-            if (alsoInTransaction == null) {
-                store.insert(row);
-            } else {
-                tx.executeWithoutResult(s -> {
-                    store.insert(row);
-                    alsoInTransaction.run();
-                });
-            }
+            insert.run();
             return row;
         } catch (DuplicateKeyException e) {
             if (row.idempotencyKey() == null) {
