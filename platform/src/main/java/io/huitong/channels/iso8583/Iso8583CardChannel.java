@@ -1,6 +1,7 @@
 package io.huitong.channels.iso8583;
 
 import io.huitong.channels.ChannelStatus;
+import io.huitong.channels.Connector;
 import io.huitong.channels.ChannelWindow;
 import com.solab.iso8583.IsoMessage;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * channel's); while it is open every call answers Unavailable at once, without touching the network.
  * Card numbers and CVCs go on the wire only: no log line, message or {@code toString} here shows them.
  */
-public final class Iso8583CardChannel implements CardChannel, AutoCloseable {
+public final class Iso8583CardChannel implements CardChannel, Connector, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Iso8583CardChannel.class);
 
