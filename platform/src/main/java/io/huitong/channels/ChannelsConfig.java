@@ -45,7 +45,7 @@ class ChannelsConfig {
         }
         Simulator simulator = Simulator.start(SimulatorOptions.loopback());
         log.info("No channel configured: the channel simulator runs in this process, control API at {}/control/channels ({})",
-                simulator.controlUrl(), simulator.channels().stream().map(c -> c.name() + " " + c.host() + ":" + c.port()).toList());
+                simulator.controlUrl(), simulator.channels().stream().map(c -> c.name() + " " + (c.url() != null ? c.url() : c.host() + ":" + c.port())).toList());
         return new EmbeddedSimulator(Optional.of(simulator));
     }
 
@@ -59,7 +59,7 @@ class ChannelsConfig {
             acquirers = new SimulatorDirectory(json, properties.connectTimeout()).cardAcquirers(properties.simulatorUrl());
             log.info("Card channels from the simulator at {}: {}", properties.simulatorUrl(), describe(acquirers));
         } else {
-            acquirers = embedded.simulator().orElseThrow().channels().stream()
+            acquirers = embedded.simulator().orElseThrow().channels().stream().filter(c -> c.protocol().equals("iso8583"))
                     .map((ChannelInfo c) -> new ChannelsProperties.Acquirer(c.name(), c.host(), c.port())).toList();
         }
         MeterRegistry meters = registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);

@@ -17,6 +17,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Log lines name the message type, STAN and reference, never a card number.
  */
-final class AcquirerServer implements AutoCloseable {
+final class AcquirerServer implements Party {
 
     private static final Logger log = LoggerFactory.getLogger(AcquirerServer.class);
     private static final long LATE_ANSWER_MS = 30_000;
@@ -54,28 +56,69 @@ final class AcquirerServer implements AutoCloseable {
         listen();
     }
 
-    String name() {
+    @Override
+    public String name() {
         return acquirer.name();
+    }
+
+    @Override
+    public String protocol() {
+        return "iso8583";
     }
 
     Acquirer acquirer() {
         return acquirer;
     }
 
-    synchronized int port() {
+    @Override
+    public synchronized int port() {
         return port;
     }
 
-    String host() {
+    @Override
+    public String host() {
         return address.getHostAddress();
     }
 
-    ChannelSettings settings() {
+    @Override
+    public ChannelSettings settings() {
         return settings;
     }
 
     /** Applies new settings; going {@code down} drops every connection before this returns. */
-    synchronized void settings(ChannelSettings next) throws IOException {
+    @Override
+    public void settings(ChannelSettings next) {
+        try {
+            apply(next);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<Map<String, Object>> book() {
+        return acquirer.book().stream().map(AcquirerServer::describe).toList();
+    }
+
+    private static Map<String, Object> describe(BookEntry e) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("reference", e.reference());
+        m.put("kind", e.kind());
+        m.put("state", e.state().wire());
+        m.put("amount", e.amount());
+        m.put("captured", e.captured());
+        m.put("refunded", e.refunded());
+        m.put("currency", e.currency());
+        m.put("masked_pan", e.maskedPan());
+        m.put("stan", e.stan());
+        m.put("rrn", e.rrn());
+        m.put("authorization_code", e.authorizationCode());
+        m.put("response_code", e.responseCode());
+        m.put("original_reference", e.originalReference());
+        return m;
+    }
+
+    private synchronized void apply(ChannelSettings next) throws IOException {
         settings = next;
         if (next.mode() == Mode.DOWN) {
             stopListening();

@@ -34,16 +34,28 @@ final class ControlApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlApi.class);
     private static final int MAX_BODY = 4096;
 
-    private final Map<String, AcquirerServer> acquirers;
+    private final Map<String, Party> parties;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final HttpServer server;
 
-    ControlApi(Map<String, AcquirerServer> acquirers, InetSocketAddress address) throws IOException {
-        this.acquirers = acquirers;
+    ControlApi(Map<String, Party> parties, InetSocketAddress address) throws IOException {
+        this.parties = parties;
         this.server = HttpServer.create(address, 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/control/", this::handle);
+        for (Party party : parties.values()) {
+            if (party instanceof HttpParty http) {
+                server.createContext(http.path(), http.handler());
+            }
+        }
         server.start();
+        String host = server.getAddress().getAddress().getHostAddress();
+        String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+        for (Party party : parties.values()) {
+            if (party instanceof HttpParty http) {
+                http.mounted(server, base);
+            }
+        }
     }
 
     int port() {
@@ -55,7 +67,7 @@ final class ControlApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if (path.equals("/control/channels") && method.equals("GET")) {
-                reply(exchange, 200, acquirers.values().stream().map(ControlApi::describe).toList());
+                reply(exchange, 200, parties.values().stream().map(Party::describe).toList());
             } else if (path.startsWith("/control/channels/") && method.equals("PUT")) {
                 change(exchange, path.substring("/control/channels/".length()));
             } else if (path.equals("/control/transactions") && method.equals("GET")) {
@@ -70,8 +82,8 @@ final class ControlApi implements AutoCloseable {
     }
 
     private void change(HttpExchange exchange, String name) throws IOException {
-        AcquirerServer acquirer = acquirers.get(name);
-        if (acquirer == null) {
+        Party party = parties.get(name);
+        if (party == null) {
             error(exchange, 404, "no channel named " + name);
             return;
         }
@@ -89,13 +101,13 @@ final class ControlApi implements AutoCloseable {
         }
         ChannelSettings next;
         try {
-            next = settings(body, acquirer.settings());
+            next = settings(body, party.settings());
         } catch (IllegalArgumentException e) {
             error(exchange, 400, e.getMessage());
             return;
         }
-        acquirer.settings(next);
-        reply(exchange, 200, describe(acquirer));
+        party.settings(next);
+        reply(exchange, 200, party.describe());
     }
 
     /** The settings a PUT body asks for, starting from the current ones. */
@@ -138,42 +150,12 @@ final class ControlApi implements AutoCloseable {
             error(exchange, 400, "the channel parameter is required");
             return;
         }
-        AcquirerServer acquirer = acquirers.get(name);
-        if (acquirer == null) {
+        Party party = parties.get(name);
+        if (party == null) {
             error(exchange, 404, "no channel named " + name);
             return;
         }
-        reply(exchange, 200, acquirer.acquirer().book().stream().map(ControlApi::describe).toList());
-    }
-
-    static Map<String, Object> describe(AcquirerServer acquirer) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", acquirer.name());
-        m.put("protocol", "iso8583");
-        m.put("host", acquirer.host());
-        m.put("port", acquirer.port());
-        m.put("mode", acquirer.settings().mode().wire());
-        m.put("latency_ms", acquirer.settings().latencyMs());
-        m.put("error_rate", acquirer.settings().errorRate());
-        return m;
-    }
-
-    private static Map<String, Object> describe(BookEntry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("reference", e.reference());
-        m.put("kind", e.kind());
-        m.put("state", e.state().wire());
-        m.put("amount", e.amount());
-        m.put("captured", e.captured());
-        m.put("refunded", e.refunded());
-        m.put("currency", e.currency());
-        m.put("masked_pan", e.maskedPan());
-        m.put("stan", e.stan());
-        m.put("rrn", e.rrn());
-        m.put("authorization_code", e.authorizationCode());
-        m.put("response_code", e.responseCode());
-        m.put("original_reference", e.originalReference());
-        return m;
+        reply(exchange, 200, party.book());
     }
 
     private static String query(HttpExchange exchange, String name) {

@@ -28,12 +28,12 @@ public final class Simulator implements AutoCloseable {
     /** A card every simulated acquirer approves (api.md's first test card), for load generators and demos. */
     public static final String APPROVED_CARD = "4242424242424242";
 
-    private final Map<String, AcquirerServer> acquirers;
+    private final Map<String, Party> parties;
     private final ControlApi control;
     private final String host;
 
-    private Simulator(Map<String, AcquirerServer> acquirers, ControlApi control, String host) {
-        this.acquirers = acquirers;
+    private Simulator(Map<String, Party> parties, ControlApi control, String host) {
+        this.parties = parties;
         this.control = control;
         this.host = host;
     }
@@ -41,18 +41,18 @@ public final class Simulator implements AutoCloseable {
     /** Starts every server; throws when a port is taken. */
     public static Simulator start(SimulatorOptions options) {
         Iso8583Codec codec = new Iso8583Codec();
-        Map<String, AcquirerServer> acquirers = new LinkedHashMap<>();
+        Map<String, Party> parties = new LinkedHashMap<>();
         try {
             InetAddress address = InetAddress.getByName(options.host());
-            acquirers.put(ACQ_A, new AcquirerServer(new Acquirer(ACQ_A, true, codec, Clock.systemUTC()), codec, address, options.acqAPort()));
-            acquirers.put(ACQ_B, new AcquirerServer(new Acquirer(ACQ_B, false, codec, Clock.systemUTC()), codec, address, options.acqBPort()));
-            ControlApi control = new ControlApi(acquirers, new InetSocketAddress(address, options.controlPort()));
-            return new Simulator(acquirers, control, address.getHostAddress());
+            parties.put(ACQ_A, new AcquirerServer(new Acquirer(ACQ_A, true, codec, Clock.systemUTC()), codec, address, options.acqAPort()));
+            parties.put(ACQ_B, new AcquirerServer(new Acquirer(ACQ_B, false, codec, Clock.systemUTC()), codec, address, options.acqBPort()));
+            ControlApi control = new ControlApi(parties, new InetSocketAddress(address, options.controlPort()));
+            return new Simulator(parties, control, address.getHostAddress());
         } catch (IOException e) {
-            acquirers.values().forEach(AcquirerServer::close);
+            parties.values().forEach(Party::close);
             throw new UncheckedIOException("the simulator could not start: " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
-            acquirers.values().forEach(AcquirerServer::close);
+            parties.values().forEach(Party::close);
             throw e;
         }
     }
@@ -64,7 +64,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     public List<ChannelInfo> channels() {
-        return acquirers.values().stream().map(a -> new ChannelInfo(a.name(), a.host(), a.port())).toList();
+        return parties.values().stream().map(Party::info).toList();
     }
 
     public ChannelInfo channel(String name) {
@@ -72,31 +72,35 @@ public final class Simulator implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no channel named " + name));
     }
 
-    /** Changes how an acquirer behaves, as {@code PUT /control/channels/{name}} does. */
+    /** Changes how a party behaves, as {@code PUT /control/channels/{name}} does. */
     public void configure(String name, ChannelSettings settings) {
-        AcquirerServer acquirer = acquirers.get(name);
-        if (acquirer == null) {
-            throw new IllegalArgumentException("no channel named " + name);
-        }
-        try {
-            acquirer.settings(settings);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        party(name).settings(settings);
     }
 
-    /** An acquirer's book, as {@code GET /control/transactions} shows it. */
+    /** An acquirer's book of card transactions. */
     public List<BookEntry> transactions(String name) {
-        AcquirerServer acquirer = acquirers.get(name);
-        if (acquirer == null) {
-            throw new IllegalArgumentException("no channel named " + name);
+        if (!(party(name) instanceof AcquirerServer acquirer)) {
+            throw new IllegalArgumentException(name + " is not a card acquirer");
         }
         return acquirer.acquirer().book();
+    }
+
+    /** A party's book, as {@code GET /control/transactions?channel=} shows it. */
+    public List<Map<String, Object>> book(String name) {
+        return party(name).book();
+    }
+
+    private Party party(String name) {
+        Party party = parties.get(name);
+        if (party == null) {
+            throw new IllegalArgumentException("no channel named " + name);
+        }
+        return party;
     }
 
     @Override
     public void close() {
         control.close();
-        acquirers.values().forEach(AcquirerServer::close);
+        parties.values().forEach(Party::close);
     }
 }
