@@ -3,6 +3,8 @@ package io.huitong.channels;
 import io.huitong.channels.iso8583.Iso8583CardChannel;
 import io.huitong.channels.iso8583.Iso8583ChannelSettings;
 import io.huitong.payments.channel.CardChannels;
+import io.huitong.payments.channel.OrderChannel;
+import io.huitong.payments.channel.OrderChannels;
 import io.huitong.simulator.ChannelInfo;
 import io.huitong.simulator.Simulator;
 import io.huitong.simulator.SimulatorOptions;
@@ -76,8 +78,25 @@ class ChannelsConfig {
     }
 
     @Bean
-    Channels channels(CardConnectors connectors) {
-        return () -> connectors.channels().stream().map(Iso8583CardChannel::status).toList();
+    OrderChannels orderChannels(ObjectProvider<OrderChannel> channels) {
+        return new ConfiguredOrderChannels(channels.orderedStream().toList());
+    }
+
+    /** Every connector's status: the card acquirers first, then the other channels as configured. */
+    @Bean
+    Channels channels(CardConnectors connectors, ObjectProvider<Connector> connectorBeans) {
+        List<Connector> others = connectorBeans.orderedStream().toList();
+        return () -> {
+            List<ChannelStatus> all = new java.util.ArrayList<>(connectors.channels().stream().map(Iso8583CardChannel::status).toList());
+            others.stream().filter(c -> !(c instanceof Iso8583CardChannel)).map(Connector::status).forEach(all::add);
+            return all;
+        };
+    }
+
+    /** The connectors that receive notifications, by channel name. */
+    @Bean
+    NotificationReceivers notificationReceivers(ObjectProvider<NotificationReceiver> receivers) {
+        return new NotificationReceivers(receivers.orderedStream().toList());
     }
 
     /** The connectors, closed (their connections) when the platform stops. */

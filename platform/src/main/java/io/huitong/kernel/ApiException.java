@@ -30,7 +30,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(402, ErrorType.CARD_ERROR, code, message, param, paymentId);
     }
 
-    /** The payment a {@code card_error} is about, or null. */
+    /** A declined payment by bank transfer, e-CNY or QR: 402 {@code payment_error}, naming the failed payment. */
+    public static ApiException paymentError(String code, String message, String paymentId) {
+        return new ApiException(402, ErrorType.PAYMENT_ERROR, code, message, null, paymentId);
+    }
+
+    /** The payment a {@code card_error} or {@code payment_error} is about, or null. */
     public String payment() {
         return payment;
     }

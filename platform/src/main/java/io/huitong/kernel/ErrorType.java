@@ -6,6 +6,8 @@ public enum ErrorType {
     AUTHENTICATION_ERROR("authentication_error"),
     PERMISSION_ERROR("permission_error"),
     CARD_ERROR("card_error"),
+    /** A payment by another method than a card was declined (bank transfer, e-CNY, QR). */
+    PAYMENT_ERROR("payment_error"),
     IDEMPOTENCY_ERROR("idempotency_error"),
     RATE_LIMIT_ERROR("rate_limit_error"),
     API_ERROR("api_error");

@@ -47,6 +47,12 @@ public record NewPayment(Long amount, String currency, PaymentMethodInput paymen
             throw ApiException.invalid("description", "description must be at most 1000 characters");
         }
         metadata = checkMetadata(metadata);
+        if (!paymentMethod.type().equals("card") && captureMethod.equals("manual")) {
+            throw ApiException.invalid("capture_method", "manual capture is offered for card payments only");
+        }
+        if (paymentMethod.type().equals("ecny") && !currency.equals("CNY")) {
+            throw ApiException.invalid("currency", "e-CNY payments are in CNY");
+        }
     }
 
     static Map<String, String> checkMetadata(Map<String, String> metadata) {
@@ -74,8 +80,15 @@ public record NewPayment(Long amount, String currency, PaymentMethodInput paymen
         return captureMethod.equals("manual");
     }
 
-    /** {@code payment_method}: the type and, for cards, the card. */
-    public record PaymentMethodInput(String type, CardInput card) {
+    /** The payment methods a merchant can take today. */
+    public static final java.util.Set<String> ORDER_METHODS = java.util.Set.of("bank_transfer", "ecny", "qr");
+
+    /**
+     * {@code payment_method}: the type and its details: the card; the payer's bank account
+     * ({@code bank_transfer}); the payer's e-CNY wallet ({@code ecny}); nothing for {@code qr}, which any
+     * payer may scan.
+     */
+    public record PaymentMethodInput(String type, CardInput card, BankAccountInput bankTransfer, EcnyInput ecny) {
 
         public PaymentMethodInput {
             if (type == null) {
@@ -87,11 +100,81 @@ public record NewPayment(Long amount, String currency, PaymentMethodInput paymen
                         throw ApiException.missing("payment_method.card");
                     }
                 }
-                case "bank_transfer", "qr", "wallet", "ecny", "payment_code" -> throw ApiException.invalid("payment_method.type",
-                        "payment_method.type '" + type + "' is not offered by this platform yet; use card");
+                case "bank_transfer" -> {
+                    if (bankTransfer == null) {
+                        throw ApiException.missing("payment_method.bank_transfer");
+                    }
+                }
+                case "ecny" -> {
+                    if (ecny == null) {
+                        throw ApiException.missing("payment_method.ecny");
+                    }
+                }
+                case "qr" -> {
+                }
+                case "wallet", "payment_code" -> throw ApiException.invalid("payment_method.type",
+                        "payment_method.type '" + type + "' is not offered by this platform yet; use card, bank_transfer, ecny or qr");
                 default -> throw ApiException.invalid("payment_method.type",
                         "payment_method.type must be one of card, bank_transfer, qr, wallet, ecny, payment_code");
             }
+            if (!type.equals("card") && card != null) {
+                throw ApiException.invalid("payment_method.card", "payment_method.card goes with type card only");
+            }
+            if (!type.equals("bank_transfer") && bankTransfer != null) {
+                throw ApiException.invalid("payment_method.bank_transfer", "payment_method.bank_transfer goes with type bank_transfer only");
+            }
+            if (!type.equals("ecny") && ecny != null) {
+                throw ApiException.invalid("payment_method.ecny", "payment_method.ecny goes with type ecny only");
+            }
+        }
+    }
+
+    /** The payer's bank account, debited through the bank channel. {@link #toString()} hides the number. */
+    public record BankAccountInput(String bankCode, String accountNumber, String accountName) {
+
+        public BankAccountInput {
+            if (bankCode == null) {
+                throw ApiException.missing("payment_method.bank_transfer.bank_code");
+            }
+            if (!bankCode.matches("[A-Za-z0-9]{3,12}")) {
+                throw ApiException.invalid("payment_method.bank_transfer.bank_code", "bank_code must be 3 to 12 letters or digits");
+            }
+            if (accountNumber == null) {
+                throw ApiException.missing("payment_method.bank_transfer.account_number");
+            }
+            if (!accountNumber.matches("[A-Za-z0-9]{6,34}")) {
+                throw ApiException.invalid("payment_method.bank_transfer.account_number",
+                        "account_number must be 6 to 34 letters or digits");
+            }
+            if (accountName == null) {
+                throw ApiException.missing("payment_method.bank_transfer.account_name");
+            }
+            if (accountName.isBlank() || accountName.length() > 140) {
+                throw ApiException.invalid("payment_method.bank_transfer.account_name", "account_name must be 1 to 140 characters");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "BankAccountInput[" + bankCode + ", <hidden>]";
+        }
+    }
+
+    /** The payer's e-CNY wallet: its 16-digit id. {@link #toString()} hides it. */
+    public record EcnyInput(String walletId) {
+
+        public EcnyInput {
+            if (walletId == null) {
+                throw ApiException.missing("payment_method.ecny.wallet_id");
+            }
+            if (!walletId.matches("[0-9]{16}")) {
+                throw ApiException.invalid("payment_method.ecny.wallet_id", "wallet_id must be 16 digits");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "EcnyInput[<hidden>]";
         }
     }
 

@@ -13,9 +13,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ledger accounts behind card payments, per currency, and the transfers each payment step posts.
+ * The ledger accounts behind payments, per currency, and the transfers each payment step posts.
  * <ul>
- *   <li>{@code platform:card_clearing:CNY} (asset): what acquirers owe the platform for captured payments;</li>
+ *   <li>{@code platform:card_clearing:CNY} (asset): what acquirers owe the platform for captured payments;
+ *       {@code bank_clearing}, {@code ecny_clearing} and {@code qr_clearing} likewise for what the bank, the
+ *       e-CNY operator and the wallet operators owe, so that each channel's statement reconciles with one account;</li>
  *   <li>{@code platform:fee_revenue:CNY} (revenue): the platform's merchant fees;</li>
  *   <li>{@code mer_x:pending:CNY} (liability): what the platform owes the merchant, not yet settled;</li>
  *   <li>{@code mer_x:available:CNY} (liability): settled, can be paid out.</li>
@@ -34,8 +36,16 @@ class MerchantAccounts {
         this.ledger = ledger;
     }
 
-    static String clearing(String currency) {
-        return "platform:card_clearing:" + currency;
+    /** The clearing account of a payment method ({@code card}, {@code bank_transfer}, {@code ecny}, {@code qr}). */
+    static String clearing(String method, String currency) {
+        String name = switch (method) {
+            case "card" -> "card_clearing";
+            case "bank_transfer" -> "bank_clearing";
+            case "ecny" -> "ecny_clearing";
+            case "qr" -> "qr_clearing";
+            default -> throw new IllegalArgumentException("no clearing account for payment method " + method);
+        };
+        return "platform:" + name + ":" + currency;
     }
 
     static String feeRevenue(String currency) {
@@ -54,13 +64,13 @@ class MerchantAccounts {
      * Opens the accounts a payment of this merchant in this currency posts to. Call it outside the payment's
      * transaction: opened accounts stay opened even if that transaction rolls back.
      */
-    void open(String merchantId, String currency) {
-        String key = merchantId + ":" + currency;
+    void open(String merchantId, String currency, String method) {
+        String key = merchantId + ":" + currency + ":" + method;
         if (opened.contains(key)) {
             return;
         }
         List<AccountResult> results = ledger.createAccounts(List.of(
-                NewAccount.of(clearing(currency), currency, AccountType.ASSET, "platform"),
+                NewAccount.of(clearing(method, currency), currency, AccountType.ASSET, "platform"),
                 NewAccount.of(feeRevenue(currency), currency, AccountType.REVENUE, "platform"),
                 NewAccount.of(pending(merchantId, currency), currency, AccountType.LIABILITY, merchantId),
                 NewAccount.of(available(merchantId, currency), currency, AccountType.LIABILITY, merchantId)));
@@ -73,21 +83,19 @@ class MerchantAccounts {
     }
 
     /** A sale: the captured amount to the merchant, the fee from the merchant to the platform, all or nothing. */
-    void postSale(String paymentId, String merchantId, Money amount, long fee) {
-        post(saleTransfers(paymentId, merchantId, amount, fee));
+    void postSale(String paymentId, String merchantId, String method, Money amount, long fee) {
+        post(saleTransfers(paymentId, merchantId, method, amount, fee));
     }
 
     /** The transfers of a sale, a linked chain of its own; {@link #post} posts several chains at once. */
-    List<TransferRequest> saleTransfers(String paymentId, String merchantId, Money amount, long fee) {
-        return withFee(TransferRequest.posted(paymentId + ":capture", clearing(amount.currency()), pending(merchantId, amount.currency()),
+    List<TransferRequest> saleTransfers(String paymentId, String merchantId, String method, Money amount, long fee) {
+        return withFee(TransferRequest.posted(paymentId + ":capture", clearing(method, amount.currency()), pending(merchantId, amount.currency()),
                 amount).withCode("payment").withReference(paymentId), paymentId, merchantId, amount.currency(), fee);
     }
 
-
-
     /** An authorization: the amount held on the merchant's pending balance until captured or released. */
     void postAuthorization(String paymentId, String merchantId, Money amount) {
-        post(List.of(TransferRequest.hold(paymentId + ":auth", clearing(amount.currency()), pending(merchantId, amount.currency()),
+        post(List.of(TransferRequest.hold(paymentId + ":auth", clearing("card", amount.currency()), pending(merchantId, amount.currency()),
                 amount, AUTHORIZATION_HOLD_SECONDS).withCode("authorization").withReference(paymentId)));
     }
 
@@ -117,8 +125,8 @@ class MerchantAccounts {
     }
 
     /** A refund: back from the merchant's pending balance to clearing. The fee is not returned. */
-    void postRefund(String refundId, String paymentId, String merchantId, Money amount) {
-        post(List.of(TransferRequest.posted(refundId, pending(merchantId, amount.currency()), clearing(amount.currency()), amount)
+    void postRefund(String refundId, String paymentId, String merchantId, String method, Money amount) {
+        post(List.of(TransferRequest.posted(refundId, pending(merchantId, amount.currency()), clearing(method, amount.currency()), amount)
                 .withCode("refund").withReference(paymentId)));
     }
 

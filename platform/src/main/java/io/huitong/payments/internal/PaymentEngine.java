@@ -25,9 +25,10 @@ import io.huitong.payments.PaymentFilter;
 import io.huitong.payments.Payments;
 import io.huitong.payments.Refund;
 import io.huitong.payments.channel.CardAuthorization;
-import io.huitong.payments.channel.CardChannel;
 import io.huitong.payments.channel.ChannelResult;
 import io.huitong.payments.channel.Inquiry;
+import io.huitong.payments.channel.OrderChannels;
+import io.huitong.payments.channel.OrderNotifications;
 import io.huitong.payments.domain.CardCheck;
 import io.huitong.payments.domain.CardNumber;
 import io.huitong.payments.domain.Fees;
@@ -81,6 +82,7 @@ class PaymentEngine implements Payments {
     private final PaymentsProperties properties;
     private final Environment environment;
     private final SecureRandom random = new SecureRandom();
+    private final OrderFlow orders;
 
     /** A channel's approval of a sale, waiting to be recorded. */
     private record Sale(String paymentId, Merchant merchant, String channel, String authorizationCode) {
@@ -107,7 +109,7 @@ class PaymentEngine implements Payments {
 
     PaymentEngine(PaymentStore store, MerchantAccounts accounts, ChannelRouter router, EventLog events, Vault vault,
                   Merchants merchants, Ledger ledger, TransactionTemplate tx, Clock clock, Ids ids, PaymentsProperties properties,
-                  Environment environment) {
+                  Environment environment, Supplier<OrderChannels> orderChannels) {
         this.store = store;
         this.accounts = accounts;
         this.router = router;
@@ -121,6 +123,12 @@ class PaymentEngine implements Payments {
         this.cardCheck = new CardCheck(clock);
         this.properties = properties;
         this.environment = environment;
+        this.orders = new OrderFlow(this, store, accounts, events, vault, orderChannels, properties);
+    }
+
+    /** Where channels' notifications about orders are applied. */
+    OrderNotifications orderNotifications() {
+        return orders;
     }
 
     // ---- payments ----
@@ -131,6 +139,9 @@ class PaymentEngine implements Payments {
         Merchant merchant = merchant(merchantId);
         Instant now = now();
         String id = ids.next("pay");
+        if (!request.paymentMethod().type().equals("card")) {
+            return orders.create(merchant, id, request, idempotencyKey, now);
+        }
         NewPayment.CardInput card = request.paymentMethod().card();
         CardCheck.Outcome checked = cardCheck.check(card.number(), card.expMonth(), card.expYear(), card.cvc());
         if (checked instanceof CardCheck.Failed failed) {
@@ -138,7 +149,7 @@ class PaymentEngine implements Payments {
             PaymentRow row = new PaymentRow(id, merchantId, request.amount(), request.currency(), PaymentStatus.FAILED,
                     request.captureMethod(), 0, 0, 0, 0, "card", number.map(n -> n.brand().wireName()).orElse(null),
                     number.map(CardNumber::last4).orElse(null), card.expMonth(), card.expYear(), null, null, null, null,
-                    failed.code(), failed.message(), request.description(), request.metadata(), idempotencyKey, null, 0, now, now);
+                    failed.code(), failed.message(), request.description(), request.metadata(), idempotencyKey, null, 0, now, now, null);
             PaymentRow stored = insertOrEarlier(row, () -> tx.executeWithoutResult(s -> {
                 store.insert(row);
                 events.record(merchantId, "payment.failed", view(row));
@@ -153,7 +164,7 @@ class PaymentEngine implements Payments {
         PaymentRow row = new PaymentRow(id, merchantId, request.amount(), request.currency(), status, request.captureMethod(), 0, 0, 0, 0,
                 "card", passed.number().brand().wireName(), passed.number().last4(), passed.expMonth(), passed.expYear(),
                 vault.seal(passed.number().reveal(), id), null, null, null, null, null, request.description(), request.metadata(),
-                idempotencyKey, status == PaymentStatus.PROCESSING ? now.plus(resolver().firstLook()) : null, 0, now, now);
+                idempotencyKey, status == PaymentStatus.PROCESSING ? now.plus(resolver().firstLook()) : null, 0, now, now, null);
         PaymentRow stored = insertOrEarlier(row, () -> store.insert(row));
         if (stored != row) {
             return answer(stored);
@@ -169,7 +180,7 @@ class PaymentEngine implements Payments {
      * idempotency key created. A lone insert commits on its own (one round trip less than a transaction);
      * one with more to write brings its own transaction.
      */
-    private PaymentRow insertOrEarlier(PaymentRow row, Runnable insert) {
+    PaymentRow insertOrEarlier(PaymentRow row, Runnable insert) {
         try {
             insert.run();
             return row;
@@ -182,16 +193,17 @@ class PaymentEngine implements Payments {
     }
 
     /** The answer to a request about this payment: the payment, or the 402 of a declined one. */
-    private Payment answer(PaymentRow row) {
+    Payment answer(PaymentRow row) {
         if (row.status() == PaymentStatus.FAILED && row.failureCode() != null) {
-            throw ApiException.cardError(row.failureCode(), row.failureMessage(), null, row.id());
+            throw row.isCard() ? ApiException.cardError(row.failureCode(), row.failureMessage(), null, row.id())
+                    : ApiException.paymentError(row.failureCode(), row.failureMessage(), row.id());
         }
         return view(row);
     }
 
     /** Asks the channels to authorize a {@code processing} payment and applies their answer. */
     private PaymentRow authorize(PaymentRow row, Merchant merchant, CardNumber card, String cvc, boolean authenticated) {
-        accounts.open(row.merchantId(), row.currency());
+        accounts.open(row.merchantId(), row.currency(), row.methodType());
         CardAuthorization request = new CardAuthorization(row.id(), row.merchantId(), new Money(row.amount(), row.currency()), card,
                 row.cardExpMonth(), row.cardExpYear(), cvc, !row.manualCapture(), authenticated);
         ChannelRouter.Routed routed = router.authorize(request);
@@ -243,7 +255,7 @@ class PaymentEngine implements Payments {
                 long fee = Fees.of(current.amount(), sale.merchant().feePercentBps(), sale.merchant().feeFixed());
                 PaymentRow next = current.withChannel(sale.channel(), sale.authorizationCode()).moved(PaymentStatus.SUCCEEDED, now)
                         .withAmounts(0, current.amount(), 0, fee);
-                transfers.addAll(accounts.saleTransfers(current.id(), current.merchantId(), new Money(current.amount(), current.currency()), fee));
+                transfers.addAll(accounts.saleTransfers(current.id(), current.merchantId(), current.methodType(), new Money(current.amount(), current.currency()), fee));
                 updates.add(next);
                 succeeded.add(new EventLog.NewEvent(next.merchantId(), "payment.succeeded", view(next)));
                 out.put(next.id(), next);
@@ -260,7 +272,7 @@ class PaymentEngine implements Payments {
     }
 
     /** Applies a channel's answer to a payment that is {@code processing}. Runs in the payment's transaction. */
-    private PaymentRow apply(PaymentRow current, Merchant merchant, String channel, ChannelResult result) {
+    PaymentRow apply(PaymentRow current, Merchant merchant, String channel, ChannelResult result) {
         Instant now = now();
         return switch (result) {
             case ChannelResult.Approved approved -> approve(current.withChannel(channel, approved.authorizationCode()), merchant, now);
@@ -283,7 +295,7 @@ class PaymentEngine implements Payments {
         };
     }
 
-    private PaymentRow approve(PaymentRow current, Merchant merchant, Instant now) {
+    PaymentRow approve(PaymentRow current, Merchant merchant, Instant now) {
         Money amount = new Money(current.amount(), current.currency());
         PaymentRow next;
         if (current.manualCapture()) {
@@ -292,7 +304,7 @@ class PaymentEngine implements Payments {
             store.update(next);
         } else {
             long fee = Fees.of(current.amount(), merchant.feePercentBps(), merchant.feeFixed());
-            accounts.postSale(current.id(), current.merchantId(), amount, fee);
+            accounts.postSale(current.id(), current.merchantId(), current.methodType(), amount, fee);
             next = current.moved(PaymentStatus.SUCCEEDED, now).withAmounts(0, current.amount(), 0, fee);
             store.update(next);
             events.record(next.merchantId(), "payment.succeeded", view(next));
@@ -300,7 +312,7 @@ class PaymentEngine implements Payments {
         return next;
     }
 
-    private PaymentRow fail(PaymentRow current, String code, String message, Instant now) {
+    PaymentRow fail(PaymentRow current, String code, String message, Instant now) {
         PaymentRow next = current.moved(PaymentStatus.FAILED, now).withFailure(code, message);
         store.update(next);
         events.record(next.merchantId(), "payment.failed", view(next));
@@ -322,6 +334,9 @@ class PaymentEngine implements Payments {
             store.update(next);
             return next;
         });
+        if (!processing.isCard()) {
+            return answer(orders.open(processing, merchant(merchantId)));
+        }
         return answer(authorize(processing, merchant(merchantId), card(processing), null, false));
     }
 
@@ -379,6 +394,9 @@ class PaymentEngine implements Payments {
         PaymentRow row = own(merchantId, paymentId);
         if (!row.status().cancelable()) {
             throw unexpectedState(row, "canceled");
+        }
+        if (!row.isCard()) {
+            orders.closeForCancel(row);
         }
         if (row.status() == PaymentStatus.REQUIRES_CAPTURE) {
             ChannelResult answer = router.channel(row.channel()).release(row.id());
@@ -457,16 +475,22 @@ class PaymentEngine implements Payments {
         return inTx(() -> {
             PaymentRow current = store.lockPayment(paymentId).orElse(null);
             Instant now = now();
-            if (current == null || current.status() != PaymentStatus.PROCESSING) {
+            boolean open = current != null && (current.status() == PaymentStatus.PROCESSING
+                    || (!current.isCard() && current.status() == PaymentStatus.REQUIRES_ACTION));
+            if (!open) {
                 return true;
             }
             if (current.resolveAfter() != null && current.resolveAfter().isAfter(now)) {
                 return false;
             }
+            if (!current.isCard()) {
+                PaymentStatus after = orders.resolve(current, now).status();
+                return after != PaymentStatus.PROCESSING && after != PaymentStatus.REQUIRES_ACTION;
+            }
             ChannelRouter.Found found = router.inquire(current.id(), current.channel());
             PaymentRow settled = switch (found.inquiry()) {
                 case Inquiry.Approved a -> {
-                    accounts.open(current.merchantId(), current.currency());
+                    accounts.open(current.merchantId(), current.currency(), current.methodType());
                     yield approve(current.withChannel(found.channel(), a.authorizationCode()), merchant(current.merchantId()), now);
                 }
                 case Inquiry.Declined d -> fail(current.withChannel(found.channel(), null), d.code(), d.message(), now);
@@ -496,6 +520,16 @@ class PaymentEngine implements Payments {
             if (current.resolveAfter() != null && current.resolveAfter().isAfter(now)) {
                 return false;
             }
+            if (orders.isOrderChannel(current.channel())) {
+                ChannelResult outcome = orders.refundOutcome(current);
+                if (outcome == null) {
+                    int attempts = current.resolveAttempts() + 1;
+                    store.update(current.resolveAt(now.plus(backoff(attempts)), attempts));
+                    return false;
+                }
+                settleRefund(current, outcome);
+                return true;
+            }
             Inquiry inquiry = router.channel(current.channel()).inquire(current.id());
             switch (inquiry) {
                 case Inquiry.Approved a -> settleRefund(current, new ChannelResult.Approved(a.authorizationCode()));
@@ -524,7 +558,7 @@ class PaymentEngine implements Payments {
         return store.unresolvedRefunds(now(), max);
     }
 
-    private Duration backoff(int attempts) {
+    static Duration backoff(int attempts) {
         long seconds = Math.min(60, 1L << Math.min(attempts, 6));
         return Duration.ofSeconds(seconds);
     }
@@ -540,11 +574,13 @@ class PaymentEngine implements Payments {
             }
         }
         RefundRow refund;
+        String[] method = {null};
         try {
             refund = inTx(() -> {
                 PaymentRow payment = store.lockPayment(request.payment()).filter(p -> p.merchantId().equals(merchantId))
                         .orElseThrow(() -> new ApiException(404, ErrorType.INVALID_REQUEST_ERROR, "resource_missing",
                                 "No such payment: '" + request.payment() + "'", "payment"));
+                method[0] = payment.methodType();
                 if (payment.status() != PaymentStatus.SUCCEEDED) {
                     throw ApiException.conflict("payment_unexpected_state",
                             "Only a succeeded payment can be refunded; this one is " + payment.status().wireName() + ".");
@@ -567,9 +603,9 @@ class PaymentEngine implements Payments {
         } catch (DuplicateKeyException e) {
             return view(store.refundByIdempotencyKey(merchantId, idempotencyKey).orElseThrow(() -> e));
         }
-        accounts.open(merchantId, refund.currency());
-        CardChannel channel = router.channel(refund.channel());
-        ChannelResult result = channel.refund(refund.id(), refund.paymentId(), new Money(refund.amount(), refund.currency()));
+        accounts.open(merchantId, refund.currency(), method[0]);
+        ChannelResult result = orders.isOrderChannel(refund.channel()) ? orders.refund(refund)
+                : router.channel(refund.channel()).refund(refund.id(), refund.paymentId(), new Money(refund.amount(), refund.currency()));
         if (result instanceof ChannelResult.Unknown || result instanceof ChannelResult.Unavailable) {
             return view(refund);
         }
@@ -580,11 +616,13 @@ class PaymentEngine implements Payments {
     }
 
     /** Settles a pending refund with the channel's answer. Runs in a transaction holding the refund's lock. */
-    private RefundRow settleRefund(RefundRow current, ChannelResult result) {
+    RefundRow settleRefund(RefundRow current, ChannelResult result) {
         Instant now = now();
         RefundRow next;
         if (result instanceof ChannelResult.Approved) {
-            accounts.postRefund(current.id(), current.paymentId(), current.merchantId(), new Money(current.amount(), current.currency()));
+            String method = store.paymentById(current.paymentId()).orElseThrow().methodType();
+            accounts.postRefund(current.id(), current.paymentId(), current.merchantId(), method,
+                    new Money(current.amount(), current.currency()));
             next = current.settled(RefundRow.SUCCEEDED, null, now);
             store.update(next);
             events.record(current.merchantId(), "refund.succeeded", view(next));
@@ -675,13 +713,27 @@ class PaymentEngine implements Payments {
     // ---- views and helpers ----
 
     Payment view(PaymentRow p) {
-        Payment.NextAction next = p.status() == PaymentStatus.REQUIRES_ACTION && p.actionToken() != null
-                ? new Payment.NextAction("authenticate", publicUrl() + AUTHENTICATE_PATH + p.id() + "?token=" + p.actionToken())
-                : null;
+        Payment.NextAction next = null;
+        if (p.status() == PaymentStatus.REQUIRES_ACTION && p.actionToken() != null) {
+            next = Payment.NextAction.authenticate(publicUrl() + AUTHENTICATE_PATH + p.id() + "?token=" + p.actionToken());
+        } else if (p.status() == PaymentStatus.REQUIRES_ACTION && p.orderOrEmpty().qrPayload() != null) {
+            next = Payment.NextAction.displayQr(p.orderOrEmpty().qrPayload(), p.orderOrEmpty().expiresAt());
+        }
         return new Payment(p.id(), "payment", p.amount(), p.currency(), p.status().wireName(), p.amountCapturable(), p.amountReceived(),
-                p.amountRefunded(), p.captureMethod(), new Payment.PaymentMethod(p.methodType(),
-                new Payment.Card(p.cardBrand(), p.cardLast4(), p.cardExpMonth(), p.cardExpYear())), p.channel(), next,
+                p.amountRefunded(), p.captureMethod(), paymentMethod(p), p.channel(), next,
                 p.failureCode(), p.failureMessage(), null, p.description(), p.metadata(), p.createdAt(), p.updatedAt());
+    }
+
+    private static Payment.PaymentMethod paymentMethod(PaymentRow p) {
+        PaymentRow.OrderInfo o = p.orderOrEmpty();
+        return switch (p.methodType()) {
+            case "card" -> new Payment.PaymentMethod("card", new Payment.Card(p.cardBrand(), p.cardLast4(), p.cardExpMonth(),
+                    p.cardExpYear()), null, null);
+            case "bank_transfer" -> new Payment.PaymentMethod("bank_transfer", null,
+                    new Payment.BankTransfer(o.payerBankCode(), o.payerLast4(), o.payerName()), null);
+            case "ecny" -> new Payment.PaymentMethod("ecny", null, null, new Payment.Ecny(o.payerLast4()));
+            default -> new Payment.PaymentMethod(p.methodType(), null, null, null);
+        };
     }
 
     static Refund view(RefundRow r) {
@@ -689,7 +741,7 @@ class PaymentEngine implements Payments {
                 r.createdAt());
     }
 
-    private String publicUrl() {
+    String publicUrl() {
         if (properties.publicUrl() != null && !properties.publicUrl().isBlank()) {
             return properties.publicUrl().replaceAll("/+$", "");
         }
@@ -705,16 +757,16 @@ class PaymentEngine implements Payments {
         return store.payment(merchantId, paymentId).orElseThrow(() -> ApiException.notFound("payment", paymentId));
     }
 
-    private Merchant merchant(String merchantId) {
+    Merchant merchant(String merchantId) {
         return merchants.find(merchantId).orElseThrow(() -> ApiException.notFound("merchant", merchantId));
     }
 
-    private static ApiException unexpectedState(PaymentRow row, String action) {
+    static ApiException unexpectedState(PaymentRow row, String action) {
         return ApiException.conflict("payment_unexpected_state",
                 "This payment cannot be " + action + " because it is " + row.status().wireName() + ".");
     }
 
-    private static ApiException channelRefused(ChannelResult answer, String what) {
+    static ApiException channelRefused(ChannelResult answer, String what) {
         return switch (answer) {
             case ChannelResult.Declined d -> ApiException.conflict("payment_unexpected_state", "The channel refused the " + what + ": " + d.message());
             default -> new ApiException(503, ErrorType.API_ERROR, "channel_unavailable",
@@ -728,15 +780,15 @@ class PaymentEngine implements Payments {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private PaymentsProperties.Resolver resolver() {
+    PaymentsProperties.Resolver resolver() {
         return properties.resolver();
     }
 
-    private <T> T inTx(Supplier<T> work) {
+    <T> T inTx(Supplier<T> work) {
         return tx.execute(s -> work.get());
     }
 
-    private Instant now() {
+    Instant now() {
         return DbTimes.now(clock);
     }
 }

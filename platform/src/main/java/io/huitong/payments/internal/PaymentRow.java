@@ -10,7 +10,42 @@ record PaymentRow(String id, String merchantId, long amount, String currency, Pa
                   String cardBrand, String cardLast4, Integer cardExpMonth, Integer cardExpYear, String cardSealed,
                   String channel, String authorizationCode, String actionToken, String failureCode, String failureMessage,
                   String description, Map<String, String> metadata, String idempotencyKey, Instant resolveAfter,
-                  int resolveAttempts, Instant createdAt, Instant updatedAt) {
+                  int resolveAttempts, Instant createdAt, Instant updatedAt, OrderInfo order) {
+
+    /**
+     * What an order payment (bank transfer, e-CNY, QR) carries beyond a card payment: the payer's account as
+     * shown, the channel's id of the order, the QR payload the merchant shows, and the order's expiry.
+     */
+    record OrderInfo(String payerBankCode, String payerLast4, String payerName, String channelReference, String qrPayload,
+                     Instant expiresAt) {
+
+        static final OrderInfo EMPTY = new OrderInfo(null, null, null, null, null, null);
+
+        static OrderInfo of(String payerBankCode, String payerLast4, String payerName, String channelReference, String qrPayload,
+                            Instant expiresAt) {
+            OrderInfo info = new OrderInfo(payerBankCode, payerLast4, payerName, channelReference, qrPayload, expiresAt);
+            return info.equals(EMPTY) ? null : info;
+        }
+
+        OrderInfo opened(String newChannelReference, String newQrPayload, Instant newExpiresAt) {
+            return new OrderInfo(payerBankCode, payerLast4, payerName, newChannelReference, newQrPayload, newExpiresAt);
+        }
+    }
+
+    OrderInfo orderOrEmpty() {
+        return order == null ? OrderInfo.EMPTY : order;
+    }
+
+    boolean isCard() {
+        return "card".equals(methodType);
+    }
+
+    PaymentRow withOrder(OrderInfo newOrder) {
+        return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
+                fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
+                actionToken, failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt,
+                updatedAt, newOrder);
+    }
 
     boolean manualCapture() {
         return "manual".equals(captureMethod);
@@ -23,39 +58,39 @@ record PaymentRow(String id, String merchantId, long amount, String currency, Pa
         return new PaymentRow(id, merchantId, amount, currency, next, captureMethod, amountCapturable, amountReceived, amountRefunded,
                 fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
                 actionToken, failureCode, failureMessage, description, metadata, idempotencyKey,
-                next == PaymentStatus.PROCESSING ? resolveAfter : null, resolveAttempts, createdAt, now);
+                next == PaymentStatus.PROCESSING ? resolveAfter : null, resolveAttempts, createdAt, now, order);
     }
 
     PaymentRow withAmounts(long capturable, long received, long refunded, long newFee) {
         return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, capturable, received, refunded, newFee,
                 methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode, actionToken,
-                failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt, updatedAt);
+                failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt, updatedAt, order);
     }
 
     PaymentRow withChannel(String newChannel, String newAuthorizationCode) {
         return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
                 fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, newChannel, newAuthorizationCode,
                 actionToken, failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts,
-                createdAt, updatedAt);
+                createdAt, updatedAt, order);
     }
 
     PaymentRow withFailure(String code, String message) {
         return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
                 fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
-                actionToken, code, message, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt, updatedAt);
+                actionToken, code, message, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt, updatedAt, order);
     }
 
     PaymentRow withActionToken(String token) {
         return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
                 fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
                 token, failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt,
-                updatedAt);
+                updatedAt, order);
     }
 
     PaymentRow resolveAt(Instant at, int attempts) {
         return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
                 fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
-                actionToken, failureCode, failureMessage, description, metadata, idempotencyKey, at, attempts, createdAt, updatedAt);
+                actionToken, failureCode, failureMessage, description, metadata, idempotencyKey, at, attempts, createdAt, updatedAt, order);
     }
 
     @Override

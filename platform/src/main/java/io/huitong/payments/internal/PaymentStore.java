@@ -23,7 +23,8 @@ class PaymentStore {
     private static final String PAYMENT_COLUMNS = "id, merchant_id, amount, currency, status, capture_method, amount_capturable,"
             + " amount_received, amount_refunded, fee, method_type, card_brand, card_last4, card_exp_month, card_exp_year,"
             + " card_sealed, channel, authorization_code, action_token, failure_code, failure_message, description, metadata,"
-            + " idempotency_key, resolve_after, resolve_attempts, created_at, updated_at";
+            + " idempotency_key, resolve_after, resolve_attempts, created_at, updated_at, payer_bank_code, payer_last4, payer_name,"
+            + " channel_reference, qr_payload, action_expires_at";
     private static final String REFUND_COLUMNS = "id, merchant_id, payment_id, amount, currency, status, reason, failure_code,"
             + " channel, idempotency_key, resolve_after, resolve_attempts, created_at, updated_at";
     private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {
@@ -40,30 +41,34 @@ class PaymentStore {
     }
 
     private static final String INSERT_PAYMENT = "insert into payment (" + PAYMENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     void insert(PaymentRow p) {
         jdbc.sql(INSERT_PAYMENT).params(insertParams(p)).update();
     }
 
     private Object[] insertParams(PaymentRow p) {
+        PaymentRow.OrderInfo o = p.orderOrEmpty();
         return new Object[] {p.id(), p.merchantId(), p.amount(), p.currency(), p.status().wireName(), p.captureMethod(),
                 p.amountCapturable(), p.amountReceived(), p.amountRefunded(), p.fee(), p.methodType(), p.cardBrand(),
                 p.cardLast4(), p.cardExpMonth(), p.cardExpYear(), p.cardSealed(), p.channel(), p.authorizationCode(),
                 p.actionToken(), p.failureCode(), p.failureMessage(), p.description(), metadataJson(p.metadata()),
-                p.idempotencyKey(), DbTimes.at(p.resolveAfter()), p.resolveAttempts(), DbTimes.at(p.createdAt()), DbTimes.at(p.updatedAt())};
+                p.idempotencyKey(), DbTimes.at(p.resolveAfter()), p.resolveAttempts(), DbTimes.at(p.createdAt()), DbTimes.at(p.updatedAt()),
+                o.payerBankCode(), o.payerLast4(), o.payerName(), o.channelReference(), o.qrPayload(), DbTimes.at(o.expiresAt())};
     }
 
     private static final String UPDATE_PAYMENT = "update payment set status = ?, amount_capturable = ?, amount_received = ?,"
             + " amount_refunded = ?, fee = ?, channel = ?, authorization_code = ?, action_token = ?, failure_code = ?,"
-            + " failure_message = ?, resolve_after = ?, resolve_attempts = ?, updated_at = ? where id = ?";
+            + " failure_message = ?, resolve_after = ?, resolve_attempts = ?, updated_at = ?, channel_reference = ?, qr_payload = ?,"
+            + " action_expires_at = ? where id = ?";
 
     /** Writes back everything a payment's life can change. */
     void update(PaymentRow p) {
         int rows = jdbc.sql(UPDATE_PAYMENT)
                 .params(p.status().wireName(), p.amountCapturable(), p.amountReceived(), p.amountRefunded(), p.fee(), p.channel(),
                         p.authorizationCode(), p.actionToken(), p.failureCode(), p.failureMessage(), DbTimes.at(p.resolveAfter()),
-                        p.resolveAttempts(), DbTimes.at(p.updatedAt()), p.id())
+                        p.resolveAttempts(), DbTimes.at(p.updatedAt()), p.orderOrEmpty().channelReference(), p.orderOrEmpty().qrPayload(),
+                        DbTimes.at(p.orderOrEmpty().expiresAt()), p.id())
                 .update();
         if (rows != 1) {
             throw new IllegalStateException("payment " + p.id() + " vanished while being updated");
@@ -79,7 +84,8 @@ class PaymentStore {
         for (PaymentRow p : payments) {
             rows.add(new Object[] {p.status().wireName(), p.amountCapturable(), p.amountReceived(), p.amountRefunded(), p.fee(),
                     p.channel(), p.authorizationCode(), p.actionToken(), p.failureCode(), p.failureMessage(), DbTimes.at(p.resolveAfter()),
-                    p.resolveAttempts(), DbTimes.at(p.updatedAt()), p.id()});
+                    p.resolveAttempts(), DbTimes.at(p.updatedAt()), p.orderOrEmpty().channelReference(), p.orderOrEmpty().qrPayload(),
+                    DbTimes.at(p.orderOrEmpty().expiresAt()), p.id()});
         }
         int[] counts = batch.batchUpdate(UPDATE_PAYMENT, rows);
         for (int i = 0; i < counts.length; i++) {
@@ -138,7 +144,7 @@ class PaymentStore {
 
     /** Payments whose outcome is unknown and due for another look. */
     List<String> unresolvedPayments(Instant now, int max) {
-        return jdbc.sql("select id from payment where status = 'processing' and resolve_after <= ? order by resolve_after limit ?")
+        return jdbc.sql("select id from payment where status in ('processing', 'requires_action') and resolve_after <= ? order by resolve_after limit ?")
                 .params(DbTimes.at(now), max).query(String.class).list();
     }
 
@@ -159,6 +165,11 @@ class PaymentStore {
     Optional<RefundRow> refund(String merchantId, String id) {
         return jdbc.sql("select " + REFUND_COLUMNS + " from refund where id = ? and merchant_id = ?")
                 .params(id, merchantId).query(PaymentStore::refund).optional();
+    }
+
+    Optional<RefundRow> refundById(String id) {
+        return jdbc.sql("select " + REFUND_COLUMNS + " from refund where id = ?")
+                .params(id).query(PaymentStore::refund).optional();
     }
 
     Optional<RefundRow> lockRefund(String id) {
@@ -205,7 +216,8 @@ class PaymentStore {
                 rs.getLong(10), rs.getString(11), rs.getString(12), rs.getString(13), (Integer) rs.getObject(14, Integer.class),
                 (Integer) rs.getObject(15, Integer.class), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
                 rs.getString(20), rs.getString(21), rs.getString(22), metadata(rs.getString(23)), rs.getString(24), DbTimes.instant(rs, 25),
-                rs.getInt(26), DbTimes.instant(rs, 27), DbTimes.instant(rs, 28));
+                rs.getInt(26), DbTimes.instant(rs, 27), DbTimes.instant(rs, 28), PaymentRow.OrderInfo.of(rs.getString(29), rs.getString(30),
+                rs.getString(31), rs.getString(32), rs.getString(33), DbTimes.instant(rs, 34)));
     }
 
     private static RefundRow refund(ResultSet rs, int row) throws SQLException {

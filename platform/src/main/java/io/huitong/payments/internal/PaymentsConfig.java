@@ -5,6 +5,9 @@ import io.huitong.identity.Merchants;
 import io.huitong.kernel.Ids;
 import io.huitong.ledger.Ledger;
 import io.huitong.payments.channel.CardChannels;
+import io.huitong.payments.channel.OrderChannels;
+import io.huitong.payments.channel.OrderNotifications;
+import org.springframework.beans.factory.ObjectProvider;
 import io.huitong.vault.Vault;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -28,10 +31,16 @@ class PaymentsConfig {
     @Bean
     PaymentEngine paymentEngine(DataSource dataSource, JsonMapper json, Ledger ledger, CardChannels channels, EventLog events,
                                 Vault vault, Merchants merchants, PlatformTransactionManager transactions, Clock clock, Ids ids,
-                                PaymentsProperties properties, Environment environment) {
+                                PaymentsProperties properties, Environment environment, ObjectProvider<OrderChannels> orderChannels) {
         return new PaymentEngine(new PaymentStore(JdbcClient.create(dataSource), new org.springframework.jdbc.core.JdbcTemplate(dataSource), json), new MerchantAccounts(ledger),
                 new ChannelRouter(channels), events, vault, merchants, ledger, new TransactionTemplate(transactions), clock, ids,
-                properties, environment);
+                properties, environment, orderChannels::getObject);
+    }
+
+    /** Where connectors hand the channels' notifications; resolves the order channels only when first used. */
+    @Bean
+    OrderNotifications orderNotifications(PaymentEngine engine) {
+        return engine.orderNotifications();
     }
 
     @Bean

@@ -6,14 +6,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code huitong.payments.*}. The resolver looks at a payment whose outcome is unknown after
  * {@code resolver.first-look}, again with doubling intervals, and gives up (reverses, fails the payment)
- * once it has been unknown for {@code resolver.give-up-after}.
+ * once it has been unknown for {@code resolver.give-up-after}. An order for a bank transfer, an e-CNY
+ * payment or a QR code stays open for the payer {@code order-expiry} (default 15 minutes).
  */
 @ConfigurationProperties("huitong.payments")
-record PaymentsProperties(String publicUrl, Resolver resolver) {
+record PaymentsProperties(String publicUrl, Resolver resolver, Duration orderExpiry) {
 
     PaymentsProperties {
         if (resolver == null) {
             resolver = new Resolver(null, null, null);
+        }
+        if (orderExpiry == null) {
+            orderExpiry = Duration.ofMinutes(15);
         }
     }
 
