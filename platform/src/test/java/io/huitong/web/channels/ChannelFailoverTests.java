@@ -109,6 +109,72 @@ abstract class ChannelFailoverTests extends ApiTestSupport {
     }
 
     @Test
+    void thePreferredAcquirerGoingDownInTheMiddleOfAStreamLosesNoPayment() throws Exception {
+        int count = 60;
+        Map<String, Long> amounts = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Api.Response> responses = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                long amount = 3000L + 13L * i;
+                String card = approvedCard();
+                futures.add(clients.submit(() -> {
+                    Api.Response r = pay(amount, card, "Idempotency-Key", UUID.randomUUID().toString());
+                    responses.add(r);
+                    amounts.put(r.json().path("id").asString(), amount);
+                    answered.incrementAndGet();
+                }));
+            }
+            while (answered.get() < count / 3) {
+                Thread.sleep(5);
+            }
+            simulator.configure(Simulator.ACQ_A, new ChannelSettings(Mode.DOWN, 0, 0.0));
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(responses).hasSize(count);
+        for (Api.Response r : responses) {
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(r.json().path("status").asString()).as(r.body()).isIn("succeeded", "processing");
+        }
+        assertThat(responses.stream().filter(r -> r.json().path("channel").asString().equals(Simulator.ACQ_B))).as(
+                "payments after acq_a went down went to acq_b").isNotEmpty();
+
+        // the resolver can ask acq_a about what it may have received before it went down once it is back
+        simulator.configure(Simulator.ACQ_A, ChannelSettings.HEALTHY);
+        clock.advance(Duration.ofSeconds(20));
+        long expected = 0;
+        for (Map.Entry<String, Long> p : amounts.entrySet()) {
+            String id = p.getKey();
+            JsonNode settled = awaitSettled(id);
+            String status = settled.path("status").asString();
+            List<BookEntry> atA = payments(Simulator.ACQ_A, Set.of(id));
+            List<BookEntry> atB = payments(Simulator.ACQ_B, Set.of(id));
+            List<BookEntry> captured = new ArrayList<>(atA);
+            captured.addAll(atB);
+            captured.removeIf(e -> e.state() != TransactionState.CAPTURED);
+            String what = id + " is " + status + " on " + settled.path("channel").asString() + "; acq_a: " + atA + "; acq_b: " + atB;
+            assertThat(status).as(what).isIn("succeeded", "failed");
+            if (status.equals("succeeded")) {
+                assertThat(captured).as(what).hasSize(1);
+                String capturedAt = atA.contains(captured.getFirst()) ? Simulator.ACQ_A : Simulator.ACQ_B;
+                assertThat(settled.path("channel").asString()).as(what).isEqualTo(capturedAt);
+                expected += p.getValue() - fee(p.getValue());
+            } else {
+                assertThat(captured).as(what).isEmpty();
+            }
+        }
+        assertThat(pending()).isEqualTo(expected);
+        assertLedgerBalanced();
+    }
+
+    @Test
     void anUnansweredAcquirerLeavesPaymentsProcessingUntilTheResolverSettlesThemAsItsBookSays() {
         simulator.configure(Simulator.ACQ_A, new ChannelSettings(Mode.TIMEOUT, 0, 0.0));
 
