@@ -2,11 +2,14 @@ package io.huitong.channels;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
  * A channel's recent calls, newest {@code capacity} of them: how many got a decision from the channel
  * (approved, declined, step-up), how many did not (an error, a refused connection, no answer in time), and
- * how long they took. What operators see in {@code GET /v1/admin/channels}, and what routing will score.
+ * how long they took. What operators see in {@code GET /v1/admin/channels}, and what routing scores: routing
+ * looks only at the calls that ended within a recent period ({@link #snapshot(Duration)}), so that a channel
+ * routing kept away from finds its way back once its failures have aged out.
  * Thread-safe; recording is a few array writes under a lock.
  */
 public final class ChannelWindow {
@@ -17,38 +20,58 @@ public final class ChannelWindow {
 
     private final boolean[] decidedAt;
     private final long[] nanosAt;
+    private final long[] endedAt;
+    private final LongSupplier ticker;
     private int next;
     private int size;
 
     public ChannelWindow(int capacity) {
+        this(capacity, System::nanoTime);
+    }
+
+    /** A window whose calls are stamped by {@code ticker}, a monotonic nanosecond source like {@link System#nanoTime()}. */
+    ChannelWindow(int capacity, LongSupplier ticker) {
         if (capacity < 1) {
             throw new IllegalArgumentException("a window holds at least one call");
         }
         this.decidedAt = new boolean[capacity];
         this.nanosAt = new long[capacity];
+        this.endedAt = new long[capacity];
+        this.ticker = ticker;
     }
 
     /** One call: {@code decided} when the channel took a decision on it, with the time it took. */
     public synchronized void record(boolean decided, Duration latency) {
         decidedAt[next] = decided;
         nanosAt[next] = latency.toNanos();
+        endedAt[next] = ticker.getAsLong();
         next = (next + 1) % decidedAt.length;
         size = Math.min(size + 1, decidedAt.length);
     }
 
-    public synchronized Snapshot snapshot() {
-        if (size == 0) {
+    public Snapshot snapshot() {
+        return snapshot(null);
+    }
+
+    /** The calls of the window that ended less than {@code within} ago; every call of the window when null. */
+    public synchronized Snapshot snapshot(Duration within) {
+        long now = ticker.getAsLong();
+        long[] latencies = new long[size];
+        int calls = 0;
+        int decided = 0;
+        for (int i = 0; i < size; i++) {
+            if (within == null || now - endedAt[i] < within.toNanos()) {
+                decided += decidedAt[i] ? 1 : 0;
+                latencies[calls++] = nanosAt[i];
+            }
+        }
+        if (calls == 0) {
             return new Snapshot(0, 0, 0, null, null, null);
         }
-        int decided = 0;
-        long[] latencies = new long[size];
-        for (int i = 0; i < size; i++) {
-            decided += decidedAt[i] ? 1 : 0;
-            latencies[i] = nanosAt[i];
-        }
-        Arrays.sort(latencies);
-        return new Snapshot(size, decided, size - decided, (double) decided / size, Duration.ofNanos(percentile(latencies, 50)),
-                Duration.ofNanos(percentile(latencies, 99)));
+        long[] counted = Arrays.copyOf(latencies, calls);
+        Arrays.sort(counted);
+        return new Snapshot(calls, decided, calls - decided, (double) decided / calls, Duration.ofNanos(percentile(counted, 50)),
+                Duration.ofNanos(percentile(counted, 99)));
     }
 
     /** The nearest-rank percentile of sorted values. */

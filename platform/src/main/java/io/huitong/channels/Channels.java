@@ -5,6 +5,6 @@ import java.util.List;
 /** The channels the platform talks to, for operators. */
 public interface Channels {
 
-    /** Every channel, in the order payments prefer them. */
+    /** Every channel, card acquirers in their configured order, then order channels; routing ranks them per payment. */
     List<ChannelStatus> status();
 }

@@ -2,6 +2,8 @@ package io.huitong.channels;
 
 import io.huitong.channels.iso8583.Iso8583CardChannel;
 import io.huitong.channels.iso8583.Iso8583ChannelSettings;
+import io.huitong.channels.routing.RouteScorer;
+import io.huitong.payments.channel.CardChannel;
 import io.huitong.payments.channel.CardChannels;
 import io.huitong.payments.channel.OrderChannel;
 import io.huitong.payments.channel.OrderChannels;
@@ -10,7 +12,9 @@ import io.huitong.simulator.Simulator;
 import io.huitong.simulator.SimulatorOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,15 +22,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Channel wiring: one ISO 8583 connector per card acquirer, from the first source {@link ChannelsProperties}
  * names. With nothing configured, the channel simulator starts in this process on loopback, so that a
- * platform started on its defaults takes payments over the real protocol.
+ * platform started on its defaults takes payments over the real protocol. Payments reach the card
+ * connectors, and the order channels other modules provide as {@link OrderChannel} beans, through routing
+ * ({@link io.huitong.channels.routing}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ChannelsProperties.class)
+@EnableConfigurationProperties({ChannelsProperties.class, RoutingProperties.class})
 class ChannelsConfig {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelsConfig.class);
@@ -72,23 +80,47 @@ class ChannelsConfig {
                 .toList());
     }
 
-    @Bean
-    CardChannels cardChannels(CardConnectors connectors) {
-        return new ConfiguredCardChannels(connectors.channels());
+    /** The order channels, in the order Spring has them; none is fine. */
+    record OrderConnectors(List<OrderChannel> channels) {
     }
 
     @Bean
-    OrderChannels orderChannels(ObjectProvider<OrderChannel> channels) {
-        return new ConfiguredOrderChannels(channels.orderedStream().toList());
+    OrderConnectors orderConnectors(ObjectProvider<OrderChannel> channels) {
+        return new OrderConnectors(channels.orderedStream().toList());
     }
 
-    /** Every connector's status: the card acquirers first, then the other channels as configured. */
     @Bean
-    Channels channels(CardConnectors connectors, ObjectProvider<Connector> connectorBeans) {
-        List<Connector> others = connectorBeans.orderedStream().toList();
+    RoutingRules routingRules(CardConnectors cards, OrderConnectors orders, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+                              RoutingProperties properties) {
+        Map<String, List<String>> connectors = new LinkedHashMap<>();
+        cards.channels().forEach(c -> connectors.put(c.name(), List.of("card")));
+        for (OrderChannel o : orders.channels()) {
+            if (connectors.containsKey(o.name())) {
+                throw new IllegalStateException("two channels are named " + o.name());
+            }
+            connectors.put(o.name(), List.of(o.method()));
+        }
+        return new RoutingRules(new RoutingStore(jdbc, tx), connectors, clock, properties.reloadInterval());
+    }
+
+    @Bean
+    CardChannels cardChannels(CardConnectors connectors, RoutingRules rules, RoutingProperties properties) {
+        return new RoutedCardChannels(new RoutedChannels<CardChannel>(connectors.channels(), CardChannel::name,
+                c -> (Connector) c, rules, new RouteScorer(properties.weights()), properties.windowAge()));
+    }
+
+    @Bean
+    OrderChannels orderChannels(OrderConnectors connectors, RoutingRules rules, RoutingProperties properties) {
+        return new RoutedOrderChannels(new RoutedChannels<>(connectors.channels(), OrderChannel::name,
+                c -> c instanceof Connector connector ? connector : null, rules, new RouteScorer(properties.weights()),
+                properties.windowAge()));
+    }
+
+    @Bean
+    Channels channels(CardConnectors connectors, OrderConnectors orders) {
         return () -> {
             List<ChannelStatus> all = new java.util.ArrayList<>(connectors.channels().stream().map(Iso8583CardChannel::status).toList());
-            others.stream().filter(c -> !(c instanceof Iso8583CardChannel)).map(Connector::status).forEach(all::add);
+            orders.channels().stream().filter(o -> o instanceof Connector).map(o -> ((Connector) o).status()).forEach(all::add);
             return all;
         };
     }

@@ -37,4 +37,27 @@ class ChannelWindowTest {
         assertThat(s.successRate()).isZero();
         assertThat(s.p50()).isEqualTo(Duration.ofSeconds(1));
     }
+
+    @Test
+    void aRecentSnapshotLeavesOutTheCallsThatEndedLongerAgo() {
+        long[] now = {0};
+        ChannelWindow window = new ChannelWindow(100, () -> now[0]);
+        for (int i = 0; i < 10; i++) {
+            window.record(false, Duration.ofMillis(900));
+        }
+        now[0] += Duration.ofMinutes(3).toNanos();
+        for (int i = 0; i < 4; i++) {
+            window.record(true, Duration.ofMillis(10));
+        }
+
+        ChannelWindow.Snapshot recent = window.snapshot(Duration.ofMinutes(2));
+        assertThat(recent.calls()).isEqualTo(4);
+        assertThat(recent.failed()).isZero();
+        assertThat(recent.p99()).isEqualTo(Duration.ofMillis(10));
+        assertThat(window.snapshot().calls()).as("the whole window, for operators").isEqualTo(14);
+
+        now[0] += Duration.ofMinutes(3).toNanos();
+        assertThat(window.snapshot(Duration.ofMinutes(2)).calls()).isZero();
+        assertThat(window.snapshot(Duration.ofMinutes(2)).successRate()).isNull();
+    }
 }

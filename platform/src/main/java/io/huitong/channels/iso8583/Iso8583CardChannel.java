@@ -89,6 +89,11 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
                 health, recent);
     }
 
+    @Override
+    public ChannelWindow.Snapshot recent(Duration within) {
+        return window.snapshot(within);
+    }
+
     public CircuitBreaker.State breakerState() {
         return breaker.getState();
     }

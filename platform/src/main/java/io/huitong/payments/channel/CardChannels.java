@@ -9,7 +9,7 @@ import java.util.List;
  */
 public interface CardChannels {
 
-    /** The channels to try for this request, best first; never empty. */
+    /** The channels to try for this request, best first; empty when none takes it (the payment then fails). */
     List<CardChannel> candidates(CardAuthorization request);
 
     /** Every channel, for inquiries and reversals of requests whose channel is not known for sure. */

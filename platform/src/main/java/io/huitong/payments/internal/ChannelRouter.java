@@ -32,7 +32,8 @@ class ChannelRouter {
     Routed authorize(CardAuthorization request) {
         List<CardChannel> candidates = channels.candidates(request);
         if (candidates.isEmpty()) {
-            throw new IllegalStateException("no card channel can take " + request.reference());
+            log.warn("No card channel takes {}", request);
+            return new Routed(null, new ChannelResult.Unavailable("no channel takes this payment"));
         }
         Routed last = null;
         for (CardChannel channel : candidates) {

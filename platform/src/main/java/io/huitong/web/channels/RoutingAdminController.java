@@ -1,0 +1,106 @@
+package io.huitong.web.channels;
+
+import io.huitong.channels.Routing;
+import io.huitong.channels.RoutingRule;
+import io.huitong.channels.RoutingTable;
+import io.huitong.kernel.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The routing rules, for operators: which payments each channel takes and what they cost there. A PUT
+ * replaces the whole set at once; anything invalid is refused with a 400 naming the parameter, and nothing
+ * changes.
+ */
+@RestController
+@RequestMapping("/v1/admin/routing")
+@Tag(name = "Channels (operator)")
+class RoutingAdminController {
+
+    private final Routing routing;
+
+    RoutingAdminController(Routing routing) {
+        this.routing = routing;
+    }
+
+    record RuleView(String name, boolean enabled,
+                    @Schema(description = "card, bank_transfer, ecny, qr") List<String> methods,
+                    @Schema(description = "ISO 4217 codes; empty: every currency") List<String> currencies,
+                    @Schema(description = "minor units, inclusive; null: no limit") Long minAmount,
+                    @Schema(description = "minor units, inclusive; null: no limit") Long maxAmount,
+                    @Schema(description = "the channel's percentage fee in basis points of the amount") int feeBps,
+                    @Schema(description = "the channel's fixed fee per payment, minor units") long feeFixed) {
+
+        static RuleView of(RoutingRule r) {
+            return new RuleView(r.name(), r.enabled(), r.methods(), r.currencies(), r.minAmount(), r.maxAmount(), r.feeBps(), r.feeFixed());
+        }
+    }
+
+    record RoutingView(@Schema(allowableValues = "routing") String object,
+                       @Schema(description = "0 while no rules were stored: every channel takes every payment of its methods at no cost")
+                       long version, Instant updatedAt, List<RuleView> channels) {
+
+        static RoutingView of(RoutingTable t) {
+            return new RoutingView("routing", t.version(), t.updatedAt(), t.channels().stream().map(RuleView::of).toList());
+        }
+    }
+
+    /** One channel's rule as a PUT sends it: absent fields are told apart from zeros. */
+    record RuleRequest(String name, Boolean enabled, List<String> methods, List<String> currencies, Long minAmount, Long maxAmount,
+                       Integer feeBps, Long feeFixed) {
+    }
+
+    record RoutingRequest(List<RuleRequest> channels) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The routing rules in force")
+    RoutingView get() {
+        return RoutingView.of(routing.current());
+    }
+
+    @PutMapping
+    @Operation(summary = "Replace every routing rule at once; answers the new rules with the next version")
+    RoutingView put(@RequestBody RoutingRequest body) {
+        if (body == null || body.channels() == null) {
+            throw ApiException.missing("channels");
+        }
+        List<RoutingRule> rules = new ArrayList<>();
+        for (int i = 0; i < body.channels().size(); i++) {
+            RuleRequest r = body.channels().get(i);
+            String at = "channels[" + i + "].";
+            if (r == null) {
+                throw ApiException.invalid("channels[" + i + "]", "channels[" + i + "] must be an object.");
+            }
+            require(r.name(), at + "name");
+            require(r.enabled(), at + "enabled");
+            require(r.methods(), at + "methods");
+            require(r.feeBps(), at + "fee_bps");
+            require(r.feeFixed(), at + "fee_fixed");
+            if (r.methods().contains(null)) {
+                throw ApiException.invalid(at + "methods", "methods must list method names.");
+            }
+            if (r.currencies() != null && r.currencies().contains(null)) {
+                throw ApiException.invalid(at + "currencies", "currencies must list currency codes.");
+            }
+            rules.add(new RoutingRule(r.name(), r.enabled(), r.methods(), r.currencies(), r.minAmount(), r.maxAmount(), r.feeBps(),
+                    r.feeFixed()));
+        }
+        return RoutingView.of(routing.replace(rules));
+    }
+
+    private static void require(Object value, String param) {
+        if (value == null) {
+            throw ApiException.missing(param);
+        }
+    }
+}
