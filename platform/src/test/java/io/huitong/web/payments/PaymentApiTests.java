@@ -372,6 +372,24 @@ abstract class PaymentApiTests extends ApiTestSupport {
                 {"{\"amount\":100,\"currency\":\"CNY\",\"payment_method\":" + card(VISA) + ",\"description\":\"" + "d".repeat(1001) + "\"}",
                         "parameter_invalid", "description"},
                 {"{\"amount\":100,", "invalid_json", null},
+                {"{\"amount\":100,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"bank_transfer\"}}", "parameter_missing",
+                        "payment_method.bank_transfer"},
+                {"{\"amount\":100,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"bank_transfer\",\"bank_transfer\":{\"bank_code\":"
+                        + "\"ICBKCNBJ\",\"account_number\":\"62-22\",\"account_name\":\"Li Lei\"}}}", "parameter_invalid",
+                        "payment_method.bank_transfer.account_number"},
+                {"{\"amount\":100,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"bank_transfer\",\"bank_transfer\":{\"bank_code\":"
+                        + "\"ICBKCNBJ\",\"account_number\":\"6222020000001234\"}}}", "parameter_missing",
+                        "payment_method.bank_transfer.account_name"},
+                {"{\"amount\":100,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"ecny\",\"ecny\":{\"wallet_id\":\"12345\"}}}",
+                        "parameter_invalid", "payment_method.ecny.wallet_id"},
+                {"{\"amount\":100,\"currency\":\"USD\",\"payment_method\":{\"type\":\"ecny\",\"ecny\":{\"wallet_id\":\"0000111122223333\"}}}",
+                        "parameter_invalid", "currency"},
+                {"{\"amount\":100,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"qr\"},\"capture_method\":\"manual\"}",
+                        "parameter_invalid", "capture_method"},
+                {"{\"amount\":100,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"qr\",\"ecny\":{\"wallet_id\":\"0000111122223333\"}}}",
+                        "parameter_invalid", "payment_method.ecny"},
+                {"{\"amount\":100,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"wallet\"}}", "parameter_invalid",
+                        "payment_method.type"},
         };
         for (String[] c : cases) {
             Api.Response r = pay(c[0]);
@@ -394,6 +412,7 @@ abstract class PaymentApiTests extends ApiTestSupport {
 
         assertThat(get("/v1/payments").json().path("data")).as("nothing was created").isEmpty();
         assertThat(pending()).isZero();
+        assertThat(api.postJson("/notify/no_such_channel", "{}").status()).as("a notification for no channel").isEqualTo(404);
     }
 
     @Test
