@@ -75,9 +75,11 @@ class ChannelsConfig {
         return new ConfiguredCardChannels(connectors.channels());
     }
 
+    /** Card acquirers first (in the order payments prefer them), then every other connector bean, each once. */
     @Bean
-    Channels channels(CardConnectors connectors) {
-        return () -> connectors.channels().stream().map(Iso8583CardChannel::status).toList();
+    Channels channels(CardConnectors connectors, ObjectProvider<Connector> others) {
+        return () -> java.util.stream.Stream.concat(connectors.channels().stream(), others.orderedStream()).distinct()
+                .map(Connector::status).toList();
     }
 
     /** The connectors, closed (their connections) when the platform stops. */

@@ -50,7 +50,7 @@ class BankPartyTest {
 
     @BeforeAll
     static void start() throws IOException {
-        sim = Simulator.start(SimulatorOptions.loopback(), new BankOptions(KEY, Duration.ofMillis(200)));
+        sim = Simulator.start(SimulatorOptions.loopback(), new BankOptions(KEY, Duration.ofSeconds(1)));
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/notify/bank", exchange -> {
             try (exchange) {
@@ -190,7 +190,7 @@ class BankPartyTest {
         CancellationResolution cancelled = CODEC.readCancellationResolution(
                 post("camt.056", CODEC.write(new CancellationRequest("C" + pending, pending, "CUST"))).body());
         assertThat(cancelled.cancelled()).isTrue();
-        Thread.sleep(400);
+        Thread.sleep(1_200);
         assertThat(booked(pending)).containsEntry("state", "cancelled");
         assertThat(pushes).isEmpty();
         assertThat(query(pending).status()).isEqualTo(TxStatus.RJCT);
@@ -240,7 +240,9 @@ class BankPartyTest {
         assertThat(report.groupStatus()).isEqualTo(TxStatus.ACSP);
         assertThat(report.transactions()).extracting(TransactionStatus::status).containsExactly(TxStatus.ACSC, TxStatus.RJCT, TxStatus.ACSP);
         assertThat(report.transactions().get(1).reason()).isEqualTo(TxStatus.AC01);
-        Thread.sleep(500);
+        for (int i = 0; i < 60 && !query(later).settled(); i++) {
+            Thread.sleep(50);
+        }
         assertThat(query(later).status()).isEqualTo(TxStatus.ACSC);
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
