@@ -84,6 +84,7 @@ class ChannelsConfig {
     record OrderConnectors(List<OrderChannel> channels) {
     }
 
+    /** Card acquirers first (in the order payments prefer them), then every other connector bean, each once. */
     @Bean
     OrderConnectors orderConnectors(ObjectProvider<OrderChannel> channels) {
         return new OrderConnectors(channels.orderedStream().toList());

@@ -54,4 +54,29 @@ final class SimulatorDirectory {
         }
         return acquirers;
     }
+
+    /** The base URL of the simulator's first HTTP party speaking {@code protocol} (such as {@code iso20022}); fails with one clear sentence. */
+    String httpPartyUrl(String baseUrl, String protocol) {
+        String url = baseUrl.replaceAll("/+$", "") + "/control/channels";
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("the channel simulator at " + url + " could not be reached (" + e.getMessage()
+                    + "); start it or check HUITONG_SIMULATOR_URL", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + url, e);
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the channel simulator at " + url + " answered " + response.statusCode());
+        }
+        for (JsonNode channel : json.readTree(response.body())) {
+            if (protocol.equals(channel.path("protocol").asString()) && !channel.path("url").asString("").isBlank()) {
+                return channel.path("url").asString();
+            }
+        }
+        throw new IllegalStateException("the channel simulator at " + url + " lists no " + protocol + " party");
+    }
 }

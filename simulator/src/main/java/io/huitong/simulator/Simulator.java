@@ -25,12 +25,15 @@ public final class Simulator implements AutoCloseable {
 
     public static final String ACQ_A = "acq_a";
     public static final String ACQ_B = "acq_b";
+    /** The simulated bank, speaking ISO 20022 over HTTP ({@link BankAccounts} lists its test accounts). */
+    public static final String BANK = "bank";
     /** A card every simulated acquirer approves (api.md's first test card), for load generators and demos. */
     public static final String APPROVED_CARD = "4242424242424242";
 
     private final Map<String, Party> parties;
     private final ControlApi control;
     private final String host;
+    private String bankSigningKey;
 
     private Simulator(Map<String, Party> parties, ControlApi control, String host) {
         this.parties = parties;
@@ -38,14 +41,26 @@ public final class Simulator implements AutoCloseable {
         this.host = host;
     }
 
-    /** Starts every server; throws when a port is taken. */
+    /** Starts every server, the bank with a random signing key ({@link #bankSigningKey()}); throws when a port is taken. */
     public static Simulator start(SimulatorOptions options) {
+        return start(options, BankOptions.random());
+    }
+
+    /** Starts every server, the bank as {@code bank} says; throws when a port is taken. */
+    public static Simulator start(SimulatorOptions options, BankOptions bank) {
+        Simulator simulator = startParties(options, bank);
+        simulator.bankSigningKey = bank.signingKey();
+        return simulator;
+    }
+
+    private static Simulator startParties(SimulatorOptions options, BankOptions bank) {
         Iso8583Codec codec = new Iso8583Codec();
         Map<String, Party> parties = new LinkedHashMap<>();
         try {
             InetAddress address = InetAddress.getByName(options.host());
             parties.put(ACQ_A, new AcquirerServer(new Acquirer(ACQ_A, true, codec, Clock.systemUTC()), codec, address, options.acqAPort()));
             parties.put(ACQ_B, new AcquirerServer(new Acquirer(ACQ_B, false, codec, Clock.systemUTC()), codec, address, options.acqBPort()));
+            parties.put(BANK, new BankParty(bank, Clock.systemUTC()));
             ControlApi control = new ControlApi(parties, new InetSocketAddress(address, options.controlPort()));
             return new Simulator(parties, control, address.getHostAddress());
         } catch (IOException e) {
@@ -83,6 +98,11 @@ public final class Simulator implements AutoCloseable {
             throw new IllegalArgumentException(name + " is not a card acquirer");
         }
         return acquirer.acquirer().book();
+    }
+
+    /** The key the bank signs its status pushes with: the platform's bank connector verifies them with it. */
+    public String bankSigningKey() {
+        return bankSigningKey;
     }
 
     /** A party's book, as {@code GET /control/transactions?channel=} shows it. */

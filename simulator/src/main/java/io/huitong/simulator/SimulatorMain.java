@@ -17,14 +17,23 @@ public final class SimulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Simulator simulator = Simulator.start(SimulatorOptions.fromEnvironment(System.getenv()));
+        BankOptions bank = BankOptions.fromEnvironment(System.getenv());
+        Simulator simulator = Simulator.start(SimulatorOptions.fromEnvironment(System.getenv()), bank);
+        if (System.getenv("HUITONG_SIM_BANK_SIGNING_KEY") == null) {
+            log.warn("HUITONG_SIM_BANK_SIGNING_KEY is not set: the bank signs its status pushes with a random key, which the platform "
+                    + "cannot verify; give both sides the same key (HUITONG_CHANNELS_BANK_SIGNING_KEY on the platform)");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
             stopped.countDown();
         }, "simulator-shutdown"));
         for (ChannelInfo c : simulator.channels()) {
-            log.info("acquirer {} speaks ISO 8583 on {}:{}", c.name(), c.host(), c.port());
+            if (c.url() != null) {
+                log.info("{} speaks {} at {}", c.name(), c.protocol(), c.url());
+            } else {
+                log.info("acquirer {} speaks ISO 8583 on {}:{}", c.name(), c.host(), c.port());
+            }
         }
         log.info("control API on {}/control/channels", simulator.controlUrl());
         stopped.await();
