@@ -150,7 +150,7 @@ final class EcnyOperator extends HttpOperator {
     }
 
     @Override
-    void systemError(HttpExchange exchange) throws IOException {
+    void systemError(HttpExchange exchange, byte[] body) throws IOException {
         send((status, headers, type, bytes) -> {
             headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             exchange.getResponseHeaders().set("Content-Type", type);

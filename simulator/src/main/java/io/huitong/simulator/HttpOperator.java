@@ -107,7 +107,7 @@ abstract class HttpOperator implements HttpParty {
     abstract void operate(HttpExchange exchange, byte[] body, Answer answer) throws IOException;
 
     /** The operator's "system error, nothing done" answer. */
-    abstract void systemError(HttpExchange exchange) throws IOException;
+    abstract void systemError(HttpExchange exchange, byte[] body) throws IOException;
 
     /** Registers a merchant app's public key (base64 X.509 or PEM). */
     abstract void register(String appId, String publicKey);
@@ -139,7 +139,7 @@ abstract class HttpOperator implements HttpParty {
                 awaitClose(now.latencyMs());
             }
             if (now.mode() == Mode.ERROR || ThreadLocalRandom.current().nextDouble() < now.errorRate()) {
-                systemError(exchange);
+                systemError(exchange, body);
                 return;
             }
             long late = now.mode() == Mode.LATE_APPROVE ? (now.latencyMs() == 0 ? LATE_ANSWER_MS : now.latencyMs()) : 0;

@@ -132,8 +132,9 @@ final class WalletPayOperator extends HttpOperator {
     }
 
     @Override
-    void systemError(HttpExchange exchange) throws IOException {
-        byte[] bytes = response("trade", Map.of("code", WalletPay.CODE_UNAVAILABLE, "msg", "Service Currently Unavailable",
+    void systemError(HttpExchange exchange, byte[] body) throws IOException {
+        String method = WalletPay.parseForm(new String(body, StandardCharsets.UTF_8)).getOrDefault("method", "");
+        byte[] bytes = response(method.isEmpty() ? "error" : method, Map.of("code", WalletPay.CODE_UNAVAILABLE, "msg", "Service Currently Unavailable",
                 "sub_code", WalletPay.SUB_UNKNOWN_ERROR, "sub_msg", "system error")).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
         exchange.sendResponseHeaders(200, bytes.length);
