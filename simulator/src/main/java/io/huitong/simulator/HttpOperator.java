@@ -50,7 +50,7 @@ abstract class HttpOperator implements HttpParty {
 
     final ObjectMapper json = JsonMapper.builder().build();
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sim-operator").factory());
-    private final HttpClient notifier = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient notifier = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile ChannelSettings settings = ChannelSettings.HEALTHY;
     private volatile String host = "";
@@ -242,7 +242,7 @@ abstract class HttpOperator implements HttpParty {
                 HttpResponse<String> response = notifier.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 ok = response.statusCode() == 200 && accepted.test(response.body());
             } catch (IOException | IllegalArgumentException e) {
-                log.debug("{}: notification to {} failed: {}", name(), target, e.toString());
+                log.info("{}: notification to {} failed: {}", name(), target, e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -34,9 +34,9 @@ final class NotifyInbox implements AutoCloseable {
         }
         server.createContext("/notify", exchange -> {
             try (exchange) {
+                byte[] bytes = this.answer.getBytes(StandardCharsets.UTF_8);
                 received.add(new Received(Map.copyOf(exchange.getRequestHeaders()),
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-                byte[] bytes = this.answer.getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, bytes.length);
                 exchange.getResponseBody().write(bytes);
             }

@@ -13,10 +13,11 @@ import java.util.Currency;
 /**
  * The EMVCo merchant-presented QR payload shown to the payer for a wallet operator's order: payload format
  * 01, point of initiation 12 (dynamic, one payment), the operator's merchant account information template
- * (tag 26: 00 the operator's globally unique identifier, 01 the operator's {@code qr_code}, 02 our payment id),
- * MCC, currency (ISO 4217 numeric), amount, country CN, merchant name and city, additional data (tag 62) with
- * the reference label, and the CRC. EMVCo limits a reference label to 25 characters: a longer payment id goes
- * there by its last 25 characters, and in full in 26/02.
+ * (tag 26: 00 the operator's globally unique identifier, 01 the operator's {@code qr_code}), Huitong's own
+ * (tag 27: 00 {@code io.huitong}, 01 our payment id), MCC, currency (ISO 4217 numeric), amount, country CN,
+ * merchant name and city, additional data (tag 62) with the reference label, and the CRC. EMVCo limits a
+ * template to 99 characters (so the operator's {@code qr_code} to 71) and a reference label to 25: a longer
+ * payment id goes there by its last 25 characters, and in full in 27/01.
  */
 final class EmvQr {
 
@@ -24,7 +25,10 @@ final class EmvQr {
     static final String OPERATOR_GUI = "io.huitong.walletpay";
     static final String ACCOUNT_TEMPLATE = "26";
     static final String QR_CODE_TAG = "01";
-    static final String REFERENCE_TAG = "02";
+    /** Tag 27's globally unique identifier: Huitong, whose payment the QR code pays. */
+    static final String HUITONG_GUI = "io.huitong";
+    static final String HUITONG_TEMPLATE = "27";
+    static final String REFERENCE_TAG = "01";
     static final String DEFAULT_MCC = "5999";
     static final String DEFAULT_CITY = "Shanghai";
 
@@ -35,7 +39,9 @@ final class EmvQr {
         MerchantAccountInformationReservedAdditional account = new MerchantAccountInformationReservedAdditional();
         account.setGloballyUniqueIdentifier(OPERATOR_GUI);
         account.addPaymentNetworkSpecific(QR_CODE_TAG, operatorQrCode);
-        account.addPaymentNetworkSpecific(REFERENCE_TAG, reference);
+        MerchantAccountInformationReservedAdditional huitong = new MerchantAccountInformationReservedAdditional();
+        huitong.setGloballyUniqueIdentifier(HUITONG_GUI);
+        huitong.addPaymentNetworkSpecific(REFERENCE_TAG, reference);
 
         AdditionalDataField data = new AdditionalDataField();
         data.setReferenceLabel(reference.length() <= 25 ? reference : reference.substring(reference.length() - 25));
@@ -46,6 +52,7 @@ final class EmvQr {
         qr.setPayloadFormatIndicator("01");
         qr.setPointOfInitiationMethod("12");
         qr.addMerchantAccountInformation(new MerchantAccountInformationTemplate(ACCOUNT_TEMPLATE, account));
+        qr.addMerchantAccountInformation(new MerchantAccountInformationTemplate(HUITONG_TEMPLATE, huitong));
         qr.setMerchantCategoryCode(mcc);
         qr.setTransactionCurrency(CurrencyCodes.numeric(amount.currency()));
         qr.setTransactionAmount(BigDecimal.valueOf(amount.amount(), Currency.getInstance(amount.currency()).getDefaultFractionDigits()).toPlainString());
