@@ -26,7 +26,9 @@ final class OperatorWiring {
             return null;
         }
         JsonNode party = new SimulatorDirectory(json, properties.connectTimeout()).party(controlUrl, name);
-        return new SimulatedOperator(controlUrl, URI.create(party.path("url").asString()), party.path("public_key").asString());
+        // the simulator's HTTP operators share its control port: reached at the address the platform was given,
+        // not the one the simulator binds (0.0.0.0 in a container)
+        return new SimulatedOperator(controlUrl, URI.create(controlUrl.replaceAll("/+$", "")), party.path("public_key").asString());
     }
 
     static void register(SimulatedOperator operator, String name, String appId, String publicKey, ChannelsProperties properties, JsonMapper json) {

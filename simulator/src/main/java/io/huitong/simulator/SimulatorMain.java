@@ -24,7 +24,11 @@ public final class SimulatorMain {
             stopped.countDown();
         }, "simulator-shutdown"));
         for (ChannelInfo c : simulator.channels()) {
-            log.info("acquirer {} speaks ISO 8583 on {}:{}", c.name(), c.host(), c.port());
+            if (c.url() != null) {
+                log.info("{} speaks {} at {}", c.name(), c.protocol(), c.url());
+            } else {
+                log.info("acquirer {} speaks ISO 8583 on {}:{}", c.name(), c.host(), c.port());
+            }
         }
         log.info("control API on {}/control/channels", simulator.controlUrl());
         stopped.await();
