@@ -1,7 +1,10 @@
 /**
  * Channels: connectors to the networks that move money, each behind the port its user owns. Today the
  * ISO 8583 card connector ({@code iso8583}), which implements payments' {@link io.huitong.payments.channel.CardChannel}
- * against acquirers speaking the interface of {@code io.huitong.protocols.iso8583}.
+ * against acquirers speaking the interface of {@code io.huitong.protocols.iso8583}; the e-CNY ({@code ecny}) and
+ * wallet operator ({@code walletpay}) connectors, which implement payments' {@link io.huitong.payments.channel.OrderChannel}
+ * over HTTP ({@code io.huitong.protocols.ecny}, {@code io.huitong.protocols.walletpay}) and receive the operators'
+ * signed notifications.
  *
  * <p>Connectors are plain classes, free of Spring: whoever wires them chooses hosts, timeouts and the
  * registry their metrics go to.
