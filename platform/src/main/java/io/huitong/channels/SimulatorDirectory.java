@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,25 +59,46 @@ final class SimulatorDirectory {
     /** The base URL of the simulator's first HTTP party speaking {@code protocol} (such as {@code iso20022}); fails with one clear sentence. */
     String httpPartyUrl(String baseUrl, String protocol) {
         String url = baseUrl.replaceAll("/+$", "") + "/control/channels";
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("the channel simulator at " + url + " could not be reached (" + e.getMessage()
-                    + "); start it or check HUITONG_SIMULATOR_URL", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + url, e);
-        }
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("the channel simulator at " + url + " answered " + response.statusCode());
-        }
-        for (JsonNode channel : json.readTree(response.body())) {
+        for (JsonNode channel : json.readTree(send(HttpRequest.newBuilder(URI.create(url)).GET(), url))) {
             if (protocol.equals(channel.path("protocol").asString()) && !channel.path("url").asString("").isBlank()) {
                 return channel.path("url").asString();
             }
         }
         throw new IllegalStateException("the channel simulator at " + url + " lists no " + protocol + " party");
+    }
+
+    /** A simulated party's entry in {@code GET /control/channels} (its {@code url}, {@code public_key}, ...). */
+    JsonNode party(String baseUrl, String name) {
+        String url = baseUrl.replaceAll("/+$", "") + "/control/channels";
+        for (JsonNode channel : json.readTree(send(HttpRequest.newBuilder(URI.create(url)).GET(), url))) {
+            if (name.equals(channel.path("name").asString())) {
+                return channel;
+            }
+        }
+        throw new IllegalStateException("the channel simulator at " + url + " lists no channel named " + name);
+    }
+
+    /** Registers a merchant app's public key with a simulated operator ({@code PUT /control/channels/{name}/apps/{app}}). */
+    void register(String baseUrl, String name, String appId, String publicKey) {
+        String url = baseUrl.replaceAll("/+$", "") + "/control/channels/" + name + "/apps/" + appId;
+        send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("public_key", publicKey)))), url);
+    }
+
+    private String send(HttpRequest.Builder request, String url) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("the channel simulator at " + url + " could not be reached (" + e.getMessage()
+                    + "); start it or check HUITONG_SIMULATOR_URL", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling " + url, e);
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the channel simulator at " + url + " answered " + response.statusCode());
+        }
+        return response.body();
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The channel simulator: two ISO 8583 acquirers, {@code acq_a} (the primary, which fails on the
- * channel-error test card) and {@code acq_b}, and the control API that changes how they behave. Runs as
+ * channel-error test card) and {@code acq_b}, the e-CNY operator {@code ecny} and the wallet operator
+ * {@code walletpay} (HTTP, on the control API's port), and the control API that changes how they behave. Runs as
  * its own program ({@link SimulatorMain}) or inside another one, for example a test:
  * <pre>{@code
  * try (Simulator sim = Simulator.start(SimulatorOptions.loopback())) {
@@ -27,6 +28,10 @@ public final class Simulator implements AutoCloseable {
     public static final String ACQ_B = "acq_b";
     /** The simulated bank, speaking ISO 20022 over HTTP ({@link BankAccounts} lists its test accounts). */
     public static final String BANK = "bank";
+    /** The digital RMB operator, over HTTP under the control API's port ({@code io.huitong.protocols.ecny}). */
+    public static final String ECNY = EcnyOperator.NAME;
+    /** The wallet operator taking QR orders, over HTTP under the control API's port ({@code io.huitong.protocols.walletpay}). */
+    public static final String WALLETPAY = WalletPayOperator.NAME;
     /** A card every simulated acquirer approves (api.md's first test card), for load generators and demos. */
     public static final String APPROVED_CARD = "4242424242424242";
 
@@ -61,6 +66,8 @@ public final class Simulator implements AutoCloseable {
             parties.put(ACQ_A, new AcquirerServer(new Acquirer(ACQ_A, true, codec, Clock.systemUTC()), codec, address, options.acqAPort()));
             parties.put(ACQ_B, new AcquirerServer(new Acquirer(ACQ_B, false, codec, Clock.systemUTC()), codec, address, options.acqBPort()));
             parties.put(BANK, new BankParty(bank, Clock.systemUTC()));
+            parties.put(ECNY, new EcnyOperator(Clock.systemUTC()));
+            parties.put(WALLETPAY, new WalletPayOperator(Clock.systemUTC()));
             ControlApi control = new ControlApi(parties, new InetSocketAddress(address, options.controlPort()));
             return new Simulator(parties, control, address.getHostAddress());
         } catch (IOException e) {

@@ -14,20 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * acquirer did not act (safe to fail over); "unknown" are requests whose outcome only an inquiry can tell.
  * Each operation's meters are registered once and kept, so that a payment does not look them up.
  */
-final class ChannelMetrics {
+public final class ChannelMetrics {
 
-    enum Outcome { APPROVED, DECLINED, ACTION_REQUIRED, ERROR, UNKNOWN }
+    public enum Outcome { APPROVED, DECLINED, ACTION_REQUIRED, ERROR, UNKNOWN }
 
     private final MeterRegistry registry;
     private final String channel;
     private final Map<String, OperationMeters> byOperation = new ConcurrentHashMap<>();
 
-    ChannelMetrics(MeterRegistry registry, String channel) {
+    public ChannelMetrics(MeterRegistry registry, String channel) {
         this.registry = registry;
         this.channel = channel;
     }
 
-    void record(String operation, Outcome outcome, Duration latency) {
+    public void record(String operation, Outcome outcome, Duration latency) {
         OperationMeters meters = byOperation.computeIfAbsent(operation, OperationMeters::new);
         meters.requests.increment();
         meters.outcomes.get(outcome).increment();
