@@ -55,6 +55,15 @@ public final class Api {
                 .build());
     }
 
+    /** A form post, as banks and wallet operators send their notifications. */
+    public Response postForm(String path, String body, String... headers) {
+        return send(request(path)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .headers(headers(headers))
+                .build());
+    }
+
     public Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -143,7 +143,7 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
         BankAccount debtor = new BankAccount(request.payer().bankCode(), request.payer().accountNumber(), request.payer().accountName());
         CreditTransfer transfer = new CreditTransfer(messageId(), request.reference(), instructionId(request.reference()),
                 UUID.randomUUID().toString(), request.amount().amount(), request.amount().currency(), debtor, settings.settlementAccount(),
-                LocalDate.now(clock.withZone(ZoneOffset.UTC)), remittance(request));
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), remittance(request));
         HttpRequest.Builder http = post("pacs.008", codec.write(transfer));
         if (request.notifyUrl() != null) {
             http.header("Notify-Url", request.notifyUrl());
@@ -236,7 +236,7 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
         if (payouts.isEmpty()) {
             return List.of();
         }
-        PayoutBatch batch = new PayoutBatch(messageId(), settings.settlementAccount(), LocalDate.now(clock.withZone(ZoneOffset.UTC)),
+        PayoutBatch batch = new PayoutBatch(messageId(), settings.settlementAccount(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
                 payouts.stream().map(p -> new PayoutBatch.Payout(p.reference(), p.amount().amount(), p.amount().currency(),
                         new BankAccount(p.bankCode(), p.accountNumber(), p.accountName()), p.remittance())).toList());
         HttpRequest request = post("pain.001", codec.write(batch)).build();

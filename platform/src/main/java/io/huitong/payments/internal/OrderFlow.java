@@ -172,7 +172,7 @@ class OrderFlow implements OrderNotifications {
     private PaymentRow paid(PaymentRow current, Merchant merchant, String channel, String channelReference, Instant now) {
         PaymentRow processing = current.status() == PaymentStatus.PROCESSING ? current : current.moved(PaymentStatus.PROCESSING, now);
         PaymentRow.OrderInfo info = processing.orderOrEmpty();
-        return engine.approve(processing.withChannel(channel, channelReference)
+        return engine.approve(processing.withChannel(channel, null)
                 .withOrder(info.opened(channelReference, info.qrPayload(), info.expiresAt())), merchant, now);
     }
 
