@@ -187,7 +187,7 @@ final class WalletPayOperator extends HttpOperator {
                 case WalletPay.QUERY -> query(text(biz, "out_trade_no"));
                 case WalletPay.CLOSE -> close(text(biz, "out_trade_no"));
                 case WalletPay.REFUND -> refund(text(biz, "out_trade_no"), text(biz, "out_request_no"), WalletPay.fen(text(biz, "refund_amount")));
-                case WalletPay.REFUND_QUERY -> refundQuery(text(biz, "out_request_no"));
+                case WalletPay.REFUND_QUERY -> refundQuery(text(biz, "out_trade_no"), text(biz, "out_request_no"));
                 default -> failure(WalletPay.CODE_INVALID_PARAMETER, "Invalid Arguments", "isv.invalid-method");
             };
         } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
@@ -288,10 +288,10 @@ final class WalletPayOperator extends HttpOperator {
         }
     }
 
-    /** By {@code out_request_no} alone: the merchant's refund references are unique across its orders. */
-    private Map<String, Object> refundQuery(String outRequestNo) {
+    /** By the trade and the refund request together, as the style names a refund. */
+    private Map<String, Object> refundQuery(String outTradeNo, String outRequestNo) {
         Refund refund = refunds.get(outRequestNo);
-        if (refund == null) {
+        if (refund == null || !refund.outTradeNo.equals(outTradeNo)) {
             // the style answers an unknown refund with success and no refund_status
             return success("out_request_no", outRequestNo);
         }

@@ -125,7 +125,7 @@ class WalletPayOperatorTest extends SimulatorTestSupport {
                     .path("refund_fee").asString()).isEqualTo("2.34");
             assertThat(call(WalletPay.REFUND, Map.of("out_trade_no", reference, "out_request_no", refund + "x", "refund_amount", "10.01"), null)
                     .path("sub_code").asString()).isEqualTo("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL");
-            JsonNode refunded = call(WalletPay.REFUND_QUERY, Map.of("out_request_no", refund), null);
+            JsonNode refunded = call(WalletPay.REFUND_QUERY, Map.of("out_trade_no", reference, "out_request_no", refund), null);
             assertThat(refunded.path("refund_status").asString()).isEqualTo("REFUND_SUCCESS");
             assertThat(refunded.path("refund_amount").asString()).isEqualTo("2.34");
 

@@ -184,14 +184,16 @@ public final class WalletPayChannel implements OrderChannel, Connector, Notifica
 
     @Override
     public OrderStatus query(String reference) {
-        OrderStatus order = link.call("query", reference, false, OperatorLink.Retry.IDEMPOTENT,
+        return link.call("query", reference, false, OperatorLink.Retry.IDEMPOTENT,
                 () -> gateway(WalletPay.QUERY, Map.of("out_trade_no", reference), null),
                 read(WalletPay.QUERY, this::orderStatus, OrderStatus.Unknown::new, OrderStatus.Unknown::new), WalletPayChannel::queried);
-        if (!(order instanceof OrderStatus.NotFound)) {
-            return order;
-        }
-        return link.call("query", reference, false, OperatorLink.Retry.IDEMPOTENT,
-                () -> gateway(WalletPay.REFUND_QUERY, Map.of("out_request_no", reference), null),
+    }
+
+    /** The operator names a refund by the trade and the refund request together ({@code trade.fastpay.refund.query}). */
+    @Override
+    public OrderStatus queryRefund(String refundReference, String paymentReference) {
+        return link.call("query", refundReference, false, OperatorLink.Retry.IDEMPOTENT,
+                () -> gateway(WalletPay.REFUND_QUERY, Map.of("out_trade_no", paymentReference, "out_request_no", refundReference), null),
                 read(WalletPay.REFUND_QUERY, this::refundStatus, OrderStatus.Unknown::new, OrderStatus.Unknown::new), WalletPayChannel::queried);
     }
 

@@ -28,6 +28,14 @@ public interface OrderChannel {
     OrderStatus query(String reference);
 
     /**
+     * What became of a refund. Channels that name a refund by the pair (payment, refund) override this; the
+     * others answer as {@link #query} does for the refund's reference.
+     */
+    default OrderStatus queryRefund(String refundReference, String paymentReference) {
+        return query(refundReference);
+    }
+
+    /**
      * Closes an order that was not paid, so that it can no longer be: {@link ChannelResult.Approved} when it
      * is closed (or never existed), {@link ChannelResult.Declined} when it was paid meanwhile.
      */

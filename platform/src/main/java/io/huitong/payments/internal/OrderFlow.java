@@ -337,7 +337,7 @@ class OrderFlow implements OrderNotifications {
 
     /** What the order channel says about a pending refund; null while it cannot tell. */
     ChannelResult refundOutcome(RefundRow refund) {
-        return switch (channel(refund.channel()).query(refund.id())) {
+        return switch (channel(refund.channel()).queryRefund(refund.id(), refund.paymentId())) {
             case OrderStatus.Paid paid -> new ChannelResult.Approved(paid.channelReference());
             case OrderStatus.Failed failed -> new ChannelResult.Declined(failed.code(), failed.message());
             case OrderStatus.NotFound n -> new ChannelResult.Declined("processing_error", "The channel never received the refund.");

@@ -148,7 +148,9 @@ class WalletPayChannelTest {
         assertThat(channel.refund(refund, reference, Money.of(234, "CNY"))).as("again").isInstanceOf(ChannelResult.Approved.class);
         assertThat(channel.refund("re_" + ref().substring(4), reference, Money.of(1001, "CNY"))).isInstanceOfSatisfying(ChannelResult.Declined.class,
                 d -> assertThat(d.code()).isEqualTo("refund_refused"));
-        assertThat(channel.query(refund)).isInstanceOfSatisfying(OrderStatus.Paid.class, p -> assertThat(p.amount()).isEqualTo(Money.of(234, "CNY")));
+        assertThat(channel.queryRefund(refund, reference)).isInstanceOfSatisfying(OrderStatus.Paid.class,
+                p -> assertThat(p.amount()).isEqualTo(Money.of(234, "CNY")));
+        assertThat(channel.queryRefund(refund, ref())).as("another trade's refund").isInstanceOf(OrderStatus.NotFound.class);
         assertThat(channel.query(ref())).isInstanceOf(OrderStatus.NotFound.class);
     }
 

@@ -30,7 +30,7 @@ abstract class RoutingAdminTests extends ApiTestSupport {
         assertThat(routing.path("object").asString()).isEqualTo("routing");
         assertThat(routing.path("version").asLong()).isZero();
         assertThat(routing.path("updated_at").isNull()).isTrue();
-        assertThat(routing.path("channels")).hasSize(2);
+        assertThat(routing.path("channels")).hasSize(5);
         JsonNode a = routing.path("channels").get(0);
         assertThat(a.path("name").asString()).isEqualTo("acq_a");
         assertThat(a.path("enabled").asBoolean()).isTrue();
@@ -41,6 +41,12 @@ abstract class RoutingAdminTests extends ApiTestSupport {
         assertThat(a.path("fee_bps").asInt()).isZero();
         assertThat(a.path("fee_fixed").asLong()).isZero();
         assertThat(routing.path("channels").get(1).path("name").asString()).isEqualTo("acq_b");
+        String[][] others = {{"bank", "bank_transfer"}, {"ecny", "ecny"}, {"walletpay", "qr"}};
+        for (int i = 0; i < others.length; i++) {
+            JsonNode c = routing.path("channels").get(2 + i);
+            assertThat(c.path("name").asString()).isEqualTo(others[i][0]);
+            assertThat(c.path("methods").toString()).isEqualTo("[\"" + others[i][1] + "\"]");
+        }
     }
 
     @Test

@@ -17,8 +17,8 @@
  *   <tr><td>{@code trade.close}</td><td>{@code out_trade_no}</td><td>{@code out_trade_no}</td></tr>
  *   <tr><td>{@code trade.refund}</td><td>{@code out_trade_no}, {@code out_request_no}, {@code refund_amount}</td>
  *       <td>{@code trade_no}, {@code refund_fee} (refunded so far)</td></tr>
- *   <tr><td>{@code trade.fastpay.refund.query}</td><td>{@code out_request_no} (unique across the merchant's orders;
- *       {@code out_trade_no} may be given too)</td>
+ *   <tr><td>{@code trade.fastpay.refund.query}</td><td>{@code out_trade_no} and {@code out_request_no}: a refund is
+ *       named by its trade and its request together</td>
  *       <td>{@code out_request_no}, {@code refund_amount}, {@code refund_status} ({@code REFUND_SUCCESS})</td></tr>
  * </table>
  * A pre-create sent again with the same {@code out_trade_no} and amount is answered with the existing order;
