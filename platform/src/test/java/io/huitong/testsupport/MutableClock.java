@@ -32,6 +32,11 @@ public final class MutableClock extends Clock {
         offset.accumulateAndGet(by, Duration::plus);
     }
 
+    /** Back to where the clock started, for tests whose counterparts (a simulator) read the real time. */
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
+
     @Override
     public Instant instant() {
         return (fixedStart == null ? Instant.now() : fixedStart).plus(offset.get());

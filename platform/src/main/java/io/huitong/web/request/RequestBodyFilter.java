@@ -15,12 +15,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Reads request bodies into memory, at most 1 MiB: larger bodies get 413 however they are sent (a
  * Content-Length can be absent with chunked encoding, so the bytes themselves are counted). Bodies of
- * writes that are not JSON get 415. Later filters (idempotency) and handlers read the cached copy.
+ * writes that are not JSON get 415, except channels' notifications ({@code /notify/...}), which come in
+ * each channel's own format (form fields, ISO 20022 XML) and are checked by their connector. Later filters
+ * (idempotency) and handlers read the cached copy.
  */
 final class RequestBodyFilter extends OncePerRequestFilter {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
+    private static final String NOTIFY_PATH = "/notify/";
 
     private final ErrorResponses errors;
 
@@ -44,7 +47,8 @@ final class RequestBodyFilter extends OncePerRequestFilter {
             errors.write(request, response, ErrorCodes.tooLarge());
             return;
         }
-        if (body.length > 0 && WRITE_METHODS.contains(request.getMethod()) && !isJson(request.getContentType())) {
+        if (body.length > 0 && WRITE_METHODS.contains(request.getMethod()) && !isJson(request.getContentType())
+                && !request.getRequestURI().startsWith(NOTIFY_PATH)) {
             errors.write(request, response, ErrorCodes.unsupportedMediaType());
             return;
         }
