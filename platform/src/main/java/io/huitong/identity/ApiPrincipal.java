@@ -54,6 +54,15 @@ public record ApiPrincipal(Kind kind, String id, boolean livemode) {
         return id;
     }
 
+    /** The consumer behind a consumer's call; any other caller is refused with 403. */
+    public String userId() {
+        if (kind != Kind.USER) {
+            throw new ApiException(403, ErrorType.PERMISSION_ERROR, "permission_denied",
+                    "This endpoint is for consumers: authenticate with a session token from POST /v1/sessions.", null);
+        }
+        return id;
+    }
+
     /** The Spring Security role of this kind of caller, e.g. {@code ROLE_OPERATOR}. */
     public String role() {
         return "ROLE_" + kind.name();

@@ -25,6 +25,7 @@ class SecurityConfig {
 
     static final String OPERATOR = ApiPrincipal.Kind.OPERATOR.name();
     static final String MERCHANT = ApiPrincipal.Kind.MERCHANT.name();
+    static final String USER = ApiPrincipal.Kind.USER.name();
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, List<BearerAuthenticator> authenticators, ErrorResponses errors) {
@@ -51,6 +52,9 @@ class SecurityConfig {
                                 "/v1/balance_transactions", "/v1/webhook_endpoints", "/v1/webhook_endpoints/**", "/v1/events",
                                 "/v1/events/**")
                         .hasRole(MERCHANT)
+                        // consumers sign up and log in without a token; everything else of theirs needs one
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/users", "/v1/sessions").permitAll()
+                        .requestMatchers("/v1/users/**", "/v1/sessions/**", "/v1/wallet", "/v1/wallet/**").hasRole(USER)
                         .requestMatchers("/v1/**").authenticated()
                         // everything else is either public (/, /error) or unknown, which answers 404
                         .anyRequest().permitAll());
