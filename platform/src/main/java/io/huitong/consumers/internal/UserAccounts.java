@@ -106,7 +106,8 @@ final class UserAccounts implements Users, BearerAuthenticator {
         return open(account.get().id(), clientAddress, now);
     }
 
-    private Session open(String userId, String clientAddress, Instant now) {
+    /** Opens a session for a consumer who has proven who they are (password and second factor, a passkey, a QR login). */
+    Session open(String userId, String clientAddress, Instant now) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
