@@ -54,6 +54,9 @@ class SecurityConfig {
                         .hasRole(MERCHANT)
                         // consumers sign up and log in without a token; everything else of theirs needs one
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/users", "/v1/sessions").permitAll()
+                        // a login with a passkey alone: its options and the authenticator's answer
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/sessions/passkey/options", "/v1/sessions/passkey")
+                        .permitAll()
                         .requestMatchers("/v1/users/**", "/v1/sessions/**", "/v1/wallet", "/v1/wallet/**").hasRole(USER)
                         .requestMatchers("/v1/**").authenticated()
                         // everything else is either public (/, /error) or unknown, which answers 404
