@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -181,6 +182,9 @@ final class PasskeyCeremonies implements Passkeys {
     public Session login(String ceremonyId, String credentialJson, String clientAddress) {
         JsonNode json = credential(credentialJson);
         byte[] credentialId = binary(json, "rawId");
+        if (json.has("id") && !Arrays.equals(binary(json, "id"), credentialId)) {
+            throw ApiException.invalid("credential.id", "credential.id and credential.rawId must be the same credential");
+        }
         byte[] clientData = binary(json, "response", "clientDataJSON");
         byte[] authenticatorData = binary(json, "response", "authenticatorData");
         byte[] signature = binary(json, "response", "signature");

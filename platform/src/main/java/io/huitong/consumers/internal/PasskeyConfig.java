@@ -34,7 +34,9 @@ class PasskeyConfig {
         origins.add("http://localhost:8080");
         if (publicUrl != null && !publicUrl.isBlank()) {
             java.net.URI uri = java.net.URI.create(publicUrl.strip());
-            origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
+            if (uri.getScheme() != null && uri.getRawAuthority() != null) {
+                origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
+            }
         }
         return origins;
     }
