@@ -55,6 +55,10 @@ class SecurityConfig {
                         // consumers sign up and log in without a token; everything else of theirs needs one
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/users", "/v1/sessions").permitAll()
                         .requestMatchers("/v1/users/**", "/v1/sessions/**", "/v1/wallet", "/v1/wallet/**").hasRole(USER)
+                        // QR login: the page creates and polls (with its poll token) without a token; the phone approves
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/login_qr").permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/v1/login_qr/*").permitAll()
+                        .requestMatchers("/v1/login_qr/**").hasRole(USER)
                         .requestMatchers("/v1/**").authenticated()
                         // everything else is either public (/, /error) or unknown, which answers 404
                         .anyRequest().permitAll());
