@@ -52,15 +52,17 @@ final class TotpAuthenticator implements TwoFactor, SecondFactor {
     private final Vault vault;
     private final Clock clock;
     private final Ids ids;
+    private final LoginGuard guard;
     private final TimeBasedOneTimePasswordGenerator generator = new TimeBasedOneTimePasswordGenerator(STEP, DIGITS);
     private final SecureRandom random = new SecureRandom();
 
-    TotpAuthenticator(JdbcClient jdbc, TransactionTemplate tx, Vault vault, Clock clock, Ids ids) {
+    TotpAuthenticator(JdbcClient jdbc, TransactionTemplate tx, Vault vault, Clock clock, Ids ids, LoginGuard guard) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.vault = vault;
         this.clock = clock;
         this.ids = ids;
+        this.guard = guard;
     }
 
     @Override
@@ -108,8 +110,12 @@ final class TotpAuthenticator implements TwoFactor, SecondFactor {
             throw alreadyEnabled();
         }
         Instant now = now();
-        long step = matchingStep(vault.open(row.sealedSecret(), context(userId)), code.strip(), now)
-                .orElseThrow(() -> otpInvalid(400, "code"));
+        guardCodes(userId, now);
+        OptionalLong matched = matchingStep(vault.open(row.sealedSecret(), context(userId)), code.strip(), now);
+        if (matched.isEmpty()) {
+            throw wrongCode(userId, now);
+        }
+        long step = matched.getAsLong();
         List<String> codes = new ArrayList<>();
         tx.executeWithoutResult(s -> {
             int updated = jdbc.sql("update consumer_totp set status = ?, enabled_at = ?, last_step = ? where user_id = ? and status = ? "
@@ -127,6 +133,7 @@ final class TotpAuthenticator implements TwoFactor, SecondFactor {
                 codes.add(recovery);
             }
         });
+        guard.succeeded(guardKey(userId));
         return new TotpConfirmation(true, codes);
     }
 
@@ -138,9 +145,12 @@ final class TotpAuthenticator implements TwoFactor, SecondFactor {
         if (!required(userId)) {
             throw ApiException.conflict("totp_not_enabled", "Two-factor login is not on.");
         }
-        if (!accepts(userId, code, now())) {
-            throw otpInvalid(400, "code");
+        Instant now = now();
+        guardCodes(userId, now);
+        if (!accepts(userId, code, now)) {
+            throw wrongCode(userId, now);
         }
+        guard.succeeded(guardKey(userId));
         tx.executeWithoutResult(s -> {
             jdbc.sql("delete from consumer_recovery_code where user_id = ?").params(userId).update();
             jdbc.sql("delete from consumer_totp where user_id = ?").params(userId).update();
@@ -264,6 +274,32 @@ final class TotpAuthenticator implements TwoFactor, SecondFactor {
 
     private static String context(String userId) {
         return "consumer_totp:" + userId;
+    }
+
+    /**
+     * Codes sent with a session (to confirm or to turn off) are guessed no more freely than at login: as
+     * many wrong ones as the login lockout allows lock these for the consumer as long as it would.
+     */
+    private void guardCodes(String userId, Instant now) {
+        Optional<Instant> locked = guard.lockedUntil(guardKey(userId), now);
+        if (locked.isPresent()) {
+            throw codesLocked(locked.get());
+        }
+    }
+
+    private ApiException wrongCode(String userId, Instant now) {
+        if (guard.failed(guardKey(userId), now)) {
+            return codesLocked(guard.lockedUntil(guardKey(userId), now).orElse(now));
+        }
+        return otpInvalid(400, "code");
+    }
+
+    private static ApiException codesLocked(Instant until) {
+        return new ApiException(429, ErrorType.RATE_LIMIT_ERROR, "otp_locked", "Too many wrong codes: try again after " + until + ".", null);
+    }
+
+    private static String guardKey(String userId) {
+        return "totp:" + userId;
     }
 
     static ApiException otpInvalid(int status, String param) {

@@ -16,8 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TwoFactorConfig {
 
     @Bean
-    TotpAuthenticator totpAuthenticator(JdbcClient jdbc, PlatformTransactionManager transactions, Vault vault, Clock clock, Ids ids) {
-        return new TotpAuthenticator(jdbc, new TransactionTemplate(transactions), vault, clock, ids);
+    TotpAuthenticator totpAuthenticator(JdbcClient jdbc, PlatformTransactionManager transactions, Vault vault, Clock clock, Ids ids,
+                                        ConsumersProperties properties) {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        return new TotpAuthenticator(jdbc, tx, vault, clock, ids, new LoginGuard(jdbc, tx, properties.lockout()));
     }
 
     @Bean

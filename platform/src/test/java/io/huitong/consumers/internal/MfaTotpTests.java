@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The TOTP arithmetic against RFC 6238's test vectors (SHA-1, the last six of the eight digits). */
 class MfaTotpTests {
 
-    private final TotpAuthenticator totp = new TotpAuthenticator(null, null, null, null, null);
+    private final TotpAuthenticator totp = new TotpAuthenticator(null, null, null, null, null, null);
     private final String secret = Base32.encode("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
 
     @Test

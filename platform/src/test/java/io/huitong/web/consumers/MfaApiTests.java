@@ -176,6 +176,24 @@ abstract class MfaApiTests extends ConsumerTestSupport {
     }
 
     @Test
+    void wrongCodesToTurnItOffAreLimitedToo() {
+        Consumer consumer = newConsumer();
+        String bearer = bearer(consumer.phone());
+        Enabled enabled = enable(bearer);
+        for (int i = 0; i < 4; i++) {
+            assertThat(deleteJson("/v1/users/me/mfa/totp", "{\"code\":\"00000" + i + "\"}", bearer).error("code")).isEqualTo("otp_invalid");
+        }
+        Api.Response fifth = deleteJson("/v1/users/me/mfa/totp", "{\"code\":\"000009\"}", bearer);
+        assertThat(fifth.status()).as(fifth.body()).isEqualTo(429);
+        assertThat(fifth.error("code")).isEqualTo("otp_locked");
+        assertThat(deleteJson("/v1/users/me/mfa/totp", "{\"code\":\"" + code(enabled.secret(), clock.instant()) + "\"}", bearer).status())
+                .as("locked even with the right code").isEqualTo(429);
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(deleteJson("/v1/users/me/mfa/totp", "{\"code\":\"" + code(enabled.secret(), clock.instant()) + "\"}", bearer).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void onlyTheConsumerReachesTheirSetup() {
         assertThat(api.postJson("/v1/users/me/mfa/totp", "{}").status()).isEqualTo(401);
         assertThat(api.postJson("/v1/users/me/mfa/totp", "{}", "Authorization", admin()).status()).isEqualTo(403);
