@@ -16,8 +16,8 @@ class ConsumersConfig {
 
     @Bean
     UserAccounts userAccounts(JdbcClient jdbc, PlatformTransactionManager transactions, ConsumersProperties properties, Clock clock,
-                              Ids ids) {
+                              Ids ids, TotpAuthenticator secondFactor) {
         return new UserAccounts(jdbc, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), PasswordPolicy.withBundledList(),
-                new LoginGuard(jdbc, new TransactionTemplate(transactions), properties.lockout()), properties, clock, ids);
+                new LoginGuard(jdbc, new TransactionTemplate(transactions), properties.lockout()), properties, clock, ids, secondFactor);
     }
 }

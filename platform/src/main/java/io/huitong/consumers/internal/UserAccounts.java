@@ -38,6 +38,7 @@ final class UserAccounts implements Users, BearerAuthenticator {
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
     private final LoginGuard guard;
+    private final SecondFactor secondFactor;
     private final ConsumersProperties properties;
     private final Clock clock;
     private final Ids ids;
@@ -46,11 +47,12 @@ final class UserAccounts implements Users, BearerAuthenticator {
     private final String decoy;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, LoginGuard guard, ConsumersProperties properties,
-                 Clock clock, Ids ids) {
+                 Clock clock, Ids ids, SecondFactor secondFactor) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.policy = policy;
         this.guard = guard;
+        this.secondFactor = secondFactor;
         this.properties = properties;
         this.clock = clock;
         this.ids = ids;
@@ -95,12 +97,18 @@ final class UserAccounts implements Users, BearerAuthenticator {
                 .query((rs, i) -> new Credentials(rs.getString(1), rs.getString(2))).optional();
         boolean matches = passwords.matches(request.password(), account.map(Credentials::passwordHash).orElse(decoy));
         if (account.isEmpty() || !matches) {
-            boolean accountLocked = guard.failed(accountKey, now);
-            boolean addressLocked = guard.failed(addressKey, now);
-            if (accountLocked || addressLocked) {
-                throw locked(now.plus(properties.lockout().duration()));
+            throw failed(accountKey, addressKey, now,
+                    new ApiException(401, ErrorType.AUTHENTICATION_ERROR, "invalid_credentials", "Wrong phone number or password.", null));
+        }
+        if (secondFactor.required(account.get().id())) {
+            if (request.otp() == null || request.otp().isBlank()) {
+                throw new ApiException(401, ErrorType.AUTHENTICATION_ERROR, "otp_required",
+                        "Two-factor login is on: send the code from the authenticator app, or a recovery code, as otp.", "otp");
             }
-            throw new ApiException(401, ErrorType.AUTHENTICATION_ERROR, "invalid_credentials", "Wrong phone number or password.", null);
+            // a wrong code counts as a failed login: the lockout bounds guessing codes as it bounds guessing passwords
+            if (!secondFactor.accepts(account.get().id(), request.otp(), now)) {
+                throw failed(accountKey, addressKey, now, TotpAuthenticator.otpInvalid(401, "otp"));
+            }
         }
         guard.succeeded(accountKey);
         return open(account.get().id(), clientAddress, now);
@@ -137,6 +145,13 @@ final class UserAccounts implements Users, BearerAuthenticator {
         return jdbc.sql("select user_id from consumer_session where token_hash = ? and revoked_at is null and expires_at > ?")
                 .params(sha256(credential), DbTimes.at(now())).query(String.class).optional()
                 .map(userId -> new ApiPrincipal(ApiPrincipal.Kind.USER, userId));
+    }
+
+    /** Counts a failed login against the account and the address: the lockout if either is locked now, else {@code failure}. */
+    private ApiException failed(String accountKey, String addressKey, Instant now, ApiException failure) {
+        boolean accountLocked = guard.failed(accountKey, now);
+        boolean addressLocked = guard.failed(addressKey, now);
+        return accountLocked || addressLocked ? locked(now.plus(properties.lockout().duration())) : failure;
     }
 
     private static ApiException locked(Instant until) {

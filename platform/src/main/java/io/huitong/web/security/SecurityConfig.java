@@ -58,6 +58,10 @@ class SecurityConfig {
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/sessions/passkey/options", "/v1/sessions/passkey")
                         .permitAll()
                         .requestMatchers("/v1/users/**", "/v1/sessions/**", "/v1/wallet", "/v1/wallet/**").hasRole(USER)
+                        // QR login: the page creates and polls (with its poll token) without a token; the phone approves
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/login_qr").permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/v1/login_qr/*").permitAll()
+                        .requestMatchers("/v1/login_qr/**").hasRole(USER)
                         .requestMatchers("/v1/**").authenticated()
                         // everything else is either public (/, /error) or unknown, which answers 404
                         .anyRequest().permitAll());
