@@ -225,6 +225,14 @@ abstract class OperatorApiTests extends ApiTestSupport {
         assertThat(api.delete("/v1/operator_sessions/current", "Authorization", admin()).status()).as("the admin key is no session")
                 .isEqualTo(400);
 
+        // an operator's session reaches neither merchants' nor consumers' endpoints; /actuator is for admins
+        TestOperators.LoggedIn support = operators.createAndLogIn("support", "finance", "auditor", "risk_analyst");
+        assertThat(api.get("/v1/payments", "Authorization", support.bearer()).status()).isEqualTo(403);
+        assertThat(api.get("/v1/balance", "Authorization", support.bearer()).status()).isEqualTo(403);
+        assertThat(api.get("/v1/users/me", "Authorization", support.bearer()).status()).isEqualTo(403);
+        assertThat(api.get("/actuator/info", "Authorization", support.bearer()).status()).isEqualTo(403);
+        assertThat(api.get("/actuator/info", "Authorization", Api.bearer(second)).status()).isEqualTo(200);
+
         clock.advance(Duration.ofHours(7).plusMinutes(58));
         assertThat(api.get("/v1/admin/operators", "Authorization", Api.bearer(second)).status()).as("within 8 h").isEqualTo(200);
         clock.advance(Duration.ofMinutes(2));
