@@ -19,6 +19,12 @@ public interface Operators {
     Operator disable(String operatorId);
 
     /**
+     * Removes the operator's TOTP (a lost device): their sessions end, and their next login with the right
+     * password leads to a new enrolment.
+     */
+    Operator resetMfa(String operatorId);
+
+    /**
      * Opens a session for email, password and a valid TOTP code. A wrong email or password is a 401
      * {@code invalid_credentials}; a missing code a 401 {@code mfa_required}; a wrong one (or one used
      * before) a 401 {@code invalid_otp}. Wrong passwords and codes count towards the lockout (429

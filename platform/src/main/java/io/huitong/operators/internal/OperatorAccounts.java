@@ -126,6 +126,20 @@ final class OperatorAccounts implements Operators, BearerAuthenticator {
     }
 
     @Override
+    public Operator resetMfa(String operatorId) {
+        Instant now = now();
+        int updated = jdbc.sql("update operator_account set totp_secret = null, totp_last_step = null, pending_totp_secret = null,"
+                        + " enrollment_token_hash = null, enrollment_expires_at = null, updated_at = ? where id = ?")
+                .params(DbTimes.at(now), operatorId).update();
+        if (updated == 0) {
+            throw ApiException.notFound("operator", operatorId);
+        }
+        jdbc.sql("update operator_session set revoked_at = ? where operator_id = ? and revoked_at is null")
+                .params(DbTimes.at(now), operatorId).update();
+        return find(operatorId).orElseThrow();
+    }
+
+    @Override
     public OperatorSession login(OperatorLogin request, String clientAddress) {
         Instant now = now();
         String accountKey = "operator-account:" + request.email();

@@ -62,4 +62,11 @@ class OperatorAdminController {
         }
         return OperatorView.of(operators.disable(id));
     }
+
+    @PostMapping("/{id}/reset_mfa")
+    @AllowedRoles(OperatorRole.ADMIN)
+    @Operation(summary = "Remove an operator's TOTP (a lost device): their sessions end; their next login enrols a new one")
+    OperatorView resetMfa(@PathVariable String id) {
+        return OperatorView.of(operators.resetMfa(id));
+    }
 }

@@ -240,6 +240,22 @@ abstract class OperatorApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anAdminResetsALostSecondFactorAndTheOperatorEnrolsAgain() {
+        TestOperators.LoggedIn op = operators.createAndLogIn("support");
+        Api.Response reset = api.postJson("/v1/admin/operators/" + op.id() + "/reset_mfa", "{}", "Authorization", admin());
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        assertThat(reset.json().path("mfa_enabled").asBoolean()).isFalse();
+        assertThat(api.get("/v1/admin/channels", "Authorization", op.bearer()).status()).as("the sessions ended").isEqualTo(401);
+        assertThat(operators.loginWithCode(op.email(), op.totpSecret()).error("code")).as("the old secret is gone")
+                .isEqualTo("mfa_enrollment_required");
+        String enrollment = operators.enrollmentToken(op.email());
+        String secret = operators.beginEnrollment(enrollment).json().path("secret").asString();
+        assertThat(secret).isNotEqualTo(op.totpSecret());
+        assertThat(operators.confirmEnrollment(enrollment, TestOperators.code(secret, clock.instant())).status()).isEqualTo(201);
+        assertThat(api.postJson("/v1/admin/operators/op_missing/reset_mfa", "{}", "Authorization", admin()).status()).isEqualTo(404);
+    }
+
+    @Test
     void anEnrolmentTokenExpires() {
         String email = TestOperators.newEmail();
         operators.create(email, "support");
