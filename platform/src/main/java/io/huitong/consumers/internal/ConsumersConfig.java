@@ -1,5 +1,7 @@
 package io.huitong.consumers.internal;
 
+import io.huitong.identity.LoginGuard;
+
 import io.huitong.kernel.Ids;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

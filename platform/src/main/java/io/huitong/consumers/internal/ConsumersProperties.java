@@ -1,5 +1,6 @@
 package io.huitong.consumers.internal;
 
+import io.huitong.identity.LoginGuard;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,19 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the login for {@code lockout.duration} (15 minutes), per account and per client address.
  */
 @ConfigurationProperties("huitong.consumers")
-record ConsumersProperties(Duration sessionTtl, Lockout lockout) {
+record ConsumersProperties(Duration sessionTtl, LoginGuard.Policy lockout) {
 
     ConsumersProperties {
         sessionTtl = sessionTtl == null ? Duration.ofHours(12) : sessionTtl;
-        lockout = lockout == null ? new Lockout(0, null, null) : lockout;
-    }
-
-    record Lockout(int maxFailures, Duration window, Duration duration) {
-
-        Lockout {
-            maxFailures = maxFailures <= 0 ? 5 : maxFailures;
-            window = window == null ? Duration.ofMinutes(15) : window;
-            duration = duration == null ? Duration.ofMinutes(15) : duration;
-        }
+        lockout = lockout == null ? new LoginGuard.Policy(0, null, null) : lockout;
     }
 }

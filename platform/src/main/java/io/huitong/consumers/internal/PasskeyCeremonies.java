@@ -1,5 +1,7 @@
 package io.huitong.consumers.internal;
 
+import io.huitong.identity.LoginGuard;
+
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.converter.AttestedCredentialDataConverter;
 import com.webauthn4j.converter.util.ObjectConverter;

@@ -1,5 +1,7 @@
 package io.huitong.consumers.internal;
 
+import io.huitong.identity.LoginGuard;
+
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.huitong.consumers.Phones;
 import io.huitong.consumers.Totp;

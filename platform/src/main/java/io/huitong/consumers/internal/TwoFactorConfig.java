@@ -1,5 +1,7 @@
 package io.huitong.consumers.internal;
 
+import io.huitong.identity.LoginGuard;
+
 import io.huitong.consumers.IdentityCheck;
 import io.huitong.kernel.Ids;
 import io.huitong.vault.Vault;

@@ -1,5 +1,7 @@
 package io.huitong.consumers.internal;
 
+import io.huitong.identity.LoginGuard;
+
 import io.huitong.consumers.Login;
 import io.huitong.consumers.NewUser;
 import io.huitong.consumers.Phones;

@@ -26,6 +26,8 @@ class SecurityConfig {
     static final String OPERATOR = ApiPrincipal.Kind.OPERATOR.name();
     static final String MERCHANT = ApiPrincipal.Kind.MERCHANT.name();
     static final String USER = ApiPrincipal.Kind.USER.name();
+    /** An operator with the admin role, such as the admin key. */
+    static final String OPERATOR_ADMIN = OPERATOR + "_" + io.huitong.identity.OperatorRole.ADMIN.name();
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, List<BearerAuthenticator> authenticators, ErrorResponses errors) {
@@ -45,8 +47,13 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers("/docs", "/docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(OPERATOR)
+                        .requestMatchers("/actuator/**").hasRole(OPERATOR_ADMIN)
+                        // which operator roles may use each admin endpoint: its @AllowedRoles (AdminRolesInterceptor)
                         .requestMatchers("/v1/admin/**").hasRole(OPERATOR)
+                        // operators log in without a token and enrol TOTP with an enrolment token the module checks
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/operator_sessions", "/v1/operator_mfa/totp",
+                                "/v1/operator_mfa/totp/confirm").permitAll()
+                        .requestMatchers("/v1/operator_sessions/**").hasRole(OPERATOR)
                         // a merchant's own objects
                         .requestMatchers("/v1/payments", "/v1/payments/**", "/v1/refunds", "/v1/refunds/**", "/v1/balance",
                                 "/v1/balance_transactions", "/v1/webhook_endpoints", "/v1/webhook_endpoints/**", "/v1/events",

@@ -1,6 +1,7 @@
-package io.huitong.consumers.internal;
+package io.huitong.identity;
 
 import io.huitong.kernel.DbTimes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -8,31 +9,46 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts failed logins per key ({@code account:+86...}, {@code address:203.0.113.7}) in the database, so
- * that every instance sees the same counts: {@code maxFailures} within {@code window} lock the key for
- * {@code duration}. A count changes under the key's row lock.
+ * Counts failed logins per key ({@code operator-account:ana@example.com}, {@code operator-address:203.0.113.7})
+ * in the database ({@code login_guard}), so that every instance sees the same counts: {@code maxFailures}
+ * within {@code window} lock the key for {@code duration}. A count changes under the key's row lock. Kinds
+ * of login keep apart by the prefix of their keys.
  */
-final class LoginGuard {
+public final class LoginGuard {
+
+    /** {@code maxFailures} failed logins within {@code window} lock the key for {@code duration}. */
+    public record Policy(int maxFailures, Duration window, Duration duration) {
+
+        public Policy {
+            maxFailures = maxFailures <= 0 ? 5 : maxFailures;
+            window = window == null ? Duration.ofMinutes(15) : window;
+            duration = duration == null ? Duration.ofMinutes(15) : duration;
+        }
+    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final ConsumersProperties.Lockout policy;
+    private final Policy policy;
 
-    LoginGuard(JdbcClient jdbc, TransactionTemplate tx, ConsumersProperties.Lockout policy) {
+    public LoginGuard(JdbcClient jdbc, TransactionTemplate tx, Policy policy) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.policy = policy;
     }
 
+    public Policy policy() {
+        return policy;
+    }
+
     /** Until when the key is locked, if it is locked now. */
-    Optional<Instant> lockedUntil(String key, Instant now) {
+    public Optional<Instant> lockedUntil(String key, Instant now) {
         return jdbc.sql("select locked_until from login_guard where guard_key = ?").params(key)
                 .query((rs, i) -> DbTimes.instant(rs, 1)).optional()
                 .filter(until -> until != null && until.isAfter(now));
     }
 
     /** Records a failed login; answers whether the key is locked now. */
-    boolean failed(String key, Instant now) {
+    public boolean failed(String key, Instant now) {
         ensureRow(key); // on its own: a lost insert race must not abort the transaction below
         return Boolean.TRUE.equals(tx.execute(s -> {
             Row row = jdbc.sql("select failures, window_start, locked_until from login_guard where guard_key = ? for update")
@@ -52,7 +68,7 @@ final class LoginGuard {
     }
 
     /** A successful login clears the account's count (not the address's: one address trying many accounts stays counted). */
-    void succeeded(String key) {
+    public void succeeded(String key) {
         jdbc.sql("delete from login_guard where guard_key = ?").params(key).update();
     }
 
