@@ -130,6 +130,17 @@ final class UserAccounts implements Users, BearerAuthenticator {
     }
 
     @Override
+    public boolean realNameVerified(String userId) {
+        return jdbc.sql("select count(*) from consumer_verification where user_id = ?").params(userId).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public boolean passwordMatches(String userId, String password) {
+        Optional<String> hash = jdbc.sql("select password_hash from consumer where id = ?").params(userId).query(String.class).optional();
+        return password != null && passwords.matches(password, hash.orElse(decoy)) && hash.isPresent();
+    }
+
+    @Override
     public Optional<ApiPrincipal> authenticate(String credential) {
         if (credential == null || !credential.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();

@@ -1,0 +1,27 @@
+package io.huitong.wallets;
+
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+
+/**
+ * Consumers' wallets. A wallet is created on first use. Every movement out of a wallet is refused, changing
+ * nothing, when the wallet is frozen (403 {@code wallet_frozen}), beyond its balance (402
+ * {@code insufficient_funds}) or beyond its class's limits (402 {@code limit_exceeded}).
+ */
+public interface Wallets {
+
+    Wallet wallet(String userId);
+
+    WalletTransfer transfer(String userId, NewWalletTransfer request);
+
+    /** Freezes the wallet at once: nothing leaves it until it is unfrozen. */
+    Wallet freeze(String userId);
+
+    /** The owner unfreezes the wallet, proving who they are again with their password. */
+    Wallet unfreeze(String userId, String password);
+
+    /** An operator unfreezes a wallet. */
+    Wallet unfreezeByOperator(String walletId);
+
+    Page<WalletTransaction> transactions(String userId, PageRequest page);
+}

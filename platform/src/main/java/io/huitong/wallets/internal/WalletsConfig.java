@@ -1,0 +1,31 @@
+package io.huitong.wallets.internal;
+
+import io.huitong.consumers.Users;
+import io.huitong.kernel.Ids;
+import io.huitong.ledger.Ledger;
+import io.huitong.wallets.AccountClasses;
+import io.huitong.wallets.domain.Limits;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WalletsProperties.class)
+class WalletsConfig {
+
+    @Bean
+    AccountClasses accountClasses(Users users, WalletsProperties properties) {
+        return new VerifiedAccountClasses(users, properties.unverifiedClass());
+    }
+
+    @Bean
+    WalletService walletService(JdbcClient jdbc, Ledger ledger, Users users, AccountClasses classes, WalletsProperties properties,
+                                PlatformTransactionManager transactions, Clock clock, Ids ids) {
+        return new WalletService(new WalletStore(jdbc), ledger, users, classes, new Limits(properties.limits()),
+                new TransactionTemplate(transactions), clock, ids, properties.dayZone());
+    }
+}

@@ -1,0 +1,68 @@
+package io.huitong.web.wallets;
+
+import io.huitong.identity.ApiPrincipal;
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import io.huitong.wallets.NewWalletTransfer;
+import io.huitong.wallets.Wallet;
+import io.huitong.wallets.WalletTransaction;
+import io.huitong.wallets.WalletTransfer;
+import io.huitong.wallets.Wallets;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A consumer's own wallet (api.md, "Consumers and wallet"): always the caller's, so no other wallet can be named. */
+@RestController
+@RequestMapping("/v1/wallet")
+@Tag(name = "Wallet")
+class WalletController {
+
+    private final Wallets wallets;
+
+    WalletController(Wallets wallets) {
+        this.wallets = wallets;
+    }
+
+    @GetMapping
+    @Operation(summary = "The caller's wallet: status, account class and balances (created on first use)")
+    Wallet wallet(ApiPrincipal caller) {
+        return wallets.wallet(caller.userId());
+    }
+
+    @PostMapping("/transfers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Send money to another consumer by phone number",
+            description = "A frozen wallet is a 403 wallet_frozen; beyond the balance a 402 insufficient_funds; beyond the account "
+                    + "class's limits a 402 limit_exceeded: each changes nothing.")
+    WalletTransfer transfer(ApiPrincipal caller, @RequestBody NewWalletTransfer body) {
+        return wallets.transfer(caller.userId(), body);
+    }
+
+    @PostMapping("/freeze")
+    @Operation(summary = "Freeze the wallet at once: no money leaves it until it is unfrozen")
+    Wallet freeze(ApiPrincipal caller) {
+        return wallets.freeze(caller.userId());
+    }
+
+    record Unfreeze(String password) {
+    }
+
+    @PostMapping("/unfreeze")
+    @Operation(summary = "Unfreeze the wallet, entering the password again")
+    Wallet unfreeze(ApiPrincipal caller, @RequestBody(required = false) Unfreeze body) {
+        return wallets.unfreeze(caller.userId(), body == null ? null : body.password());
+    }
+
+    @GetMapping("/transactions")
+    @Operation(summary = "The wallet's history, newest first")
+    Page<WalletTransaction> transactions(ApiPrincipal caller, PageRequest page) {
+        return wallets.transactions(caller.userId(), page);
+    }
+}

@@ -1,0 +1,272 @@
+package io.huitong.web.wallets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huitong.kernel.Money;
+import io.huitong.ledger.AccountType;
+import io.huitong.ledger.Ledger;
+import io.huitong.ledger.NewAccount;
+import io.huitong.ledger.TransferRequest;
+import io.huitong.testsupport.Api;
+import io.huitong.testsupport.ApiTestSupport;
+import io.huitong.testsupport.MutableClock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Consumers' wallets over HTTP: balances, transfers by phone, freezing, history, limits by account class. */
+abstract class WalletApiTests extends ApiTestSupport {
+
+    static final String PASSWORD = "Plum-blossom 2026";
+    private static final AtomicLong PHONES = new AtomicLong(13_900_000_000L + System.nanoTime() % 90_000_000L);
+
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A consumer signed up and logged in. */
+    record Consumer(String id, String phone, String bearer) {
+    }
+
+    @BeforeEach
+    void forgetEarlierFailures() {
+        clock.advance(Duration.ofMinutes(16));
+    }
+
+    Consumer consumer() {
+        String phone = "+86" + PHONES.incrementAndGet();
+        Api.Response created = api.postJson("/v1/users", "{\"phone\":\"" + phone + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Li Lei\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Api.Response session = api.postJson("/v1/sessions", "{\"phone\":\"" + phone + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(session.status()).as(session.body()).isEqualTo(201);
+        return new Consumer(created.json().path("id").asString(), phone, "Bearer " + session.json().path("token").asString());
+    }
+
+    /** Puts money in a consumer's wallet straight through the ledger, as a top-up would. */
+    void fund(Consumer c, long amount) {
+        assertThat(wallet(c).status()).isEqualTo(200);
+        ledger.createAccount(NewAccount.of("test:funding:CNY", "CNY", AccountType.ASSET, "test"));
+        assertThat(ledger.createTransfer(TransferRequest.posted("fund_" + UUID.randomUUID(), "test:funding:CNY", c.id() + ":wallet:CNY",
+                new Money(amount, "CNY"))).succeeded()).isTrue();
+    }
+
+    void verify(Consumer c) {
+        jdbc.sql("insert into consumer_verification (user_id, verified_at) values (?, ?)")
+                .params(c.id(), OffsetDateTime.now(ZoneOffset.UTC)).update();
+    }
+
+    Api.Response wallet(Consumer c) {
+        return api.get("/v1/wallet", "Authorization", c.bearer());
+    }
+
+    long available(Consumer c) {
+        Api.Response w = wallet(c);
+        assertThat(w.status()).as(w.body()).isEqualTo(200);
+        for (JsonNode b : w.json().path("balances")) {
+            if (b.path("currency").asString().equals("CNY")) {
+                return b.path("available").asLong();
+            }
+        }
+        throw new AssertionError("no CNY balance: " + w.body());
+    }
+
+    Api.Response transfer(Consumer from, Consumer to, long amount, String... headers) {
+        List<String> all = new ArrayList<>(List.of("Authorization", from.bearer()));
+        all.addAll(List.of(headers));
+        return api.postJson("/v1/wallet/transfers", "{\"to_phone\":\"" + to.phone() + "\",\"amount\":" + amount
+                + ",\"currency\":\"CNY\",\"note\":\"dinner\"}", all.toArray(String[]::new));
+    }
+
+    JsonNode history(Consumer c, String query) {
+        Api.Response r = api.get("/v1/wallet/transactions" + query, "Authorization", c.bearer());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    static String masked(String phone) {
+        return "+86 " + phone.substring(3, 6) + "****" + phone.substring(10);
+    }
+
+    @Test
+    void aWalletIsCreatedOnFirstUseEmptyActiveAndClassIIIUntilVerified() {
+        Consumer c = consumer();
+        Api.Response w = wallet(c);
+        assertThat(w.status()).as(w.body()).isEqualTo(200);
+        assertThat(w.json().path("id").asString()).startsWith("wal_");
+        assertThat(w.json().path("object").asString()).isEqualTo("wallet");
+        assertThat(w.json().path("status").asString()).isEqualTo("active");
+        assertThat(w.json().path("class").asString()).isEqualTo("III");
+        assertThat(w.json().path("balances").toString()).isEqualTo("[{\"currency\":\"CNY\",\"available\":0,\"pending\":0}]");
+        assertThat(wallet(c).json().path("id").asString()).as("the same wallet").isEqualTo(w.json().path("id").asString());
+        verify(c);
+        assertThat(wallet(c).json().path("class").asString()).isEqualTo("I");
+    }
+
+    @Test
+    void aTransferByPhoneMovesMoneyBetweenWalletsAndShowsInBothHistories() {
+        Consumer a = consumer();
+        Consumer b = consumer();
+        fund(a, 1_000);
+        Api.Response t = transfer(a, b, 300);
+        assertThat(t.status()).as(t.body()).isEqualTo(201);
+        assertThat(t.json().path("id").asString()).startsWith("wtr_");
+        assertThat(t.json().path("object").asString()).isEqualTo("wallet_transfer");
+        assertThat(t.json().path("amount").asLong()).isEqualTo(300);
+        assertThat(t.json().path("to").asString()).isEqualTo(masked(b.phone()));
+        assertThat(t.json().path("status").asString()).isEqualTo("succeeded");
+        assertThat(t.body()).doesNotContain(b.phone().substring(3));
+        assertThat(available(a)).isEqualTo(700);
+        assertThat(available(b)).isEqualTo(300);
+
+        JsonNode out = history(a, "").path("data").get(0);
+        assertThat(out.path("type").asString()).isEqualTo("transfer_out");
+        assertThat(out.path("amount").asLong()).isEqualTo(-300);
+        assertThat(out.path("counterparty").asString()).isEqualTo(masked(b.phone()));
+        assertThat(out.path("status").asString()).isEqualTo("succeeded");
+        JsonNode in = history(b, "").path("data").get(0);
+        assertThat(in.path("type").asString()).isEqualTo("transfer_in");
+        assertThat(in.path("amount").asLong()).isEqualTo(300);
+        assertThat(in.path("counterparty").asString()).isEqualTo(masked(a.phone()));
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
+    void refusedTransfersAreClearAndChangeNothing() {
+        Consumer a = consumer();
+        Consumer b = consumer();
+        fund(a, 500);
+        Api.Response self = transfer(a, a, 100);
+        assertThat(self.status()).as(self.body()).isEqualTo(400);
+        assertThat(self.error("param")).isEqualTo("to_phone");
+        Api.Response unknown = api.postJson("/v1/wallet/transfers", "{\"to_phone\":\"+8613000000001\",\"amount\":100,\"currency\":\"CNY\"}",
+                "Authorization", a.bearer());
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.error("param")).isEqualTo("to_phone");
+        Api.Response tooMuch = transfer(a, b, 501);
+        assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(402);
+        assertThat(tooMuch.error("code")).isEqualTo("insufficient_funds");
+        for (String bad : new String[] {"{\"to_phone\":\"" + b.phone() + "\",\"amount\":-1,\"currency\":\"CNY\"}",
+                "{\"to_phone\":\"" + b.phone() + "\",\"amount\":10.5,\"currency\":\"CNY\"}",
+                "{\"to_phone\":\"" + b.phone() + "\",\"amount\":10,\"currency\":\"XXX\"}",
+                "{\"to_phone\":\"12\",\"amount\":10,\"currency\":\"CNY\"}",
+                "{\"amount\":10,\"currency\":\"CNY\"}"}) {
+            Api.Response r = api.postJson("/v1/wallet/transfers", bad, "Authorization", a.bearer());
+            assertThat(r.status()).as(bad + ": " + r.body()).isEqualTo(400);
+        }
+        assertThat(available(a)).isEqualTo(500);
+        assertThat(available(b)).isZero();
+        assertThat(history(a, "").path("data")).isEmpty();
+    }
+
+    @Test
+    void aFrozenWalletSendsNothingUntilTheOwnerOrAnOperatorUnfreezesIt() {
+        Consumer a = consumer();
+        Consumer b = consumer();
+        fund(a, 500);
+        Api.Response frozen = api.postJson("/v1/wallet/freeze", "", "Authorization", a.bearer());
+        assertThat(frozen.status()).as(frozen.body()).isEqualTo(200);
+        assertThat(frozen.json().path("status").asString()).isEqualTo("frozen");
+        Api.Response refused = transfer(a, b, 100);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.error("code")).isEqualTo("wallet_frozen");
+        assertThat(refused.error("type")).isEqualTo("permission_error");
+        assertThat(transfer(b, a, 0).status()).as("b is not frozen; a zero amount is a 400").isEqualTo(400);
+
+        Api.Response wrong = api.postJson("/v1/wallet/unfreeze", "{\"password\":\"not the password\"}", "Authorization", a.bearer());
+        assertThat(wrong.status()).as(wrong.body()).isEqualTo(403);
+        assertThat(api.postJson("/v1/wallet/unfreeze", "{}", "Authorization", a.bearer()).status()).isEqualTo(400);
+        assertThat(wallet(a).json().path("status").asString()).isEqualTo("frozen");
+        Api.Response unfrozen = api.postJson("/v1/wallet/unfreeze", "{\"password\":\"" + PASSWORD + "\"}", "Authorization", a.bearer());
+        assertThat(unfrozen.status()).as(unfrozen.body()).isEqualTo(200);
+        assertThat(unfrozen.json().path("status").asString()).isEqualTo("active");
+        assertThat(transfer(a, b, 100).status()).isEqualTo(201);
+
+        api.postJson("/v1/wallet/freeze", "", "Authorization", a.bearer());
+        String walletId = wallet(a).json().path("id").asString();
+        assertThat(api.postJson("/v1/admin/wallets/" + walletId + "/unfreeze", "", "Authorization", a.bearer()).status())
+                .as("a consumer is no operator").isEqualTo(403);
+        Api.Response byOperator = api.postJson("/v1/admin/wallets/" + walletId + "/unfreeze", "", "Authorization", admin());
+        assertThat(byOperator.status()).as(byOperator.body()).isEqualTo(200);
+        assertThat(byOperator.json().path("status").asString()).isEqualTo("active");
+        assertThat(api.postJson("/v1/admin/wallets/wal_nope/unfreeze", "", "Authorization", admin()).status()).isEqualTo(404);
+        assertThat(available(a)).isEqualTo(400);
+    }
+
+    @Test
+    void unverifiedWalletsHaveLimitsPerTransactionAndPerDayVerifiedOnesDoNot() {
+        Consumer a = consumer();
+        Consumer b = consumer();
+        fund(a, 500_000);
+        Api.Response single = transfer(a, b, 200_001);
+        assertThat(single.status()).as(single.body()).isEqualTo(402);
+        assertThat(single.error("code")).isEqualTo("limit_exceeded");
+        assertThat(transfer(a, b, 150_000).status()).isEqualTo(201);
+        Api.Response daily = transfer(a, b, 50_001);
+        assertThat(daily.status()).as(daily.body()).isEqualTo(402);
+        assertThat(daily.error("code")).isEqualTo("limit_exceeded");
+        assertThat(available(a)).isEqualTo(350_000);
+        assertThat(transfer(a, b, 50_000).status()).as("up to the daily limit").isEqualTo(201);
+
+        verify(a);
+        assertThat(transfer(a, b, 250_000).status()).as("class I: the balance is the limit").isEqualTo(201);
+        assertThat(available(a)).isEqualTo(50_000);
+        assertThat(available(b)).isEqualTo(450_000);
+    }
+
+    @Test
+    void aRepeatedTransferWithTheSameIdempotencyKeyMovesMoneyOnce() {
+        Consumer a = consumer();
+        Consumer b = consumer();
+        fund(a, 1_000);
+        Api.Response first = transfer(a, b, 100, "Idempotency-Key", "wallet-transfer-1");
+        Api.Response again = transfer(a, b, 100, "Idempotency-Key", "wallet-transfer-1");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(available(a)).isEqualTo(900);
+        assertThat(transfer(b, a, 100, "Idempotency-Key", "wallet-transfer-1").status()).as("b's keys are b's own").isEqualTo(201);
+    }
+
+    @Test
+    void historyPagesNewestFirstAndOneConsumerNeverSeesAnothersLines() {
+        Consumer a = consumer();
+        Consumer b = consumer();
+        Consumer c = consumer();
+        fund(a, 1_000);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(transfer(a, b, i).status()).isEqualTo(201);
+        }
+        JsonNode first = history(a, "?limit=2");
+        assertThat(first.path("object").asString()).isEqualTo("list");
+        assertThat(first.path("has_more").asBoolean()).isTrue();
+        assertThat(first.path("data").get(0).path("amount").asLong()).isEqualTo(-5);
+        assertThat(first.path("data").get(1).path("amount").asLong()).isEqualTo(-4);
+        String last = first.path("data").get(1).path("id").asString();
+        JsonNode second = history(a, "?limit=10&starting_after=" + last);
+        assertThat(second.path("data")).hasSize(3);
+        assertThat(second.path("has_more").asBoolean()).isFalse();
+        JsonNode back = history(a, "?limit=10&ending_before=" + second.path("data").get(0).path("id").asString());
+        assertThat(back.path("data")).hasSize(2);
+
+        assertThat(history(c, "").path("data")).as("c has no lines").isEmpty();
+        assertThat(history(c, "?ending_before=" + last).path("data")).as("a's cursor shows c nothing of a's").isEmpty();
+        assertThat(history(c, "?starting_after=" + last).path("data")).isEmpty();
+        OnboardedMerchant merchant = onboardMerchant("Wallet Peeker", "");
+        assertThat(api.get("/v1/wallet", "Authorization", merchant.bearer()).status()).isEqualTo(403);
+        assertThat(api.get("/v1/wallet", "Authorization", admin()).status()).isEqualTo(403);
+        assertThat(api.get("/v1/wallet").status()).isEqualTo(401);
+    }
+}
