@@ -2,6 +2,7 @@ package io.huitong.wallets;
 
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
+import java.util.Optional;
 
 /**
  * Consumers' wallets. A wallet is created on first use. Every movement out of a wallet is refused, changing
@@ -24,4 +25,13 @@ public interface Wallets {
     Wallet unfreezeByOperator(String walletId);
 
     Page<WalletTransaction> transactions(String userId, PageRequest page);
+
+    /**
+     * Tops the wallet up from a card: a card payment of the platform's internal top-up merchant; the wallet
+     * is credited when it succeeds. A declined card is a 402 {@code card_error} and the top-up is failed.
+     */
+    TopUp topUp(String userId, NewTopUp request);
+
+    /** One of the consumer's own top-ups; another consumer's is not found. */
+    Optional<TopUp> findTopUp(String userId, String topUpId);
 }

@@ -23,7 +23,6 @@ import io.huitong.wallets.NewWalletTransfer;
 import io.huitong.wallets.Wallet;
 import io.huitong.wallets.WalletTransaction;
 import io.huitong.wallets.WalletTransfer;
-import io.huitong.wallets.Wallets;
 import io.huitong.wallets.domain.Limits;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then posts to the ledger, whose balance check on the wallet's account ({@link AccountFlag#DEBITS_MUST_NOT_EXCEED_CREDITS})
  * refuses anything beyond the balance, and writes the wallet's history lines: all of it commits or nothing does.
  */
-class WalletService implements Wallets {
+class WalletService {
 
     private final WalletStore store;
     private final Ledger ledger;
@@ -107,8 +106,7 @@ class WalletService implements Wallets {
 
     // ---- the wallet ----
 
-    @Override
-    public Wallet wallet(String userId) {
+    Wallet wallet(String userId) {
         return view(ensure(userId));
     }
 
@@ -124,8 +122,7 @@ class WalletService implements Wallets {
         return new Wallet(row.id(), "wallet", row.status(), classes.classOf(row.userId()).name(), balances);
     }
 
-    @Override
-    public Wallet freeze(String userId) {
+    Wallet freeze(String userId) {
         WalletStore.WalletRow row = ensure(userId);
         inTx(() -> {
             store.lock(row.id());
@@ -135,8 +132,7 @@ class WalletService implements Wallets {
         return view(store.byId(row.id()).orElseThrow());
     }
 
-    @Override
-    public Wallet unfreeze(String userId, String password) {
+    Wallet unfreeze(String userId, String password) {
         if (password == null || password.isEmpty()) {
             throw ApiException.missing("password");
         }
@@ -148,8 +144,7 @@ class WalletService implements Wallets {
         return unfreezeWallet(row.id());
     }
 
-    @Override
-    public Wallet unfreezeByOperator(String walletId) {
+    Wallet unfreezeByOperator(String walletId) {
         WalletStore.WalletRow row = store.byId(walletId).orElseThrow(() -> ApiException.notFound("wallet", walletId));
         return unfreezeWallet(row.id());
     }
@@ -163,15 +158,13 @@ class WalletService implements Wallets {
         return view(store.byId(walletId).orElseThrow());
     }
 
-    @Override
-    public Page<WalletTransaction> transactions(String userId, PageRequest page) {
+    Page<WalletTransaction> transactions(String userId, PageRequest page) {
         return store.transactions(ensure(userId).id(), page);
     }
 
     // ---- transfers ----
 
-    @Override
-    public WalletTransfer transfer(String userId, NewWalletTransfer request) {
+    WalletTransfer transfer(String userId, NewWalletTransfer request) {
         WalletStore.WalletRow from = ensure(userId);
         User recipient = users.findByPhone(request.toPhone()).orElseThrow(() -> new ApiException(404, ErrorType.INVALID_REQUEST_ERROR,
                 "resource_missing", "No consumer has this phone number.", "to_phone"));

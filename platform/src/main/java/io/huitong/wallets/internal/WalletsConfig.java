@@ -1,7 +1,9 @@
 package io.huitong.wallets.internal;
 
 import io.huitong.consumers.Users;
+import io.huitong.identity.Merchants;
 import io.huitong.kernel.Ids;
+import io.huitong.payments.Payments;
 import io.huitong.ledger.Ledger;
 import io.huitong.wallets.AccountClasses;
 import io.huitong.wallets.domain.Limits;
@@ -27,5 +29,20 @@ class WalletsConfig {
                                 PlatformTransactionManager transactions, Clock clock, Ids ids) {
         return new WalletService(new WalletStore(jdbc), ledger, users, classes, new Limits(properties.limits()),
                 new TransactionTemplate(transactions), clock, ids, properties.dayZone());
+    }
+
+    @Bean
+    TopUps topUps(WalletService wallets, Payments payments, Merchants merchants) {
+        return new TopUps(wallets, payments, merchants);
+    }
+
+    @Bean
+    WalletsApi wallets(WalletService wallets, TopUps topUps) {
+        return new WalletsApi(wallets, topUps);
+    }
+
+    @Bean
+    WalletResolver walletResolver(TopUps topUps, WalletsProperties properties) {
+        return new WalletResolver(topUps, properties.resolverInterval().toMillis());
     }
 }

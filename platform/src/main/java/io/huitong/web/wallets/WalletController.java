@@ -3,7 +3,10 @@ package io.huitong.web.wallets;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
+import io.huitong.kernel.ApiException;
+import io.huitong.wallets.NewTopUp;
 import io.huitong.wallets.NewWalletTransfer;
+import io.huitong.wallets.TopUp;
 import io.huitong.wallets.Wallet;
 import io.huitong.wallets.WalletTransaction;
 import io.huitong.wallets.WalletTransfer;
@@ -12,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,6 +62,21 @@ class WalletController {
     @Operation(summary = "Unfreeze the wallet, entering the password again")
     Wallet unfreeze(ApiPrincipal caller, @RequestBody(required = false) Unfreeze body) {
         return wallets.unfreeze(caller.userId(), body == null ? null : body.password());
+    }
+
+    @PostMapping("/topups")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Top the wallet up from a card",
+            description = "A card payment through the platform's card channel; the wallet is credited when it succeeds. A declined "
+                    + "card is a 402 card_error (the top-up is failed); an outcome not known yet leaves the top-up pending.")
+    TopUp topUp(ApiPrincipal caller, @RequestBody NewTopUp body) {
+        return wallets.topUp(caller.userId(), body);
+    }
+
+    @GetMapping("/topups/{id}")
+    @Operation(summary = "One of the caller's top-ups")
+    TopUp topUp(ApiPrincipal caller, @PathVariable String id) {
+        return wallets.findTopUp(caller.userId(), id).orElseThrow(() -> ApiException.notFound("top-up", id));
     }
 
     @GetMapping("/transactions")

@@ -95,6 +95,44 @@ abstract class WalletApiTests extends ApiTestSupport {
         return r.json();
     }
 
+    private static final AtomicLong CARDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    /** A Luhn-valid Visa number of its own, which the simulated acquirer approves. */
+    static String newCard() {
+        String body = "424242" + String.format("%09d", CARDS.incrementAndGet() % 1_000_000_000L);
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            int d = body.charAt(body.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+
+    Api.Response topUp(Consumer c, long amount, String card) {
+        return api.postJson("/v1/wallet/topups", "{\"amount\":" + amount + ",\"currency\":\"CNY\",\"card\":{\"number\":\"" + card
+                + "\",\"exp_month\":12,\"exp_year\":2034,\"cvc\":\"123\"}}", "Authorization", c.bearer());
+    }
+
+    JsonNode awaitTopUp(Consumer c, String id, String status) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (true) {
+            Api.Response r = api.get("/v1/wallet/topups/" + id, "Authorization", c.bearer());
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            if (r.json().path("status").asString().equals(status) || System.currentTimeMillis() > deadline) {
+                return r.json();
+            }
+            clock.advance(Duration.ofSeconds(5));
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     static String masked(String phone) {
         return "+86 " + phone.substring(3, 6) + "****" + phone.substring(10);
     }
@@ -268,5 +306,68 @@ abstract class WalletApiTests extends ApiTestSupport {
         assertThat(api.get("/v1/wallet", "Authorization", merchant.bearer()).status()).isEqualTo(403);
         assertThat(api.get("/v1/wallet", "Authorization", admin()).status()).isEqualTo(403);
         assertThat(api.get("/v1/wallet").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTopUpFromACardCreditsTheWalletAndShowsInTheHistory() {
+        Consumer c = consumer();
+        String card = newCard();
+        Api.Response t = topUp(c, 5_000, card);
+        assertThat(t.status()).as(t.body()).isEqualTo(201);
+        assertThat(t.json().path("id").asString()).startsWith("top_");
+        assertThat(t.json().path("object").asString()).isEqualTo("wallet_topup");
+        assertThat(t.json().path("status").asString()).isEqualTo("succeeded");
+        assertThat(t.json().path("payment").asString()).startsWith("pay_");
+        assertThat(t.body()).doesNotContain(card).doesNotContain("\"123\"");
+        assertThat(available(c)).isEqualTo(5_000);
+        JsonNode line = history(c, "").path("data").get(0);
+        assertThat(line.path("type").asString()).isEqualTo("topup");
+        assertThat(line.path("amount").asLong()).isEqualTo(5_000);
+        assertThat(line.path("counterparty").asString()).isEqualTo("visa •••• " + card.substring(12));
+        Api.Response found = api.get("/v1/wallet/topups/" + t.json().path("id").asString(), "Authorization", c.bearer());
+        assertThat(found.json().path("status").asString()).isEqualTo("succeeded");
+        Consumer other = consumer();
+        assertThat(api.get("/v1/wallet/topups/" + t.json().path("id").asString(), "Authorization", other.bearer()).status())
+                .as("another consumer's top-up is not found").isEqualTo(404);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
+    void aDeclinedCardIsA402AndCreditsNothingAndLimitsApplyToTopUps() {
+        Consumer c = consumer();
+        Api.Response declined = topUp(c, 5_000, "4000000000000002");
+        assertThat(declined.status()).as(declined.body()).isEqualTo(402);
+        assertThat(declined.error("type")).isEqualTo("card_error");
+        assertThat(declined.error("code")).isEqualTo("card_declined");
+        Api.Response invalid = topUp(c, 5_000, "4242424242424241");
+        assertThat(invalid.status()).as(invalid.body()).isEqualTo(402);
+        assertThat(invalid.error("code")).isEqualTo("invalid_number");
+        Api.Response missing = api.postJson("/v1/wallet/topups", "{\"amount\":100,\"currency\":\"CNY\",\"card\":{\"number\":\""
+                + newCard() + "\"}}", "Authorization", c.bearer());
+        assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+        assertThat(missing.error("param")).isEqualTo("card.exp_month");
+        Api.Response tooMuch = topUp(c, 200_001, newCard());
+        assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(402);
+        assertThat(tooMuch.error("code")).isEqualTo("limit_exceeded");
+        assertThat(available(c)).isZero();
+        assertThat(history(c, "").path("data")).isEmpty();
+    }
+
+    @Test
+    void aTopUpWhoseOutcomeIsUnknownStaysPendingUntilItsPaymentSettles() {
+        Consumer c = consumer();
+        Api.Response approvedButLost = topUp(c, 700, "4000000000000259");
+        assertThat(approvedButLost.status()).as(approvedButLost.body()).isEqualTo(201);
+        assertThat(approvedButLost.json().path("status").asString()).isEqualTo("pending");
+        Api.Response neverArrived = topUp(c, 400, "4000000000000267");
+        assertThat(neverArrived.json().path("status").asString()).isEqualTo("pending");
+        assertThat(available(c)).isZero();
+
+        assertThat(awaitTopUp(c, approvedButLost.json().path("id").asString(), "succeeded").path("status").asString()).isEqualTo("succeeded");
+        JsonNode failed = awaitTopUp(c, neverArrived.json().path("id").asString(), "failed");
+        assertThat(failed.path("status").asString()).isEqualTo("failed");
+        assertThat(failed.path("failure_code").asString()).isEqualTo("processing_error");
+        assertThat(available(c)).isEqualTo(700);
+        assertThat(ledger.check().balanced()).isTrue();
     }
 }

@@ -1,0 +1,64 @@
+package io.huitong.wallets.internal;
+
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import io.huitong.wallets.NewTopUp;
+import io.huitong.wallets.NewWalletTransfer;
+import io.huitong.wallets.TopUp;
+import io.huitong.wallets.Wallet;
+import io.huitong.wallets.WalletTransaction;
+import io.huitong.wallets.WalletTransfer;
+import io.huitong.wallets.Wallets;
+import java.util.Optional;
+
+/** The wallets' API: each part of it is done by the class that owns that kind of movement. */
+final class WalletsApi implements Wallets {
+
+    private final WalletService wallets;
+    private final TopUps topUps;
+
+    WalletsApi(WalletService wallets, TopUps topUps) {
+        this.wallets = wallets;
+        this.topUps = topUps;
+    }
+
+    @Override
+    public Wallet wallet(String userId) {
+        return wallets.wallet(userId);
+    }
+
+    @Override
+    public WalletTransfer transfer(String userId, NewWalletTransfer request) {
+        return wallets.transfer(userId, request);
+    }
+
+    @Override
+    public Wallet freeze(String userId) {
+        return wallets.freeze(userId);
+    }
+
+    @Override
+    public Wallet unfreeze(String userId, String password) {
+        return wallets.unfreeze(userId, password);
+    }
+
+    @Override
+    public Wallet unfreezeByOperator(String walletId) {
+        return wallets.unfreezeByOperator(walletId);
+    }
+
+    @Override
+    public Page<WalletTransaction> transactions(String userId, PageRequest page) {
+        return wallets.transactions(userId, page);
+    }
+
+    @Override
+    public TopUp topUp(String userId, NewTopUp request) {
+        return topUps.topUp(userId, request);
+    }
+
+    @Override
+    public Optional<TopUp> findTopUp(String userId, String topUpId) {
+        return topUps.find(userId, topUpId);
+    }
+}
