@@ -32,6 +32,12 @@ public interface Wallets {
      */
     TopUp topUp(String userId, NewTopUp request);
 
+    /**
+     * A payment code for a merchant to charge ({@code payment_method.type} {@code payment_code}): valid once, for a
+     * short while. A frozen wallet gets none (403 {@code wallet_frozen}).
+     */
+    PaymentCode paymentCode(String userId);
+
     /** One of the consumer's own top-ups; another consumer's is not found. */
     Optional<TopUp> findTopUp(String userId, String topUpId);
 }

@@ -84,6 +84,7 @@ class OrderFlow implements OrderNotifications {
             case "bank_transfer" -> new PayerAccount(method.bankTransfer().bankCode(), method.bankTransfer().accountNumber(),
                     method.bankTransfer().accountName());
             case "ecny" -> new PayerAccount(null, method.ecny().walletId(), null);
+            case "payment_code" -> new PayerAccount(null, method.paymentCode().code(), null);
             default -> null;
         };
     }
@@ -370,6 +371,11 @@ class OrderFlow implements OrderNotifications {
 
     ChannelResult refund(RefundRow refund) {
         return channel(refund.channel()).refund(refund.id(), refund.paymentId(), new Money(refund.amount(), refund.currency()));
+    }
+
+    /** The method of the order channel with this name, if there is one. */
+    Optional<String> channelMethod(String name) {
+        return name == null ? Optional.empty() : find(name).map(OrderChannel::method);
     }
 
     /** Whether this channel name is an order channel's. */

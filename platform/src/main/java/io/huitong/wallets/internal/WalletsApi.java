@@ -4,6 +4,7 @@ import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import io.huitong.wallets.NewTopUp;
 import io.huitong.wallets.NewWalletTransfer;
+import io.huitong.wallets.PaymentCode;
 import io.huitong.wallets.TopUp;
 import io.huitong.wallets.Wallet;
 import io.huitong.wallets.WalletTransaction;
@@ -16,10 +17,17 @@ final class WalletsApi implements Wallets {
 
     private final WalletService wallets;
     private final TopUps topUps;
+    private final WalletOrderChannel channel;
 
-    WalletsApi(WalletService wallets, TopUps topUps) {
+    WalletsApi(WalletService wallets, TopUps topUps, WalletOrderChannel channel) {
         this.wallets = wallets;
         this.topUps = topUps;
+        this.channel = channel;
+    }
+
+    @Override
+    public PaymentCode paymentCode(String userId) {
+        return channel.issue(userId);
     }
 
     @Override

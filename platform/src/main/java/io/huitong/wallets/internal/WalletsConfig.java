@@ -37,8 +37,13 @@ class WalletsConfig {
     }
 
     @Bean
-    WalletsApi wallets(WalletService wallets, TopUps topUps) {
-        return new WalletsApi(wallets, topUps);
+    WalletOrderChannel walletOrderChannel(WalletService wallets, Ledger ledger, WalletsProperties properties) {
+        return new WalletOrderChannel(wallets, ledger, properties.paymentCodeTtl());
+    }
+
+    @Bean
+    WalletsApi wallets(WalletService wallets, TopUps topUps, WalletOrderChannel channel) {
+        return new WalletsApi(wallets, topUps, channel);
     }
 
     @Bean

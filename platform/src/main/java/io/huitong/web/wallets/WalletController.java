@@ -6,6 +6,7 @@ import io.huitong.kernel.PageRequest;
 import io.huitong.kernel.ApiException;
 import io.huitong.wallets.NewTopUp;
 import io.huitong.wallets.NewWalletTransfer;
+import io.huitong.wallets.PaymentCode;
 import io.huitong.wallets.TopUp;
 import io.huitong.wallets.Wallet;
 import io.huitong.wallets.WalletTransaction;
@@ -71,6 +72,15 @@ class WalletController {
                     + "card is a 402 card_error (the top-up is failed); an outcome not known yet leaves the top-up pending.")
     TopUp topUp(ApiPrincipal caller, @RequestBody NewTopUp body) {
         return wallets.topUp(caller.userId(), body);
+    }
+
+    @PostMapping("/payment_codes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "A payment code (付款码) for a merchant to charge",
+            description = "18 digits, valid once and for 60 seconds; the merchant charges it with payment_method "
+                    + "{\"type\":\"payment_code\",\"payment_code\":{\"code\":\"...\"}}.")
+    PaymentCode paymentCode(ApiPrincipal caller) {
+        return wallets.paymentCode(caller.userId());
     }
 
     @GetMapping("/topups/{id}")

@@ -59,4 +59,35 @@ class WalletApiPostgresTests extends WalletApiTests {
         assertThat(history(b, "?limit=100").path("data")).hasSize(10);
         assertThat(ledger.check().balanced()).isTrue();
     }
+
+    @Test
+    void aPaymentCodeChargedByTwoConcurrentRequestsIsChargedOnce() throws Exception {
+        Consumer c = consumer();
+        fund(c, 1_000);
+        OnboardedMerchant first = onboardMerchant("Race Shop One", "");
+        OnboardedMerchant second = onboardMerchant("Race Shop Two", "");
+        for (int round = 0; round < 5; round++) {
+            String code = paymentCode(c);
+            CountDownLatch start = new CountDownLatch(1);
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                Future<Api.Response> a = pool.submit(() -> {
+                    start.await();
+                    return charge(first, 100, code);
+                });
+                Future<Api.Response> b = pool.submit(() -> {
+                    start.await();
+                    return charge(second, 100, code);
+                });
+                start.countDown();
+                List<Api.Response> answers = List.of(a.get(), b.get());
+                assertThat(answers.stream().filter(r -> r.status() == 201).count()).as(answers.toString()).isEqualTo(1);
+                Api.Response refused = answers.stream().filter(r -> r.status() != 201).findFirst().orElseThrow();
+                assertThat(refused.status()).isEqualTo(402);
+                assertThat(refused.error("code")).isEqualTo("invalid_payment_code");
+            }
+        }
+        assertThat(available(c)).isEqualTo(500);
+        assertThat(history(c, "?limit=100").path("data")).hasSize(5);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
 }

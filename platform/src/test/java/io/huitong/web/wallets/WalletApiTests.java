@@ -133,6 +133,17 @@ abstract class WalletApiTests extends ApiTestSupport {
         }
     }
 
+    String paymentCode(Consumer c) {
+        Api.Response r = api.postJson("/v1/wallet/payment_codes", "", "Authorization", c.bearer());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("code").asString();
+    }
+
+    Api.Response charge(OnboardedMerchant merchant, long amount, String code) {
+        return api.postJson("/v1/payments", "{\"amount\":" + amount + ",\"currency\":\"CNY\",\"payment_method\":{\"type\":\"payment_code\","
+                + "\"payment_code\":{\"code\":\"" + code + "\"}}}", "Authorization", merchant.bearer());
+    }
+
     static String masked(String phone) {
         return "+86 " + phone.substring(3, 6) + "****" + phone.substring(10);
     }
@@ -368,6 +379,84 @@ abstract class WalletApiTests extends ApiTestSupport {
         assertThat(failed.path("status").asString()).isEqualTo("failed");
         assertThat(failed.path("failure_code").asString()).isEqualTo("processing_error");
         assertThat(available(c)).isEqualTo(700);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
+    void aMerchantChargesAPaymentCodeOnceWithinItsMinuteAndCanRefundIt() {
+        Consumer c = consumer();
+        fund(c, 1_000);
+        OnboardedMerchant shop = onboardMerchant("Corner Tea Shop", "");
+        Api.Response issued = api.postJson("/v1/wallet/payment_codes", "", "Authorization", c.bearer());
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String code = issued.json().path("code").asString();
+        assertThat(code).matches("28[0-9]{16}");
+        assertThat(java.time.Instant.parse(issued.json().path("expires_at").asString()))
+                .isBetween(clock.instant().plusSeconds(59), clock.instant().plusSeconds(60));
+
+        Api.Response paid = charge(shop, 300, code);
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().path("status").asString()).isEqualTo("succeeded");
+        assertThat(paid.json().path("channel").asString()).isEqualTo("wallet");
+        assertThat(paid.json().path("payment_method").path("type").asString()).isEqualTo("payment_code");
+        assertThat(paid.body()).doesNotContain(code);
+        assertThat(available(c)).isEqualTo(700);
+        JsonNode line = history(c, "").path("data").get(0);
+        assertThat(line.path("type").asString()).isEqualTo("payment");
+        assertThat(line.path("amount").asLong()).isEqualTo(-300);
+        assertThat(line.path("counterparty").asString()).isEqualTo("Corner Tea Shop");
+        assertThat(line.path("reference").asString()).isEqualTo(paid.json().path("id").asString());
+
+        Api.Response again = charge(shop, 300, code);
+        assertThat(again.status()).as(again.body()).isEqualTo(402);
+        assertThat(again.error("type")).isEqualTo("payment_error");
+        assertThat(again.error("code")).isEqualTo("invalid_payment_code");
+        assertThat(available(c)).isEqualTo(700);
+
+        Api.Response refund = api.postJson("/v1/refunds", "{\"payment\":\"" + paid.json().path("id").asString() + "\",\"amount\":100}",
+                "Authorization", shop.bearer());
+        assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+        assertThat(refund.json().path("status").asString()).isEqualTo("succeeded");
+        assertThat(available(c)).isEqualTo(800);
+        assertThat(history(c, "").path("data").get(0).path("type").asString()).isEqualTo("refund");
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
+    void expiredMalformedAndRefusedCodesChargeNothing() {
+        Consumer c = consumer();
+        fund(c, 500);
+        OnboardedMerchant shop = onboardMerchant("Noodle Bar", "");
+        String expired = paymentCode(c);
+        clock.advance(Duration.ofSeconds(61));
+        Api.Response late = charge(shop, 100, expired);
+        assertThat(late.status()).as(late.body()).isEqualTo(402);
+        assertThat(late.error("code")).isEqualTo("invalid_payment_code");
+
+        Api.Response malformed = charge(shop, 100, "28123");
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(malformed.error("param")).isEqualTo("payment_method.payment_code.code");
+        assertThat(charge(shop, 100, "280000000000000000").error("code")).as("unknown").isEqualTo("invalid_payment_code");
+
+        String code = paymentCode(c);
+        Api.Response tooMuch = charge(shop, 501, code);
+        assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(402);
+        assertThat(tooMuch.error("code")).isEqualTo("insufficient_funds");
+        assertThat(charge(shop, 500, code).status()).as("a refused charge leaves the code valid").isEqualTo(201);
+        assertThat(available(c)).isZero();
+
+        fund(c, 300_000);
+        Api.Response limit = charge(shop, 200_001, paymentCode(c));
+        assertThat(limit.error("code")).isEqualTo("limit_exceeded");
+        String beforeFreezing = paymentCode(c);
+        api.postJson("/v1/wallet/freeze", "", "Authorization", c.bearer());
+        Api.Response frozen = charge(shop, 100, beforeFreezing);
+        assertThat(frozen.status()).as(frozen.body()).isEqualTo(402);
+        assertThat(frozen.error("code")).isEqualTo("wallet_frozen");
+        Api.Response noCode = api.postJson("/v1/wallet/payment_codes", "", "Authorization", c.bearer());
+        assertThat(noCode.status()).as(noCode.body()).isEqualTo(403);
+        assertThat(noCode.error("code")).isEqualTo("wallet_frozen");
+        assertThat(available(c)).isEqualTo(300_000);
         assertThat(ledger.check().balanced()).isTrue();
     }
 }
