@@ -38,6 +38,13 @@ public interface Wallets {
      */
     PaymentCode paymentCode(String userId);
 
+    /**
+     * Pays a merchant's {@code qr} payment from the wallet: {@code qrPayload} is the EMVCo payload of its
+     * {@code display_qr} next action. A payload that is not one is a 400; one naming no payment waiting to be
+     * paid a 404 or 409.
+     */
+    WalletQrPayment payQr(String userId, String qrPayload);
+
     /** One of the consumer's own top-ups; another consumer's is not found. */
     Optional<TopUp> findTopUp(String userId, String topUpId);
 }

@@ -349,6 +349,11 @@ class PaymentEngine implements Payments {
     }
 
     @Override
+    public Payment payFromWallet(String paymentId, String userId, Money expected) {
+        return answer(orders.payFromWallet(paymentId, userId, expected));
+    }
+
+    @Override
     public Payment capture(String merchantId, String paymentId, Long amount) {
         PaymentRow row = own(merchantId, paymentId);
         if (row.status() != PaymentStatus.REQUIRES_CAPTURE) {

@@ -7,6 +7,7 @@ import io.huitong.wallets.NewWalletTransfer;
 import io.huitong.wallets.PaymentCode;
 import io.huitong.wallets.TopUp;
 import io.huitong.wallets.Wallet;
+import io.huitong.wallets.WalletQrPayment;
 import io.huitong.wallets.WalletTransaction;
 import io.huitong.wallets.WalletTransfer;
 import io.huitong.wallets.Wallets;
@@ -18,11 +19,18 @@ final class WalletsApi implements Wallets {
     private final WalletService wallets;
     private final TopUps topUps;
     private final WalletOrderChannel channel;
+    private final QrPayments qrPayments;
 
-    WalletsApi(WalletService wallets, TopUps topUps, WalletOrderChannel channel) {
+    WalletsApi(WalletService wallets, TopUps topUps, WalletOrderChannel channel, QrPayments qrPayments) {
         this.wallets = wallets;
         this.topUps = topUps;
         this.channel = channel;
+        this.qrPayments = qrPayments;
+    }
+
+    @Override
+    public WalletQrPayment payQr(String userId, String qrPayload) {
+        return qrPayments.pay(userId, qrPayload);
     }
 
     @Override

@@ -42,8 +42,13 @@ class WalletsConfig {
     }
 
     @Bean
-    WalletsApi wallets(WalletService wallets, TopUps topUps, WalletOrderChannel channel) {
-        return new WalletsApi(wallets, topUps, channel);
+    QrPayments qrPayments(WalletService wallets, Payments payments, Ledger ledger) {
+        return new QrPayments(wallets, payments, ledger);
+    }
+
+    @Bean
+    WalletsApi wallets(WalletService wallets, TopUps topUps, WalletOrderChannel channel, QrPayments qrPayments) {
+        return new WalletsApi(wallets, topUps, channel, qrPayments);
     }
 
     @Bean

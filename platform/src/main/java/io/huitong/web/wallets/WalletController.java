@@ -8,6 +8,7 @@ import io.huitong.wallets.NewTopUp;
 import io.huitong.wallets.NewWalletTransfer;
 import io.huitong.wallets.PaymentCode;
 import io.huitong.wallets.TopUp;
+import io.huitong.wallets.WalletQrPayment;
 import io.huitong.wallets.Wallet;
 import io.huitong.wallets.WalletTransaction;
 import io.huitong.wallets.WalletTransfer;
@@ -81,6 +82,18 @@ class WalletController {
                     + "{\"type\":\"payment_code\",\"payment_code\":{\"code\":\"...\"}}.")
     PaymentCode paymentCode(ApiPrincipal caller) {
         return wallets.paymentCode(caller.userId());
+    }
+
+    record QrPaymentRequest(String qrPayload) {
+    }
+
+    @PostMapping("/qr_payments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Pay a merchant's QR payment from the wallet",
+            description = "qr_payload is the EMVCo payload of the payment's display_qr next action. A payload that is no such code "
+                    + "is a 400; one naming no payment waiting to be paid a 404 or 409; frozen, balance and limits as for transfers.")
+    WalletQrPayment payQr(ApiPrincipal caller, @RequestBody QrPaymentRequest body) {
+        return wallets.payQr(caller.userId(), body.qrPayload());
     }
 
     @GetMapping("/topups/{id}")
