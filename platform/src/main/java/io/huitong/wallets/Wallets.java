@@ -45,6 +45,14 @@ public interface Wallets {
      */
     WalletQrPayment payQr(String userId, String qrPayload);
 
+    /**
+     * Sends money to a bank account: held in the wallet ({@code pending}) until the bank confirms
+     * ({@code succeeded}); a rejected payout returns it ({@code failed}).
+     */
+    Withdrawal withdraw(String userId, NewWithdrawal request);
+
+    Optional<Withdrawal> findWithdrawal(String userId, String withdrawalId);
+
     /** One of the consumer's own top-ups; another consumer's is not found. */
     Optional<TopUp> findTopUp(String userId, String topUpId);
 }

@@ -7,22 +7,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-/** Settles pending top-ups once their card payments settle. Each is settled under its row lock, so instances may run side by side. */
+/** Settles pending top-ups once their card payments settle, and pending withdrawals once the bank answers. Each is settled under its row lock, so instances may run side by side. */
 final class WalletResolver implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WalletResolver.class);
 
     private final TopUps topUps;
+    private final Withdrawals withdrawals;
     private final long intervalMillis;
     private ScheduledExecutorService scheduler;
 
-    WalletResolver(TopUps topUps, long intervalMillis) {
+    WalletResolver(TopUps topUps, Withdrawals withdrawals, long intervalMillis) {
         this.topUps = topUps;
+        this.withdrawals = withdrawals;
         this.intervalMillis = intervalMillis;
     }
 
     int resolveDue() {
-        return topUps.resolveDue();
+        return topUps.resolveDue() + withdrawals.resolveDue();
     }
 
     @Override

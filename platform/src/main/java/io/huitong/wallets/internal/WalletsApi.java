@@ -7,7 +7,9 @@ import io.huitong.wallets.NewWalletTransfer;
 import io.huitong.wallets.PaymentCode;
 import io.huitong.wallets.TopUp;
 import io.huitong.wallets.Wallet;
+import io.huitong.wallets.NewWithdrawal;
 import io.huitong.wallets.WalletQrPayment;
+import io.huitong.wallets.Withdrawal;
 import io.huitong.wallets.WalletTransaction;
 import io.huitong.wallets.WalletTransfer;
 import io.huitong.wallets.Wallets;
@@ -20,12 +22,24 @@ final class WalletsApi implements Wallets {
     private final TopUps topUps;
     private final WalletOrderChannel channel;
     private final QrPayments qrPayments;
+    private final Withdrawals withdrawals;
 
-    WalletsApi(WalletService wallets, TopUps topUps, WalletOrderChannel channel, QrPayments qrPayments) {
+    WalletsApi(WalletService wallets, TopUps topUps, WalletOrderChannel channel, QrPayments qrPayments, Withdrawals withdrawals) {
+        this.withdrawals = withdrawals;
         this.wallets = wallets;
         this.topUps = topUps;
         this.channel = channel;
         this.qrPayments = qrPayments;
+    }
+
+    @Override
+    public Withdrawal withdraw(String userId, NewWithdrawal request) {
+        return withdrawals.withdraw(userId, request);
+    }
+
+    @Override
+    public Optional<Withdrawal> findWithdrawal(String userId, String withdrawalId) {
+        return withdrawals.find(userId, withdrawalId);
     }
 
     @Override

@@ -6,6 +6,9 @@ import io.huitong.kernel.Ids;
 import io.huitong.payments.Payments;
 import io.huitong.ledger.Ledger;
 import io.huitong.wallets.AccountClasses;
+import io.huitong.wallets.BankPayouts;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import io.huitong.wallets.domain.Limits;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,12 +50,17 @@ class WalletsConfig {
     }
 
     @Bean
-    WalletsApi wallets(WalletService wallets, TopUps topUps, WalletOrderChannel channel, QrPayments qrPayments) {
-        return new WalletsApi(wallets, topUps, channel, qrPayments);
+    Withdrawals withdrawals(WalletService wallets, Ledger ledger, ObjectProvider<BankPayouts> payouts) {
+        return new Withdrawals(wallets, ledger, () -> Optional.ofNullable(payouts.getIfAvailable()));
     }
 
     @Bean
-    WalletResolver walletResolver(TopUps topUps, WalletsProperties properties) {
-        return new WalletResolver(topUps, properties.resolverInterval().toMillis());
+    WalletsApi wallets(WalletService wallets, TopUps topUps, WalletOrderChannel channel, QrPayments qrPayments, Withdrawals withdrawals) {
+        return new WalletsApi(wallets, topUps, channel, qrPayments, withdrawals);
+    }
+
+    @Bean
+    WalletResolver walletResolver(TopUps topUps, Withdrawals withdrawals, WalletsProperties properties) {
+        return new WalletResolver(topUps, withdrawals, properties.resolverInterval().toMillis());
     }
 }

@@ -8,7 +8,9 @@ import io.huitong.wallets.NewTopUp;
 import io.huitong.wallets.NewWalletTransfer;
 import io.huitong.wallets.PaymentCode;
 import io.huitong.wallets.TopUp;
+import io.huitong.wallets.NewWithdrawal;
 import io.huitong.wallets.WalletQrPayment;
+import io.huitong.wallets.Withdrawal;
 import io.huitong.wallets.Wallet;
 import io.huitong.wallets.WalletTransaction;
 import io.huitong.wallets.WalletTransfer;
@@ -94,6 +96,21 @@ class WalletController {
                     + "is a 400; one naming no payment waiting to be paid a 404 or 409; frozen, balance and limits as for transfers.")
     WalletQrPayment payQr(ApiPrincipal caller, @RequestBody QrPaymentRequest body) {
         return wallets.payQr(caller.userId(), body.qrPayload());
+    }
+
+    @PostMapping("/withdrawals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Withdraw to a bank account",
+            description = "The money is held in the wallet (pending) until the bank confirms (succeeded); a rejected payout "
+                    + "returns it (failed). Frozen, balance and limits as for transfers.")
+    Withdrawal withdraw(ApiPrincipal caller, @RequestBody NewWithdrawal body) {
+        return wallets.withdraw(caller.userId(), body);
+    }
+
+    @GetMapping("/withdrawals/{id}")
+    @Operation(summary = "One of the caller's withdrawals")
+    Withdrawal withdrawal(ApiPrincipal caller, @PathVariable String id) {
+        return wallets.findWithdrawal(caller.userId(), id).orElseThrow(() -> ApiException.notFound("withdrawal", id));
     }
 
     @GetMapping("/topups/{id}")
