@@ -99,6 +99,15 @@ abstract class WalletApiTests extends WalletFixtures {
         assertThat(wrong.status()).as(wrong.body()).isEqualTo(403);
         assertThat(api.postJson("/v1/wallet/unfreeze", "{}", "Authorization", a.bearer()).status()).isEqualTo(400);
         assertThat(wallet(a).json().path("status").asString()).isEqualTo("frozen");
+        for (int i = 0; i < 3; i++) {
+            api.postJson("/v1/wallet/unfreeze", "{\"password\":\"guess " + i + "\"}", "Authorization", a.bearer());
+        }
+        Api.Response guessing = api.postJson("/v1/wallet/unfreeze", "{\"password\":\"guess 4\"}", "Authorization", a.bearer());
+        assertThat(guessing.status()).as("wrong passwords count towards the login lockout: " + guessing.body()).isEqualTo(429);
+        assertThat(api.postJson("/v1/wallet/unfreeze", "{\"password\":\"" + PASSWORD + "\"}", "Authorization", a.bearer()).status())
+                .as("locked even with the right password").isEqualTo(429);
+        assertThat(wallet(a).json().path("status").asString()).isEqualTo("frozen");
+        clock.advance(Duration.ofMinutes(16));
         Api.Response unfrozen = api.postJson("/v1/wallet/unfreeze", "{\"password\":\"" + PASSWORD + "\"}", "Authorization", a.bearer());
         assertThat(unfrozen.status()).as(unfrozen.body()).isEqualTo(200);
         assertThat(unfrozen.json().path("status").asString()).isEqualTo("active");
