@@ -57,8 +57,8 @@ final class Withdrawals {
     }
 
     Withdrawal withdraw(String userId, NewWithdrawal request) {
-        BankPayouts bank = payouts.get().orElseThrow(() -> new ApiException(503, ErrorType.API_ERROR, "withdrawals_unavailable",
-                "Withdrawals to bank accounts are not offered right now; nothing was withdrawn.", null));
+        BankPayouts bank = payouts.get().orElseThrow(() -> new ApiException(400, ErrorType.INVALID_REQUEST_ERROR, "withdrawals_not_offered",
+                "Withdrawals to bank accounts are not offered by this platform yet: no bank channel is configured.", null));
         WalletStore.WalletRow wallet = wallets.ensure(userId);
         Money amount = new Money(request.amount(), request.currency());
         wallets.openAccount(userId, amount.currency());

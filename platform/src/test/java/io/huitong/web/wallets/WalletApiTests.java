@@ -330,4 +330,27 @@ abstract class WalletApiTests extends WalletFixtures {
         assertThat(available(c)).isEqualTo(300_000);
         assertThat(ledger.check().balanced()).isTrue();
     }
+
+    @Test
+    void withoutABankChannelAWithdrawalIsRefusedBeforeAnythingChanges() {
+        Consumer c = consumer();
+        fund(c, 1_000);
+        Api.Response r = api.postJson("/v1/wallet/withdrawals", "{\"amount\":100,\"currency\":\"CNY\",\"bank_account\":{\"bank_code\":\"ICBC\","
+                + "\"account_number\":\"6222020200112233\",\"account_name\":\"Li Lei\"}}", "Authorization", c.bearer());
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.error("code")).isEqualTo("withdrawals_not_offered");
+        assertThat(available(c)).isEqualTo(1_000);
+        assertThat(history(c, "").path("data")).isEmpty();
+    }
+
+    @Test
+    void aTopUpWithACardThatAsksForAuthenticationWaitsForIt() {
+        Consumer c = consumer();
+        Api.Response t = topUp(c, 900, "4000000000003220");
+        assertThat(t.status()).as(t.body()).isEqualTo(201);
+        assertThat(t.json().path("status").asString()).isEqualTo("pending");
+        assertThat(t.json().path("next_action").path("type").asString()).isEqualTo("authenticate");
+        assertThat(t.json().path("next_action").path("url").asString()).contains("/pay/authenticate/");
+        assertThat(available(c)).isZero();
+    }
 }
