@@ -22,6 +22,16 @@ public interface TwoFactor {
      */
     TotpConfirmation confirmTotp(String userId, String code);
 
+    /** Whether the consumer's authenticator is on. */
+    boolean enabled(String userId);
+
+    /**
+     * Proves the consumer is at hand before a sensitive change (unfreezing their wallet): a current code or an
+     * unused recovery code, each good once. A wrong one is a 400 {@code otp_invalid} on {@code param}; five
+     * within the lockout window are a 429 {@code otp_locked}.
+     */
+    void prove(String userId, String code, String param);
+
     /** Turns two-factor login off, given a current code or an unused recovery code (400 {@code otp_invalid} otherwise). */
     Totp disableTotp(String userId, String code);
 }

@@ -25,4 +25,10 @@ public interface Users {
 
     /** Ends every session of the consumer. */
     void logoutEverywhere(String userId);
+
+    /** Whether the consumer passed real-name verification (a row in {@code consumer_verification}). */
+    boolean realNameVerified(String userId);
+
+    /** Whether this is the consumer's password: a second proof of who they are before a sensitive change. */
+    boolean passwordMatches(String userId, String password);
 }

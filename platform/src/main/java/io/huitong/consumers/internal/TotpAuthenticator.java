@@ -161,6 +161,27 @@ final class TotpAuthenticator implements TwoFactor, SecondFactor {
     }
 
     @Override
+    public boolean enabled(String userId) {
+        return required(userId);
+    }
+
+    @Override
+    public void prove(String userId, String code, String param) {
+        if (code == null) {
+            throw ApiException.missing(param);
+        }
+        Instant now = now();
+        guardCodes(userId, now);
+        if (!accepts(userId, code, now)) {
+            if (guard.failed(guardKey(userId), now)) {
+                throw codesLocked(guard.lockedUntil(guardKey(userId), now).orElse(now));
+            }
+            throw otpInvalid(400, param);
+        }
+        guard.succeeded(guardKey(userId));
+    }
+
+    @Override
     public boolean required(String userId) {
         return row(userId).filter(r -> Totp.ENABLED.equals(r.status())).isPresent();
     }

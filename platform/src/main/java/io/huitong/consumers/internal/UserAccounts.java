@@ -140,6 +140,38 @@ final class UserAccounts implements Users, BearerAuthenticator {
     }
 
     @Override
+    public boolean realNameVerified(String userId) {
+        return jdbc.sql("select count(*) from consumer_verification where user_id = ?").params(userId).query(Long.class).single() > 0;
+    }
+
+    /**
+     * A wrong password here counts towards the account's login lockout, so that a stolen session cannot be
+     * used to guess the password; a locked account is a 429 {@code login_locked}.
+     */
+    @Override
+    public boolean passwordMatches(String userId, String password) {
+        Optional<PhoneAndHash> account = jdbc.sql("select phone, password_hash from consumer where id = ?").params(userId)
+                .query((rs, i) -> new PhoneAndHash(rs.getString(1), rs.getString(2))).optional();
+        if (account.isEmpty() || password == null) {
+            return false;
+        }
+        Instant now = now();
+        String accountKey = "account:" + account.get().phone();
+        Optional<Instant> locked = guard.lockedUntil(accountKey, now);
+        if (locked.isPresent()) {
+            throw locked(locked.get());
+        }
+        if (passwords.matches(password, account.get().passwordHash())) {
+            guard.succeeded(accountKey);
+            return true;
+        }
+        if (guard.failed(accountKey, now)) {
+            throw locked(now.plus(properties.lockout().duration()));
+        }
+        return false;
+    }
+
+    @Override
     public Optional<ApiPrincipal> authenticate(String credential) {
         if (credential == null || !credential.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();
@@ -179,5 +211,8 @@ final class UserAccounts implements Users, BearerAuthenticator {
     }
 
     private record Credentials(String id, String passwordHash) {
+    }
+
+    private record PhoneAndHash(String phone, String passwordHash) {
     }
 }

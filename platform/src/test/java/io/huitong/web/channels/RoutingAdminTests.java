@@ -30,7 +30,7 @@ abstract class RoutingAdminTests extends ApiTestSupport {
         assertThat(routing.path("object").asString()).isEqualTo("routing");
         assertThat(routing.path("version").asLong()).isZero();
         assertThat(routing.path("updated_at").isNull()).isTrue();
-        assertThat(routing.path("channels")).hasSize(2);
+        assertThat(routing.path("channels").size()).as("the acquirers, then the order channels").isGreaterThanOrEqualTo(3);
         JsonNode a = routing.path("channels").get(0);
         assertThat(a.path("name").asString()).isEqualTo("acq_a");
         assertThat(a.path("enabled").asBoolean()).isTrue();
@@ -41,6 +41,9 @@ abstract class RoutingAdminTests extends ApiTestSupport {
         assertThat(a.path("fee_bps").asInt()).isZero();
         assertThat(a.path("fee_fixed").asLong()).isZero();
         assertThat(routing.path("channels").get(1).path("name").asString()).isEqualTo("acq_b");
+        JsonNode wallet = java.util.stream.StreamSupport.stream(routing.path("channels").spliterator(), false)
+                .filter(c -> c.path("name").asString().equals("wallet")).findFirst().orElseThrow();
+        assertThat(wallet.path("methods").toString()).as("Huitong wallets' payment codes").isEqualTo("[\"payment_code\"]");
     }
 
     @Test
