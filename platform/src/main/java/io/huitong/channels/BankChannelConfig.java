@@ -36,6 +36,13 @@ class BankChannelConfig {
 
     private static final Logger log = LoggerFactory.getLogger(BankChannelConfig.class);
 
+    /** Wallet withdrawals go out as the bank's payouts. */
+    @Bean
+    @Conditional(BankSource.class)
+    io.huitong.wallets.BankPayouts bankPayouts(Iso20022BankChannel bank) {
+        return new io.huitong.channels.iso20022.BankPayoutsConnector(bank);
+    }
+
     @Bean(destroyMethod = "close")
     @Conditional(BankSource.class)
     Iso20022BankChannel bankChannel(BankChannelProperties bank, ChannelsProperties channels, ChannelsConfig.EmbeddedSimulator embedded,

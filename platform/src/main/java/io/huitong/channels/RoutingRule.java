@@ -16,7 +16,7 @@ public record RoutingRule(String name, boolean enabled, List<String> methods, Li
                           int feeBps, long feeFixed) {
 
     /** The payment methods routing knows: cards, and the order channels' methods. */
-    public static final List<String> METHODS = List.of("card", "bank_transfer", "ecny", "qr");
+    public static final List<String> METHODS = List.of("card", "bank_transfer", "ecny", "qr", "payment_code");
 
     public RoutingRule {
         methods = List.copyOf(methods);

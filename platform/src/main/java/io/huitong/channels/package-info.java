@@ -11,5 +11,5 @@
  * <p>Connectors are plain classes, free of Spring: whoever wires them chooses hosts, timeouts and the
  * registry their metrics go to.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Channels", allowedDependencies = {"kernel", "payments :: channel"})
+@org.springframework.modulith.ApplicationModule(displayName = "Channels", allowedDependencies = {"kernel", "payments :: channel", "wallets"})
 package io.huitong.channels;

@@ -81,14 +81,16 @@ public record NewPayment(Long amount, String currency, PaymentMethodInput paymen
     }
 
     /** The payment methods a merchant can take today. */
-    public static final java.util.Set<String> ORDER_METHODS = java.util.Set.of("bank_transfer", "ecny", "qr");
+    public static final java.util.Set<String> ORDER_METHODS = java.util.Set.of("bank_transfer", "ecny", "qr", "payment_code");
 
     /**
      * {@code payment_method}: the type and its details: the card; the payer's bank account
      * ({@code bank_transfer}); the payer's e-CNY wallet ({@code ecny}); nothing for {@code qr}, which any
-     * payer may scan.
+     * payer may scan; the code the payer's wallet app shows ({@code payment_code}).
      */
-    public record PaymentMethodInput(String type, CardInput card, BankAccountInput bankTransfer, EcnyInput ecny) {
+    public record PaymentMethodInput(String type, CardInput card, BankAccountInput bankTransfer, EcnyInput ecny,
+                                     PaymentCodeInput paymentCode) {
+
 
         public PaymentMethodInput {
             if (type == null) {
@@ -112,8 +114,13 @@ public record NewPayment(Long amount, String currency, PaymentMethodInput paymen
                 }
                 case "qr" -> {
                 }
-                case "wallet", "payment_code" -> throw ApiException.invalid("payment_method.type",
-                        "payment_method.type '" + type + "' is not offered by this platform yet; use card, bank_transfer, ecny or qr");
+                case "payment_code" -> {
+                    if (paymentCode == null) {
+                        throw ApiException.missing("payment_method.payment_code");
+                    }
+                }
+                case "wallet" -> throw ApiException.invalid("payment_method.type",
+                        "payment_method.type 'wallet' is not offered by this platform yet; use card, bank_transfer, ecny, qr or payment_code");
                 default -> throw ApiException.invalid("payment_method.type",
                         "payment_method.type must be one of card, bank_transfer, qr, wallet, ecny, payment_code");
             }
@@ -126,6 +133,27 @@ public record NewPayment(Long amount, String currency, PaymentMethodInput paymen
             if (!type.equals("ecny") && ecny != null) {
                 throw ApiException.invalid("payment_method.ecny", "payment_method.ecny goes with type ecny only");
             }
+            if (!type.equals("payment_code") && paymentCode != null) {
+                throw ApiException.invalid("payment_method.payment_code", "payment_method.payment_code goes with type payment_code only");
+            }
+        }
+    }
+
+    /** The code a payer's wallet app shows (付款码): 18 digits. {@link #toString()} hides it. */
+    public record PaymentCodeInput(String code) {
+
+        public PaymentCodeInput {
+            if (code == null) {
+                throw ApiException.missing("payment_method.payment_code.code");
+            }
+            if (!code.matches("[0-9]{18}")) {
+                throw ApiException.invalid("payment_method.payment_code.code", "code must be the 18 digits the payer's wallet shows");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "PaymentCodeInput[<hidden>]";
         }
     }
 

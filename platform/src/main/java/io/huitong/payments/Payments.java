@@ -1,5 +1,6 @@
 package io.huitong.payments;
 
+import io.huitong.kernel.Money;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import java.util.Optional;
@@ -29,6 +30,15 @@ public interface Payments {
 
     /** The payer's answer on the hosted authentication page: the payment then proceeds or fails. */
     Payment completeAuthentication(String paymentId, String token, boolean passed);
+
+    /**
+     * A consumer pays a {@code qr} payment waiting to be scanned ({@code requires_action}) from their Huitong
+     * wallet: its order is closed at its channel, then paid through the order channel {@code wallet} with the
+     * consumer as payer. A payment that is not a {@code qr} payment is a 404; one not waiting for payment, or
+     * whose order could not be closed, a 409 {@code payment_unexpected_state}; with {@code expected} set, a
+     * payment of another amount is a 409 too. A refusal by the wallet fails the payment (402 {@code payment_error}).
+     */
+    Payment payFromWallet(String paymentId, String userId, Money expected);
 
     Refund refund(String merchantId, NewRefund request, String idempotencyKey);
 

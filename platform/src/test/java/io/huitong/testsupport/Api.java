@@ -64,6 +64,10 @@ public final class Api {
                 .build());
     }
 
+    public Response delete(String path, String... headers) {
+        return send(request(path).DELETE().headers(headers(headers)).build());
+    }
+
     public Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

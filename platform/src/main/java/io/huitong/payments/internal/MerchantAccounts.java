@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@code platform:card_clearing:CNY} (asset): what acquirers owe the platform for captured payments;
  *       {@code bank_clearing}, {@code ecny_clearing} and {@code qr_clearing} likewise for what the bank, the
- *       e-CNY operator and the wallet operators owe, so that each channel's statement reconciles with one account;</li>
+ *       e-CNY operator and the wallet operators owe, and {@code wallet_clearing} for money paid from Huitong
+ *       wallets, so that each channel's statement reconciles with one account;</li>
  *   <li>{@code platform:fee_revenue:CNY} (revenue): the platform's merchant fees;</li>
  *   <li>{@code mer_x:pending:CNY} (liability): what the platform owes the merchant, not yet settled;</li>
  *   <li>{@code mer_x:available:CNY} (liability): settled, can be paid out.</li>
@@ -36,13 +37,14 @@ class MerchantAccounts {
         this.ledger = ledger;
     }
 
-    /** The clearing account of a payment method ({@code card}, {@code bank_transfer}, {@code ecny}, {@code qr}). */
+    /** The clearing account of a payment method ({@code card}, {@code bank_transfer}, {@code ecny}, {@code qr}, {@code payment_code}). */
     static String clearing(String method, String currency) {
         String name = switch (method) {
             case "card" -> "card_clearing";
             case "bank_transfer" -> "bank_clearing";
             case "ecny" -> "ecny_clearing";
             case "qr" -> "qr_clearing";
+            case "payment_code" -> "wallet_clearing";
             default -> throw new IllegalArgumentException("no clearing account for payment method " + method);
         };
         return "platform:" + name + ":" + currency;

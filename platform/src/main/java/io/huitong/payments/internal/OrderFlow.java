@@ -2,6 +2,8 @@ package io.huitong.payments.internal;
 
 import io.huitong.events.EventLog;
 import io.huitong.identity.Merchant;
+import io.huitong.kernel.ApiException;
+import io.huitong.kernel.ErrorType;
 import io.huitong.kernel.Money;
 import io.huitong.payments.NewPayment;
 import io.huitong.payments.Payment;
@@ -84,6 +86,7 @@ class OrderFlow implements OrderNotifications {
             case "bank_transfer" -> new PayerAccount(method.bankTransfer().bankCode(), method.bankTransfer().accountNumber(),
                     method.bankTransfer().accountName());
             case "ecny" -> new PayerAccount(null, method.ecny().walletId(), null);
+            case "payment_code" -> new PayerAccount(null, method.paymentCode().code(), null);
             default -> null;
         };
     }
@@ -185,6 +188,58 @@ class OrderFlow implements OrderNotifications {
         ChannelResult result = channel.refund(reference, payment.id(), amount);
         log.warn("Payment {} is {} but its order was paid at {}; returned to the payer as {}: {}", payment.id(),
                 payment.status().wireName(), channel.name(), reference, result);
+    }
+
+    // ---- paying a QR payment from a Huitong wallet ----
+
+    /** The order channel of Huitong wallets. */
+    static final String WALLET_CHANNEL = "wallet";
+
+    /**
+     * Pays a {@code qr} payment that waits to be scanned from a consumer's Huitong wallet: closes its order at its
+     * channel (so that it can no longer be paid there), then opens it at the wallet channel with the consumer as
+     * payer, and applies the answer as for any order.
+     */
+    PaymentRow payFromWallet(String paymentId, String userId, Money expected) {
+        PaymentRow row = store.paymentById(paymentId == null ? "" : paymentId).filter(p -> "qr".equals(p.methodType()))
+                .orElseThrow(() -> new ApiException(404, ErrorType.INVALID_REQUEST_ERROR, "resource_missing",
+                        "No QR payment has this reference: '" + paymentId + "'", "qr_payload"));
+        if (row.status() != PaymentStatus.REQUIRES_ACTION) {
+            throw PaymentEngine.unexpectedState(row, "paid from a wallet");
+        }
+        Money amount = new Money(row.amount(), row.currency());
+        if (expected != null && !expected.equals(amount)) {
+            throw ApiException.conflict("payment_unexpected_state", "The QR code's amount is not the payment's; scan the code again.");
+        }
+        OrderChannel wallet = find(WALLET_CHANNEL).orElseThrow(() -> new ApiException(503, ErrorType.API_ERROR, "channel_unavailable",
+                "Payments from Huitong wallets are not offered right now.", null));
+        if (row.channel() != null && !row.channel().equals(wallet.name())) {
+            OrderChannel current = channel(row.channel());
+            ChannelResult closed = current.close(row.id());
+            if (!(closed instanceof ChannelResult.Approved)) {
+                if (closed instanceof ChannelResult.Declined && current.query(row.id()) instanceof OrderStatus.Paid paid) {
+                    settle(row.id(), current.name(), paid);
+                }
+                throw PaymentEngine.unexpectedState(store.paymentById(row.id()).orElseThrow(), "paid from a wallet");
+            }
+        }
+        Merchant merchant = engine.merchant(row.merchantId());
+        engine.inTx(() -> {
+            PaymentRow current = store.lockPayment(paymentId).orElseThrow();
+            if (current.status() != PaymentStatus.REQUIRES_ACTION) {
+                throw PaymentEngine.unexpectedState(current, "paid from a wallet");
+            }
+            Instant now = engine.now();
+            PaymentRow next = current.moved(PaymentStatus.PROCESSING, now).withChannel(wallet.name(), null)
+                    .resolveAt(now.plus(engine.resolver().firstLook()), 0);
+            store.update(next);
+            return next;
+        });
+        accounts.open(row.merchantId(), row.currency(), wallet.method());
+        OrderRequest request = new OrderRequest(row.id(), row.merchantId(), merchant.name(), amount, row.description(),
+                new PayerAccount(null, userId, null), engine.now().plus(properties.orderExpiry()),
+                engine.publicUrl() + "/notify/" + wallet.name());
+        return applyOpened(row.id(), merchant, wallet, amount, wallet.open(request));
     }
 
     // ---- notifications ----
@@ -370,6 +425,11 @@ class OrderFlow implements OrderNotifications {
 
     ChannelResult refund(RefundRow refund) {
         return channel(refund.channel()).refund(refund.id(), refund.paymentId(), new Money(refund.amount(), refund.currency()));
+    }
+
+    /** The method of the order channel with this name, if there is one. */
+    Optional<String> channelMethod(String name) {
+        return name == null ? Optional.empty() : find(name).map(OrderChannel::method);
     }
 
     /** Whether this channel name is an order channel's. */

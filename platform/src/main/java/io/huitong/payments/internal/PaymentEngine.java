@@ -304,12 +304,20 @@ class PaymentEngine implements Payments {
             store.update(next);
         } else {
             long fee = Fees.of(current.amount(), merchant.feePercentBps(), merchant.feeFixed());
-            accounts.postSale(current.id(), current.merchantId(), current.methodType(), amount, fee);
+            accounts.postSale(current.id(), current.merchantId(), clearingMethod(current), amount, fee);
             next = current.moved(PaymentStatus.SUCCEEDED, now).withAmounts(0, current.amount(), 0, fee);
             store.update(next);
             events.record(next.merchantId(), "payment.succeeded", view(next));
         }
         return next;
+    }
+
+    /**
+     * The method whose clearing account a payment's money passes through: the method of the channel that took
+     * it, so that a QR payment paid from a Huitong wallet clears through the wallet clearing account.
+     */
+    String clearingMethod(PaymentRow row) {
+        return row.isCard() ? row.methodType() : orders.channelMethod(row.channel()).orElse(row.methodType());
     }
 
     PaymentRow fail(PaymentRow current, String code, String message, Instant now) {
@@ -338,6 +346,11 @@ class PaymentEngine implements Payments {
             return answer(orders.open(processing, merchant(merchantId)));
         }
         return answer(authorize(processing, merchant(merchantId), card(processing), null, false));
+    }
+
+    @Override
+    public Payment payFromWallet(String paymentId, String userId, Money expected) {
+        return answer(orders.payFromWallet(paymentId, userId, expected));
     }
 
     @Override
@@ -580,7 +593,7 @@ class PaymentEngine implements Payments {
                 PaymentRow payment = store.lockPayment(request.payment()).filter(p -> p.merchantId().equals(merchantId))
                         .orElseThrow(() -> new ApiException(404, ErrorType.INVALID_REQUEST_ERROR, "resource_missing",
                                 "No such payment: '" + request.payment() + "'", "payment"));
-                method[0] = payment.methodType();
+                method[0] = clearingMethod(payment);
                 if (payment.status() != PaymentStatus.SUCCEEDED) {
                     throw ApiException.conflict("payment_unexpected_state",
                             "Only a succeeded payment can be refunded; this one is " + payment.status().wireName() + ".");
@@ -620,7 +633,7 @@ class PaymentEngine implements Payments {
         Instant now = now();
         RefundRow next;
         if (result instanceof ChannelResult.Approved) {
-            String method = store.paymentById(current.paymentId()).orElseThrow().methodType();
+            String method = clearingMethod(store.paymentById(current.paymentId()).orElseThrow());
             accounts.postRefund(current.id(), current.paymentId(), current.merchantId(), method,
                     new Money(current.amount(), current.currency()));
             next = current.settled(RefundRow.SUCCEEDED, null, now);

@@ -3,6 +3,8 @@ package io.huitong.web.channels;
 import io.huitong.channels.ChannelStatus;
 import io.huitong.channels.ChannelWindow;
 import io.huitong.channels.Channels;
+import io.huitong.identity.AllowedRoles;
+import io.huitong.identity.OperatorRole;
 import io.huitong.kernel.Page;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,6 +51,7 @@ class ChannelAdminController {
     }
 
     @GetMapping
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SUPPORT, OperatorRole.RISK_ANALYST, OperatorRole.AUDITOR})
     Page<ChannelView> list() {
         return new Page<>(channels.status().stream().map(ChannelView::of).toList(), false);
     }

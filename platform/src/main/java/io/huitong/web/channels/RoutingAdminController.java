@@ -3,6 +3,8 @@ package io.huitong.web.channels;
 import io.huitong.channels.Routing;
 import io.huitong.channels.RoutingRule;
 import io.huitong.channels.RoutingTable;
+import io.huitong.identity.AllowedRoles;
+import io.huitong.identity.OperatorRole;
 import io.huitong.kernel.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -63,12 +65,14 @@ class RoutingAdminController {
     }
 
     @GetMapping
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SUPPORT, OperatorRole.RISK_ANALYST, OperatorRole.AUDITOR})
     @Operation(summary = "The routing rules in force")
     RoutingView get() {
         return RoutingView.of(routing.current());
     }
 
     @PutMapping
+    @AllowedRoles(OperatorRole.ADMIN)
     @Operation(summary = "Replace every routing rule at once; answers the new rules with the next version")
     RoutingView put(@RequestBody RoutingRequest body) {
         if (body == null || body.channels() == null) {

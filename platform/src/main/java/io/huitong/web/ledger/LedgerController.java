@@ -1,5 +1,7 @@
 package io.huitong.web.ledger;
 
+import io.huitong.identity.AllowedRoles;
+import io.huitong.identity.OperatorRole;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Ids;
 import io.huitong.kernel.Page;
@@ -51,12 +53,14 @@ class LedgerController {
     }
 
     @GetMapping("/check")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE, OperatorRole.AUDITOR})
     @Operation(summary = "Recompute every balance from the entries and check that the books balance")
     CheckView check() {
         return LedgerViews.of(ledger.check());
     }
 
     @PostMapping("/accounts")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE})
     @Operation(summary = "Open an account (idempotent by id)")
     ResponseEntity<AccountView> createAccount(@RequestBody CreateAccount body) {
         AccountResult r = ledger.createAccount(body.toCommand(() -> ids.next("acct")));
@@ -68,22 +72,26 @@ class LedgerController {
     }
 
     @GetMapping("/accounts/{id}")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE, OperatorRole.AUDITOR})
     AccountView account(@PathVariable String id) {
         return LedgerViews.of(ledger.account(id).orElseThrow(() -> ApiException.notFound("ledger account", id)));
     }
 
     @GetMapping("/accounts")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE, OperatorRole.AUDITOR})
     Page<AccountView> accounts(@RequestParam(name = "owner_ref", required = false) String ownerRef, PageRequest page) {
         return ledger.listAccounts(ownerRef, page).map(LedgerViews::of);
     }
 
     @GetMapping("/accounts/{id}/entries")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE, OperatorRole.AUDITOR})
     Page<EntryView> entries(@PathVariable String id, PageRequest page) {
         ledger.account(id).orElseThrow(() -> ApiException.notFound("ledger account", id));
         return ledger.listEntries(id, page).map(LedgerViews::of);
     }
 
     @PostMapping("/transfers")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE})
     @Operation(summary = "Create a transfer: posted, pending (a hold), post_pending, void_pending or reversal")
     ResponseEntity<TransferView> createTransfer(@RequestBody CreateTransfer body) {
         TransferResult r = ledger.createTransfer(body.toCommand());
@@ -95,6 +103,7 @@ class LedgerController {
     }
 
     @PostMapping("/transfers/batch")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE})
     @Operation(summary = "Create up to 1,000 transfers in one database transaction; linked ones succeed or fail together")
     BatchView createBatch(@RequestBody CreateBatch body) {
         if (body.transfers() == null || body.transfers().isEmpty()) {
@@ -117,11 +126,13 @@ class LedgerController {
     }
 
     @GetMapping("/transfers/{id}")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE, OperatorRole.AUDITOR})
     TransferView transfer(@PathVariable String id) {
         return LedgerViews.of(ledger.transfer(id).orElseThrow(() -> ApiException.notFound("ledger transfer", id)));
     }
 
     @GetMapping("/transfers")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE, OperatorRole.AUDITOR})
     Page<TransferView> transfers(@RequestParam(required = false) String account, PageRequest page) {
         return ledger.listTransfers(account, page).map(LedgerViews::of);
     }

@@ -1,10 +1,12 @@
 package io.huitong.web.merchants;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.huitong.identity.AllowedRoles;
 import io.huitong.identity.Merchant;
 import io.huitong.identity.MerchantKey;
 import io.huitong.identity.Merchants;
 import io.huitong.identity.NewMerchant;
+import io.huitong.identity.OperatorRole;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
@@ -53,6 +55,7 @@ class MerchantAdminController {
     }
 
     @PostMapping
+    @AllowedRoles(OperatorRole.ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Onboard a merchant; the answer carries its secret key, shown this once")
     MerchantView create(@RequestBody NewMerchant body) {
@@ -61,16 +64,19 @@ class MerchantAdminController {
     }
 
     @GetMapping("/{id}")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SUPPORT, OperatorRole.FINANCE, OperatorRole.AUDITOR})
     MerchantView get(@PathVariable String id) {
         return MerchantView.of(merchants.find(id).orElseThrow(() -> ApiException.notFound("merchant", id)), null);
     }
 
     @GetMapping
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SUPPORT, OperatorRole.FINANCE, OperatorRole.AUDITOR})
     Page<MerchantView> list(PageRequest page) {
         return merchants.list(page).map(m -> MerchantView.of(m, null));
     }
 
     @PostMapping("/{id}/keys")
+    @AllowedRoles(OperatorRole.ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a new secret key; the merchant's current keys keep working for the grace period (default 24 h)")
     KeyView rotate(@PathVariable String id, @RequestBody(required = false) RotateKey body) {

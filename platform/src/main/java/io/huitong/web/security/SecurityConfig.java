@@ -25,6 +25,9 @@ class SecurityConfig {
 
     static final String OPERATOR = ApiPrincipal.Kind.OPERATOR.name();
     static final String MERCHANT = ApiPrincipal.Kind.MERCHANT.name();
+    static final String USER = ApiPrincipal.Kind.USER.name();
+    /** An operator with the admin role, such as the admin key. */
+    static final String OPERATOR_ADMIN = OPERATOR + "_" + io.huitong.identity.OperatorRole.ADMIN.name();
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, List<BearerAuthenticator> authenticators, ErrorResponses errors) {
@@ -44,13 +47,28 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers("/docs", "/docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(OPERATOR)
+                        .requestMatchers("/actuator/**").hasRole(OPERATOR_ADMIN)
+                        // which operator roles may use each admin endpoint: its @AllowedRoles (AdminRolesInterceptor)
                         .requestMatchers("/v1/admin/**").hasRole(OPERATOR)
+                        // operators log in without a token and enrol TOTP with an enrolment token the module checks
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/operator_sessions", "/v1/operator_mfa/totp",
+                                "/v1/operator_mfa/totp/confirm").permitAll()
+                        .requestMatchers("/v1/operator_sessions/**").hasRole(OPERATOR)
                         // a merchant's own objects
                         .requestMatchers("/v1/payments", "/v1/payments/**", "/v1/refunds", "/v1/refunds/**", "/v1/balance",
                                 "/v1/balance_transactions", "/v1/webhook_endpoints", "/v1/webhook_endpoints/**", "/v1/events",
                                 "/v1/events/**")
                         .hasRole(MERCHANT)
+                        // consumers sign up and log in without a token; everything else of theirs needs one
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/users", "/v1/sessions").permitAll()
+                        // a login with a passkey alone: its options and the authenticator's answer
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/sessions/passkey/options", "/v1/sessions/passkey")
+                        .permitAll()
+                        .requestMatchers("/v1/users/**", "/v1/sessions/**", "/v1/wallet", "/v1/wallet/**").hasRole(USER)
+                        // QR login: the page creates and polls (with its poll token) without a token; the phone approves
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/login_qr").permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/v1/login_qr/*").permitAll()
+                        .requestMatchers("/v1/login_qr/**").hasRole(USER)
                         .requestMatchers("/v1/**").authenticated()
                         // everything else is either public (/, /error) or unknown, which answers 404
                         .anyRequest().permitAll());

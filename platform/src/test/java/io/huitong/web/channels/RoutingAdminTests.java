@@ -30,7 +30,7 @@ abstract class RoutingAdminTests extends ApiTestSupport {
         assertThat(routing.path("object").asString()).isEqualTo("routing");
         assertThat(routing.path("version").asLong()).isZero();
         assertThat(routing.path("updated_at").isNull()).isTrue();
-        assertThat(routing.path("channels")).hasSize(5);
+        assertThat(routing.path("channels")).hasSize(6);
         JsonNode a = routing.path("channels").get(0);
         assertThat(a.path("name").asString()).isEqualTo("acq_a");
         assertThat(a.path("enabled").asBoolean()).isTrue();
@@ -47,6 +47,9 @@ abstract class RoutingAdminTests extends ApiTestSupport {
             assertThat(c.path("name").asString()).isEqualTo(others[i][0]);
             assertThat(c.path("methods").toString()).isEqualTo("[\"" + others[i][1] + "\"]");
         }
+        JsonNode wallet = routing.path("channels").get(5);
+        assertThat(wallet.path("name").asString()).isEqualTo("wallet");
+        assertThat(wallet.path("methods").toString()).as("Huitong wallets' payment codes").isEqualTo("[\"payment_code\"]");
     }
 
     @Test

@@ -127,8 +127,8 @@ public final class Iso20022Codec {
         if (t.remittance() != null) {
             tx.setRmtInf(new RemittanceInformation16().addUstrd(t.remittance()));
         }
-        return new MxPacs00800108().setFIToFICstmrCdtTrf(new FIToFICustomerCreditTransferV08().setGrpHdr(header).addCdtTrfTxInf(tx))
-                .document(params());
+        return withCodecLoader(() -> new MxPacs00800108().setFIToFICstmrCdtTrf(new FIToFICustomerCreditTransferV08().setGrpHdr(header).addCdtTrfTxInf(tx))
+                .document(params()));
     }
 
     public CreditTransfer readCreditTransfer(String xml) {
@@ -163,7 +163,7 @@ public final class Iso20022Codec {
             }
             doc.addTxInfAndSts(tx);
         }
-        return new MxPacs00200110().setFIToFIPmtStsRpt(doc).document(params());
+        return withCodecLoader(() -> new MxPacs00200110().setFIToFIPmtStsRpt(doc).document(params()));
     }
 
     public StatusReport readStatusReport(String xml) {
@@ -181,10 +181,10 @@ public final class Iso20022Codec {
     // ---- pacs.028 ----
 
     public String write(StatusRequest r) {
-        return new MxPacs02800103().setFIToFIPmtStsReq(new FIToFIPaymentStatusRequestV03()
+        return withCodecLoader(() -> new MxPacs02800103().setFIToFIPmtStsReq(new FIToFIPaymentStatusRequestV03()
                 .setGrpHdr(new GroupHeader91().setMsgId(r.messageId()).setCreDtTm(now()))
                 .addTxInf(new PaymentTransaction113().setStsReqId(r.messageId()).setOrgnlEndToEndId(r.reference()).setOrgnlTxId(r.reference())))
-                .document(params());
+                .document(params()));
     }
 
     public StatusRequest readStatusRequest(String xml) {
@@ -206,10 +206,10 @@ public final class Iso20022Codec {
         if (r.reason() != null) {
             tx.addRtrRsnInf(new PaymentReturnReason6().setRsn(new ReturnReason5Choice().setCd(r.reason())));
         }
-        return new MxPacs00400109().setPmtRtr(new PaymentReturnV09()
+        return withCodecLoader(() -> new MxPacs00400109().setPmtRtr(new PaymentReturnV09()
                 .setGrpHdr(new GroupHeader90().setMsgId(r.messageId()).setCreDtTm(now()).setNbOfTxs("1")
                         .setSttlmInf(new SettlementInstruction7().setSttlmMtd(SettlementMethod1Code.CLRG)))
-                .addTxInf(tx)).document(params());
+                .addTxInf(tx)).document(params()));
     }
 
     public PaymentReturn readPaymentReturn(String xml) {
@@ -233,10 +233,10 @@ public final class Iso20022Codec {
         if (r.reason() != null) {
             tx.addCxlRsnInf(new PaymentCancellationReason5().setRsn(new CancellationReason33Choice().setCd(r.reason())));
         }
-        return new MxCamt05600108().setFIToFIPmtCxlReq(new FIToFIPaymentCancellationRequestV08()
+        return withCodecLoader(() -> new MxCamt05600108().setFIToFIPmtCxlReq(new FIToFIPaymentCancellationRequestV08()
                 .setAssgnmt(new com.prowidesoftware.swift.model.mx.dic.CaseAssignment5().setId(r.caseId()).setCreDtTm(now()))
                 .setCase(new Case5().setId(r.caseId()))
-                .addUndrlyg(new UnderlyingTransaction23().addTxInf(tx))).document(params());
+                .addUndrlyg(new UnderlyingTransaction23().addTxInf(tx))).document(params()));
     }
 
     public CancellationRequest readCancellationRequest(String xml) {
@@ -258,11 +258,11 @@ public final class Iso20022Codec {
         if (r.reason() != null) {
             tx.addCxlStsRsnInf(new CancellationStatusReason4().setRsn(new CancellationStatusReason3Choice().setCd(r.reason())));
         }
-        return new MxCamt02900109().setRsltnOfInvstgtn(new ResolutionOfInvestigationV09()
+        return withCodecLoader(() -> new MxCamt02900109().setRsltnOfInvstgtn(new ResolutionOfInvestigationV09()
                 .setAssgnmt(new com.prowidesoftware.swift.model.mx.dic.CaseAssignment5().setId(r.caseId()).setCreDtTm(now()))
                 .setRslvdCase(new Case5().setId(r.caseId()))
                 .setSts(new InvestigationStatus5Choice().setConf(r.status()))
-                .addCxlDtls(new UnderlyingTransaction22().addTxInfAndSts(tx))).document(params());
+                .addCxlDtls(new UnderlyingTransaction22().addTxInfAndSts(tx))).document(params()));
     }
 
     public CancellationResolution readCancellationResolution(String xml) {
@@ -299,10 +299,11 @@ public final class Iso20022Codec {
             control = control.add(decimal(p.amount(), p.currency()));
         }
         info.setCtrlSum(control);
-        return new MxPain00100109().setCstmrCdtTrfInitn(new CustomerCreditTransferInitiationV09()
+        java.math.BigDecimal controlSum = control;
+        return withCodecLoader(() -> new MxPain00100109().setCstmrCdtTrfInitn(new CustomerCreditTransferInitiationV09()
                 .setGrpHdr(new GroupHeader85().setMsgId(b.messageId()).setCreDtTm(now()).setNbOfTxs(String.valueOf(b.payouts().size()))
-                        .setCtrlSum(control).setInitgPty(party(b.debtor())))
-                .addPmtInf(info)).document(params());
+                        .setCtrlSum(controlSum).setInitgPty(party(b.debtor())))
+                .addPmtInf(info)).document(params()));
     }
 
     public PayoutBatch readPayoutBatch(String xml) {
@@ -340,11 +341,11 @@ public final class Iso20022Codec {
             }
             info.addTxInfAndSts(tx);
         }
-        return new MxPain00200110().setCstmrPmtStsRpt(new CustomerPaymentStatusReportV10()
+        return withCodecLoader(() -> new MxPain00200110().setCstmrPmtStsRpt(new CustomerPaymentStatusReportV10()
                 .setGrpHdr(new GroupHeader86().setMsgId(r.messageId()).setCreDtTm(now()))
                 .setOrgnlGrpInfAndSts(new OriginalGroupHeader17().setOrgnlMsgId(r.originalMessageId()).setOrgnlMsgNmId(PAIN_001)
                         .setOrgnlNbOfTxs(String.valueOf(r.transactions().size())).setGrpSts(r.groupStatus()))
-                .addOrgnlPmtInfAndSts(info)).document(params());
+                .addOrgnlPmtInfAndSts(info)).document(params()));
     }
 
     public PayoutReport readPayoutReport(String xml) {
@@ -386,8 +387,8 @@ public final class Iso20022Codec {
                             .setRefs(new TransactionReferences6().setEndToEndId(e.reference()))
                             .setAmt(historic(e.amount(), e.currency())).setCdtDbtInd(direction))));
         }
-        return new MxCamt05300108().setBkToCstmrStmt(new BankToCustomerStatementV08()
-                .setGrpHdr(new GroupHeader81().setMsgId(s.messageId()).setCreDtTm(now())).addStmt(statement)).document(params());
+        return withCodecLoader(() -> new MxCamt05300108().setBkToCstmrStmt(new BankToCustomerStatementV08()
+                .setGrpHdr(new GroupHeader81().setMsgId(s.messageId()).setCreDtTm(now())).addStmt(statement)).document(params()));
     }
 
     public Statement readStatement(String xml) {
@@ -448,6 +449,22 @@ public final class Iso20022Codec {
         return m.group(1);
     }
 
+    /**
+     * Runs {@code work} with this library's class loader as the thread's context class loader: JAXB finds its
+     * implementation through it, and threads started by a server (an HTTP handler, a scheduler) may carry
+     * another one when the program runs from a packaged jar.
+     */
+    private static <T> T withCodecLoader(java.util.function.Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Iso20022Codec.class.getClassLoader());
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
     private <M extends AbstractMX, D> D read(String xml, String name, Function<String, M> parse, Function<M, D> body) {
         String actual = messageName(xml);
         if (!actual.equals(name)) {
@@ -455,7 +472,7 @@ public final class Iso20022Codec {
         }
         M mx;
         try {
-            mx = parse.apply(xml);
+            mx = withCodecLoader(() -> parse.apply(xml));
         } catch (RuntimeException e) {
             throw new Iso20022FormatException(name + " could not be read: " + e.getClass().getSimpleName(), e);
         }

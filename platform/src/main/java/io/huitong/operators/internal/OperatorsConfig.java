@@ -1,0 +1,25 @@
+package io.huitong.operators.internal;
+
+import io.huitong.identity.LoginGuard;
+import io.huitong.kernel.Ids;
+import io.huitong.vault.Vault;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OperatorsProperties.class)
+class OperatorsConfig {
+
+    @Bean
+    OperatorAccounts operatorAccounts(JdbcClient jdbc, PlatformTransactionManager transactions, Vault vault, OperatorsProperties properties,
+                                      Clock clock, Ids ids) {
+        return new OperatorAccounts(jdbc, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                new LoginGuard(jdbc, new TransactionTemplate(transactions), properties.lockout()), vault, properties, clock, ids);
+    }
+}

@@ -1,0 +1,21 @@
+package io.huitong.wallets;
+
+import io.huitong.consumers.Phones;
+import io.huitong.kernel.ApiException;
+import io.huitong.kernel.Currencies;
+
+/** {@code POST /v1/wallet/transfers}: money to another consumer, named by their phone number. */
+public record NewWalletTransfer(String toPhone, Long amount, String currency, String note) {
+
+    public NewWalletTransfer {
+        if (toPhone == null) {
+            throw ApiException.missing("to_phone");
+        }
+        toPhone = Phones.normalize(toPhone, "to_phone");
+        WalletAmounts.check(amount);
+        Currencies.require(currency, "currency");
+        if (note != null && note.length() > 200) {
+            throw ApiException.invalid("note", "note must be at most 200 characters");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.huitong.wallets;
+
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import java.util.Optional;
+
+/**
+ * Consumers' wallets. A wallet is created on first use. Every movement out of a wallet is refused, changing
+ * nothing, when the wallet is frozen (403 {@code wallet_frozen}), beyond its balance (402
+ * {@code insufficient_funds}) or beyond its class's limits (402 {@code limit_exceeded}).
+ */
+public interface Wallets {
+
+    Wallet wallet(String userId);
+
+    WalletTransfer transfer(String userId, NewWalletTransfer request);
+
+    /** Freezes the wallet at once: nothing leaves it until it is unfrozen. */
+    Wallet freeze(String userId);
+
+    /**
+     * The owner unfreezes the wallet, proving who they are again: with a current two-factor code ({@code otp})
+     * once their authenticator is on, with their password until then.
+     */
+    Wallet unfreeze(String userId, String otp, String password);
+
+    /** An operator unfreezes a wallet. */
+    Wallet unfreezeByOperator(String walletId);
+
+    Page<WalletTransaction> transactions(String userId, PageRequest page);
+
+    /**
+     * Tops the wallet up from a card: a card payment of the platform's internal top-up merchant; the wallet
+     * is credited when it succeeds. A declined card is a 402 {@code card_error} and the top-up is failed.
+     */
+    TopUp topUp(String userId, NewTopUp request);
+
+    /**
+     * A payment code for a merchant to charge ({@code payment_method.type} {@code payment_code}): valid once, for a
+     * short while. A frozen wallet gets none (403 {@code wallet_frozen}).
+     */
+    PaymentCode paymentCode(String userId);
+
+    /**
+     * Pays a merchant's {@code qr} payment from the wallet: {@code qrPayload} is the EMVCo payload of its
+     * {@code display_qr} next action. A payload that is not one is a 400; one naming no payment waiting to be
+     * paid a 404 or 409.
+     */
+    WalletQrPayment payQr(String userId, String qrPayload);
+
+    /**
+     * Sends money to a bank account: held in the wallet ({@code pending}) until the bank confirms
+     * ({@code succeeded}); a rejected payout returns it ({@code failed}).
+     */
+    Withdrawal withdraw(String userId, NewWithdrawal request);
+
+    Optional<Withdrawal> findWithdrawal(String userId, String withdrawalId);
+
+    /** One of the consumer's own top-ups; another consumer's is not found. */
+    Optional<TopUp> findTopUp(String userId, String topUpId);
+}

@@ -1,0 +1,50 @@
+package io.huitong.wallets.internal;
+
+import io.huitong.kernel.Money;
+import io.huitong.ledger.Account;
+import io.huitong.ledger.Ledger;
+import io.huitong.payments.Payment;
+import io.huitong.payments.Payments;
+import io.huitong.wallets.WalletQrPayment;
+import io.huitong.wallets.domain.MerchantQr;
+
+/**
+ * Paying a merchant's QR payment from the wallet: the payload names the payment; payments closes its order at
+ * the QR channel and pays it through the wallet channel ({@link WalletOrderChannel}), which debits the wallet.
+ * The wallet is looked at first (frozen, limits, balance), so that a consumer who cannot pay gets the refusal
+ * without failing the merchant's payment.
+ */
+final class QrPayments {
+
+    private final WalletService wallets;
+    private final Payments payments;
+    private final Ledger ledger;
+
+    QrPayments(WalletService wallets, Payments payments, Ledger ledger) {
+        this.wallets = wallets;
+        this.payments = payments;
+        this.ledger = ledger;
+    }
+
+    WalletQrPayment pay(String userId, String payload) {
+        MerchantQr qr = MerchantQr.parse(payload);
+        WalletStore.WalletRow wallet = wallets.ensure(userId);
+        if (wallet.frozen()) {
+            throw WalletErrors.frozen();
+        }
+        if (qr.amount().isPresent()) {
+            Money amount = qr.amount().get();
+            wallets.checkOut(wallet, wallets.classOf(userId), amount, wallets.now());
+            long available = ledger.account(WalletService.account(userId, amount.currency())).map(Account::availableBalance).orElse(0L);
+            if (available < amount.amount()) {
+                throw WalletErrors.insufficient();
+            }
+        }
+        Payment paid = payments.payFromWallet(qr.paymentId(), userId, qr.amount().orElse(null));
+        WalletStore.TxnRow line = wallets.store().txnByReference("payment", paid.id()).filter(t -> t.walletId().equals(wallet.id()))
+                .orElseThrow(() -> new IllegalStateException("payment " + paid.id() + " succeeded without a line in wallet " + wallet.id()));
+        String txnId = line.line().id();
+        return new WalletQrPayment("wqp_" + txnId.substring(txnId.indexOf('_') + 1), "wallet_qr_payment", paid.id(), paid.amount(),
+                paid.currency(), line.line().counterparty(), paid.status(), line.line().createdAt());
+    }
+}

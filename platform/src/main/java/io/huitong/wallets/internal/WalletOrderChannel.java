@@ -1,0 +1,226 @@
+package io.huitong.wallets.internal;
+
+import io.huitong.kernel.ApiException;
+import io.huitong.kernel.DbTimes;
+import io.huitong.kernel.Money;
+import io.huitong.ledger.AccountResult;
+import io.huitong.ledger.AccountType;
+import io.huitong.ledger.Ledger;
+import io.huitong.ledger.NewAccount;
+import io.huitong.ledger.TransferRequest;
+import io.huitong.payments.channel.ChannelResult;
+import io.huitong.payments.channel.OrderChannel;
+import io.huitong.payments.channel.OrderRequest;
+import io.huitong.payments.channel.OrderResult;
+import io.huitong.payments.channel.OrderStatus;
+import io.huitong.payments.channel.PayerAccount;
+import io.huitong.wallets.AccountClass;
+import io.huitong.wallets.PaymentCode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Huitong wallets as a channel payments can take money through: the order channel {@code wallet}, for the
+ * method {@code payment_code}. The payer is a payment code a merchant scanned, or, when a consumer pays a
+ * merchant's QR payment from the wallet, the consumer's user id ({@code usr_...}, which payments alone can
+ * name: a merchant's request carries 18 digits).
+ *
+ * <p>Opening an order pays it at once or not at all, in one database transaction: the code is consumed
+ * (a conditional update: unused and not expired), the wallet's row locked, freezing and limits checked, the
+ * wallet debited into {@code platform:wallet_clearing} and the history line written. A refusal rolls all of
+ * it back, so the code stays valid. The payment's id names the debit ({@code pay_x:wallet}) and the history
+ * line, so opening the same order again pays nothing twice.
+ */
+final class WalletOrderChannel implements OrderChannel {
+
+    static final String NAME = "wallet";
+    static final String METHOD = "payment_code";
+    private static final String CODE_PREFIX = "28";
+
+    private final WalletService wallets;
+    private final WalletStore store;
+    private final Ledger ledger;
+    private final Duration codeTtl;
+    private final SecureRandom random = new SecureRandom();
+    private final Set<String> opened = ConcurrentHashMap.newKeySet();
+
+    WalletOrderChannel(WalletService wallets, Ledger ledger, Duration codeTtl) {
+        this.wallets = wallets;
+        this.store = wallets.store();
+        this.ledger = ledger;
+        this.codeTtl = codeTtl;
+    }
+
+    static String clearing(String currency) {
+        return "platform:wallet_clearing:" + currency;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String method() {
+        return METHOD;
+    }
+
+    // ---- payment codes ----
+
+    /** Issues a payment code: {@code 28} and 16 random digits; only its SHA-256 is stored. */
+    PaymentCode issue(String userId) {
+        WalletStore.WalletRow wallet = wallets.ensure(userId);
+        if (wallet.frozen()) {
+            throw WalletErrors.frozen();
+        }
+        StringBuilder code = new StringBuilder(CODE_PREFIX);
+        for (int i = 0; i < 16; i++) {
+            code.append((char) ('0' + random.nextInt(10)));
+        }
+        Instant now = wallets.now();
+        Instant expires = now.plus(codeTtl);
+        store.jdbc().sql("insert into wallet_payment_code (code_hash, wallet_id, created_at, expires_at) values (?, ?, ?, ?)")
+                .params(sha256(code.toString()), wallet.id(), DbTimes.at(now), DbTimes.at(expires)).update();
+        return new PaymentCode(code.toString(), "payment_code", expires);
+    }
+
+    // ---- the channel ----
+
+    @Override
+    public OrderResult open(OrderRequest request) {
+        Optional<WalletStore.TxnRow> earlier = store.txnByReference("payment", request.reference());
+        if (earlier.isPresent()) {
+            return new OrderResult.Paid(channelReference(earlier.get().line().id()));
+        }
+        PayerAccount payer = request.payer();
+        if (payer == null || payer.accountNumber() == null) {
+            return new OrderResult.Declined("invalid_payment_code", "The payment names no payment code.");
+        }
+        String payerRef = payer.accountNumber();
+        boolean byCode = !payerRef.startsWith("usr_");
+        Optional<String> userId = byCode ? userOfCode(payerRef) : Optional.of(payerRef);
+        if (userId.isEmpty()) {
+            return invalidCode();
+        }
+        Money amount = request.amount();
+        openClearing(amount.currency());
+        wallets.openAccount(userId.get(), amount.currency());
+        AccountClass accountClass = wallets.classOf(userId.get());
+        WalletStore.WalletRow wallet = byCode ? store.byUser(userId.get()).orElseThrow() : wallets.ensure(userId.get());
+        String txnId = wallets.ids().next("wtx");
+        try {
+            return wallets.inTx(() -> {
+                Instant now = wallets.now();
+                if (byCode && store.jdbc().sql("update wallet_payment_code set used_at = ?, payment_id = ? where code_hash = ?"
+                                + " and used_at is null and expires_at > ?")
+                        .params(DbTimes.at(now), request.reference(), sha256(payerRef), DbTimes.at(now)).update() != 1) {
+                    throw new CodeRefused();
+                }
+                wallets.checkOut(store.lock(wallet.id()), accountClass, amount, now);
+                wallets.post(TransferRequest.posted(request.reference() + ":wallet", WalletService.account(userId.get(), amount.currency()),
+                        clearing(amount.currency()), amount).withCode("wallet_payment").withReference(request.reference()));
+                store.insertTxn(txnId, wallet.id(), "payment", -amount.amount(), amount.currency(), "succeeded", request.merchantName(),
+                        request.reference(), now);
+                return new OrderResult.Paid(channelReference(txnId));
+            });
+        } catch (CodeRefused e) {
+            return invalidCode();
+        } catch (ApiException e) {
+            return new OrderResult.Declined(e.code(), e.getMessage());
+        }
+    }
+
+    @Override
+    public OrderStatus query(String reference) {
+        boolean refund = reference.startsWith("re_");
+        return store.txnByReference(refund ? "refund" : "payment", reference)
+                .<OrderStatus>map(t -> new OrderStatus.Paid(channelReference(t.line().id()), new Money(Math.abs(t.line().amount()), t.line().currency())))
+                .orElseGet(OrderStatus.NotFound::new);
+    }
+
+    @Override
+    public ChannelResult close(String reference) {
+        return store.txnByReference("payment", reference).isPresent()
+                ? new ChannelResult.Declined("order_paid", "The order was paid from the wallet.")
+                : new ChannelResult.Approved(null);
+    }
+
+    @Override
+    public ChannelResult refund(String refundReference, String paymentReference, Money amount) {
+        Optional<WalletStore.TxnRow> paid = store.txnByReference("payment", paymentReference);
+        if (paid.isEmpty()) {
+            return new ChannelResult.Declined("payment_not_found", "No wallet payment has this reference.");
+        }
+        Optional<WalletStore.TxnRow> earlier = store.txnByReference("refund", refundReference);
+        if (earlier.isPresent()) {
+            return new ChannelResult.Approved(channelReference(earlier.get().line().id()));
+        }
+        String walletId = paid.get().walletId();
+        String userId = store.byId(walletId).orElseThrow().userId();
+        String txnId = wallets.ids().next("wtx");
+        openClearing(amount.currency());
+        return wallets.inTx(() -> {
+            store.lock(walletId);
+            if (store.txnByReference("refund", refundReference).isPresent()) {
+                return new ChannelResult.Approved(channelReference(store.txnByReference("refund", refundReference).get().line().id()));
+            }
+            wallets.post(TransferRequest.posted(refundReference + ":wallet", clearing(amount.currency()),
+                    WalletService.account(userId, amount.currency()), amount).withCode("wallet_refund").withReference(paymentReference));
+            store.insertTxn(txnId, walletId, "refund", amount.amount(), amount.currency(), "succeeded", paid.get().line().counterparty(),
+                    refundReference, wallets.now());
+            return new ChannelResult.Approved(channelReference(txnId));
+        });
+    }
+
+    /**
+     * The wallet's reference of a payment or refund as payments records it (like an authorization code, at most
+     * 12 characters): the random end of the history line's id.
+     */
+    static String channelReference(String txnId) {
+        return txnId.substring(txnId.length() - 12);
+    }
+
+    private Optional<String> userOfCode(String code) {
+        return store.jdbc().sql("select w.user_id from wallet_payment_code c join wallet w on w.id = c.wallet_id where c.code_hash = ?")
+                .params(sha256(code)).query(String.class).optional();
+    }
+
+    private static OrderResult invalidCode() {
+        return new OrderResult.Declined("invalid_payment_code", "The payment code is unknown, expired or already used.");
+    }
+
+    /** Opens the wallet clearing account exactly as payments opens it, so that either may be first. */
+    private void openClearing(String currency) {
+        if (opened.contains(currency)) {
+            return;
+        }
+        AccountResult r = ledger.createAccount(NewAccount.of(clearing(currency), currency, AccountType.ASSET, "platform"));
+        if (!r.succeeded()) {
+            throw new IllegalStateException("opening ledger account " + r.id() + " failed: " + r.code());
+        }
+        opened.add(currency);
+    }
+
+    static String sha256(String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The code was unknown, expired or used: nothing was written. */
+    private static final class CodeRefused extends RuntimeException {
+        CodeRefused() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package io.huitong.wallets.internal;
+
+import io.huitong.consumers.User;
+import io.huitong.consumers.TwoFactor;
+import io.huitong.consumers.Users;
+import io.huitong.kernel.ApiException;
+import io.huitong.kernel.DbTimes;
+import io.huitong.kernel.ErrorType;
+import io.huitong.kernel.Ids;
+import io.huitong.kernel.Money;
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import io.huitong.ledger.Account;
+import io.huitong.ledger.AccountFlag;
+import io.huitong.ledger.AccountResult;
+import io.huitong.ledger.AccountType;
+import io.huitong.ledger.Ledger;
+import io.huitong.ledger.NewAccount;
+import io.huitong.ledger.TransferRequest;
+import io.huitong.ledger.TransferResult;
+import io.huitong.wallets.AccountClass;
+import io.huitong.wallets.AccountClasses;
+import io.huitong.wallets.NewWalletTransfer;
+import io.huitong.wallets.Wallet;
+import io.huitong.wallets.WalletTransaction;
+import io.huitong.wallets.WalletTransfer;
+import io.huitong.wallets.domain.Limits;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wallets on the ledger. Every movement out of a wallet runs in one database transaction that first locks
+ * the wallet's row (so that freezing, the daily limits and the balance are judged one movement at a time),
+ * then posts to the ledger, whose balance check on the wallet's account ({@link AccountFlag#DEBITS_MUST_NOT_EXCEED_CREDITS})
+ * refuses anything beyond the balance, and writes the wallet's history lines: all of it commits or nothing does.
+ */
+class WalletService {
+
+    private final WalletStore store;
+    private final Ledger ledger;
+    private final Users users;
+    private final TwoFactor twoFactor;
+    private final AccountClasses classes;
+    private final Limits limits;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Ids ids;
+    private final ZoneId dayZone;
+    private final Set<String> opened = ConcurrentHashMap.newKeySet();
+
+    WalletService(WalletStore store, Ledger ledger, Users users, TwoFactor twoFactor, AccountClasses classes, Limits limits,
+                  TransactionTemplate tx, Clock clock, Ids ids, ZoneId dayZone) {
+        this.twoFactor = twoFactor;
+        this.store = store;
+        this.ledger = ledger;
+        this.users = users;
+        this.classes = classes;
+        this.limits = limits;
+        this.tx = tx;
+        this.clock = clock;
+        this.ids = ids;
+        this.dayZone = dayZone;
+    }
+
+    // ---- accounts ----
+
+    /** The ledger account of a consumer's wallet in one currency. */
+    static String account(String userId, String currency) {
+        return userId + ":wallet:" + currency;
+    }
+
+    /** Opens the wallet's ledger account in this currency, outside any transaction (an opened account stays opened). */
+    void openAccount(String userId, String currency) {
+        String id = account(userId, currency);
+        if (opened.contains(id)) {
+            return;
+        }
+        AccountResult r = ledger.createAccount(NewAccount.of(id, currency, AccountType.LIABILITY, userId,
+                AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
+        if (!r.succeeded()) {
+            throw new IllegalStateException("opening ledger account " + id + " failed: " + r.code());
+        }
+        opened.add(id);
+    }
+
+    /** The consumer's wallet, created (with its CNY account) on first use. */
+    WalletStore.WalletRow ensure(String userId) {
+        WalletStore.WalletRow row = store.byUser(userId).orElseGet(() -> {
+            WalletStore.WalletRow fresh = new WalletStore.WalletRow(ids.next("wal"), userId, WalletStore.ACTIVE, now());
+            try {
+                store.insert(fresh);
+                return fresh;
+            } catch (DuplicateKeyException e) {
+                return store.byUser(userId).orElseThrow(() -> e);
+            }
+        });
+        openAccount(userId, "CNY");
+        return row;
+    }
+
+    // ---- the wallet ----
+
+    Wallet wallet(String userId) {
+        return view(ensure(userId));
+    }
+
+    private Wallet view(WalletStore.WalletRow row) {
+        List<Wallet.Balance> balances = new ArrayList<>();
+        String prefix = row.userId() + ":wallet:";
+        for (Account a : ledger.listAccounts(row.userId(), PageRequest.first(100)).data()) {
+            if (a.id().startsWith(prefix)) {
+                balances.add(new Wallet.Balance(a.currency(), a.availableBalance(), a.debitsPending()));
+            }
+        }
+        balances.sort(java.util.Comparator.comparing(b -> !b.currency().equals("CNY") + b.currency()));
+        return new Wallet(row.id(), "wallet", row.status(), classes.classOf(row.userId()).name(), balances);
+    }
+
+    Wallet freeze(String userId) {
+        WalletStore.WalletRow row = ensure(userId);
+        inTx(() -> {
+            store.lock(row.id());
+            store.setStatus(row.id(), WalletStore.FROZEN, now());
+            return null;
+        });
+        return view(store.byId(row.id()).orElseThrow());
+    }
+
+    Wallet unfreeze(String userId, String otp, String password) {
+        WalletStore.WalletRow row = ensure(userId);
+        if (twoFactor.enabled(userId)) {
+            twoFactor.prove(userId, otp, "otp");
+            return unfreezeWallet(row.id());
+        }
+        if (password == null || password.isEmpty()) {
+            throw ApiException.missing("password");
+        }
+        if (!users.passwordMatches(userId, password)) {
+            throw new ApiException(403, ErrorType.PERMISSION_ERROR, "invalid_credentials",
+                    "Wrong password: the wallet stays frozen.", "password");
+        }
+        return unfreezeWallet(row.id());
+    }
+
+    Wallet unfreezeByOperator(String walletId) {
+        WalletStore.WalletRow row = store.byId(walletId).orElseThrow(() -> ApiException.notFound("wallet", walletId));
+        return unfreezeWallet(row.id());
+    }
+
+    private Wallet unfreezeWallet(String walletId) {
+        inTx(() -> {
+            store.lock(walletId);
+            store.setStatus(walletId, WalletStore.ACTIVE, now());
+            return null;
+        });
+        return view(store.byId(walletId).orElseThrow());
+    }
+
+    Page<WalletTransaction> transactions(String userId, PageRequest page) {
+        return store.transactions(ensure(userId).id(), page);
+    }
+
+    // ---- transfers ----
+
+    WalletTransfer transfer(String userId, NewWalletTransfer request) {
+        WalletStore.WalletRow from = ensure(userId);
+        User recipient = users.findByPhone(request.toPhone()).orElseThrow(() -> new ApiException(404, ErrorType.INVALID_REQUEST_ERROR,
+                "resource_missing", "No consumer has this phone number.", "to_phone"));
+        if (recipient.id().equals(userId)) {
+            throw ApiException.invalid("to_phone", "A transfer goes to another consumer, not to yourself.");
+        }
+        User sender = users.find(userId).orElseThrow(() -> ApiException.notFound("user", userId));
+        WalletStore.WalletRow to = ensure(recipient.id());
+        Money amount = new Money(request.amount(), request.currency());
+        openAccount(userId, amount.currency());
+        openAccount(recipient.id(), amount.currency());
+        AccountClass accountClass = classes.classOf(userId);
+        String id = ids.next("wtr");
+        Instant now = inTx(() -> {
+            Instant at = now();
+            checkOut(store.lock(from.id()), accountClass, amount, at);
+            post(TransferRequest.posted(id, account(userId, amount.currency()), account(recipient.id(), amount.currency()), amount)
+                    .withCode("wallet_transfer").withReference(id));
+            store.insertTransfer(id, from.id(), to.id(), amount.amount(), amount.currency(), request.note(), at);
+            store.insertTxn(ids.next("wtx"), from.id(), "transfer_out", -amount.amount(), amount.currency(), "succeeded",
+                    recipient.phone(), id, at);
+            store.insertTxn(ids.next("wtx"), to.id(), "transfer_in", amount.amount(), amount.currency(), "succeeded", sender.phone(), id, at);
+            return at;
+        });
+        return new WalletTransfer(id, "wallet_transfer", amount.amount(), amount.currency(), recipient.phone(), request.note(),
+                "succeeded", now);
+    }
+
+    // ---- the rules of a movement out ----
+
+    /**
+     * Refuses a movement out of the locked wallet that it is frozen for or that its class's limits forbid. Runs
+     * in the movement's transaction, after the wallet's lock was taken.
+     */
+    void checkOut(WalletStore.WalletRow locked, AccountClass accountClass, Money amount, Instant now) {
+        if (locked.frozen()) {
+            throw WalletErrors.frozen();
+        }
+        long moved = store.movedOutSince(locked.id(), amount.currency(), startOfDay(now));
+        limits.refusal(accountClass, amount, moved).ifPresent(message -> {
+            throw WalletErrors.limit(message);
+        });
+    }
+
+    /** Refuses a top-up the wallet's class's limits forbid (what was topped up today counts). */
+    void checkIn(WalletStore.WalletRow locked, AccountClass accountClass, Money amount, Instant now) {
+        if (locked.frozen()) {
+            throw WalletErrors.frozen();
+        }
+        long moved = store.toppedUpSince(locked.id(), amount.currency(), startOfDay(now));
+        limits.refusal(accountClass, amount, moved).ifPresent(message -> {
+            throw WalletErrors.limit(message);
+        });
+    }
+
+    /** Posts one transfer in the caller's transaction; beyond the balance is a 402 {@code insufficient_funds}. */
+    void post(TransferRequest transfer) {
+        TransferResult r = ledger.createTransfer(transfer);
+        if (r.code().insufficientFunds()) {
+            throw WalletErrors.insufficient();
+        }
+        if (!r.succeeded()) {
+            throw new IllegalStateException("ledger refused " + r.id() + ": " + r.code());
+        }
+    }
+
+    Instant startOfDay(Instant now) {
+        return LocalDate.ofInstant(now, dayZone).atStartOfDay(dayZone).toInstant();
+    }
+
+    AccountClass classOf(String userId) {
+        return classes.classOf(userId);
+    }
+
+    WalletStore store() {
+        return store;
+    }
+
+    Ids ids() {
+        return ids;
+    }
+
+    <T> T inTx(Supplier<T> work) {
+        return tx.execute(s -> work.get());
+    }
+
+    Instant now() {
+        return DbTimes.now(clock);
+    }
+}

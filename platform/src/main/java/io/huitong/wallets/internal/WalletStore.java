@@ -1,0 +1,138 @@
+package io.huitong.wallets.internal;
+
+import io.huitong.kernel.DbTimes;
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import io.huitong.wallets.WalletTransaction;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The wallets' tables. */
+final class WalletStore {
+
+    static final String ACTIVE = "active";
+    static final String FROZEN = "frozen";
+
+    /** A wallet's row. */
+    record WalletRow(String id, String userId, String status, Instant createdAt) {
+
+        boolean frozen() {
+            return FROZEN.equals(status);
+        }
+    }
+
+    private static final String WALLET = "select id, user_id, status, created_at from wallet";
+    private static final String TXN = "select id, type, amount, currency, status, counterparty, reference, created_at from wallet_txn";
+
+    private final JdbcClient jdbc;
+
+    WalletStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<WalletRow> byUser(String userId) {
+        return jdbc.sql(WALLET + " where user_id = ?").params(userId).query(WalletStore::wallet).optional();
+    }
+
+    Optional<WalletRow> byId(String walletId) {
+        return jdbc.sql(WALLET + " where id = ?").params(walletId).query(WalletStore::wallet).optional();
+    }
+
+    /** The wallet's row, locked until the transaction ends: every movement out of a wallet takes this lock first. */
+    WalletRow lock(String walletId) {
+        return jdbc.sql(WALLET + " where id = ? for update").params(walletId).query(WalletStore::wallet).single();
+    }
+
+    void insert(WalletRow row) {
+        jdbc.sql("insert into wallet (id, user_id, status, created_at, updated_at) values (?, ?, ?, ?, ?)")
+                .params(row.id(), row.userId(), row.status(), DbTimes.at(row.createdAt()), DbTimes.at(row.createdAt())).update();
+    }
+
+    void setStatus(String walletId, String status, Instant now) {
+        jdbc.sql("update wallet set status = ?, updated_at = ? where id = ?").params(status, DbTimes.at(now), walletId).update();
+    }
+
+    void insertTxn(String id, String walletId, String type, long amount, String currency, String status, String counterparty,
+                   String reference, Instant now) {
+        jdbc.sql("insert into wallet_txn (id, wallet_id, type, amount, currency, status, counterparty, reference, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, walletId, type, amount, currency, status, counterparty, reference, DbTimes.at(now)).update();
+    }
+
+    void setTxnStatus(String walletId, String type, String reference, String status) {
+        jdbc.sql("update wallet_txn set status = ? where wallet_id = ? and type = ? and reference = ?")
+                .params(status, walletId, type, reference).update();
+    }
+
+    /** The line of this type and reference, in any wallet. */
+    Optional<TxnRow> txnByReference(String type, String reference) {
+        return jdbc.sql("select wallet_id, id, type, amount, currency, status, counterparty, reference, created_at from wallet_txn"
+                        + " where type = ? and reference = ?")
+                .params(type, reference).query((rs, i) -> new TxnRow(rs.getString(1), txn(rs, 1))).optional();
+    }
+
+    record TxnRow(String walletId, WalletTransaction line) {
+    }
+
+    /** What left the wallet in this currency since {@code since}: transfers out, payments and withdrawals not failed. */
+    long movedOutSince(String walletId, String currency, Instant since) {
+        return jdbc.sql("select coalesce(sum(-amount), 0) from wallet_txn where wallet_id = ? and currency = ?"
+                        + " and type in ('transfer_out', 'payment', 'withdrawal') and status <> 'failed' and created_at >= ?")
+                .params(walletId, currency, DbTimes.at(since)).query(Long.class).single();
+    }
+
+    /** What was topped up (or is being) in this currency since {@code since}. */
+    long toppedUpSince(String walletId, String currency, Instant since) {
+        return jdbc.sql("select coalesce(sum(amount), 0) from wallet_topup where wallet_id = ? and currency = ?"
+                        + " and status in ('pending', 'succeeded') and created_at >= ?")
+                .params(walletId, currency, DbTimes.at(since)).query(Long.class).single();
+    }
+
+    Page<WalletTransaction> transactions(String walletId, PageRequest page) {
+        int limit = page.limit();
+        if (page.endingBefore() != null) {
+            List<WalletTransaction> rows = jdbc.sql(TXN + " where wallet_id = ? and id > ? order by id asc limit ?")
+                    .params(walletId, page.endingBefore(), limit + 1).query((rs, i) -> txn(rs, 0)).list();
+            return Page.fromRows(rows, limit, true);
+        }
+        List<WalletTransaction> rows = page.startingAfter() != null
+                ? jdbc.sql(TXN + " where wallet_id = ? and id < ? order by id desc limit ?")
+                        .params(walletId, page.startingAfter(), limit + 1).query((rs, i) -> txn(rs, 0)).list()
+                : jdbc.sql(TXN + " where wallet_id = ? order by id desc limit ?")
+                        .params(walletId, limit + 1).query((rs, i) -> txn(rs, 0)).list();
+        return Page.fromRows(rows, limit, false);
+    }
+
+    void insertTransfer(String id, String fromWalletId, String toWalletId, long amount, String currency, String note, Instant now) {
+        jdbc.sql("insert into wallet_transfer (id, from_wallet_id, to_wallet_id, amount, currency, note, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, fromWalletId, toWalletId, amount, currency, note, DbTimes.at(now)).update();
+    }
+
+    Optional<String> setting(String name) {
+        return jdbc.sql("select setting_value from wallet_setting where name = ?").params(name).query(String.class).optional();
+    }
+
+    void insertSetting(String name, String value) {
+        jdbc.sql("insert into wallet_setting (name, setting_value) values (?, ?)").params(name, value).update();
+    }
+
+    private static WalletRow wallet(ResultSet rs, int row) throws SQLException {
+        return new WalletRow(rs.getString(1), rs.getString(2), rs.getString(3), DbTimes.instant(rs, 4));
+    }
+
+    /** A history line from the columns after {@code offset}. */
+    private static WalletTransaction txn(ResultSet rs, int offset) throws SQLException {
+        return new WalletTransaction(rs.getString(offset + 1), "wallet_transaction", rs.getString(offset + 2), rs.getLong(offset + 3),
+                rs.getString(offset + 4), rs.getString(offset + 5), rs.getString(offset + 6), rs.getString(offset + 7),
+                DbTimes.instant(rs, offset + 8));
+    }
+
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+}

@@ -1,0 +1,94 @@
+package io.huitong.wallets.internal;
+
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import io.huitong.wallets.NewTopUp;
+import io.huitong.wallets.NewWalletTransfer;
+import io.huitong.wallets.PaymentCode;
+import io.huitong.wallets.TopUp;
+import io.huitong.wallets.Wallet;
+import io.huitong.wallets.NewWithdrawal;
+import io.huitong.wallets.WalletQrPayment;
+import io.huitong.wallets.Withdrawal;
+import io.huitong.wallets.WalletTransaction;
+import io.huitong.wallets.WalletTransfer;
+import io.huitong.wallets.Wallets;
+import java.util.Optional;
+
+/** The wallets' API: each part of it is done by the class that owns that kind of movement. */
+final class WalletsApi implements Wallets {
+
+    private final WalletService wallets;
+    private final TopUps topUps;
+    private final WalletOrderChannel channel;
+    private final QrPayments qrPayments;
+    private final Withdrawals withdrawals;
+
+    WalletsApi(WalletService wallets, TopUps topUps, WalletOrderChannel channel, QrPayments qrPayments, Withdrawals withdrawals) {
+        this.withdrawals = withdrawals;
+        this.wallets = wallets;
+        this.topUps = topUps;
+        this.channel = channel;
+        this.qrPayments = qrPayments;
+    }
+
+    @Override
+    public Withdrawal withdraw(String userId, NewWithdrawal request) {
+        return withdrawals.withdraw(userId, request);
+    }
+
+    @Override
+    public Optional<Withdrawal> findWithdrawal(String userId, String withdrawalId) {
+        return withdrawals.find(userId, withdrawalId);
+    }
+
+    @Override
+    public WalletQrPayment payQr(String userId, String qrPayload) {
+        return qrPayments.pay(userId, qrPayload);
+    }
+
+    @Override
+    public PaymentCode paymentCode(String userId) {
+        return channel.issue(userId);
+    }
+
+    @Override
+    public Wallet wallet(String userId) {
+        return wallets.wallet(userId);
+    }
+
+    @Override
+    public WalletTransfer transfer(String userId, NewWalletTransfer request) {
+        return wallets.transfer(userId, request);
+    }
+
+    @Override
+    public Wallet freeze(String userId) {
+        return wallets.freeze(userId);
+    }
+
+    @Override
+    public Wallet unfreeze(String userId, String otp, String password) {
+        return wallets.unfreeze(userId, otp, password);
+    }
+
+    @Override
+    public Wallet unfreezeByOperator(String walletId) {
+        return wallets.unfreezeByOperator(walletId);
+    }
+
+    @Override
+    public Page<WalletTransaction> transactions(String userId, PageRequest page) {
+        return wallets.transactions(userId, page);
+    }
+
+    @Override
+    public TopUp topUp(String userId, NewTopUp request) {
+        return topUps.topUp(userId, request);
+    }
+
+    @Override
+    public Optional<TopUp> findTopUp(String userId, String topUpId) {
+        return topUps.find(userId, topUpId);
+    }
+}

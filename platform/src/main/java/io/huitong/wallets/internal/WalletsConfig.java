@@ -1,0 +1,68 @@
+package io.huitong.wallets.internal;
+
+import io.huitong.consumers.TwoFactor;
+import io.huitong.consumers.Users;
+import io.huitong.identity.Merchants;
+import io.huitong.kernel.Ids;
+import io.huitong.payments.Payments;
+import io.huitong.ledger.Ledger;
+import io.huitong.wallets.AccountClasses;
+import io.huitong.wallets.BankPayouts;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import io.huitong.wallets.domain.Limits;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WalletsProperties.class)
+class WalletsConfig {
+
+    @Bean
+    AccountClasses accountClasses(Users users, WalletsProperties properties) {
+        return new VerifiedAccountClasses(users, properties.unverifiedClass());
+    }
+
+    @Bean
+    WalletService walletService(JdbcClient jdbc, Ledger ledger, Users users, TwoFactor twoFactor, AccountClasses classes,
+                                WalletsProperties properties,
+                                PlatformTransactionManager transactions, Clock clock, Ids ids) {
+        return new WalletService(new WalletStore(jdbc), ledger, users, twoFactor, classes, new Limits(properties.limits()),
+                new TransactionTemplate(transactions), clock, ids, properties.dayZone());
+    }
+
+    @Bean
+    TopUps topUps(WalletService wallets, Payments payments, Merchants merchants) {
+        return new TopUps(wallets, payments, merchants);
+    }
+
+    @Bean
+    WalletOrderChannel walletOrderChannel(WalletService wallets, Ledger ledger, WalletsProperties properties) {
+        return new WalletOrderChannel(wallets, ledger, properties.paymentCodeTtl());
+    }
+
+    @Bean
+    QrPayments qrPayments(WalletService wallets, Payments payments, Ledger ledger) {
+        return new QrPayments(wallets, payments, ledger);
+    }
+
+    @Bean
+    Withdrawals withdrawals(WalletService wallets, Ledger ledger, ObjectProvider<BankPayouts> payouts) {
+        return new Withdrawals(wallets, ledger, () -> Optional.ofNullable(payouts.getIfAvailable()));
+    }
+
+    @Bean
+    WalletsApi wallets(WalletService wallets, TopUps topUps, WalletOrderChannel channel, QrPayments qrPayments, Withdrawals withdrawals) {
+        return new WalletsApi(wallets, topUps, channel, qrPayments, withdrawals);
+    }
+
+    @Bean
+    WalletResolver walletResolver(TopUps topUps, Withdrawals withdrawals, WalletsProperties properties) {
+        return new WalletResolver(topUps, withdrawals, properties.resolverInterval().toMillis());
+    }
+}

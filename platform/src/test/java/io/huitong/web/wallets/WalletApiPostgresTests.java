@@ -1,0 +1,93 @@
+package io.huitong.web.wallets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huitong.testsupport.Api;
+import io.huitong.testsupport.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class WalletApiPostgresTests extends WalletApiTests {
+
+    static final TestDatabase DB = TestDatabase.postgres();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DB.register(registry);
+    }
+
+    @Test
+    void twentyConcurrentTransfersOf100FromAWalletHolding1000SucceedExactlyTenTimes() throws Exception {
+        Consumer a = consumer();
+        Consumer b = consumer();
+        fund(a, 1_000);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return transfer(a, b, 100);
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            int refused = 0;
+            for (Future<Api.Response> f : answers) {
+                Api.Response r = f.get();
+                if (r.status() == 201) {
+                    created++;
+                } else {
+                    assertThat(r.status()).as(r.body()).isEqualTo(402);
+                    assertThat(r.error("code")).isEqualTo("insufficient_funds");
+                    refused++;
+                }
+            }
+            assertThat(created).isEqualTo(10);
+            assertThat(refused).isEqualTo(10);
+        }
+        assertThat(available(a)).isZero();
+        assertThat(available(b)).isEqualTo(1_000);
+        assertThat(history(a, "?limit=100").path("data")).hasSize(10);
+        assertThat(history(b, "?limit=100").path("data")).hasSize(10);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
+    void aPaymentCodeChargedByTwoConcurrentRequestsIsChargedOnce() throws Exception {
+        Consumer c = consumer();
+        fund(c, 1_000);
+        OnboardedMerchant first = onboardMerchant("Race Shop One", "");
+        OnboardedMerchant second = onboardMerchant("Race Shop Two", "");
+        for (int round = 0; round < 5; round++) {
+            String code = paymentCode(c);
+            CountDownLatch start = new CountDownLatch(1);
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                Future<Api.Response> a = pool.submit(() -> {
+                    start.await();
+                    return charge(first, 100, code);
+                });
+                Future<Api.Response> b = pool.submit(() -> {
+                    start.await();
+                    return charge(second, 100, code);
+                });
+                start.countDown();
+                List<Api.Response> answers = List.of(a.get(), b.get());
+                assertThat(answers.stream().filter(r -> r.status() == 201).count()).as(answers.toString()).isEqualTo(1);
+                Api.Response refused = answers.stream().filter(r -> r.status() != 201).findFirst().orElseThrow();
+                assertThat(refused.status()).isEqualTo(402);
+                assertThat(refused.error("code")).isEqualTo("invalid_payment_code");
+            }
+        }
+        assertThat(available(c)).isEqualTo(500);
+        assertThat(history(c, "?limit=100").path("data")).hasSize(5);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+}

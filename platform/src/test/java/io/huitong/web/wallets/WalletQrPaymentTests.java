@@ -1,0 +1,127 @@
+package io.huitong.web.wallets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huitong.testsupport.Api;
+import io.huitong.wallets.domain.EmvPayloads;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A consumer pays a merchant's {@code qr} payment from the wallet: the QR code is the EMVCo payload the
+ * wallet-operator connector shows for the order it opened at the (in-process, simulated) operator, which
+ * is closed there before the wallet pays, so that the payer can't pay twice.
+ */
+abstract class WalletQrPaymentTests extends WalletFixtures {
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** The wallet operator's record of an order, in the simulator the platform starts in-process. */
+    java.util.Map<String, Object> atTheOperator(String reference) {
+        return io.huitong.channels.EmbeddedSimulators.of(context).book("walletpay").stream()
+                .filter(e -> reference.equals(e.get("reference"))).findFirst().orElseThrow();
+    }
+
+    /** A payer pays the order in the wallet operator's own app. */
+    void payAtTheOperator(String reference) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(io.huitong.channels.EmbeddedSimulators.of(context).controlUrl() + "/control/walletpay/orders/"
+                        + reference + "/pay")).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    JsonNode qrPayment(OnboardedMerchant merchant, long amount) {
+        Api.Response r = api.postJson("/v1/payments", "{\"amount\":" + amount + ",\"currency\":\"CNY\",\"payment_method\":{\"type\":\"qr\"}}",
+                "Authorization", merchant.bearer());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().path("status").asString()).isEqualTo("requires_action");
+        return r.json();
+    }
+
+    Api.Response payQr(Consumer c, String payload) {
+        return api.postJson("/v1/wallet/qr_payments", "{\"qr_payload\":\"" + payload + "\"}", "Authorization", c.bearer());
+    }
+
+    @Test
+    void aConsumerPaysAMerchantsQrPaymentFromTheWallet() {
+        Consumer c = consumer();
+        fund(c, 1_000);
+        OnboardedMerchant shop = onboardMerchant("Dumpling House", "");
+        JsonNode payment = qrPayment(shop, 300);
+        String payload = payment.path("next_action").path("qr_payload").asString();
+
+        Api.Response paid = payQr(c, payload);
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().path("id").asString()).startsWith("wqp_");
+        assertThat(paid.json().path("object").asString()).isEqualTo("wallet_qr_payment");
+        assertThat(paid.json().path("payment").asString()).isEqualTo(payment.path("id").asString());
+        assertThat(paid.json().path("amount").asLong()).isEqualTo(300);
+        assertThat(paid.json().path("currency").asString()).isEqualTo("CNY");
+        assertThat(paid.json().path("merchant").asString()).isEqualTo("Dumpling House");
+        assertThat(paid.json().path("status").asString()).isEqualTo("succeeded");
+        assertThat(atTheOperator(payment.path("id").asString()).get("status")).as("the operator's order is closed")
+                .isEqualTo("TRADE_CLOSED");
+
+        Api.Response seen = api.get("/v1/payments/" + payment.path("id").asString(), "Authorization", shop.bearer());
+        assertThat(seen.json().path("status").asString()).isEqualTo("succeeded");
+        assertThat(seen.json().path("channel").asString()).isEqualTo("wallet");
+        assertThat(seen.json().path("payment_method").path("type").asString()).isEqualTo("qr");
+        assertThat(available(c)).isEqualTo(700);
+        JsonNode line = history(c, "").path("data").get(0);
+        assertThat(line.path("type").asString()).isEqualTo("payment");
+        assertThat(line.path("counterparty").asString()).isEqualTo("Dumpling House");
+
+        Api.Response again = payQr(c, payload);
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.error("code")).isEqualTo("payment_unexpected_state");
+        assertThat(available(c)).isEqualTo(700);
+
+        Api.Response refund = api.postJson("/v1/refunds", "{\"payment\":\"" + payment.path("id").asString() + "\"}", "Authorization",
+                shop.bearer());
+        assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+        assertThat(refund.json().path("status").asString()).isEqualTo("succeeded");
+        assertThat(available(c)).isEqualTo(1_000);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
+    void aPayloadNamingNoPaymentWaitingToBePaidIsRefusedAndChangesNothing() throws Exception {
+        Consumer c = consumer();
+        fund(c, 1_000);
+        OnboardedMerchant shop = onboardMerchant("Fruit Stall", "");
+        Api.Response garbage = payQr(c, "not a qr code");
+        assertThat(garbage.status()).as(garbage.body()).isEqualTo(400);
+        assertThat(garbage.error("param")).isEqualTo("qr_payload");
+        Api.Response unknown = payQr(c, EmvPayloads.payment("pay_01JD0000000000000000000000", "1.00", "Nobody"));
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+
+        JsonNode big = qrPayment(shop, 5_000);
+        Api.Response tooMuch = payQr(c, big.path("next_action").path("qr_payload").asString());
+        assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(402);
+        assertThat(tooMuch.error("code")).isEqualTo("insufficient_funds");
+        String bigId = big.path("id").asString();
+        assertThat(api.get("/v1/payments/" + bigId, "Authorization", shop.bearer()).json().path("status").asString())
+                .as("the merchant's payment still waits to be scanned").isEqualTo("requires_action");
+
+        JsonNode other = qrPayment(shop, 200);
+        Api.Response wrongAmount = payQr(c, EmvPayloads.payment(other.path("id").asString(), "1.00", "Fruit Stall"));
+        assertThat(wrongAmount.status()).as(wrongAmount.body()).isEqualTo(409);
+
+        JsonNode paidElsewhere = qrPayment(shop, 100);
+        payAtTheOperator(paidElsewhere.path("id").asString());
+        Api.Response late = payQr(c, paidElsewhere.path("next_action").path("qr_payload").asString());
+        assertThat(late.status()).as(late.body()).isEqualTo(409);
+        assertThat(api.get("/v1/payments/" + paidElsewhere.path("id").asString(), "Authorization", shop.bearer()).json()
+                .path("channel").asString()).as("paid at the operator").isEqualTo("walletpay");
+
+        api.postJson("/v1/wallet/freeze", "", "Authorization", c.bearer());
+        Api.Response frozen = payQr(c, other.path("next_action").path("qr_payload").asString());
+        assertThat(frozen.status()).as(frozen.body()).isEqualTo(403);
+        assertThat(available(c)).isEqualTo(1_000);
+        assertThat(history(c, "").path("data")).isEmpty();
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+}
