@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Consumers' accounts for HTTP tests: sign-up, login, and the codes an authenticator app would show. */
-abstract class ConsumerTestSupport extends ApiTestSupport {
+public abstract class ConsumerTestSupport extends ApiTestSupport {
 
     static final String PASSWORD = "Plum-blossom 2026";
     private static final AtomicLong PHONES = new AtomicLong(13_900_000_000L + System.nanoTime() % 90_000_000L);
@@ -57,7 +57,7 @@ abstract class ConsumerTestSupport extends ApiTestSupport {
     }
 
     /** The code an authenticator app with this Base32 secret shows at {@code at}. */
-    static String code(String base32Secret, Instant at) {
+    public static String code(String base32Secret, Instant at) {
         try {
             TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30), 6);
             return String.format(Locale.ROOT, "%06d",

@@ -125,6 +125,31 @@ abstract class WalletApiTests extends WalletFixtures {
     }
 
     @Test
+    void onceTwoFactorLoginIsOnTheOwnerUnfreezesWithACodeNotThePassword() {
+        Consumer a = consumer();
+        Api.Response setup = api.postJson("/v1/users/me/mfa/totp", "{}", "Authorization", a.bearer());
+        String secret = setup.json().path("secret").asString();
+        assertThat(api.postJson("/v1/users/me/mfa/totp/confirm", "{\"code\":\""
+                + io.huitong.web.consumers.ConsumerTestSupport.code(secret, clock.instant()) + "\"}", "Authorization", a.bearer()).status())
+                .isEqualTo(200);
+        api.postJson("/v1/wallet/freeze", "", "Authorization", a.bearer());
+
+        Api.Response withPassword = api.postJson("/v1/wallet/unfreeze", "{\"password\":\"" + PASSWORD + "\"}", "Authorization", a.bearer());
+        assertThat(withPassword.status()).as(withPassword.body()).isEqualTo(400);
+        assertThat(withPassword.error("param")).isEqualTo("otp");
+        Api.Response wrong = api.postJson("/v1/wallet/unfreeze", "{\"otp\":\"000000\"}", "Authorization", a.bearer());
+        assertThat(wrong.status()).as(wrong.body()).isEqualTo(400);
+        assertThat(wrong.error("code")).isEqualTo("otp_invalid");
+        assertThat(wallet(a).json().path("status").asString()).isEqualTo("frozen");
+
+        clock.advance(Duration.ofSeconds(30)); // the next code: the one used to confirm can't be used again
+        Api.Response unfrozen = api.postJson("/v1/wallet/unfreeze", "{\"otp\":\""
+                + io.huitong.web.consumers.ConsumerTestSupport.code(secret, clock.instant()) + "\"}", "Authorization", a.bearer());
+        assertThat(unfrozen.status()).as(unfrozen.body()).isEqualTo(200);
+        assertThat(unfrozen.json().path("status").asString()).isEqualTo("active");
+    }
+
+    @Test
     void unverifiedWalletsHaveLimitsPerTransactionAndPerDayVerifiedOnesDoNot() {
         Consumer a = consumer();
         Consumer b = consumer();
