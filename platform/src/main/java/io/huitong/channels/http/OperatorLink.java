@@ -4,7 +4,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.huitong.channels.ChannelStatus;
 import io.huitong.channels.ChannelWindow;
-import io.huitong.channels.iso8583.ChannelMetrics;
+import io.huitong.channels.ChannelCalls;
+import io.huitong.channels.ChannelMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -15,9 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +54,7 @@ public final class OperatorLink {
     private final CircuitBreaker breaker;
     private final ChannelMetrics metrics;
     private final ChannelWindow window = new ChannelWindow(200);
+    private final ChannelCalls calls;
 
     public OperatorLink(String name, String protocol, OperatorSettings settings, Clock clock, MeterRegistry registry) {
         this.name = name;
@@ -69,6 +69,7 @@ public final class OperatorLink {
                 .clock(clock)
                 .build());
         this.metrics = new ChannelMetrics(registry, name);
+        this.calls = new ChannelCalls(name, breaker, metrics, window, log);
     }
 
     public OperatorSettings settings() {
@@ -88,7 +89,7 @@ public final class OperatorLink {
     public <T> T call(String operation, String reference, boolean guarded, Retry retry, java.util.function.Supplier<HttpRequest> request,
                       Function<Exchange, T> interpret, Function<T, ChannelMetrics.Outcome> outcomeOf) {
         long start = System.nanoTime();
-        boolean permitted = !guarded || breaker.tryAcquirePermission();
+        boolean permitted = calls.permit(guarded);
         Exchange exchange = permitted ? send(request.get()) : new Exchange.NotSent("circuit breaker open for " + name);
         if (permitted && (exchange instanceof Exchange.NotSent && retry != Retry.NONE
                 || exchange instanceof Exchange.Lost && retry == Retry.IDEMPOTENT)) {
@@ -101,25 +102,7 @@ public final class OperatorLink {
             case Exchange.Lost l -> ChannelMetrics.Outcome.UNKNOWN;
             case Exchange.Reply r -> outcomeOf.apply(result);
         };
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        boolean decided = outcome != ChannelMetrics.Outcome.ERROR && outcome != ChannelMetrics.Outcome.UNKNOWN;
-        if (guarded && permitted) {
-            if (decided) {
-                breaker.onSuccess(elapsed.toNanos(), TimeUnit.NANOSECONDS);
-            } else {
-                breaker.onError(elapsed.toNanos(), TimeUnit.NANOSECONDS, new ChannelFailure(String.valueOf(result)));
-            }
-        }
-        metrics.record(operation, outcome, elapsed);
-        if (permitted) {
-            window.record(decided, elapsed);
-        }
-        if (!decided) {
-            log.warn("{} {} {}: {}", name, operation, reference, result);
-        } else if (log.isDebugEnabled()) {
-            log.debug("{} {} {}: {} in {} ms", name, operation, reference, result, elapsed.toMillis());
-        }
-        return result;
+        return calls.finish(operation, reference, guarded, permitted, start, outcome, result);
     }
 
     private Exchange send(HttpRequest request) {
@@ -155,10 +138,4 @@ public final class OperatorLink {
         return new ChannelStatus(name, kind, protocol, settings.host(), settings.port(), state.name().toLowerCase(Locale.ROOT), health, recent);
     }
 
-    /** What the breaker records for a failed call: the reason only. */
-    private static final class ChannelFailure extends RuntimeException {
-        ChannelFailure(String reason) {
-            super(reason, null, false, false);
-        }
-    }
 }

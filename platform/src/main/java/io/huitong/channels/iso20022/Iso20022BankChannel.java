@@ -1,5 +1,7 @@
 package io.huitong.channels.iso20022;
 
+import io.huitong.channels.ChannelCalls;
+import io.huitong.channels.ChannelMetrics;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.huitong.channels.ChannelStatus;
@@ -39,14 +41,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,8 +85,9 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
     private final NotificationSignature signature;
     private final HttpClient http;
     private final CircuitBreaker breaker;
-    private final BankMetrics metrics;
+    private final ChannelMetrics metrics;
     private final ChannelWindow window = new ChannelWindow(200);
+    private final ChannelCalls calls;
 
     public Iso20022BankChannel(String name, BankChannelSettings settings, OrderNotifications notifications, Clock clock,
                                MeterRegistry registry) {
@@ -103,7 +104,8 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .clock(clock)
                 .build());
-        this.metrics = new BankMetrics(registry, name);
+        this.metrics = new ChannelMetrics(registry, name);
+        this.calls = new ChannelCalls(name, breaker, metrics, window, log);
     }
 
     @Override
@@ -222,7 +224,7 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
             }
             return new ChannelResult.Declined("refund_refused", "The bank refused the return (" + status.reason() + ").");
         }, ChannelResult.Unavailable::new, ChannelResult.Unknown::new, result -> result instanceof ChannelResult.Unknown u
-                && u.reason().startsWith("the return is accepted") ? BankMetrics.Outcome.PENDING : outcome(result));
+                && u.reason().startsWith("the return is accepted") ? ChannelMetrics.Outcome.PENDING : outcome(result));
     }
 
     // ---- payouts and statements ----
@@ -264,9 +266,9 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
             return List.copyOf(results);
         }, reason -> payouts.stream().map(p -> (PayoutResult) new PayoutResult.Unavailable(p.reference(), reason)).toList(),
                 reason -> payouts.stream().map(p -> (PayoutResult) new PayoutResult.Unknown(p.reference(), reason)).toList(),
-                results -> results.stream().allMatch(r -> r instanceof PayoutResult.Unavailable) ? BankMetrics.Outcome.ERROR
-                        : results.stream().anyMatch(r -> r instanceof PayoutResult.Unknown) ? BankMetrics.Outcome.UNKNOWN
-                        : BankMetrics.Outcome.APPROVED);
+                results -> results.stream().allMatch(r -> r instanceof PayoutResult.Unavailable) ? ChannelMetrics.Outcome.ERROR
+                        : results.stream().anyMatch(r -> r instanceof PayoutResult.Unknown) ? ChannelMetrics.Outcome.UNKNOWN
+                        : ChannelMetrics.Outcome.APPROVED);
     }
 
     /** The day's camt.053 statement of our settlement account; {@link BankStatement.Unavailable} when it cannot be had. */
@@ -281,7 +283,7 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
                     new Money(s.closingBalance(), s.currency()), s.entries().stream().map(e -> new BankStatement.Entry(e.reference(),
                             new Money(e.amount(), e.currency()), e.credit(), e.bookingDate(), e.kind())).toList());
         }, reason -> (Object) reason, reason -> (Object) reason,
-                r -> r instanceof BankStatement ? BankMetrics.Outcome.APPROVED : BankMetrics.Outcome.ERROR);
+                r -> r instanceof BankStatement ? ChannelMetrics.Outcome.APPROVED : ChannelMetrics.Outcome.ERROR);
         if (result instanceof BankStatement statement) {
             return statement;
         }
@@ -385,33 +387,33 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
         return new OrderStatus.Unknown("the bank answered status " + status.status());
     }
 
-    private static BankMetrics.Outcome outcome(OrderResult result) {
+    private static ChannelMetrics.Outcome outcome(OrderResult result) {
         return switch (result) {
-            case OrderResult.Paid p -> BankMetrics.Outcome.APPROVED;
-            case OrderResult.Opened o -> BankMetrics.Outcome.PENDING;
-            case OrderResult.Declined d -> BankMetrics.Outcome.DECLINED;
-            case OrderResult.Unavailable u -> BankMetrics.Outcome.ERROR;
-            case OrderResult.Unknown u -> BankMetrics.Outcome.UNKNOWN;
+            case OrderResult.Paid p -> ChannelMetrics.Outcome.APPROVED;
+            case OrderResult.Opened o -> ChannelMetrics.Outcome.PENDING;
+            case OrderResult.Declined d -> ChannelMetrics.Outcome.DECLINED;
+            case OrderResult.Unavailable u -> ChannelMetrics.Outcome.ERROR;
+            case OrderResult.Unknown u -> ChannelMetrics.Outcome.UNKNOWN;
         };
     }
 
-    private static BankMetrics.Outcome outcome(OrderStatus status) {
+    private static ChannelMetrics.Outcome outcome(OrderStatus status) {
         return switch (status) {
-            case OrderStatus.Paid p -> BankMetrics.Outcome.APPROVED;
-            case OrderStatus.Pending p -> BankMetrics.Outcome.PENDING;
-            case OrderStatus.Failed f -> BankMetrics.Outcome.DECLINED;
-            case OrderStatus.NotFound n -> BankMetrics.Outcome.DECLINED;
-            case OrderStatus.Unknown u -> BankMetrics.Outcome.UNKNOWN;
+            case OrderStatus.Paid p -> ChannelMetrics.Outcome.APPROVED;
+            case OrderStatus.Pending p -> ChannelMetrics.Outcome.PENDING;
+            case OrderStatus.Failed f -> ChannelMetrics.Outcome.DECLINED;
+            case OrderStatus.NotFound n -> ChannelMetrics.Outcome.DECLINED;
+            case OrderStatus.Unknown u -> ChannelMetrics.Outcome.UNKNOWN;
         };
     }
 
-    private static BankMetrics.Outcome outcome(ChannelResult result) {
+    private static ChannelMetrics.Outcome outcome(ChannelResult result) {
         return switch (result) {
-            case ChannelResult.Approved a -> BankMetrics.Outcome.APPROVED;
-            case ChannelResult.Declined d -> BankMetrics.Outcome.DECLINED;
-            case ChannelResult.ActionRequired a -> BankMetrics.Outcome.DECLINED;
-            case ChannelResult.Unavailable u -> BankMetrics.Outcome.ERROR;
-            case ChannelResult.Unknown u -> BankMetrics.Outcome.UNKNOWN;
+            case ChannelResult.Approved a -> ChannelMetrics.Outcome.APPROVED;
+            case ChannelResult.Declined d -> ChannelMetrics.Outcome.DECLINED;
+            case ChannelResult.ActionRequired a -> ChannelMetrics.Outcome.DECLINED;
+            case ChannelResult.Unavailable u -> ChannelMetrics.Outcome.ERROR;
+            case ChannelResult.Unknown u -> ChannelMetrics.Outcome.UNKNOWN;
         };
     }
 
@@ -436,20 +438,20 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
      * an answer it cannot read is Unknown.
      */
     private <T> T call(String operation, String reference, boolean guarded, HttpRequest request, Function<Exchange.Answer, T> interpret,
-                       Function<String, T> unavailable, Function<String, T> unknown, Function<T, BankMetrics.Outcome> outcomeOf) {
+                       Function<String, T> unavailable, Function<String, T> unknown, Function<T, ChannelMetrics.Outcome> outcomeOf) {
         long start = System.nanoTime();
-        boolean permitted = !guarded || breaker.tryAcquirePermission();
+        boolean permitted = calls.permit(guarded);
         Exchange exchange = permitted ? exchange(request) : new Exchange.NotSent("circuit breaker open for " + name);
         T result;
-        BankMetrics.Outcome outcome;
+        ChannelMetrics.Outcome outcome;
         switch (exchange) {
             case Exchange.NotSent n -> {
                 result = unavailable.apply(n.reason());
-                outcome = BankMetrics.Outcome.ERROR;
+                outcome = ChannelMetrics.Outcome.ERROR;
             }
             case Exchange.Lost l -> {
                 result = unknown.apply(l.reason());
-                outcome = BankMetrics.Outcome.UNKNOWN;
+                outcome = ChannelMetrics.Outcome.UNKNOWN;
             }
             case Exchange.Answer a -> {
                 T read;
@@ -460,32 +462,14 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
                 }
                 if (read == null) {
                     result = unavailable.apply("the bank answered HTTP " + a.status() + ", nothing booked");
-                    outcome = BankMetrics.Outcome.ERROR;
+                    outcome = ChannelMetrics.Outcome.ERROR;
                 } else {
                     result = read;
                     outcome = outcomeOf.apply(read);
                 }
             }
         }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        boolean decided = outcome != BankMetrics.Outcome.ERROR && outcome != BankMetrics.Outcome.UNKNOWN;
-        if (guarded && permitted) {
-            if (decided) {
-                breaker.onSuccess(elapsed.toNanos(), TimeUnit.NANOSECONDS);
-            } else {
-                breaker.onError(elapsed.toNanos(), TimeUnit.NANOSECONDS, new ChannelFailure(String.valueOf(result)));
-            }
-        }
-        metrics.record(operation, outcome, elapsed);
-        if (permitted) {
-            window.record(decided, elapsed);
-        }
-        if (!decided) {
-            log.warn("{} {} {}: {}", name, operation, reference, result);
-        } else if (log.isDebugEnabled()) {
-            log.debug("{} {} {}: {} in {} ms", name, operation, reference, result, elapsed.toMillis());
-        }
-        return result;
+        return calls.finish(operation, reference, guarded, permitted, start, outcome, result);
     }
 
     /** Sends, and once more at once if the connection failed before any answer (see the class comment). */
@@ -561,10 +545,4 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
         return "Iso20022BankChannel[" + name + ", " + settings.baseUrl() + "]";
     }
 
-    /** What the breaker records for a failed call; carries the reason only. */
-    private static final class ChannelFailure extends RuntimeException {
-        ChannelFailure(String reason) {
-            super(reason, null, false, false);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package io.huitong.channels.iso8583;
 
+import io.huitong.channels.ChannelCalls;
+import io.huitong.channels.ChannelMetrics;
 import io.huitong.channels.ChannelStatus;
 import io.huitong.channels.Connector;
 import io.huitong.channels.ChannelWindow;
@@ -19,7 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
     private final CircuitBreaker breaker;
     private final ChannelMetrics metrics;
     private final ChannelWindow window = new ChannelWindow(200);
+    private final ChannelCalls calls;
 
     public Iso8583CardChannel(String name, Iso8583ChannelSettings settings, Clock clock, MeterRegistry registry) {
         this.name = name;
@@ -65,6 +67,7 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
                 .clock(clock)
                 .build());
         this.metrics = new ChannelMetrics(registry, name);
+        this.calls = new ChannelCalls(name, breaker, metrics, window, log);
     }
 
     @Override
@@ -197,7 +200,7 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
                            Function<T, ChannelMetrics.Outcome> outcomeOf) {
         String stan = Iso8583Codec.get(request, Field.STAN);
         long start = System.nanoTime();
-        boolean permitted = !guarded || breaker.tryAcquirePermission();
+        boolean permitted = calls.permit(guarded);
         Exchange exchange = permitted ? link.send(request, stan, settings.replyTimeout())
                 : new Exchange.NotSent("circuit breaker open for " + name);
         T result = interpret.apply(exchange);
@@ -206,25 +209,7 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
             case Exchange.Lost l -> ChannelMetrics.Outcome.UNKNOWN;
             case Exchange.Reply r -> outcomeOf.apply(result);
         };
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        boolean decided = outcome != ChannelMetrics.Outcome.ERROR && outcome != ChannelMetrics.Outcome.UNKNOWN;
-        if (guarded && permitted) {
-            if (decided) {
-                breaker.onSuccess(elapsed.toNanos(), TimeUnit.NANOSECONDS);
-            } else {
-                breaker.onError(elapsed.toNanos(), TimeUnit.NANOSECONDS, new ChannelFailure(String.valueOf(result)));
-            }
-        }
-        metrics.record(operation, outcome, elapsed);
-        if (permitted) {
-            window.record(decided, elapsed);
-        }
-        if (!decided) {
-            log.warn("{} {} {} (stan {}): {}", name, operation, reference, stan, result);
-        } else if (log.isDebugEnabled()) {
-            log.debug("{} {} {} (stan {}): {} in {} ms", name, operation, reference, stan, result, elapsed.toMillis());
-        }
-        return result;
+        return calls.finish(operation, reference + " (stan " + stan + ")", guarded, permitted, start, outcome, result);
     }
 
     private static ChannelMetrics.Outcome outcome(ChannelResult result) {
@@ -279,10 +264,4 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
         return "Iso8583CardChannel[" + name + ", " + settings.host() + ":" + settings.port() + "]";
     }
 
-    /** What the breaker records for a failed call; carries the reason only, never card data. */
-    private static final class ChannelFailure extends RuntimeException {
-        ChannelFailure(String reason) {
-            super(reason, null, false, false);
-        }
-    }
 }

@@ -6,7 +6,7 @@ import io.huitong.channels.NotificationReceiver;
 import io.huitong.channels.http.OperatorLink;
 import io.huitong.channels.http.OperatorLink.Exchange;
 import io.huitong.channels.http.OperatorSettings;
-import io.huitong.channels.iso8583.ChannelMetrics;
+import io.huitong.channels.ChannelMetrics;
 import io.huitong.kernel.Money;
 import io.huitong.payments.channel.ChannelResult;
 import io.huitong.payments.channel.OrderChannel;

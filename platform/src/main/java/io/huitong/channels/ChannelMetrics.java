@@ -1,4 +1,4 @@
-package io.huitong.channels.iso8583;
+package io.huitong.channels;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A channel's meters, tagged with the channel's name and the operation (authorize, capture, release,
- * refund, inquire, reverse): how many requests, and how they ended. "errors" are answers that the
- * acquirer did not act (safe to fail over); "unknown" are requests whose outcome only an inquiry can tell.
+ * A channel's meters ({@code huitong.channel.*}), tagged with the channel's name and the operation
+ * (authorize, capture, open, query, refund, payouts, ...): how many requests, and how they ended.
+ * "errors" are answers that the channel did not act (safe to fail over); "pending" are requests the channel
+ * took and will settle later; "unknown" are requests whose outcome only an inquiry can tell.
  * Each operation's meters are registered once and kept, so that a payment does not look them up.
  */
 public final class ChannelMetrics {
 
-    public enum Outcome { APPROVED, DECLINED, ACTION_REQUIRED, ERROR, UNKNOWN }
+    public enum Outcome { APPROVED, DECLINED, ACTION_REQUIRED, PENDING, ERROR, UNKNOWN }
 
     private final MeterRegistry registry;
     private final String channel;
@@ -47,6 +48,7 @@ public final class ChannelMetrics {
                     case APPROVED -> "huitong.channel.approvals";
                     case DECLINED -> "huitong.channel.declines";
                     case ACTION_REQUIRED -> "huitong.channel.actions_required";
+                    case PENDING -> "huitong.channel.pending";
                     case ERROR -> "huitong.channel.errors";
                     case UNKNOWN -> "huitong.channel.unknown";
                 }, operation));
