@@ -29,6 +29,22 @@ public final class ChannelCalls {
         this.log = log;
     }
 
+    /**
+     * A connector's breaker: count-based over the last {@code window} calls, judging once {@code minimumCalls}
+     * were made, open at {@code failureRate} % of calls without a decision, half-open after {@code openFor} with
+     * one trial call.
+     */
+    public static CircuitBreaker breaker(String name, int window, int minimumCalls, float failureRate, java.time.Duration openFor,
+                                         java.time.Clock clock) {
+        return CircuitBreaker.of(name, io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.custom()
+                .slidingWindow(window, minimumCalls, io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(failureRate)
+                .waitDurationInOpenState(openFor)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .clock(clock)
+                .build());
+    }
+
     /** Whether the call may go out: always for unguarded calls, for guarded ones while the breaker lets them. */
     public boolean permit(boolean guarded) {
         return !guarded || breaker.tryAcquirePermission();

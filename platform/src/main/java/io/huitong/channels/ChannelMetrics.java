@@ -1,5 +1,8 @@
 package io.huitong.channels;
 
+import io.huitong.payments.channel.ChannelResult;
+import io.huitong.payments.channel.OrderResult;
+import io.huitong.payments.channel.OrderStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -60,5 +63,38 @@ public final class ChannelMetrics {
         private Counter counter(String name, String operation) {
             return Counter.builder(name).tag("channel", channel).tag("operation", operation).register(registry);
         }
+    }
+
+    /** How a call that answered a {@link ChannelResult} ended, for the meters. */
+    public static Outcome outcome(ChannelResult result) {
+        return switch (result) {
+            case ChannelResult.Approved a -> Outcome.APPROVED;
+            case ChannelResult.Declined d -> Outcome.DECLINED;
+            case ChannelResult.ActionRequired a -> Outcome.ACTION_REQUIRED;
+            case ChannelResult.Unavailable u -> Outcome.ERROR;
+            case ChannelResult.Unknown u -> Outcome.UNKNOWN;
+        };
+    }
+
+    /** How opening an order ended: an order left open for the payer or the network is pending. */
+    public static Outcome outcome(OrderResult result) {
+        return switch (result) {
+            case OrderResult.Paid p -> Outcome.APPROVED;
+            case OrderResult.Opened o -> Outcome.PENDING;
+            case OrderResult.Declined d -> Outcome.DECLINED;
+            case OrderResult.Unavailable u -> Outcome.ERROR;
+            case OrderResult.Unknown u -> Outcome.UNKNOWN;
+        };
+    }
+
+    /** How a query ended: the channel told (paid, pending, failed, no such order), or could not be asked. */
+    public static Outcome outcome(OrderStatus status) {
+        return switch (status) {
+            case OrderStatus.Paid p -> Outcome.APPROVED;
+            case OrderStatus.Pending p -> Outcome.PENDING;
+            case OrderStatus.Failed f -> Outcome.DECLINED;
+            case OrderStatus.NotFound n -> Outcome.DECLINED;
+            case OrderStatus.Unknown u -> Outcome.ERROR;
+        };
     }
 }

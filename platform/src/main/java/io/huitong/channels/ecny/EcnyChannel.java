@@ -181,7 +181,7 @@ public final class EcnyChannel implements OrderChannel, Connector, NotificationR
                     case Ecny.SUCCESS -> status(ok.body());
                     case Ecny.ORDER_NOT_FOUND -> new OrderStatus.NotFound();
                     default -> new OrderStatus.Unknown("the e-CNY operator answered " + ok.code());
-                }, OrderStatus.Unknown::new, OrderStatus.Unknown::new), EcnyChannel::queried);
+                }, OrderStatus.Unknown::new, OrderStatus.Unknown::new), ChannelMetrics::outcome);
         if (!(order instanceof OrderStatus.NotFound)) {
             return order;
         }
@@ -192,7 +192,7 @@ public final class EcnyChannel implements OrderChannel, Connector, NotificationR
                             : new OrderStatus.Pending();
                     case Ecny.ORDER_NOT_FOUND -> new OrderStatus.NotFound();
                     default -> new OrderStatus.Unknown("the e-CNY operator answered " + ok.code());
-                }, OrderStatus.Unknown::new, OrderStatus.Unknown::new), EcnyChannel::queried);
+                }, OrderStatus.Unknown::new, OrderStatus.Unknown::new), ChannelMetrics::outcome);
     }
 
     /** An order as the operator describes it, in answers and notifications. */
@@ -209,15 +209,6 @@ public final class EcnyChannel implements OrderChannel, Connector, NotificationR
         };
     }
 
-    private static ChannelMetrics.Outcome queried(OrderStatus status) {
-        return switch (status) {
-            case OrderStatus.Paid p -> ChannelMetrics.Outcome.APPROVED;
-            case OrderStatus.Pending p -> ChannelMetrics.Outcome.APPROVED;
-            case OrderStatus.Failed f -> ChannelMetrics.Outcome.DECLINED;
-            case OrderStatus.NotFound n -> ChannelMetrics.Outcome.DECLINED;
-            case OrderStatus.Unknown u -> ChannelMetrics.Outcome.ERROR;
-        };
-    }
 
     @Override
     public ChannelResult close(String reference) {
@@ -229,7 +220,7 @@ public final class EcnyChannel implements OrderChannel, Connector, NotificationR
                     case Ecny.ORDER_NOT_FOUND -> new ChannelResult.Approved(null);
                     case Ecny.ORDER_PAID -> new ChannelResult.Declined("order_paid", "The order was paid before it could be closed.");
                     default -> notDone(ok, ChannelResult.Unavailable::new);
-                }, ChannelResult.Unavailable::new, ChannelResult.Unknown::new), EcnyChannel::outcome);
+                }, ChannelResult.Unavailable::new, ChannelResult.Unknown::new), ChannelMetrics::outcome);
     }
 
     @Override
@@ -245,18 +236,9 @@ public final class EcnyChannel implements OrderChannel, Connector, NotificationR
                     case Ecny.ORDER_NOT_FOUND, Ecny.ORDER_CLOSED, Ecny.REFUND_EXCEEDS_PAYMENT, Ecny.DUPLICATE_REFERENCE, Ecny.INVALID_REQUEST ->
                             new ChannelResult.Declined("refund_refused", "The e-CNY operator refused the refund: " + ok.code());
                     default -> notDone(ok, ChannelResult.Unavailable::new);
-                }, ChannelResult.Unavailable::new, ChannelResult.Unknown::new), EcnyChannel::outcome);
+                }, ChannelResult.Unavailable::new, ChannelResult.Unknown::new), ChannelMetrics::outcome);
     }
 
-    private static ChannelMetrics.Outcome outcome(ChannelResult result) {
-        return switch (result) {
-            case ChannelResult.Approved a -> ChannelMetrics.Outcome.APPROVED;
-            case ChannelResult.Declined d -> ChannelMetrics.Outcome.DECLINED;
-            case ChannelResult.ActionRequired a -> ChannelMetrics.Outcome.ACTION_REQUIRED;
-            case ChannelResult.Unavailable u -> ChannelMetrics.Outcome.ERROR;
-            case ChannelResult.Unknown u -> ChannelMetrics.Outcome.UNKNOWN;
-        };
-    }
 
     private HttpRequest post(String path, String body) {
         return signed(link.request(path).header("Content-Type", "application/json;charset=utf-8")

@@ -1,7 +1,6 @@
 package io.huitong.channels.http;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.huitong.channels.ChannelStatus;
 import io.huitong.channels.ChannelWindow;
 import io.huitong.channels.ChannelCalls;
@@ -61,13 +60,8 @@ public final class OperatorLink {
         this.protocol = protocol;
         this.settings = settings;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
-        this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
-                .slidingWindow(settings.breakerWindow(), settings.breakerMinimumCalls(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .failureRateThreshold(settings.breakerFailureRate())
-                .waitDurationInOpenState(settings.breakerOpenDuration())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .clock(clock)
-                .build());
+        this.breaker = ChannelCalls.breaker(name, settings.breakerWindow(), settings.breakerMinimumCalls(), settings.breakerFailureRate(),
+                settings.breakerOpenDuration(), clock);
         this.metrics = new ChannelMetrics(registry, name);
         this.calls = new ChannelCalls(name, breaker, metrics, window, log);
     }

@@ -3,7 +3,6 @@ package io.huitong.channels.iso20022;
 import io.huitong.channels.ChannelCalls;
 import io.huitong.channels.ChannelMetrics;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.huitong.channels.ChannelStatus;
 import io.huitong.channels.ChannelWindow;
 import io.huitong.channels.Connector;
@@ -97,13 +96,8 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
         this.clock = clock;
         this.signature = new NotificationSignature(settings.signingKey());
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
-        this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
-                .slidingWindow(settings.breakerWindow(), settings.breakerMinimumCalls(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .failureRateThreshold(settings.breakerFailureRate())
-                .waitDurationInOpenState(settings.breakerOpenDuration())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .clock(clock)
-                .build());
+        this.breaker = ChannelCalls.breaker(name, settings.breakerWindow(), settings.breakerMinimumCalls(), settings.breakerFailureRate(),
+                settings.breakerOpenDuration(), clock);
         this.metrics = new ChannelMetrics(registry, name);
         this.calls = new ChannelCalls(name, breaker, metrics, window, log);
     }
@@ -166,7 +160,7 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
                 return new OrderResult.Declined(decline.code(), decline.message());
             }
             return new OrderResult.Unknown("the bank answered status " + status.status());
-        }, OrderResult.Unavailable::new, OrderResult.Unknown::new, Iso20022BankChannel::outcome);
+        }, OrderResult.Unavailable::new, OrderResult.Unknown::new, ChannelMetrics::outcome);
     }
 
     @Override
@@ -181,7 +175,7 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
             }
             TransactionStatus status = codec.readStatusReport(answer.body()).single();
             return orderStatus(status);
-        }, OrderStatus.Unknown::new, OrderStatus.Unknown::new, Iso20022BankChannel::outcome);
+        }, OrderStatus.Unknown::new, OrderStatus.Unknown::new, ChannelMetrics::outcome);
     }
 
     @Override
@@ -199,7 +193,7 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
                 return new ChannelResult.Declined("already_paid", "The transfer settled before it could be cancelled.");
             }
             return new ChannelResult.Declined("close_refused", "The bank refused to cancel the transfer (" + resolution.reason() + ").");
-        }, ChannelResult.Unavailable::new, ChannelResult.Unknown::new, Iso20022BankChannel::outcome);
+        }, ChannelResult.Unavailable::new, ChannelResult.Unknown::new, ChannelMetrics::outcome);
     }
 
     /**
@@ -224,7 +218,7 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
             }
             return new ChannelResult.Declined("refund_refused", "The bank refused the return (" + status.reason() + ").");
         }, ChannelResult.Unavailable::new, ChannelResult.Unknown::new, result -> result instanceof ChannelResult.Unknown u
-                && u.reason().startsWith("the return is accepted") ? ChannelMetrics.Outcome.PENDING : outcome(result));
+                && u.reason().startsWith("the return is accepted") ? ChannelMetrics.Outcome.PENDING : ChannelMetrics.outcome(result));
     }
 
     // ---- payouts and statements ----
@@ -387,35 +381,8 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
         return new OrderStatus.Unknown("the bank answered status " + status.status());
     }
 
-    private static ChannelMetrics.Outcome outcome(OrderResult result) {
-        return switch (result) {
-            case OrderResult.Paid p -> ChannelMetrics.Outcome.APPROVED;
-            case OrderResult.Opened o -> ChannelMetrics.Outcome.PENDING;
-            case OrderResult.Declined d -> ChannelMetrics.Outcome.DECLINED;
-            case OrderResult.Unavailable u -> ChannelMetrics.Outcome.ERROR;
-            case OrderResult.Unknown u -> ChannelMetrics.Outcome.UNKNOWN;
-        };
-    }
 
-    private static ChannelMetrics.Outcome outcome(OrderStatus status) {
-        return switch (status) {
-            case OrderStatus.Paid p -> ChannelMetrics.Outcome.APPROVED;
-            case OrderStatus.Pending p -> ChannelMetrics.Outcome.PENDING;
-            case OrderStatus.Failed f -> ChannelMetrics.Outcome.DECLINED;
-            case OrderStatus.NotFound n -> ChannelMetrics.Outcome.DECLINED;
-            case OrderStatus.Unknown u -> ChannelMetrics.Outcome.UNKNOWN;
-        };
-    }
 
-    private static ChannelMetrics.Outcome outcome(ChannelResult result) {
-        return switch (result) {
-            case ChannelResult.Approved a -> ChannelMetrics.Outcome.APPROVED;
-            case ChannelResult.Declined d -> ChannelMetrics.Outcome.DECLINED;
-            case ChannelResult.ActionRequired a -> ChannelMetrics.Outcome.DECLINED;
-            case ChannelResult.Unavailable u -> ChannelMetrics.Outcome.ERROR;
-            case ChannelResult.Unknown u -> ChannelMetrics.Outcome.UNKNOWN;
-        };
-    }
 
     // ---- the exchange ----
 

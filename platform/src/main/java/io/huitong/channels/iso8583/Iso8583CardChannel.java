@@ -7,7 +7,6 @@ import io.huitong.channels.Connector;
 import io.huitong.channels.ChannelWindow;
 import com.solab.iso8583.IsoMessage;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.huitong.kernel.Money;
 import io.huitong.payments.channel.CardAuthorization;
 import io.huitong.payments.channel.CardChannel;
@@ -59,13 +58,8 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
         Iso8583Codec codec = new Iso8583Codec();
         this.messages = new Messages(codec, clock);
         this.link = new AcquirerLink(name, settings.host(), settings.port(), settings.connectTimeout(), codec);
-        this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
-                .slidingWindow(settings.breakerWindow(), settings.breakerMinimumCalls(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .failureRateThreshold(settings.breakerFailureRate())
-                .waitDurationInOpenState(settings.breakerOpenDuration())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .clock(clock)
-                .build());
+        this.breaker = ChannelCalls.breaker(name, settings.breakerWindow(), settings.breakerMinimumCalls(), settings.breakerFailureRate(),
+                settings.breakerOpenDuration(), clock);
         this.metrics = new ChannelMetrics(registry, name);
         this.calls = new ChannelCalls(name, breaker, metrics, window, log);
     }
@@ -170,7 +164,7 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
 
     /** A request whose answer is a {@link ChannelResult}; {@code interpret} reads a reply. */
     private ChannelResult call(String operation, String reference, IsoMessage request, Function<IsoMessage, ChannelResult> interpret) {
-        return exchange(operation, reference, request, true, result(interpret), Iso8583CardChannel::outcome);
+        return exchange(operation, reference, request, true, result(interpret), ChannelMetrics::outcome);
     }
 
     /**
@@ -179,7 +173,7 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
      * may have happened must still be undone there.
      */
     private ChannelResult recover(String operation, String reference, IsoMessage request, Function<IsoMessage, ChannelResult> interpret) {
-        return exchange(operation, reference, request, false, result(interpret), Iso8583CardChannel::outcome);
+        return exchange(operation, reference, request, false, result(interpret), ChannelMetrics::outcome);
     }
 
     private static Function<Exchange, ChannelResult> result(Function<IsoMessage, ChannelResult> interpret) {
@@ -212,15 +206,6 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
         return calls.finish(operation, reference + " (stan " + stan + ")", guarded, permitted, start, outcome, result);
     }
 
-    private static ChannelMetrics.Outcome outcome(ChannelResult result) {
-        return switch (result) {
-            case ChannelResult.Approved a -> ChannelMetrics.Outcome.APPROVED;
-            case ChannelResult.Declined d -> ChannelMetrics.Outcome.DECLINED;
-            case ChannelResult.ActionRequired a -> ChannelMetrics.Outcome.ACTION_REQUIRED;
-            case ChannelResult.Unavailable u -> ChannelMetrics.Outcome.ERROR;
-            case ChannelResult.Unknown u -> ChannelMetrics.Outcome.UNKNOWN;
-        };
-    }
 
     /** Completions, reversals and refunds: approved, refused, or not done at all. */
     private static ChannelResult followUp(IsoMessage reply, String refusal, String message) {

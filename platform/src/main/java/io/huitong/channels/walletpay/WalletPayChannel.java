@@ -186,7 +186,7 @@ public final class WalletPayChannel implements OrderChannel, Connector, Notifica
     public OrderStatus query(String reference) {
         return link.call("query", reference, false, OperatorLink.Retry.IDEMPOTENT,
                 () -> gateway(WalletPay.QUERY, Map.of("out_trade_no", reference), null),
-                read(WalletPay.QUERY, this::orderStatus, OrderStatus.Unknown::new, OrderStatus.Unknown::new), WalletPayChannel::queried);
+                read(WalletPay.QUERY, this::orderStatus, OrderStatus.Unknown::new, OrderStatus.Unknown::new), ChannelMetrics::outcome);
     }
 
     /** The operator names a refund by the trade and the refund request together ({@code trade.fastpay.refund.query}). */
@@ -194,18 +194,9 @@ public final class WalletPayChannel implements OrderChannel, Connector, Notifica
     public OrderStatus queryRefund(String refundReference, String paymentReference) {
         return link.call("query", refundReference, false, OperatorLink.Retry.IDEMPOTENT,
                 () -> gateway(WalletPay.REFUND_QUERY, Map.of("out_trade_no", paymentReference, "out_request_no", refundReference), null),
-                read(WalletPay.REFUND_QUERY, this::refundStatus, OrderStatus.Unknown::new, OrderStatus.Unknown::new), WalletPayChannel::queried);
+                read(WalletPay.REFUND_QUERY, this::refundStatus, OrderStatus.Unknown::new, OrderStatus.Unknown::new), ChannelMetrics::outcome);
     }
 
-    private static ChannelMetrics.Outcome queried(OrderStatus status) {
-        return switch (status) {
-            case OrderStatus.Paid p -> ChannelMetrics.Outcome.APPROVED;
-            case OrderStatus.Pending p -> ChannelMetrics.Outcome.APPROVED;
-            case OrderStatus.Failed f -> ChannelMetrics.Outcome.DECLINED;
-            case OrderStatus.NotFound n -> ChannelMetrics.Outcome.DECLINED;
-            case OrderStatus.Unknown u -> ChannelMetrics.Outcome.ERROR;
-        };
-    }
 
     private OrderStatus orderStatus(Answer answer) {
         if (!answer.code().equals(WalletPay.CODE_SUCCESS)) {
@@ -246,7 +237,7 @@ public final class WalletPayChannel implements OrderChannel, Connector, Notifica
                         return new ChannelResult.Declined("order_paid", "The order was paid before it could be closed.");
                     }
                     return refusal(answer, ChannelResult.Unavailable::new, (code, message) -> new ChannelResult.Declined(code, message));
-                }, ChannelResult.Unavailable::new, ChannelResult.Unknown::new), WalletPayChannel::outcome);
+                }, ChannelResult.Unavailable::new, ChannelResult.Unknown::new), ChannelMetrics::outcome);
     }
 
     @Override
@@ -261,18 +252,9 @@ public final class WalletPayChannel implements OrderChannel, Connector, Notifica
                         ? new ChannelResult.Approved(answer.text("trade_no"))
                         : refusal(answer, ChannelResult.Unavailable::new,
                                 (code, message) -> new ChannelResult.Declined("refund_refused", message)),
-                        ChannelResult.Unavailable::new, ChannelResult.Unknown::new), WalletPayChannel::outcome);
+                        ChannelResult.Unavailable::new, ChannelResult.Unknown::new), ChannelMetrics::outcome);
     }
 
-    private static ChannelMetrics.Outcome outcome(ChannelResult result) {
-        return switch (result) {
-            case ChannelResult.Approved a -> ChannelMetrics.Outcome.APPROVED;
-            case ChannelResult.Declined d -> ChannelMetrics.Outcome.DECLINED;
-            case ChannelResult.ActionRequired a -> ChannelMetrics.Outcome.ACTION_REQUIRED;
-            case ChannelResult.Unavailable u -> ChannelMetrics.Outcome.ERROR;
-            case ChannelResult.Unknown u -> ChannelMetrics.Outcome.UNKNOWN;
-        };
-    }
 
     /** A signed gateway request; built afresh for each attempt. */
     private HttpRequest gateway(String method, Map<String, Object> biz, String notifyUrl) {
