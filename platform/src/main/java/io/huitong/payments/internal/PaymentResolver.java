@@ -1,8 +1,6 @@
 package io.huitong.payments.internal;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import io.huitong.kernel.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,12 +16,11 @@ class PaymentResolver implements SmartLifecycle {
     private static final int BATCH = 100;
 
     private final PaymentEngine engine;
-    private final long intervalMillis;
-    private ScheduledExecutorService scheduler;
+    private final Periodic periodic;
 
     PaymentResolver(PaymentEngine engine, PaymentsProperties properties) {
         this.engine = engine;
-        this.intervalMillis = properties.resolver().interval().toMillis();
+        this.periodic = new Periodic("payment-resolver", properties.resolver().interval(), this::resolveDue, log);
     }
 
     /** One pass over everything due; answers how many were settled. */
@@ -47,27 +44,17 @@ class PaymentResolver implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("payment-resolver").daemon().factory());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                resolveDue();
-            } catch (RuntimeException e) {
-                log.warn("Payment resolver pass failed: {}", e.toString());
-            }
-        }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    public void start() {
+        periodic.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+    public void stop() {
+        periodic.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return periodic.isRunning();
     }
 }

@@ -1,8 +1,6 @@
 package io.huitong.wallets.internal;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import io.huitong.kernel.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -14,13 +12,12 @@ final class WalletResolver implements SmartLifecycle {
 
     private final TopUps topUps;
     private final Withdrawals withdrawals;
-    private final long intervalMillis;
-    private ScheduledExecutorService scheduler;
+    private final Periodic periodic;
 
     WalletResolver(TopUps topUps, Withdrawals withdrawals, long intervalMillis) {
         this.topUps = topUps;
         this.withdrawals = withdrawals;
-        this.intervalMillis = intervalMillis;
+        this.periodic = new Periodic("wallet-resolver", java.time.Duration.ofMillis(intervalMillis), this::resolveDue, log);
     }
 
     int resolveDue() {
@@ -34,26 +31,16 @@ final class WalletResolver implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Could not set up the top-up merchant yet; the first top-up will: {}", e.toString());
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("wallet-resolver").daemon().factory());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                resolveDue();
-            } catch (RuntimeException e) {
-                log.warn("Wallet resolver pass failed: {}", e.toString());
-            }
-        }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        periodic.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+    public void stop() {
+        periodic.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return periodic.isRunning();
     }
 }
