@@ -71,17 +71,10 @@ final class AmlService implements AmlMonitoring, AmlReports {
 
     @Override
     public AmlTransaction record(NewAmlTransaction m) {
-        return tx.execute(s -> {
-            Optional<AmlTransaction> known = store.bySource(m.sourceRef());
-            if (known.isPresent()) {
-                return known.get();
-            }
-            AmlTransaction t = new AmlTransaction(ids.next("amltx"), AmlTransaction.OBJECT, m.kind(), m.customer(), m.customerType(),
-                    m.direction(), m.counterparty(), m.merchant(), m.reference(), m.amount(), m.currency(), m.crossBorder(), m.cash(),
-                    m.occurredAt(), LocalDate.ofInstant(m.occurredAt(), dayZone));
-            store.insert(t, m.sourceRef(), DbTimes.now(clock));
-            return store.bySource(m.sourceRef()).orElse(t);
-        });
+        AmlTransaction t = new AmlTransaction(ids.next("amltx"), AmlTransaction.OBJECT, m.kind(), m.customer(), m.customerType(),
+                m.direction(), m.counterparty(), m.merchant(), m.reference(), m.amount(), m.currency(), m.crossBorder(), m.cash(),
+                m.occurredAt(), LocalDate.ofInstant(m.occurredAt(), dayZone));
+        return tx.execute(s -> store.insert(t, m.sourceRef(), DbTimes.now(clock)) ? t : store.bySource(m.sourceRef()).orElseThrow());
     }
 
     AmlStore store() {

@@ -128,7 +128,7 @@ abstract class AmlApiTests extends ApiTestSupport {
     }
 
     static String newCard() {
-        String body = "400000" + String.format("%09d", CARDS.incrementAndGet() % 1_000_000_000L);
+        String body = "424242" + String.format("%09d", CARDS.incrementAndGet() % 1_000_000_000L);
         int sum = 0;
         for (int i = 0; i < body.length(); i++) {
             int d = body.charAt(body.length() - 1 - i) - '0';
@@ -318,6 +318,48 @@ abstract class AmlApiTests extends ApiTestSupport {
         }
         assertThat(rulesOf("suspicious", round.id())).contains("round_amounts");
         assertThat(rulesOf("suspicious", plain.id())).doesNotContain("round_amounts");
+    }
+
+    @Test
+    void walletPaymentsByPaymentCodeNameTheirMerchant() {
+        Consumer c = funded(5_000_000L);
+        OnboardedMerchant merchant = onboardMerchant("Lotus Tea Room", "");
+        for (int i = 0; i < 3; i++) {
+            Api.Response code = api.postJson("/v1/wallet/payment_codes", "", "Authorization", c.bearer());
+            assertThat(code.status()).as(code.body()).isEqualTo(201);
+            Api.Response charged = api.postJson("/v1/payments", "{\"amount\":1000000,\"currency\":\"CNY\",\"payment_method\":{\"type\":"
+                    + "\"payment_code\",\"payment_code\":{\"code\":\"" + code.json().path("code").asString() + "\"}}}",
+                    "Authorization", merchant.bearer());
+            assertThat(charged.status()).as(charged.body()).isEqualTo(201);
+        }
+        JsonNode alert = reportsOf("suspicious", c.id()).stream().filter(r -> r.path("rule").asString().equals("round_amounts"))
+                .findFirst().orElseThrow();
+        assertThat(alert.path("merchants")).hasSize(1);
+        assertThat(alert.path("merchants").get(0).asString()).isEqualTo(merchant.id());
+        assertThat(alert.path("transactions")).hasSize(3);
+        for (JsonNode t : alert.path("transactions")) {
+            assertThat(t.path("kind").asString()).isEqualTo("payment_code_payment");
+            assertThat(t.path("merchant").asString()).isEqualTo(merchant.id());
+            assertThat(t.path("reference").asString()).startsWith("pay_");
+        }
+    }
+
+    @Test
+    void aTopUpSentOnWithinHoursIsRapidInAndOut() {
+        Consumer c = funded(0);
+        Consumer to = funded(0);
+        Api.Response topUp = api.postJson("/v1/wallet/topups", "{\"amount\":6000000,\"currency\":\"CNY\",\"card\":{\"number\":\""
+                + newCard() + "\",\"exp_month\":12,\"exp_year\":2034,\"cvc\":\"123\"}}", "Authorization", c.bearer());
+        assertThat(topUp.status()).as(topUp.body()).isEqualTo(201);
+        assertThat(topUp.json().path("status").asString()).isEqualTo("succeeded");
+        clock.advance(Duration.ofHours(1));
+        transfer(c, to, 5_500_000L);
+        JsonNode alert = reportsOf("suspicious", c.id()).stream().filter(r -> r.path("rule").asString().equals("rapid_in_out"))
+                .findFirst().orElseThrow();
+        assertThat(alert.path("transactions")).hasSize(2);
+        assertThat(alert.path("transactions").get(0).path("kind").asString()).isEqualTo("wallet_topup");
+        assertThat(alert.path("transactions").get(0).path("reference").asString()).isEqualTo(topUp.json().path("id").asString());
+        assertThat(alert.path("transactions").get(1).path("kind").asString()).isEqualTo("wallet_transfer");
     }
 
     @Test
