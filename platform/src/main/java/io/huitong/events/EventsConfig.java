@@ -21,9 +21,9 @@ class EventsConfig {
 
     @Bean
     JdbcEventLog eventLog(JdbcClient jdbc, javax.sql.DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
-                          Ids ids, EventJson json) {
+                          Ids ids, EventJson json, org.springframework.context.ApplicationEventPublisher listeners) {
         return new JdbcEventLog(jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource), new TransactionTemplate(transactions),
-                clock, ids, json);
+                clock, ids, json, listeners);
     }
 
     @Bean

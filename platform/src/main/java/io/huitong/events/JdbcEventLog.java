@@ -33,9 +33,17 @@ final class JdbcEventLog implements EventLog, Events {
     private final EventJson json;
 
     private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final org.springframework.context.ApplicationEventPublisher listeners;
 
     JdbcEventLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, TransactionTemplate tx, Clock clock, Ids ids,
                  EventJson json) {
+        this(jdbc, batch, tx, clock, ids, json, e -> { });
+    }
+
+    /** With {@code listeners}: each recorded event is also published in-process, in the recording transaction ({@link EventRecorded}). */
+    JdbcEventLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, TransactionTemplate tx, Clock clock, Ids ids,
+                 EventJson json, org.springframework.context.ApplicationEventPublisher listeners) {
+        this.listeners = listeners;
         this.batch = batch;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -65,6 +73,7 @@ final class JdbcEventLog implements EventLog, Events {
                         .params(ids.next("whd"), id, endpointId, merchantId, WebhookDelivery.PENDING, DbTimes.at(now), DbTimes.at(now))
                         .update();
             }
+            listeners.publishEvent(new EventRecorded(id, merchantId, type, object, now));
             return id;
         });
     }
@@ -106,6 +115,10 @@ final class JdbcEventLog implements EventLog, Events {
             if (!deliveryRows.isEmpty()) {
                 batch.batchUpdate("insert into webhook_delivery (id, event_id, endpoint_id, merchant_id, status, attempts,"
                         + " next_attempt_at, created_at) values (?, ?, ?, ?, ?, 0, ?, ?)", deliveryRows);
+            }
+            for (int i = 0; i < events.size(); i++) {
+                NewEvent e = events.get(i);
+                listeners.publishEvent(new EventRecorded(eventIds.get(i), e.merchantId(), e.type(), e.object(), now));
             }
             return eventIds;
         });

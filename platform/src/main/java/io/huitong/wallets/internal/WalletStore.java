@@ -3,6 +3,7 @@ package io.huitong.wallets.internal;
 import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
+import io.huitong.wallets.WalletMovement;
 import io.huitong.wallets.WalletTransaction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,9 +30,16 @@ final class WalletStore {
     private static final String TXN = "select id, type, amount, currency, status, counterparty, reference, created_at from wallet_txn";
 
     private final JdbcClient jdbc;
+    private final java.util.function.Consumer<WalletMovement> movements;
 
     WalletStore(JdbcClient jdbc) {
+        this(jdbc, m -> { });
+    }
+
+    /** With {@code movements}: told of every history line written or changed, in the same transaction ({@link WalletMovement}). */
+    WalletStore(JdbcClient jdbc, java.util.function.Consumer<WalletMovement> movements) {
         this.jdbc = jdbc;
+        this.movements = movements;
     }
 
     Optional<WalletRow> byUser(String userId) {
@@ -61,11 +69,21 @@ final class WalletStore {
         jdbc.sql("insert into wallet_txn (id, wallet_id, type, amount, currency, status, counterparty, reference, created_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, walletId, type, amount, currency, status, counterparty, reference, DbTimes.at(now)).update();
+        movements.accept(new WalletMovement(id, walletId, userOf(walletId), type, amount, currency, status, counterparty, reference, now));
     }
 
     void setTxnStatus(String walletId, String type, String reference, String status) {
-        jdbc.sql("update wallet_txn set status = ? where wallet_id = ? and type = ? and reference = ?")
-                .params(status, walletId, type, reference).update();
+        int changed = jdbc.sql("update wallet_txn set status = ? where wallet_id = ? and type = ? and reference = ? and status <> ?")
+                .params(status, walletId, type, reference, status).update();
+        if (changed > 0) {
+            txnByReference(type, reference).filter(t -> t.walletId().equals(walletId)).ifPresent(t -> movements.accept(new WalletMovement(
+                    t.line().id(), walletId, userOf(walletId), type, t.line().amount(), t.line().currency(), status, t.line().counterparty(),
+                    reference, t.line().createdAt())));
+        }
+    }
+
+    private String userOf(String walletId) {
+        return jdbc.sql("select user_id from wallet where id = ?").params(walletId).query(String.class).single();
     }
 
     /** The line of this type and reference, in any wallet. */

@@ -31,8 +31,9 @@ class WalletsConfig {
     @Bean
     WalletService walletService(JdbcClient jdbc, Ledger ledger, Users users, TwoFactor twoFactor, AccountClasses classes,
                                 WalletsProperties properties,
-                                PlatformTransactionManager transactions, Clock clock, Ids ids) {
-        return new WalletService(new WalletStore(jdbc), ledger, users, twoFactor, classes, new Limits(properties.limits()),
+                                PlatformTransactionManager transactions, Clock clock, Ids ids,
+                                org.springframework.context.ApplicationEventPublisher listeners) {
+        return new WalletService(new WalletStore(jdbc, listeners::publishEvent), ledger, users, twoFactor, classes, new Limits(properties.limits()),
                 new TransactionTemplate(transactions), clock, ids, properties.dayZone());
     }
 

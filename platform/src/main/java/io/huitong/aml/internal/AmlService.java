@@ -1,0 +1,159 @@
+package io.huitong.aml.internal;
+
+import io.huitong.aml.AmlMonitoring;
+import io.huitong.aml.AmlReport;
+import io.huitong.aml.AmlReports;
+import io.huitong.aml.AmlTransaction;
+import io.huitong.aml.NewAmlTransaction;
+import io.huitong.aml.domain.AmlRules;
+import io.huitong.aml.domain.Finding;
+import io.huitong.aml.domain.LargeValueRule;
+import io.huitong.aml.domain.Rates;
+import io.huitong.aml.domain.Txn;
+import io.huitong.kernel.DbTimes;
+import io.huitong.kernel.Ids;
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records movements (in the caller's transaction) and evaluates them: one evaluator at a time across
+ * instances (it holds the {@code aml_evaluator} row's lock), movements in id order, each against the
+ * customer's movements around it; a finding becomes a report, or adds its transactions to the report of the
+ * same type, rule, customer and business day.
+ */
+final class AmlService implements AmlMonitoring, AmlReports {
+
+    private static final Logger log = LoggerFactory.getLogger(AmlService.class);
+    private static final int BATCH = 200;
+
+    private final AmlStore store;
+    private final AmlRules rules;
+    private final Rates rates;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Ids ids;
+    private final ZoneId dayZone;
+    private final Map<String, String> descriptions;
+
+    AmlService(AmlStore store, AmlRules rules, Rates rates, TransactionTemplate tx, Clock clock, Ids ids, ZoneId dayZone) {
+        this.store = store;
+        this.rules = rules;
+        this.rates = rates;
+        this.tx = tx;
+        this.clock = clock;
+        this.ids = ids;
+        this.dayZone = dayZone;
+        Map<String, String> d = new java.util.HashMap<>();
+        for (LargeValueRule r : LargeValueRule.values()) {
+            d.put(r.wireName(), r.description());
+        }
+        d.put("structuring", "Several amounts just under a large-value threshold within a short window");
+        d.put("rapid_in_out", "Funds received and sent on within hours");
+        d.put("dormant_reactivated", "A dormant account suddenly active");
+        d.put("fan_in", "Funds from many distinct counterparties within a short window");
+        d.put("fan_out", "Funds to many distinct counterparties within a short window");
+        d.put("round_amounts", "Several round amounts within a short window");
+        this.descriptions = Map.copyOf(d);
+    }
+
+    // ---- recording ----
+
+    @Override
+    public AmlTransaction record(NewAmlTransaction m) {
+        AmlTransaction t = new AmlTransaction(ids.next("amltx"), AmlTransaction.OBJECT, m.kind(), m.customer(), m.customerType(),
+                m.direction(), m.counterparty(), m.merchant(), m.reference(), m.amount(), m.currency(), m.crossBorder(), m.cash(),
+                m.occurredAt(), LocalDate.ofInstant(m.occurredAt(), dayZone));
+        return tx.execute(s -> store.insert(t, m.sourceRef(), DbTimes.now(clock)) ? t : store.bySource(m.sourceRef()).orElseThrow());
+    }
+
+    AmlStore store() {
+        return store;
+    }
+
+    // ---- evaluating ----
+
+    @Scheduled(fixedDelayString = "${huitong.aml.evaluate-interval:2s}", initialDelayString = "${huitong.aml.evaluate-interval:2s}")
+    void poll() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            log.warn("AML evaluation failed; retrying on the next run: {}", e.toString());
+        }
+    }
+
+    @Override
+    public int catchUp() {
+        int total = 0;
+        while (true) {
+            Integer done = tx.execute(s -> {
+                store.lockEvaluator();
+                List<AmlTransaction> pending = store.pending(BATCH);
+                for (AmlTransaction t : pending) {
+                    evaluate(t);
+                    store.evaluated(t.id());
+                }
+                return pending.size();
+            });
+            total += done == null ? 0 : done;
+            if (done == null || done < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private void evaluate(AmlTransaction t) {
+        Instant dayStart = t.businessDay().atStartOfDay(dayZone).toInstant();
+        Instant dayEnd = t.businessDay().plusDays(1).atStartOfDay(dayZone).toInstant();
+        Instant from = dayStart.minus(rules.settings().longestWindow());
+        List<Txn> history = store.customerBetween(t.customer(), from, dayEnd).stream().map(AmlStore::domain).toList();
+        Instant lastBefore = store.lastBefore(t.customer(), t.occurredAt(), t.id()).orElse(null);
+        Instant now = DbTimes.now(clock);
+        for (Finding f : rules.evaluate(AmlStore.domain(t), history, lastBefore)) {
+            AmlStore.ReportRow report = store.reportByKey(f.type(), f.rule(), f.customer(), f.businessDay()).orElseGet(() -> {
+                AmlStore.ReportRow fresh = new AmlStore.ReportRow(ids.next("amlr"), f.type(), f.rule(), f.customer(),
+                        f.organisation() ? AmlTransaction.ORGANISATION : AmlTransaction.INDIVIDUAL, f.businessDay(), now, now);
+                store.insertReport(fresh);
+                log.info("AML {} report {} ({}) opened for business day {}", f.type(), fresh.id(), f.rule(), f.businessDay());
+                return fresh;
+            });
+            store.link(report.id(), f.transactionIds(), now);
+        }
+    }
+
+    // ---- reading ----
+
+    @Override
+    public Page<AmlReport> list(String type, LocalDate businessDay, String customer, PageRequest page) {
+        List<AmlStore.ReportRow> rows = store.reports(type, businessDay, customer, page.startingAfter(), page.endingBefore(), page.limit() + 1);
+        return Page.fromRows(rows, page.limit(), page.endingBefore() != null).map(this::view);
+    }
+
+    @Override
+    public Optional<AmlReport> find(String id) {
+        return store.report(id).map(this::view);
+    }
+
+    @Override
+    public List<AmlReport> export(String type, LocalDate businessDay, String customer, int limit) {
+        return store.reports(type, businessDay, customer, null, null, limit).stream().map(this::view).toList();
+    }
+
+    private AmlReport view(AmlStore.ReportRow r) {
+        List<AmlTransaction> transactions = store.reportTransactions(r.id());
+        List<String> merchants = transactions.stream().map(AmlTransaction::merchant).filter(java.util.Objects::nonNull).distinct().toList();
+        long cny = transactions.stream().mapToLong(t -> rates.toCny(t.amount(), t.currency())).sum();
+        return new AmlReport(r.id(), AmlReport.OBJECT, r.type(), r.rule(), descriptions.getOrDefault(r.rule(), r.rule()), r.customer(),
+                r.customerType(), r.businessDay(), merchants, cny, transactions, r.createdAt(), r.updatedAt());
+    }
+}

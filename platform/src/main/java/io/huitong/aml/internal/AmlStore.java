@@ -1,0 +1,173 @@
+package io.huitong.aml.internal;
+
+import io.huitong.aml.AmlTransaction;
+import io.huitong.aml.domain.Txn;
+import io.huitong.kernel.DbTimes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The AML tables. */
+final class AmlStore {
+
+    static final String TXN_COLUMNS = "id, kind, customer, customer_type, direction, counterparty, merchant_id, reference, amount, currency,"
+            + " cross_border, cash, occurred_at, business_day";
+    static final String REPORT_COLUMNS = "id, type, rule, customer, customer_type, business_day, created_at, updated_at";
+
+    record ReportRow(String id, String type, String rule, String customer, String customerType, LocalDate businessDay, Instant createdAt,
+                     Instant updatedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AmlStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the record unless its source is recorded already; answers whether it inserted. Never fails on a duplicate source. */
+    boolean insert(AmlTransaction t, String sourceRef, Instant now) {
+        return jdbc.sql("insert into aml_transaction (id, source_ref, kind, customer, customer_type, direction, counterparty, merchant_id,"
+                        + " reference, amount, currency, cross_border, cash, occurred_at, business_day, evaluated, created_at)"
+                        + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ? from aml_evaluator where name = 'evaluator'"
+                        + " and not exists (select 1 from aml_transaction where source_ref = ?)")
+                .params(t.id(), sourceRef, t.kind(), t.customer(), t.customerType(), t.direction(), t.counterparty(), t.merchant(),
+                        t.reference(), t.amount(), t.currency(), t.crossBorder(), t.cash(), DbTimes.at(t.occurredAt()), t.businessDay(),
+                        DbTimes.at(now), sourceRef)
+                .update() == 1;
+    }
+
+    Optional<AmlTransaction> bySource(String sourceRef) {
+        return jdbc.sql("select " + TXN_COLUMNS + " from aml_transaction where source_ref = ?").params(sourceRef)
+                .query(AmlStore::txn).optional();
+    }
+
+    /** Remembers the merchant of a wallet-paid payment, and completes the wallet's record of it if it is there already. */
+    void paymentMerchant(String paymentId, String merchantId, String kind) {
+        jdbc.sql("insert into aml_payment_merchant (payment_id, merchant_id, kind) select ?, ?, ? from aml_evaluator where name = 'evaluator'"
+                        + " and not exists (select 1 from aml_payment_merchant where payment_id = ?)")
+                .params(paymentId, merchantId, kind, paymentId).update();
+        jdbc.sql("update aml_transaction set merchant_id = ?, kind = ? where reference = ? and kind = 'wallet_payment'")
+                .params(merchantId, kind, paymentId).update();
+    }
+
+    record PaymentMerchant(String merchantId, String kind) {
+    }
+
+    Optional<PaymentMerchant> paymentMerchant(String paymentId) {
+        return jdbc.sql("select merchant_id, kind from aml_payment_merchant where payment_id = ?").params(paymentId)
+                .query((rs, i) -> new PaymentMerchant(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** Takes the evaluator's lock until the transaction ends. */
+    void lockEvaluator() {
+        jdbc.sql("select name from aml_evaluator where name = 'evaluator' for update").query(String.class).single();
+    }
+
+    List<AmlTransaction> pending(int max) {
+        return jdbc.sql("select " + TXN_COLUMNS + " from aml_transaction where evaluated = false order by id limit ?").params(max)
+                .query(AmlStore::txn).list();
+    }
+
+    void evaluated(String id) {
+        jdbc.sql("update aml_transaction set evaluated = true where id = ?").params(id).update();
+    }
+
+    List<AmlTransaction> customerBetween(String customer, Instant from, Instant to) {
+        return jdbc.sql("select " + TXN_COLUMNS + " from aml_transaction where customer = ? and occurred_at >= ? and occurred_at < ?"
+                        + " order by occurred_at, id")
+                .params(customer, DbTimes.at(from), DbTimes.at(to)).query(AmlStore::txn).list();
+    }
+
+    Optional<Instant> lastBefore(String customer, Instant at, String exceptId) {
+        return jdbc.sql("select max(occurred_at) from aml_transaction where customer = ? and occurred_at < ? and id <> ?")
+                .params(customer, DbTimes.at(at), exceptId)
+                .query((rs, i) -> rs.getObject(1, java.time.OffsetDateTime.class)).optional().map(o -> o == null ? null : o.toInstant());
+    }
+
+    Optional<ReportRow> reportByKey(String type, String rule, String customer, LocalDate day) {
+        return jdbc.sql("select " + REPORT_COLUMNS + " from aml_report where type = ? and rule = ? and customer = ? and business_day = ?")
+                .params(type, rule, customer, day).query(AmlStore::report).optional();
+    }
+
+    void insertReport(ReportRow r) {
+        jdbc.sql("insert into aml_report (" + REPORT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id(), r.type(), r.rule(), r.customer(), r.customerType(), r.businessDay(), DbTimes.at(r.createdAt()),
+                        DbTimes.at(r.updatedAt()))
+                .update();
+    }
+
+    /** Links the transactions to the report; answers how many were new to it. */
+    int link(String reportId, List<String> transactionIds, Instant now) {
+        int added = 0;
+        for (String id : transactionIds) {
+            added += jdbc.sql("insert into aml_report_transaction (report_id, transaction_id) select ?, ? from aml_evaluator"
+                            + " where name = 'evaluator' and not exists (select 1 from aml_report_transaction where report_id = ?"
+                            + " and transaction_id = ?)")
+                    .params(reportId, id, reportId, id).update();
+        }
+        if (added > 0) {
+            jdbc.sql("update aml_report set updated_at = ? where id = ?").params(DbTimes.at(now), reportId).update();
+        }
+        return added;
+    }
+
+    Optional<ReportRow> report(String id) {
+        return jdbc.sql("select " + REPORT_COLUMNS + " from aml_report where id = ?").params(id).query(AmlStore::report).optional();
+    }
+
+    /** Reports by the filters, by id: newest first, or oldest first after {@code endingBefore}. */
+    List<ReportRow> reports(String type, LocalDate day, String customer, String startingAfter, String endingBefore, int limit) {
+        StringBuilder sql = new StringBuilder("select " + REPORT_COLUMNS + " from aml_report where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (type != null) {
+            sql.append(" and type = ?");
+            params.add(type);
+        }
+        if (day != null) {
+            sql.append(" and business_day = ?");
+            params.add(day);
+        }
+        if (customer != null) {
+            sql.append(" and customer = ?");
+            params.add(customer);
+        }
+        if (startingAfter != null) {
+            sql.append(" and id < ?");
+            params.add(startingAfter);
+        }
+        if (endingBefore != null) {
+            sql.append(" and id > ?");
+            params.add(endingBefore);
+        }
+        sql.append(endingBefore != null ? " order by id asc" : " order by id desc").append(" limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(AmlStore::report).list();
+    }
+
+    List<AmlTransaction> reportTransactions(String reportId) {
+        return jdbc.sql("select " + TXN_COLUMNS.replaceAll("(\\w+)", "t.$1") + " from aml_report_transaction l"
+                        + " join aml_transaction t on t.id = l.transaction_id where l.report_id = ? order by t.occurred_at, t.id")
+                .params(reportId).query(AmlStore::txn).list();
+    }
+
+    static Txn domain(AmlTransaction t) {
+        return new Txn(t.id(), t.customer(), AmlTransaction.ORGANISATION.equals(t.customerType()), AmlTransaction.DEBIT.equals(t.direction()),
+                t.counterparty(), t.amount(), t.currency(), t.crossBorder(), t.cash(), t.occurredAt(), t.businessDay());
+    }
+
+    private static AmlTransaction txn(ResultSet rs, int row) throws SQLException {
+        return new AmlTransaction(rs.getString(1), AmlTransaction.OBJECT, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getString(10), rs.getBoolean(11), rs.getBoolean(12),
+                DbTimes.instant(rs, 13), rs.getObject(14, LocalDate.class));
+    }
+
+    private static ReportRow report(ResultSet rs, int row) throws SQLException {
+        return new ReportRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, LocalDate.class), DbTimes.instant(rs, 7), DbTimes.instant(rs, 8));
+    }
+}
