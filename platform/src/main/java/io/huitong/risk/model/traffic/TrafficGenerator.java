@@ -275,7 +275,7 @@ public final class TrafficGenerator {
             }
             c.homeIp = homeIp();
             if (random.nextDouble() < 0.15) {
-                c.officeIp = officeIp(c.home, random.nextInt(40));
+                c.officeIp = officeIp(c.home, random.nextInt(5));
             }
             int favourites = 4 + random.nextInt(12);
             c.favourites = new int[favourites];

@@ -13,7 +13,7 @@
  *       15 Chinese cities (weighted by size), a usual hour (a peak between 09:00 and 21:00, spread 1.5–4.5 h; 5 %
  *       are night owls), a rate of payments (log-normal, median 1.1 a day, 20 % more at weekends), a spending level
  *       (log-normal factor on each category's typical amount), 4–15 favourite local merchants, one or two
- *       devices, a home IP address; 15 % work in an office whose address 10–30 colleagues share; 20 % commute and pay
+ *       devices, a home IP address; 15 % work in one of five offices of their city and share its address; 20 % commute and pay
  *       the metro twice a working day (amounts under 10.00). 4 % of card customers hold a card issued in Hong Kong or
  *       Singapore. Wallet customers send 10 % of their payments to other customers (P2P).</li>
  *   <li><b>Noise</b>, legitimate behaviour that looks like fraud: trips (0.4 % a day; 2–8 days; a fifth abroad,
