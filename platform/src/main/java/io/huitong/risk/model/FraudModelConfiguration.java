@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Loads the fraud model at start: the file {@code huitong.risk.model-path} ({@code HUITONG_RISK_MODEL_PATH})
@@ -29,14 +30,20 @@ public class FraudModelConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FraudModelConfiguration.class);
 
+    /** The model, as a {@link FraudModel} for the risk engine and with its threshold and metadata for whoever needs them. */
     @Bean
-    FraudModel fraudModel(@Value("${huitong.risk.model-path:}") String modelPath) {
-        XgboostFraudModel model = modelPath.isBlank() ? loadBuiltIn() : load(Path.of(modelPath));
+    XgboostFraudModel fraudModel(@Value("${huitong.risk.model-path:}") String modelPath) {
+        XgboostFraudModel model;
+        try {
+            model = modelPath.isBlank() ? loadBuiltIn() : load(Path.of(modelPath));
+        } catch (RuntimeException e) {
+            throw new FraudModelUnavailableException("The fraud model could not be loaded: " + e.getMessage(), e);
+        }
         FraudModelMetadata.Metrics test = model.metadata().test();
-        log.info("fraud model {} from {} ({}), threshold {}; on {} held-out payments: accuracy {}, precision {}, recall {}, "
-                        + "false-positive rate {}, AUC {}", model.version(), modelPath.isBlank() ? "classpath:" + BUILT_IN : modelPath,
-                model.metadata().library(), model.threshold(), test.events(), test.accuracy(), test.precision(), test.recall(),
-                test.falsePositiveRate(), test.auc());
+        log.info(String.format(Locale.ROOT, "fraud model %s from %s (%s), threshold %.4f; on %,d held-out payments: accuracy %.2f %%, "
+                        + "precision %.2f %%, recall %.2f %%, false-positive rate %.3f %%, AUC %.4f", model.version(),
+                modelPath.isBlank() ? "classpath:" + BUILT_IN : modelPath, model.metadata().library(), model.threshold(), test.events(),
+                test.accuracy() * 100, test.precision() * 100, test.recall() * 100, test.falsePositiveRate() * 100, test.auc()));
         return model;
     }
 

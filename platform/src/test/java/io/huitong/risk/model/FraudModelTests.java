@@ -132,7 +132,7 @@ class FraudModelTests {
     @Test
     void aConfiguredPathThatIsMissingFailsClearly(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> new FraudModelConfiguration().fraudModel(dir.resolve("absent.ubj").toString()))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(FraudModelUnavailableException.class)
                 .hasMessageContaining("HUITONG_RISK_MODEL_PATH").hasMessageContaining("absent.ubj");
         copy("risk/fraud-model.ubj", dir.resolve("lonely.ubj"));
         assertThatThrownBy(() -> FraudModelConfiguration.load(dir.resolve("lonely.ubj")))
