@@ -94,7 +94,7 @@ final class TopUps {
         try {
             payment = payments.create(merchant, new NewPayment(amount.amount(), amount.currency(),
                     new NewPayment.PaymentMethodInput("card", new NewPayment.CardInput(card.number(), card.expMonth(), card.expYear(),
-                            card.cvc()), null, null, null), "automatic", true, "Wallet top-up", Map.of("wallet_topup", id)), id);
+                            card.cvc()), null, null, null), "automatic", true, "Wallet top-up", Map.of("wallet_topup", id), null), id);
         } catch (ApiException e) {
             fail(id, e.payment(), e.code(), e.getMessage());
             if (e.status() == 402) {
