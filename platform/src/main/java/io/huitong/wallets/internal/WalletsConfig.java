@@ -31,9 +31,9 @@ class WalletsConfig {
     @Bean
     WalletService walletService(JdbcClient jdbc, Ledger ledger, Users users, TwoFactor twoFactor, AccountClasses classes,
                                 WalletsProperties properties,
-                                PlatformTransactionManager transactions, Clock clock, Ids ids) {
+                                PlatformTransactionManager transactions, Clock clock, Ids ids, io.huitong.risk.Risk risk) {
         return new WalletService(new WalletStore(jdbc), ledger, users, twoFactor, classes, new Limits(properties.limits()),
-                new TransactionTemplate(transactions), clock, ids, properties.dayZone());
+                new TransactionTemplate(transactions), clock, ids, properties.dayZone(), risk);
     }
 
     @Bean

@@ -1,0 +1,70 @@
+package io.huitong.web.wallets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huitong.testsupport.Api;
+import org.junit.jupiter.api.Test;
+
+/** Risk control on wallet movements: a blocked transfer moves nothing. */
+abstract class WalletRiskTests extends WalletFixtures {
+
+    Api.Response admin(String path, String json) {
+        return api.postJson(path, json, "Authorization", admin());
+    }
+
+    void assertBlockedAndNothingMoved(Api.Response r, Consumer from, Consumer to, long fromBefore, long toBefore) {
+        assertThat(r.status()).as(r.body()).isEqualTo(402);
+        assertThat(r.error("type")).isEqualTo("risk_error");
+        assertThat(r.error("code")).isEqualTo("risk_blocked");
+        assertThat(available(from)).isEqualTo(fromBefore);
+        assertThat(available(to)).isEqualTo(toBefore);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
+    void aBlockListedUserCannotTransfer() {
+        Consumer a = consumer();
+        Consumer b = consumer();
+        Consumer c = consumer();
+        fund(a, 1_000);
+        fund(c, 1_000);
+        assertThat(admin("/v1/admin/risk/lists/user", "{\"value\":\"" + a.id() + "\",\"action\":\"block\",\"reason\":\"mule\"}").status())
+                .isEqualTo(201);
+        assertBlockedAndNothingMoved(transfer(a, b, 300), a, b, 1_000, 0);
+        assertThat(history(a, "").path("data")).isEmpty();
+
+        assertThat(transfer(c, b, 300).status()).isEqualTo(201);
+        assertThat(available(b)).isEqualTo(300);
+    }
+
+    @Test
+    void theConsumersOwnDeviceCounts() {
+        Consumer a = consumer();
+        Consumer b = consumer();
+        fund(a, 1_000);
+        admin("/v1/admin/risk/lists/device", "{\"value\":\"rooted-phone\",\"action\":\"block\"}");
+        assertBlockedAndNothingMoved(transfer(a, b, 100, "Huitong-Device-Id", "rooted-phone"), a, b, 1_000, 0);
+        assertThat(transfer(a, b, 100, "Huitong-Device-Id", "own-phone").status()).isEqualTo(201);
+    }
+
+    @Test
+    void userVelocityRefusesATransferItWouldHoldForReview() {
+        Consumer a = consumer();
+        Consumer b = consumer();
+        Consumer c = consumer();
+        fund(a, 1_000);
+        fund(c, 1_000);
+        String before = api.get("/v1/admin/risk/rules/user_velocity", "Authorization", admin()).json().path("expression").asString();
+        admin("/v1/admin/risk/rules/user_velocity", "{\"expression\":\"velocity.user.count_1h >= 2 && user == '" + a.id() + "'\"}");
+        try {
+            assertThat(transfer(a, b, 100).status()).isEqualTo(201);
+            assertThat(transfer(a, b, 100).status()).isEqualTo(201);
+            assertBlockedAndNothingMoved(transfer(a, b, 100), a, b, 800, 200);
+            for (int i = 0; i < 3; i++) {
+                assertThat(transfer(c, b, 100).status()).isEqualTo(201);
+            }
+        } finally {
+            admin("/v1/admin/risk/rules/user_velocity", "{\"expression\":\"" + before + "\"}");
+        }
+    }
+}
