@@ -28,8 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(RiskProperties.class)
 class RiskConfig {
 
-    @Bean(destroyMethod = "")
+    @Bean
     VelocityStore velocityStore(RiskProperties properties, Environment environment) {
+        String redis = environment.getProperty("huitong.redis.url", "");
+        if (!redis.isBlank()) {
+            return new RedisVelocityStore(redis, environment.getProperty("huitong.risk.redis-prefix", "huitong:risk:"));
+        }
         return new InMemoryVelocityStore(properties.maxVelocityKeys());
     }
 
