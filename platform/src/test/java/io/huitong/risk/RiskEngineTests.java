@@ -89,6 +89,23 @@ class RiskEngineTests {
     }
 
     @Test
+    void aDecisionWithVelocityLookupsTakesUnder5MillisecondsAtP99() {
+        int n = 20_000;
+        long[] nanos = new long[n];
+        RiskContext ctx = new RiskContext("81.2.69.160", "device-1", "GB", 51.5, -0.12, null);
+        for (int i = 0; i < n; i++) {
+            now = now.plusMillis(50);
+            RiskRequest r = new RiskRequest("pay_" + i, "card_payment", "mer_1", null, 1000 + i % 500, "CNY", "4242424242424242", ctx, now);
+            long t = System.nanoTime();
+            engine.decide(r, "fp-" + (i % 1000), rules, RiskEngine.Lists.EMPTY);
+            nanos[i] = System.nanoTime() - t;
+        }
+        long[] measured = java.util.Arrays.copyOfRange(nanos, n / 2, n);
+        java.util.Arrays.sort(measured);
+        assertThat(measured[(int) (measured.length * 0.99)]).as("p99 in ns").isLessThan(5_000_000);
+    }
+
+    @Test
     void aBadExpressionIsRefusedWithTheCompilersMessage() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> cel.compile("amount >"))
                 .isInstanceOf(CelRules.InvalidExpression.class);
