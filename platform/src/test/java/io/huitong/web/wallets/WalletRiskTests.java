@@ -67,4 +67,41 @@ abstract class WalletRiskTests extends WalletFixtures {
             admin("/v1/admin/risk/rules/user_velocity", "{\"expression\":\"" + before + "\"}");
         }
     }
+
+    @Test
+    void aBlockListedUserCannotWithdraw() {
+        Consumer a = consumer();
+        Consumer c = consumer();
+        fund(a, 1_000);
+        fund(c, 1_000);
+        admin("/v1/admin/risk/lists/user", "{\"value\":\"" + a.id() + "\",\"action\":\"block\"}");
+        String body = "{\"amount\":300,\"currency\":\"CNY\",\"bank_account\":{\"bank_code\":\"ICBC\","
+                + "\"account_number\":\"6222020200112233\",\"account_name\":\"Li Lei\"}}";
+        Api.Response r = api.postJson("/v1/wallet/withdrawals", body, "Authorization", a.bearer());
+        assertThat(r.status()).as(r.body()).isEqualTo(402);
+        assertThat(r.error("type")).isEqualTo("risk_error");
+        assertThat(available(a)).isEqualTo(1_000);
+        assertThat(wallet(a).json().path("balances").get(0).path("pending").asLong()).isZero();
+        assertThat(ledger.check().balanced()).isTrue();
+
+        assertThat(api.postJson("/v1/wallet/withdrawals", body, "Authorization", c.bearer()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aTopUpFromABlockedDeviceIsRefused() {
+        Consumer a = consumer();
+        admin("/v1/admin/risk/lists/device", "{\"value\":\"emulator-7\",\"action\":\"block\"}");
+        String body = "{\"amount\":500,\"currency\":\"CNY\",\"card\":{\"number\":\"" + newCard()
+                + "\",\"exp_month\":12,\"exp_year\":2034,\"cvc\":\"123\"}}";
+        Api.Response r = api.postJson("/v1/wallet/topups", body, "Authorization", a.bearer(), "Huitong-Device-Id", "emulator-7");
+        assertThat(r.status()).as(r.body()).isEqualTo(402);
+        assertThat(r.error("type")).isEqualTo("risk_error");
+        assertThat(r.error("code")).isEqualTo("risk_blocked");
+        assertThat(available(a)).isZero();
+        assertThat(ledger.check().balanced()).isTrue();
+
+        Api.Response ok = api.postJson("/v1/wallet/topups", body.replaceAll("[0-9]{16}", newCard()), "Authorization", a.bearer(),
+                "Huitong-Device-Id", "own-phone");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+    }
 }
