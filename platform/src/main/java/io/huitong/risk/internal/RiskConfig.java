@@ -41,7 +41,21 @@ class RiskConfig {
     RiskService riskService(DataSource dataSource, VelocityStore velocity, ObjectProvider<FraudModel> model, RiskProperties properties,
                             Vault vault, PlatformTransactionManager transactions, Clock clock, Ids ids,
                             ObjectProvider<ReviewedMovements> reviewed) {
-        RiskEngine engine = new RiskEngine(velocity, model::getIfAvailable, new Places(properties.ipCountries(), properties.cardCountries()));
+        // the model bean, looked up once (on the first decision, when every bean exists), not on every decision
+        java.util.function.Supplier<FraudModel> once = new java.util.function.Supplier<>() {
+            private volatile java.util.Optional<FraudModel> found;
+
+            @Override
+            public FraudModel get() {
+                java.util.Optional<FraudModel> f = found;
+                if (f == null) {
+                    f = java.util.Optional.ofNullable(model.getIfAvailable());
+                    found = f;
+                }
+                return f.orElse(null);
+            }
+        };
+        RiskEngine engine = new RiskEngine(velocity, once, new Places(properties.ipCountries(), properties.cardCountries()));
         return new RiskService(engine, new RiskStore(JdbcClient.create(dataSource)), vault, new TransactionTemplate(transactions), clock, ids,
                 properties, () -> reviewed.orderedStream().toList());
     }
