@@ -46,9 +46,12 @@ public record RiskContext(String ip, String deviceId, String country, Double lat
         }
     }
 
-    /** This context, with the request's own address and device where it names none (consumer sessions). */
+    /**
+     * This context for a consumer's own request (the payer itself): the request's own address when it is a public
+     * one (a payer cannot talk it away), else the context's; the context's device, else the one the request names.
+     */
     public RiskContext orOwn(String ownIp, String ownDevice) {
-        String address = ownIp != null && validIp(ownIp) ? ownIp : null;
+        String address = ownIp != null && validIp(ownIp) && io.huitong.risk.domain.Places.isPublic(ownIp) ? ownIp : null;
         String device = ownDevice != null && !ownDevice.isBlank() && ownDevice.length() <= MAX_DEVICE_ID ? ownDevice : null;
         return new RiskContext(address != null ? address : ip, deviceId != null ? deviceId : device, country, latitude, longitude, userAgent);
     }

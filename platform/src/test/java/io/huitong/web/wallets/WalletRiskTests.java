@@ -104,4 +104,30 @@ abstract class WalletRiskTests extends WalletFixtures {
                 "Huitong-Device-Id", "own-phone");
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
     }
+
+    @Test
+    void aQrPaymentFromABlockedAddressIsRefusedAndThePaymentStillWaits() {
+        Consumer c = consumer();
+        fund(c, 1_000);
+        OnboardedMerchant shop = onboardMerchant("Noodle Bar", "");
+        admin("/v1/admin/risk/lists/ip", "{\"value\":\"81.2.69.77\",\"action\":\"block\"}");
+        Api.Response created = api.postJson("/v1/payments", "{\"amount\":300,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"qr\"}}",
+                "Authorization", shop.bearer());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String payload = created.json().path("next_action").path("qr_payload").asString();
+
+        Api.Response r = api.postJson("/v1/wallet/qr_payments", "{\"qr_payload\":\"" + payload + "\",\"risk_context\":{\"ip\":\"81.2.69.77\"}}",
+                "Authorization", c.bearer());
+        assertThat(r.status()).as(r.body()).isEqualTo(402);
+        assertThat(r.error("type")).isEqualTo("risk_error");
+        assertThat(available(c)).isEqualTo(1_000);
+        assertThat(api.get("/v1/payments/" + created.json().path("id").asString(), "Authorization", shop.bearer()).json().path("status")
+                .asString()).isEqualTo("requires_action");
+
+        Api.Response ok = api.postJson("/v1/wallet/qr_payments", "{\"qr_payload\":\"" + payload + "\",\"risk_context\":{\"ip\":\"81.2.69.78\"}}",
+                "Authorization", c.bearer());
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        assertThat(available(c)).isEqualTo(700);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
 }
