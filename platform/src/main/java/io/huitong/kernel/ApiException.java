@@ -35,6 +35,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(402, ErrorType.PAYMENT_ERROR, code, message, null, paymentId);
     }
 
+    /**
+     * Risk control blocked the movement: 402 {@code risk_error}, code {@code risk_blocked}; nothing moved. Names the
+     * failed payment, if one was created.
+     */
+    public static ApiException riskBlocked(String paymentId) {
+        return new ApiException(402, ErrorType.RISK_ERROR, "risk_blocked", "Risk control blocked this payment.", null, paymentId);
+    }
+
     /** The payment a {@code card_error} or {@code payment_error} is about, or null. */
     public String payment() {
         return payment;

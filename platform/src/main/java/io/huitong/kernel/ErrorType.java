@@ -8,6 +8,8 @@ public enum ErrorType {
     CARD_ERROR("card_error"),
     /** A payment by another method than a card was declined (bank transfer, e-CNY, QR). */
     PAYMENT_ERROR("payment_error"),
+    /** Risk control refused the movement (402 {@code risk_blocked}): nothing moved. */
+    RISK_ERROR("risk_error"),
     IDEMPOTENCY_ERROR("idempotency_error"),
     RATE_LIMIT_ERROR("rate_limit_error"),
     API_ERROR("api_error");

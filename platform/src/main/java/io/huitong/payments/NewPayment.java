@@ -7,11 +7,11 @@ import java.util.Map;
 
 /**
  * A merchant's request to take a payment ({@code POST /v1/payments}); refuses itself with a 400 naming
- * the field. The card's own checks (Luhn, expiry, CVC) are not made here: a card that fails them is a
+ * the field. {@code risk_context} describes the payer for risk control (optional). The card's own checks (Luhn, expiry, CVC) are not made here: a card that fails them is a
  * declined payment (402), not a malformed request.
  */
 public record NewPayment(Long amount, String currency, PaymentMethodInput paymentMethod, String captureMethod, Boolean confirm,
-                         String description, Map<String, String> metadata) {
+                         String description, Map<String, String> metadata, io.huitong.risk.RiskContext riskContext) {
 
     /** The largest amount one payment may carry, in minor units. */
     public static final long MAX_AMOUNT = 99_999_999_999L;

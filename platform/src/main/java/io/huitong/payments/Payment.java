@@ -41,7 +41,10 @@ public record Payment(String id, String object, long amount, String currency, St
         }
     }
 
-    /** The risk engine's decision on the payment. */
-    public record Risk(String decision, int score) {
+    /**
+     * Risk control's decision on the payment: {@code allow}, {@code challenge}, {@code review} or {@code block}, the
+     * score (0 to 100) and the reasons (the rules that matched, or the list entry).
+     */
+    public record Risk(String decision, int score, java.util.List<String> reasons) {
     }
 }

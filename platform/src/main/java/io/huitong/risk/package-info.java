@@ -3,5 +3,5 @@
  * rules, block and allow lists, velocity over sliding windows, and a fraud model scored in-process
  * ({@link io.huitong.risk.model.FraudModel} over {@link io.huitong.risk.model.Features}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Risk", allowedDependencies = {"kernel"})
+@org.springframework.modulith.ApplicationModule(displayName = "Risk", allowedDependencies = {"kernel", "vault"})
 package io.huitong.risk;

@@ -48,6 +48,29 @@ final class AesGcmVault implements Vault {
         return keyId;
     }
 
+    private final java.util.Map<String, SecretKey> fingerprintKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public String fingerprint(String purpose, String value) {
+        SecretKey derived = fingerprintKeys.computeIfAbsent(purpose, p -> {
+            try {
+                javax.crypto.Mac kdf = javax.crypto.Mac.getInstance("HmacSHA256");
+                kdf.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+                return new SecretKeySpec(kdf.doFinal(("huitong-fingerprint:" + p).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "HmacSHA256");
+            } catch (java.security.GeneralSecurityException e) {
+                throw new VaultException("cannot derive the fingerprint key: " + e.getMessage());
+            }
+        });
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(derived);
+            return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new VaultException("cannot fingerprint: " + e.getMessage());
+        }
+    }
+
     @Override
     public String seal(String plaintext, String context) {
         byte[] nonce = new byte[NONCE_BYTES];

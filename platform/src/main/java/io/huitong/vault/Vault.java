@@ -12,4 +12,11 @@ public interface Vault {
 
     /** The plaintext of a value sealed under {@code context}; fails if the value was altered or sealed elsewhere. */
     String open(String sealed, String context);
+
+    /**
+     * A keyed fingerprint of {@code value} (HMAC-SHA256, hex) under a key derived from the master key for
+     * {@code purpose}: equal values give equal fingerprints, and the value cannot be found from one without
+     * the master key. Card numbers are matched this way (risk lists, velocity), never stored.
+     */
+    String fingerprint(String purpose, String value);
 }

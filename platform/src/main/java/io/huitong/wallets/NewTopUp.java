@@ -4,7 +4,13 @@ import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Currencies;
 
 /** {@code POST /v1/wallet/topups}: money into the wallet from a card, through the platform's card payments. */
-public record NewTopUp(Long amount, String currency, Card card) {
+public record NewTopUp(Long amount, String currency, Card card, io.huitong.risk.RiskContext riskContext) {
+
+    /** The same top-up, with what the request itself tells about the payer. */
+    public NewTopUp withRiskContext(io.huitong.risk.RiskContext context) {
+        return new NewTopUp(amount, currency, card, context);
+    }
+
 
     public NewTopUp {
         WalletAmounts.check(amount);

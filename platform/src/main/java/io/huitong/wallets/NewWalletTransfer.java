@@ -5,7 +5,13 @@ import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Currencies;
 
 /** {@code POST /v1/wallet/transfers}: money to another consumer, named by their phone number. */
-public record NewWalletTransfer(String toPhone, Long amount, String currency, String note) {
+public record NewWalletTransfer(String toPhone, Long amount, String currency, String note, io.huitong.risk.RiskContext riskContext) {
+
+    /** The same transfer, with what the request itself tells about the payer. */
+    public NewWalletTransfer withRiskContext(io.huitong.risk.RiskContext context) {
+        return new NewWalletTransfer(toPhone, amount, currency, note, context);
+    }
+
 
     public NewWalletTransfer {
         if (toPhone == null) {

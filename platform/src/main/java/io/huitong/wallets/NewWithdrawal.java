@@ -4,7 +4,13 @@ import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Currencies;
 
 /** {@code POST /v1/wallet/withdrawals}: money from the wallet to the consumer's bank account. */
-public record NewWithdrawal(Long amount, String currency, BankAccount bankAccount) {
+public record NewWithdrawal(Long amount, String currency, BankAccount bankAccount, io.huitong.risk.RiskContext riskContext) {
+
+    /** The same withdrawal, with what the request itself tells about the payer. */
+    public NewWithdrawal withRiskContext(io.huitong.risk.RiskContext context) {
+        return new NewWithdrawal(amount, currency, bankAccount, context);
+    }
+
 
     public NewWithdrawal {
         WalletAmounts.check(amount);

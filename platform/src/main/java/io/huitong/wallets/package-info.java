@@ -8,5 +8,5 @@
  * ({@link io.huitong.wallets.AccountClass}). The rules that need neither Spring nor SQL are in {@code domain}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Wallets",
-        allowedDependencies = {"kernel", "ledger", "consumers", "identity", "payments", "payments :: channel"})
+        allowedDependencies = {"kernel", "ledger", "consumers", "identity", "payments", "payments :: channel", "risk"})
 package io.huitong.wallets;

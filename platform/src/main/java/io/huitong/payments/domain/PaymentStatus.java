@@ -35,7 +35,7 @@ public enum PaymentStatus {
         return switch (this) {
             case REQUIRES_CONFIRMATION -> EnumSet.of(PROCESSING, FAILED, CANCELED);
             case REQUIRES_ACTION -> EnumSet.of(PROCESSING, FAILED, CANCELED);
-            case PROCESSING -> EnumSet.of(REQUIRES_ACTION, REQUIRES_CAPTURE, SUCCEEDED, FAILED);
+            case PROCESSING -> EnumSet.of(REQUIRES_ACTION, REQUIRES_CAPTURE, SUCCEEDED, FAILED, CANCELED);
             case REQUIRES_CAPTURE -> EnumSet.of(SUCCEEDED, CANCELED);
             case SUCCEEDED, FAILED, CANCELED -> EnumSet.noneOf(PaymentStatus.class);
         };
@@ -45,9 +45,12 @@ public enum PaymentStatus {
         return next().contains(target);
     }
 
-    /** Cancel is allowed before the money moved: waiting for confirmation, for the payer, or for capture. */
+    /**
+     * Cancel is allowed before the money moved: waiting for confirmation, for the payer, or for capture. A
+     * {@code processing} payment is canceled only by an analyst rejecting it in review, never by the merchant.
+     */
     public boolean cancelable() {
-        return canMoveTo(CANCELED);
+        return this != PROCESSING && canMoveTo(CANCELED);
     }
 
     public boolean isFinal() {

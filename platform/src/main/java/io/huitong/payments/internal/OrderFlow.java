@@ -16,6 +16,7 @@ import io.huitong.payments.channel.OrderResult;
 import io.huitong.payments.channel.OrderStatus;
 import io.huitong.payments.channel.PayerAccount;
 import io.huitong.payments.domain.PaymentStatus;
+import io.huitong.risk.RiskDecision;
 import io.huitong.vault.Vault;
 import java.time.Instant;
 import java.util.List;
@@ -69,13 +70,25 @@ class OrderFlow implements OrderNotifications {
         PayerAccount payer = payer(method);
         PaymentRow.OrderInfo info = payer == null ? null
                 : new PaymentRow.OrderInfo(payer.bankCode(), payer.last4(), payer.accountName(), null, null, null);
-        PaymentStatus status = request.confirm() ? PaymentStatus.PROCESSING : PaymentStatus.REQUIRES_CONFIRMATION;
+        // Order payments have no hold: the payer confirms at their own bank or wallet, which stands for a step-up, so a
+        // challenge lets the order open; a review cannot hold the money and blocks like a block.
+        RiskDecision decision = engine.decide(id, "order_payment", merchant.id(), null, request.amount(), request.currency(), null,
+                request.riskContext());
+        boolean blocked = decision.outcome() == RiskDecision.Outcome.BLOCK || decision.outcome() == RiskDecision.Outcome.REVIEW;
+        PaymentStatus status = blocked ? PaymentStatus.FAILED
+                : request.confirm() ? PaymentStatus.PROCESSING : PaymentStatus.REQUIRES_CONFIRMATION;
         PaymentRow row = new PaymentRow(id, merchant.id(), request.amount(), request.currency(), status, request.captureMethod(), 0, 0,
-                0, 0, method.type(), null, null, null, null, payer == null ? null : vault.seal(payer.accountNumber(), id), null, null,
-                null, null, null, request.description(), request.metadata(), idempotencyKey,
-                status == PaymentStatus.PROCESSING ? now.plus(engine.resolver().firstLook()) : null, 0, now, now, info);
-        PaymentRow stored = engine.insertOrEarlier(row, () -> store.insert(row));
-        if (stored != row || !request.confirm()) {
+                0, 0, method.type(), null, null, null, null, payer == null || blocked ? null : vault.seal(payer.accountNumber(), id), null,
+                null, null, blocked ? PaymentEngine.RISK_BLOCKED : null, blocked ? "Risk control blocked this payment." : null,
+                request.description(), request.metadata(), idempotencyKey,
+                status == PaymentStatus.PROCESSING ? now.plus(engine.resolver().firstLook()) : null, 0, now, now, info,
+                PaymentEngine.riskInfo(decision));
+        PaymentRow stored = engine.insertOrEarlier(row, blocked ? () -> engine.inTx(() -> {
+            store.insert(row);
+            events.record(row.merchantId(), "payment.failed", engine.view(row));
+            return null;
+        }) : () -> store.insert(row));
+        if (stored != row || !request.confirm() || blocked) {
             return engine.answer(stored);
         }
         return engine.answer(open(row, merchant));

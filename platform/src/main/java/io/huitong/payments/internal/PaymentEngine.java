@@ -33,6 +33,9 @@ import io.huitong.payments.domain.CardCheck;
 import io.huitong.payments.domain.CardNumber;
 import io.huitong.payments.domain.Fees;
 import io.huitong.payments.domain.PaymentStatus;
+import io.huitong.risk.Risk;
+import io.huitong.risk.RiskDecision;
+import io.huitong.risk.RiskRequest;
 import io.huitong.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -83,6 +86,7 @@ class PaymentEngine implements Payments {
     private final Environment environment;
     private final SecureRandom random = new SecureRandom();
     private final OrderFlow orders;
+    private final Risk risk;
 
     /** A channel's approval of a sale, waiting to be recorded. */
     private record Sale(String paymentId, Merchant merchant, String channel, String authorizationCode) {
@@ -109,7 +113,8 @@ class PaymentEngine implements Payments {
 
     PaymentEngine(PaymentStore store, MerchantAccounts accounts, ChannelRouter router, EventLog events, Vault vault,
                   Merchants merchants, Ledger ledger, TransactionTemplate tx, Clock clock, Ids ids, PaymentsProperties properties,
-                  Environment environment, Supplier<OrderChannels> orderChannels) {
+                  Environment environment, Supplier<OrderChannels> orderChannels, Risk risk) {
+        this.risk = risk;
         this.store = store;
         this.accounts = accounts;
         this.router = router;
@@ -149,7 +154,7 @@ class PaymentEngine implements Payments {
             PaymentRow row = new PaymentRow(id, merchantId, request.amount(), request.currency(), PaymentStatus.FAILED,
                     request.captureMethod(), 0, 0, 0, 0, "card", number.map(n -> n.brand().wireName()).orElse(null),
                     number.map(CardNumber::last4).orElse(null), card.expMonth(), card.expYear(), null, null, null, null,
-                    failed.code(), failed.message(), request.description(), request.metadata(), idempotencyKey, null, 0, now, now, null);
+                    failed.code(), failed.message(), request.description(), request.metadata(), idempotencyKey, null, 0, now, now, null, null);
             PaymentRow stored = insertOrEarlier(row, () -> tx.executeWithoutResult(s -> {
                 store.insert(row);
                 events.record(merchantId, "payment.failed", view(row));
@@ -160,16 +165,30 @@ class PaymentEngine implements Payments {
             throw ApiException.cardError(failed.code(), failed.message(), failed.param(), id);
         }
         CardCheck.Passed passed = (CardCheck.Passed) checked;
-        PaymentStatus status = request.confirm() ? PaymentStatus.PROCESSING : PaymentStatus.REQUIRES_CONFIRMATION;
+        RiskDecision decision = risk.decide(new RiskRequest(id, "card_payment", merchantId, null, request.amount(), request.currency(),
+                passed.number().reveal(), request.riskContext(), now));
+        PaymentRow.RiskInfo riskInfo = riskInfo(decision);
+        boolean challenge = decision.outcome() == RiskDecision.Outcome.CHALLENGE;
+        PaymentStatus status = decision.blocked() ? PaymentStatus.FAILED
+                : !request.confirm() ? PaymentStatus.REQUIRES_CONFIRMATION
+                : challenge ? PaymentStatus.REQUIRES_ACTION : PaymentStatus.PROCESSING;
         PaymentRow row = new PaymentRow(id, merchantId, request.amount(), request.currency(), status, request.captureMethod(), 0, 0, 0, 0,
                 "card", passed.number().brand().wireName(), passed.number().last4(), passed.expMonth(), passed.expYear(),
-                vault.seal(passed.number().reveal(), id), null, null, null, null, null, request.description(), request.metadata(),
-                idempotencyKey, status == PaymentStatus.PROCESSING ? now.plus(resolver().firstLook()) : null, 0, now, now, null);
-        PaymentRow stored = insertOrEarlier(row, () -> store.insert(row));
-        if (stored != row) {
+                decision.blocked() ? null : vault.seal(passed.number().reveal(), id), null, null,
+                status == PaymentStatus.REQUIRES_ACTION ? newToken() : null,
+                decision.blocked() ? RISK_BLOCKED : null, decision.blocked() ? "Risk control blocked this payment." : null,
+                request.description(), request.metadata(),
+                idempotencyKey, status == PaymentStatus.PROCESSING ? now.plus(resolver().firstLook()) : null, 0, now, now, null, riskInfo);
+        PaymentRow stored = insertOrEarlier(row, status == PaymentStatus.FAILED || status == PaymentStatus.REQUIRES_ACTION
+                ? () -> tx.executeWithoutResult(s -> {
+                    store.insert(row);
+                    events.record(merchantId, "payment." + row.status().wireName(), view(row));
+                })
+                : () -> store.insert(row));
+        if (stored != row || row.status() == PaymentStatus.FAILED) {
             return answer(stored);
         }
-        if (!request.confirm()) {
+        if (!request.confirm() || row.status() == PaymentStatus.REQUIRES_ACTION) {
             return view(row);
         }
         return answer(authorize(row, merchant, passed.number(), card.cvc(), false));
@@ -192,8 +211,23 @@ class PaymentEngine implements Payments {
         }
     }
 
+    static final String RISK_BLOCKED = "risk_blocked";
+
+    static PaymentRow.RiskInfo riskInfo(RiskDecision decision) {
+        return new PaymentRow.RiskInfo(decision.outcome().wireName(), decision.score(), decision.reasons());
+    }
+
+    /** Risk control's decision on a payment about to be made, {@code id} not yet stored. */
+    RiskDecision decide(String id, String kind, String merchantId, String userId, long amount, String currency, String cardNumber,
+                        io.huitong.risk.RiskContext context) {
+        return risk.decide(new RiskRequest(id, kind, merchantId, userId, amount, currency, cardNumber, context, now()));
+    }
+
     /** The answer to a request about this payment: the payment, or the 402 of a declined one. */
     Payment answer(PaymentRow row) {
+        if (row.status() == PaymentStatus.FAILED && RISK_BLOCKED.equals(row.failureCode())) {
+            throw ApiException.riskBlocked(row.id());
+        }
         if (row.status() == PaymentStatus.FAILED && row.failureCode() != null) {
             throw row.isCard() ? ApiException.cardError(row.failureCode(), row.failureMessage(), null, row.id())
                     : ApiException.paymentError(row.failureCode(), row.failureMessage(), row.id());
@@ -204,10 +238,12 @@ class PaymentEngine implements Payments {
     /** Asks the channels to authorize a {@code processing} payment and applies their answer. */
     private PaymentRow authorize(PaymentRow row, Merchant merchant, CardNumber card, String cvc, boolean authenticated) {
         accounts.open(row.merchantId(), row.currency(), row.methodType());
+        // a payment held for review is only authorized: captured when an analyst approves it
+        boolean capture = !row.manualCapture() && !row.riskReview();
         CardAuthorization request = new CardAuthorization(row.id(), row.merchantId(), new Money(row.amount(), row.currency()), card,
-                row.cardExpMonth(), row.cardExpYear(), cvc, !row.manualCapture(), authenticated);
+                row.cardExpMonth(), row.cardExpYear(), cvc, capture, authenticated);
         ChannelRouter.Routed routed = router.authorize(request);
-        if (routed.result() instanceof ChannelResult.Approved approved && !row.manualCapture()) {
+        if (routed.result() instanceof ChannelResult.Approved approved && capture) {
             return sales.submit(new Sale(row.id(), merchant, routed.channel(), approved.authorizationCode()));
         }
         return applyAlone(row.id(), merchant, routed);
@@ -298,7 +334,16 @@ class PaymentEngine implements Payments {
     PaymentRow approve(PaymentRow current, Merchant merchant, Instant now) {
         Money amount = new Money(current.amount(), current.currency());
         PaymentRow next;
-        if (current.manualCapture()) {
+        if (current.riskReview() && current.isCard()) {
+            // held for review: the authorization's hold, the payment processing until an analyst decides
+            accounts.postAuthorization(current.id(), current.merchantId(), amount);
+            next = current.resolveAt(null, 0).withAmounts(current.amount(), 0, 0, 0);
+            store.update(next);
+            RiskDecision held = new RiskDecision(RiskDecision.Outcome.REVIEW, current.risk().score(), current.risk().reasons(), 0,
+                    risk.cardFingerprint(card(current).reveal()));
+            risk.openReview(new RiskRequest(current.id(), "card_payment", current.merchantId(), null, current.amount(), current.currency(),
+                    null, null, now), held);
+        } else if (current.manualCapture()) {
             accounts.postAuthorization(current.id(), current.merchantId(), amount);
             next = current.moved(PaymentStatus.REQUIRES_CAPTURE, now).withAmounts(current.amount(), 0, 0, 0);
             store.update(next);
@@ -339,9 +384,18 @@ class PaymentEngine implements Payments {
                 throw unexpectedState(current, "confirmed");
             }
             PaymentRow next = current.moved(PaymentStatus.PROCESSING, now()).resolveAt(now().plus(resolver().firstLook()), 0);
+            if (current.risk() != null && "challenge".equals(current.risk().decision())) {
+                next = next.moved(PaymentStatus.REQUIRES_ACTION, now()).withActionToken(newToken());
+                store.update(next);
+                events.record(next.merchantId(), "payment.requires_action", view(next));
+                return next;
+            }
             store.update(next);
             return next;
         });
+        if (processing.status() == PaymentStatus.REQUIRES_ACTION) {
+            return view(processing);
+        }
         if (!processing.isCard()) {
             return answer(orders.open(processing, merchant(merchantId)));
         }
@@ -479,6 +533,77 @@ class PaymentEngine implements Payments {
             return view(next);
         }
         return view(authorize(next, merchant(next.merchantId()), card(next), null, true));
+    }
+
+    // ---- review verdicts ----
+
+    /** An analyst approved a payment held for review: captured (or left for the merchant's capture, manual capture). */
+    void approveReview(String paymentId) {
+        PaymentRow row = store.paymentById(paymentId).orElseThrow(() -> ApiException.notFound("payment", paymentId));
+        if (!row.heldForReview()) {
+            throw unexpectedState(row, "approved");
+        }
+        Merchant m = merchant(row.merchantId());
+        if (row.manualCapture()) {
+            inTx(() -> {
+                PaymentRow current = store.lockPayment(paymentId).orElseThrow();
+                if (!current.heldForReview()) {
+                    throw unexpectedState(current, "approved");
+                }
+                PaymentRow next = current.moved(PaymentStatus.REQUIRES_CAPTURE, now());
+                store.update(next);
+                return next;
+            });
+            return;
+        }
+        Money money = new Money(row.amountCapturable(), row.currency());
+        ChannelResult answer = router.channel(row.channel()).capture(row.id(), money);
+        if (!(answer instanceof ChannelResult.Approved)) {
+            throw channelRefused(answer, "capture");
+        }
+        long fee = Fees.of(money.amount(), m.feePercentBps(), m.feeFixed());
+        inTx(() -> {
+            PaymentRow current = store.lockPayment(paymentId).orElseThrow();
+            if (!current.heldForReview()) {
+                throw unexpectedState(current, "approved");
+            }
+            Instant now = now();
+            if (accounts.postCapture(current.id(), current.merchantId(), money, fee) == TransferResult.Code.PENDING_TRANSFER_EXPIRED) {
+                PaymentRow next = current.moved(PaymentStatus.CANCELED, now).withAmounts(0, 0, 0, 0)
+                        .withFailure("authorization_expired", "The authorization expired before it was approved.");
+                store.update(next);
+                events.record(next.merchantId(), "payment.canceled", view(next));
+                return next;
+            }
+            PaymentRow next = current.moved(PaymentStatus.SUCCEEDED, now).withAmounts(0, money.amount(), 0, fee);
+            store.update(next);
+            events.record(next.merchantId(), "payment.succeeded", view(next));
+            return next;
+        });
+    }
+
+    /** An analyst rejected a payment held for review: the authorization is released and the payment canceled. */
+    void rejectReview(String paymentId) {
+        PaymentRow row = store.paymentById(paymentId).orElseThrow(() -> ApiException.notFound("payment", paymentId));
+        if (!row.heldForReview()) {
+            throw unexpectedState(row, "rejected");
+        }
+        ChannelResult answer = router.channel(row.channel()).release(row.id());
+        if (!(answer instanceof ChannelResult.Approved)) {
+            throw channelRefused(answer, "release");
+        }
+        inTx(() -> {
+            PaymentRow current = store.lockPayment(paymentId).orElseThrow();
+            if (!current.heldForReview()) {
+                throw unexpectedState(current, "rejected");
+            }
+            accounts.postRelease(current.id());
+            PaymentRow next = current.moved(PaymentStatus.CANCELED, now()).withAmounts(0, 0, 0, 0)
+                    .withFailure("risk_rejected", "Risk control's review rejected this payment.");
+            store.update(next);
+            events.record(next.merchantId(), "payment.canceled", view(next));
+            return next;
+        });
     }
 
     // ---- unknown outcomes ----
@@ -734,7 +859,8 @@ class PaymentEngine implements Payments {
         }
         return new Payment(p.id(), "payment", p.amount(), p.currency(), p.status().wireName(), p.amountCapturable(), p.amountReceived(),
                 p.amountRefunded(), p.captureMethod(), paymentMethod(p), p.channel(), next,
-                p.failureCode(), p.failureMessage(), null, p.description(), p.metadata(), p.createdAt(), p.updatedAt());
+                p.failureCode(), p.failureMessage(), p.risk() == null ? null : new Payment.Risk(p.risk().decision(), p.risk().score(),
+                p.risk().reasons()), p.description(), p.metadata(), p.createdAt(), p.updatedAt());
     }
 
     private static Payment.PaymentMethod paymentMethod(PaymentRow p) {

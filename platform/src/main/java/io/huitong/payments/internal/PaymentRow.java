@@ -10,7 +10,29 @@ record PaymentRow(String id, String merchantId, long amount, String currency, Pa
                   String cardBrand, String cardLast4, Integer cardExpMonth, Integer cardExpYear, String cardSealed,
                   String channel, String authorizationCode, String actionToken, String failureCode, String failureMessage,
                   String description, Map<String, String> metadata, String idempotencyKey, Instant resolveAfter,
-                  int resolveAttempts, Instant createdAt, Instant updatedAt, OrderInfo order) {
+                  int resolveAttempts, Instant createdAt, Instant updatedAt, OrderInfo order, RiskInfo risk) {
+
+    /** Risk control's decision on the payment, as the payment object shows it. */
+    record RiskInfo(String decision, int score, java.util.List<String> reasons) {
+    }
+
+    /** Held for an analyst's review: authorized (the hold in the ledger), neither captured nor released yet. */
+    boolean heldForReview() {
+        return risk != null && "review".equals(risk.decision()) && status == io.huitong.payments.domain.PaymentStatus.PROCESSING
+                && amountCapturable > 0;
+    }
+
+    boolean riskReview() {
+        return risk != null && "review".equals(risk.decision());
+    }
+
+    PaymentRow withRisk(RiskInfo newRisk) {
+        return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
+                fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
+                actionToken, failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt,
+                updatedAt, order, newRisk);
+    }
+
 
     /**
      * What an order payment (bank transfer, e-CNY, QR) carries beyond a card payment: the payer's account as
@@ -44,7 +66,7 @@ record PaymentRow(String id, String merchantId, long amount, String currency, Pa
         return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
                 fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
                 actionToken, failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt,
-                updatedAt, newOrder);
+                updatedAt, newOrder, risk);
     }
 
     boolean manualCapture() {
@@ -58,39 +80,39 @@ record PaymentRow(String id, String merchantId, long amount, String currency, Pa
         return new PaymentRow(id, merchantId, amount, currency, next, captureMethod, amountCapturable, amountReceived, amountRefunded,
                 fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
                 actionToken, failureCode, failureMessage, description, metadata, idempotencyKey,
-                next == PaymentStatus.PROCESSING ? resolveAfter : null, resolveAttempts, createdAt, now, order);
+                next == PaymentStatus.PROCESSING ? resolveAfter : null, resolveAttempts, createdAt, now, order, risk);
     }
 
     PaymentRow withAmounts(long capturable, long received, long refunded, long newFee) {
         return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, capturable, received, refunded, newFee,
                 methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode, actionToken,
-                failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt, updatedAt, order);
+                failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt, updatedAt, order, risk);
     }
 
     PaymentRow withChannel(String newChannel, String newAuthorizationCode) {
         return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
                 fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, newChannel, newAuthorizationCode,
                 actionToken, failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts,
-                createdAt, updatedAt, order);
+                createdAt, updatedAt, order, risk);
     }
 
     PaymentRow withFailure(String code, String message) {
         return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
                 fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
-                actionToken, code, message, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt, updatedAt, order);
+                actionToken, code, message, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt, updatedAt, order, risk);
     }
 
     PaymentRow withActionToken(String token) {
         return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
                 fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
                 token, failureCode, failureMessage, description, metadata, idempotencyKey, resolveAfter, resolveAttempts, createdAt,
-                updatedAt, order);
+                updatedAt, order, risk);
     }
 
     PaymentRow resolveAt(Instant at, int attempts) {
         return new PaymentRow(id, merchantId, amount, currency, status, captureMethod, amountCapturable, amountReceived, amountRefunded,
                 fee, methodType, cardBrand, cardLast4, cardExpMonth, cardExpYear, cardSealed, channel, authorizationCode,
-                actionToken, failureCode, failureMessage, description, metadata, idempotencyKey, at, attempts, createdAt, updatedAt, order);
+                actionToken, failureCode, failureMessage, description, metadata, idempotencyKey, at, attempts, createdAt, updatedAt, order, risk);
     }
 
     @Override

@@ -24,7 +24,7 @@ class PaymentStore {
             + " amount_received, amount_refunded, fee, method_type, card_brand, card_last4, card_exp_month, card_exp_year,"
             + " card_sealed, channel, authorization_code, action_token, failure_code, failure_message, description, metadata,"
             + " idempotency_key, resolve_after, resolve_attempts, created_at, updated_at, payer_bank_code, payer_last4, payer_name,"
-            + " channel_reference, qr_payload, action_expires_at";
+            + " channel_reference, qr_payload, action_expires_at, risk_decision, risk_score, risk_reasons";
     private static final String REFUND_COLUMNS = "id, merchant_id, payment_id, amount, currency, status, reason, failure_code,"
             + " channel, idempotency_key, resolve_after, resolve_attempts, created_at, updated_at";
     private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {
@@ -41,7 +41,7 @@ class PaymentStore {
     }
 
     private static final String INSERT_PAYMENT = "insert into payment (" + PAYMENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     void insert(PaymentRow p) {
         jdbc.sql(INSERT_PAYMENT).params(insertParams(p)).update();
@@ -54,7 +54,9 @@ class PaymentStore {
                 p.cardLast4(), p.cardExpMonth(), p.cardExpYear(), p.cardSealed(), p.channel(), p.authorizationCode(),
                 p.actionToken(), p.failureCode(), p.failureMessage(), p.description(), metadataJson(p.metadata()),
                 p.idempotencyKey(), DbTimes.at(p.resolveAfter()), p.resolveAttempts(), DbTimes.at(p.createdAt()), DbTimes.at(p.updatedAt()),
-                o.payerBankCode(), o.payerLast4(), o.payerName(), o.channelReference(), o.qrPayload(), DbTimes.at(o.expiresAt())};
+                o.payerBankCode(), o.payerLast4(), o.payerName(), o.channelReference(), o.qrPayload(), DbTimes.at(o.expiresAt()),
+                p.risk() == null ? null : p.risk().decision(), p.risk() == null ? null : p.risk().score(),
+                p.risk() == null ? null : String.join(",", p.risk().reasons())};
     }
 
     private static final String UPDATE_PAYMENT = "update payment set status = ?, amount_capturable = ?, amount_received = ?,"
@@ -217,7 +219,17 @@ class PaymentStore {
                 (Integer) rs.getObject(15, Integer.class), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
                 rs.getString(20), rs.getString(21), rs.getString(22), metadata(rs.getString(23)), rs.getString(24), DbTimes.instant(rs, 25),
                 rs.getInt(26), DbTimes.instant(rs, 27), DbTimes.instant(rs, 28), PaymentRow.OrderInfo.of(rs.getString(29), rs.getString(30),
-                rs.getString(31), rs.getString(32), rs.getString(33), DbTimes.instant(rs, 34)));
+                rs.getString(31), rs.getString(32), rs.getString(33), DbTimes.instant(rs, 34)), risk(rs));
+    }
+
+    private static PaymentRow.RiskInfo risk(ResultSet rs) throws SQLException {
+        String decision = rs.getString(35);
+        if (decision == null) {
+            return null;
+        }
+        String reasons = rs.getString(37);
+        return new PaymentRow.RiskInfo(decision, rs.getInt(36),
+                reasons == null || reasons.isEmpty() ? List.of() : List.of(reasons.split(",")));
     }
 
     private static RefundRow refund(ResultSet rs, int row) throws SQLException {

@@ -31,10 +31,32 @@ class PaymentsConfig {
     @Bean
     PaymentEngine paymentEngine(DataSource dataSource, JsonMapper json, Ledger ledger, CardChannels channels, EventLog events,
                                 Vault vault, Merchants merchants, PlatformTransactionManager transactions, Clock clock, Ids ids,
-                                PaymentsProperties properties, Environment environment, ObjectProvider<OrderChannels> orderChannels) {
+                                PaymentsProperties properties, Environment environment, ObjectProvider<OrderChannels> orderChannels,
+                                io.huitong.risk.Risk risk) {
         return new PaymentEngine(new PaymentStore(JdbcClient.create(dataSource), new org.springframework.jdbc.core.JdbcTemplate(dataSource), json), new MerchantAccounts(ledger),
                 new ChannelRouter(channels), events, vault, merchants, ledger, new TransactionTemplate(transactions), clock, ids,
-                properties, environment, orderChannels::getObject);
+                properties, environment, orderChannels::getObject, risk);
+    }
+
+    /** Carries out analysts' verdicts on card payments held for review. */
+    @Bean
+    io.huitong.risk.ReviewedMovements paymentReviews(PaymentEngine engine) {
+        return new io.huitong.risk.ReviewedMovements() {
+            @Override
+            public boolean handles(String kind) {
+                return "card_payment".equals(kind);
+            }
+
+            @Override
+            public void approve(String reference) {
+                engine.approveReview(reference);
+            }
+
+            @Override
+            public void reject(String reference) {
+                engine.rejectReview(reference);
+            }
+        };
     }
 
     /** Where connectors hand the channels' notifications; resolves the order channels only when first used. */

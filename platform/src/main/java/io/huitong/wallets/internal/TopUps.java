@@ -94,9 +94,12 @@ final class TopUps {
         try {
             payment = payments.create(merchant, new NewPayment(amount.amount(), amount.currency(),
                     new NewPayment.PaymentMethodInput("card", new NewPayment.CardInput(card.number(), card.expMonth(), card.expYear(),
-                            card.cvc()), null, null, null), "automatic", true, "Wallet top-up", Map.of("wallet_topup", id)), id);
+                            card.cvc()), null, null, null), "automatic", true, "Wallet top-up", Map.of("wallet_topup", id), request.riskContext()), id);
         } catch (ApiException e) {
             fail(id, e.payment(), e.code(), e.getMessage());
+            if (e.type() == io.huitong.kernel.ErrorType.RISK_ERROR) {
+                throw ApiException.riskBlocked(null);
+            }
             if (e.status() == 402) {
                 throw ApiException.cardError(e.code(), e.getMessage(), e.param() == null ? null : e.param().replace("payment_method.", ""),
                         null);

@@ -56,9 +56,11 @@ class WalletService {
     private final Ids ids;
     private final ZoneId dayZone;
     private final Set<String> opened = ConcurrentHashMap.newKeySet();
+    private final io.huitong.risk.Risk risk;
 
     WalletService(WalletStore store, Ledger ledger, Users users, TwoFactor twoFactor, AccountClasses classes, Limits limits,
-                  TransactionTemplate tx, Clock clock, Ids ids, ZoneId dayZone) {
+                  TransactionTemplate tx, Clock clock, Ids ids, ZoneId dayZone, io.huitong.risk.Risk risk) {
+        this.risk = risk;
         this.twoFactor = twoFactor;
         this.store = store;
         this.ledger = ledger;
@@ -185,6 +187,7 @@ class WalletService {
         openAccount(recipient.id(), amount.currency());
         AccountClass accountClass = classes.classOf(userId);
         String id = ids.next("wtr");
+        decide(id, "wallet_transfer", userId, amount.amount(), amount.currency(), request.riskContext());
         Instant now = inTx(() -> {
             Instant at = now();
             checkOut(store.lock(from.id()), accountClass, amount, at);
@@ -198,6 +201,21 @@ class WalletService {
         });
         return new WalletTransfer(id, "wallet_transfer", amount.amount(), amount.currency(), recipient.phone(), request.note(),
                 "succeeded", now);
+    }
+
+    // ---- risk ----
+
+    /**
+     * Risk control's decision on a movement out of the wallet, before anything moves: a block, or a review (a wallet
+     * movement has no hold to wait in), refuses it (402 {@code risk_error}); a challenge lets it through, the
+     * consumer's session being its own authentication.
+     */
+    void decide(String reference, String kind, String userId, long amount, String currency, io.huitong.risk.RiskContext context) {
+        io.huitong.risk.RiskDecision d = risk.decide(new io.huitong.risk.RiskRequest(reference, kind, null, userId, amount, currency, null,
+                context, now()));
+        if (d.outcome() == io.huitong.risk.RiskDecision.Outcome.BLOCK || d.outcome() == io.huitong.risk.RiskDecision.Outcome.REVIEW) {
+            throw ApiException.riskBlocked(null);
+        }
     }
 
     // ---- the rules of a movement out ----

@@ -43,8 +43,8 @@ final class WalletsApi implements Wallets {
     }
 
     @Override
-    public WalletQrPayment payQr(String userId, String qrPayload) {
-        return qrPayments.pay(userId, qrPayload);
+    public WalletQrPayment payQr(String userId, String qrPayload, io.huitong.risk.RiskContext riskContext) {
+        return qrPayments.pay(userId, qrPayload, riskContext);
     }
 
     @Override

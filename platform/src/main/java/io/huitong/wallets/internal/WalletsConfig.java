@@ -32,9 +32,9 @@ class WalletsConfig {
     WalletService walletService(JdbcClient jdbc, Ledger ledger, Users users, TwoFactor twoFactor, AccountClasses classes,
                                 WalletsProperties properties,
                                 PlatformTransactionManager transactions, Clock clock, Ids ids,
-                                org.springframework.context.ApplicationEventPublisher listeners) {
+                                org.springframework.context.ApplicationEventPublisher listeners, io.huitong.risk.Risk risk) {
         return new WalletService(new WalletStore(jdbc, listeners::publishEvent), ledger, users, twoFactor, classes, new Limits(properties.limits()),
-                new TransactionTemplate(transactions), clock, ids, properties.dayZone());
+                new TransactionTemplate(transactions), clock, ids, properties.dayZone(), risk);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.huitong.web.wallets;
 
+import io.huitong.risk.RiskContext;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
@@ -49,8 +50,8 @@ class WalletController {
     @Operation(summary = "Send money to another consumer by phone number",
             description = "A frozen wallet is a 403 wallet_frozen; beyond the balance a 402 insufficient_funds; beyond the account "
                     + "class's limits a 402 limit_exceeded: each changes nothing.")
-    WalletTransfer transfer(ApiPrincipal caller, @RequestBody NewWalletTransfer body) {
-        return wallets.transfer(caller.userId(), body);
+    WalletTransfer transfer(ApiPrincipal caller, @RequestBody NewWalletTransfer body, jakarta.servlet.http.HttpServletRequest http) {
+        return wallets.transfer(caller.userId(), body.withRiskContext(own(body.riskContext(), http)));
     }
 
     @PostMapping("/freeze")
@@ -74,8 +75,8 @@ class WalletController {
     @Operation(summary = "Top the wallet up from a card",
             description = "A card payment through the platform's card channel; the wallet is credited when it succeeds. A declined "
                     + "card is a 402 card_error (the top-up is failed); an outcome not known yet leaves the top-up pending.")
-    TopUp topUp(ApiPrincipal caller, @RequestBody NewTopUp body) {
-        return wallets.topUp(caller.userId(), body);
+    TopUp topUp(ApiPrincipal caller, @RequestBody NewTopUp body, jakarta.servlet.http.HttpServletRequest http) {
+        return wallets.topUp(caller.userId(), body.withRiskContext(own(body.riskContext(), http)));
     }
 
     @PostMapping("/payment_codes")
@@ -87,7 +88,18 @@ class WalletController {
         return wallets.paymentCode(caller.userId());
     }
 
-    record QrPaymentRequest(String qrPayload) {
+    record QrPaymentRequest(String qrPayload, RiskContext riskContext) {
+    }
+
+    /** The device a consumer's app names, for risk control (or {@code risk_context.device_id}). */
+    static final String DEVICE_HEADER = "Huitong-Device-Id";
+
+    /**
+     * What risk control knows of a consumer's request: its {@code risk_context}, and where that names none, the
+     * request's own address and the {@code Huitong-Device-Id} header (a consumer's session is the payer itself).
+     */
+    static RiskContext own(RiskContext context, jakarta.servlet.http.HttpServletRequest http) {
+        return RiskContext.orEmpty(context).orOwn(http.getRemoteAddr(), http.getHeader(DEVICE_HEADER));
     }
 
     @PostMapping("/qr_payments")
@@ -95,8 +107,8 @@ class WalletController {
     @Operation(summary = "Pay a merchant's QR payment from the wallet",
             description = "qr_payload is the EMVCo payload of the payment's display_qr next action. A payload that is no such code "
                     + "is a 400; one naming no payment waiting to be paid a 404 or 409; frozen, balance and limits as for transfers.")
-    WalletQrPayment payQr(ApiPrincipal caller, @RequestBody QrPaymentRequest body) {
-        return wallets.payQr(caller.userId(), body.qrPayload());
+    WalletQrPayment payQr(ApiPrincipal caller, @RequestBody QrPaymentRequest body, jakarta.servlet.http.HttpServletRequest http) {
+        return wallets.payQr(caller.userId(), body.qrPayload(), own(body.riskContext(), http));
     }
 
     @PostMapping("/withdrawals")
@@ -104,8 +116,8 @@ class WalletController {
     @Operation(summary = "Withdraw to a bank account",
             description = "The money is held in the wallet (pending) until the bank confirms (succeeded); a rejected payout "
                     + "returns it (failed). Frozen, balance and limits as for transfers.")
-    Withdrawal withdraw(ApiPrincipal caller, @RequestBody NewWithdrawal body) {
-        return wallets.withdraw(caller.userId(), body);
+    Withdrawal withdraw(ApiPrincipal caller, @RequestBody NewWithdrawal body, jakarta.servlet.http.HttpServletRequest http) {
+        return wallets.withdraw(caller.userId(), body.withRiskContext(own(body.riskContext(), http)));
     }
 
     @GetMapping("/withdrawals/{id}")

@@ -1,0 +1,69 @@
+package io.huitong.risk;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Operators' management of risk control: rules, lists and review cases. {@code operator} is who acts. */
+public interface RiskAdmin {
+
+    /** A version of the rules: the whole set as it was. */
+    record RuleSet(int version, String change, String createdBy, Instant createdAt, List<RiskRule> rules) {
+    }
+
+    /** A rule as an operator writes it; on an update, absent fields keep their value. */
+    record RuleInput(String id, String name, String expression, String action, Integer score, Boolean enabled, String mode) {
+    }
+
+    record DryRunHit(String id, String rule, int ruleVersion, String action, String reference, String kind, long amount,
+                     String currency, Instant createdAt) {
+    }
+
+    record ListEntry(String id, String type, String value, String action, String reason, String createdBy, Instant createdAt) {
+    }
+
+    /** A card entry gives {@code cardNumber} (fingerprinted at once, never kept) or {@code fingerprint}. */
+    record ListInput(String value, String cardNumber, String fingerprint, String action, String reason) {
+    }
+
+    record ReviewCase(String id, String reference, String kind, String merchantId, String userId, long amount, String currency,
+                      int score, List<String> reasons, String status, String decidedBy, Instant decidedAt, Instant createdAt) {
+    }
+
+    record ReviewAction(String action, String operator, String note, Instant createdAt) {
+    }
+
+    /** A decision in the payer's recent history (same card or same user). */
+    record HistoryItem(String reference, String kind, String merchantId, long amount, String currency, String decision, int score,
+                       List<String> reasons, Instant createdAt) {
+    }
+
+    record ReviewDetail(ReviewCase review, List<ReviewAction> actions, List<HistoryItem> history) {
+    }
+
+    RuleSet rules(Integer version);
+
+    List<RuleSet> versions();
+
+    RuleSet createRule(RuleInput input, String operator);
+
+    RuleSet updateRule(String id, RuleInput input, String operator);
+
+    RuleSet deleteRule(String id, String operator);
+
+    List<DryRunHit> dryRunHits(String ruleId, int limit);
+
+    List<ListEntry> listEntries(String type);
+
+    ListEntry addListEntry(String type, ListInput input, String operator);
+
+    void removeListEntry(String type, String id, String operator);
+
+    List<ReviewCase> reviews(String status, int limit);
+
+    /** Opens a case to look at it: the reasons and the payer's recent history; the look is recorded. */
+    ReviewDetail review(String id, String operator);
+
+    ReviewCase approve(String id, String operator, String note);
+
+    ReviewCase reject(String id, String operator, String note);
+}

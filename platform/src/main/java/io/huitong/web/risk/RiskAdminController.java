@@ -1,0 +1,147 @@
+package io.huitong.web.risk;
+
+import io.huitong.identity.AllowedRoles;
+import io.huitong.identity.ApiPrincipal;
+import io.huitong.identity.OperatorRole;
+import io.huitong.kernel.Page;
+import io.huitong.risk.RiskAdmin;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Risk control for operators: rules (versioned, CEL), block and allow lists, and review cases. */
+@RestController
+@RequestMapping("/v1/admin/risk")
+@Tag(name = "Risk (operator)")
+class RiskAdminController {
+
+    private final RiskAdmin risk;
+
+    RiskAdminController(RiskAdmin risk) {
+        this.risk = risk;
+    }
+
+    record Verdict(String note) {
+    }
+
+    // ---- rules ----
+
+    @GetMapping("/rules")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST, OperatorRole.AUDITOR})
+    @Operation(summary = "The rules in force, or those of an older version (?version=)")
+    RiskAdmin.RuleSet rules(@RequestParam(required = false) Integer version) {
+        return risk.rules(version);
+    }
+
+    @GetMapping("/rules/versions")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST, OperatorRole.AUDITOR})
+    @Operation(summary = "Every version of the rules, newest first (up to 100)")
+    Page<RiskAdmin.RuleSet> versions() {
+        return new Page<>(risk.versions(), false);
+    }
+
+    @PostMapping("/rules")
+    @ResponseStatus(HttpStatus.CREATED)
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
+    @Operation(summary = "Add a rule: a new version of the rules",
+            description = "expression is CEL over amount, currency, kind, card.country, ip.country, declared_country, "
+                    + "velocity.{card,device,ip,user,merchant}.{count_1h,sum_1h,count_24h,sum_24h,small_1h}, new_device, "
+                    + "country_mismatch, km_from_last, minutes_since_last, amount_to_median, small_payments_1h, hour_of_day, "
+                    + "account_age_days, model_score. mode dry_run records matches without acting.")
+    RiskAdmin.RuleSet create(ApiPrincipal caller, @RequestBody RiskAdmin.RuleInput body) {
+        return risk.createRule(body, caller.id());
+    }
+
+    @GetMapping("/rules/{id}")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST, OperatorRole.AUDITOR})
+    io.huitong.risk.RiskRule rule(@PathVariable String id) {
+        return risk.rules(null).rules().stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> io.huitong.kernel.ApiException.notFound("rule", id));
+    }
+
+    @PostMapping("/rules/{id}")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
+    @Operation(summary = "Change a rule (absent fields keep their value): a new version of the rules")
+    RiskAdmin.RuleSet update(ApiPrincipal caller, @PathVariable String id, @RequestBody RiskAdmin.RuleInput body) {
+        return risk.updateRule(id, body, caller.id());
+    }
+
+    @DeleteMapping("/rules/{id}")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
+    @Operation(summary = "Remove a rule: a new version of the rules")
+    RiskAdmin.RuleSet delete(ApiPrincipal caller, @PathVariable String id) {
+        return risk.deleteRule(id, caller.id());
+    }
+
+    @GetMapping("/dry_run_hits")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST, OperatorRole.AUDITOR})
+    @Operation(summary = "What dry-run rules would have decided, newest first")
+    Page<RiskAdmin.DryRunHit> dryRunHits(@RequestParam(required = false) String rule, @RequestParam(defaultValue = "50") int limit) {
+        return new Page<>(risk.dryRunHits(rule, limit), false);
+    }
+
+    // ---- lists ----
+
+    @GetMapping("/lists/{type}")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST, OperatorRole.AUDITOR})
+    @Operation(summary = "The entries of a list: card, device, ip, user or merchant")
+    Page<RiskAdmin.ListEntry> list(@PathVariable String type) {
+        return new Page<>(risk.listEntries(type), false);
+    }
+
+    @PostMapping("/lists/{type}")
+    @ResponseStatus(HttpStatus.CREATED)
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
+    @Operation(summary = "Block or allow a card, device, IP address, user or merchant",
+            description = "{value, action: block|allow, reason}; a card gives card_number (fingerprinted at once, never kept) or fingerprint.")
+    RiskAdmin.ListEntry add(ApiPrincipal caller, @PathVariable String type, @RequestBody RiskAdmin.ListInput body) {
+        return risk.addListEntry(type, body, caller.id());
+    }
+
+    @DeleteMapping("/lists/{type}/{id}")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
+    Map<String, Object> remove(ApiPrincipal caller, @PathVariable String type, @PathVariable String id) {
+        risk.removeListEntry(type, id, caller.id());
+        return Map.of("id", id, "deleted", true);
+    }
+
+    // ---- reviews ----
+
+    @GetMapping("/reviews")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
+    @Operation(summary = "Review cases, newest first; ?status=open|approved|rejected")
+    Page<RiskAdmin.ReviewCase> reviews(@RequestParam(required = false) String status, @RequestParam(defaultValue = "50") int limit) {
+        return new Page<>(risk.reviews(status, limit), false);
+    }
+
+    @GetMapping("/reviews/{id}")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
+    @Operation(summary = "Open a case: its reasons, every action taken, and the payer's recent history")
+    RiskAdmin.ReviewDetail review(ApiPrincipal caller, @PathVariable String id) {
+        return risk.review(id, caller.id());
+    }
+
+    @PostMapping("/reviews/{id}/approve")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
+    @Operation(summary = "Approve: the held movement goes through")
+    RiskAdmin.ReviewCase approve(ApiPrincipal caller, @PathVariable String id, @RequestBody(required = false) Verdict body) {
+        return risk.approve(id, caller.id(), body == null ? null : body.note());
+    }
+
+    @PostMapping("/reviews/{id}/reject")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
+    @Operation(summary = "Reject: the held movement is canceled and its hold released")
+    RiskAdmin.ReviewCase reject(ApiPrincipal caller, @PathVariable String id, @RequestBody(required = false) Verdict body) {
+        return risk.reject(id, caller.id(), body == null ? null : body.note());
+    }
+}

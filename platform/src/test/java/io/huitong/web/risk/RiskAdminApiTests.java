@@ -1,0 +1,109 @@
+package io.huitong.web.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huitong.testsupport.Api;
+import io.huitong.testsupport.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The rules and lists of risk control through the operator API. */
+abstract class RiskAdminApiTests extends ApiTestSupport {
+
+    Api.Response post(String path, String body) {
+        return api.postJson(path, body, "Authorization", admin());
+    }
+
+    Api.Response get(String path) {
+        return api.get(path, "Authorization", admin());
+    }
+
+    @Test
+    void theDefaultRulesAreVersionOne() {
+        JsonNode rules = get("/v1/admin/risk/rules?version=1").json();
+        assertThat(rules.path("version").asInt()).isEqualTo(1);
+        assertThat(rules.path("created_by").asString()).isEqualTo("system");
+        assertThat(rules.path("rules").findValuesAsString("id")).contains("amount_limit_block", "card_velocity", "device_velocity",
+                "ip_velocity", "user_velocity", "merchant_velocity", "new_device_large_amount", "impossible_travel", "country_mismatch",
+                "card_testing", "amount_above_history");
+        assertThat(rules.path("rules").get(0).path("action").asString()).isEqualTo("review");
+    }
+
+    @Test
+    void everyChangeIsANewVersionAndOlderVersionsStayReadable() {
+        Api.Response created = post("/v1/admin/risk/rules", "{\"id\":\"big_usd\",\"name\":\"Big USD\","
+                + "\"expression\":\"currency == 'USD' && amount > 100000\",\"action\":\"review\",\"score\":20,\"mode\":\"dry_run\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        int version = created.json().path("version").asInt();
+        assertThat(version).isGreaterThan(1);
+        assertThat(created.json().path("created_by").asString()).isEqualTo("admin");
+
+        Api.Response updated = post("/v1/admin/risk/rules/big_usd", "{\"mode\":\"active\"}");
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().path("version").asInt()).isEqualTo(version + 1);
+        assertThat(get("/v1/admin/risk/rules/big_usd").json().path("mode").asString()).isEqualTo("active");
+        assertThat(get("/v1/admin/risk/rules/big_usd").json().path("expression").asString()).isEqualTo("currency == 'USD' && amount > 100000");
+
+        JsonNode old = get("/v1/admin/risk/rules?version=" + version).json();
+        assertThat(old.path("rules").findValuesAsString("mode")).contains("dry_run");
+        assertThat(get("/v1/admin/risk/rules/versions").json().path("data").findValuesAsString("change"))
+                .contains("created big_usd", "updated big_usd", "the default rules");
+
+        Api.Response deleted = api.delete("/v1/admin/risk/rules/big_usd", "Authorization", admin());
+        assertThat(deleted.json().path("version").asInt()).isEqualTo(version + 2);
+        assertThat(get("/v1/admin/risk/rules/big_usd").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anExpressionThatDoesNotCompileIsA400NamingIt() {
+        int before = get("/v1/admin/risk/rules").json().path("version").asInt();
+        Api.Response bad = post("/v1/admin/risk/rules", "{\"name\":\"x\",\"expression\":\"amount > \",\"action\":\"block\"}");
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.error("param")).isEqualTo("expression");
+        assertThat(bad.error("message")).contains("expression does not compile");
+
+        Api.Response unknown = post("/v1/admin/risk/rules", "{\"name\":\"x\",\"expression\":\"no_such_variable > 1\",\"action\":\"block\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.error("message")).contains("no_such_variable");
+
+        Api.Response notBool = post("/v1/admin/risk/rules", "{\"name\":\"x\",\"expression\":\"amount + 1\",\"action\":\"block\"}");
+        assertThat(notBool.status()).isEqualTo(400);
+        assertThat(notBool.error("param")).isEqualTo("expression");
+
+        Api.Response badAction = post("/v1/admin/risk/rules", "{\"name\":\"x\",\"expression\":\"amount > 1\",\"action\":\"allow\"}");
+        assertThat(badAction.status()).isEqualTo(400);
+        assertThat(badAction.error("param")).isEqualTo("action");
+        assertThat(get("/v1/admin/risk/rules").json().path("version").asInt()).isEqualTo(before);
+    }
+
+    @Test
+    void aCardIsListedByItsFingerprintNeverItsNumber() {
+        Api.Response listed = post("/v1/admin/risk/lists/card", "{\"card_number\":\"4242424242424242\",\"action\":\"block\",\"reason\":\"stolen\"}");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(201);
+        assertThat(listed.body()).doesNotContain("4242424242424242");
+        String fingerprint = listed.json().path("value").asString();
+        assertThat(fingerprint).matches("[0-9a-f]{64}");
+
+        Api.Response again = post("/v1/admin/risk/lists/card", "{\"fingerprint\":\"" + fingerprint + "\",\"action\":\"allow\"}");
+        assertThat(again.status()).isEqualTo(409);
+
+        JsonNode entries = get("/v1/admin/risk/lists/card").json().path("data");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).path("reason").asString()).isEqualTo("stolen");
+        assertThat(entries.get(0).path("created_by").asString()).isEqualTo("admin");
+
+        Api.Response removed = api.delete("/v1/admin/risk/lists/card/" + listed.json().path("id").asString(), "Authorization", admin());
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(get("/v1/admin/risk/lists/card").json().path("data")).isEmpty();
+    }
+
+    @Test
+    void listEntriesAreChecked() {
+        assertThat(post("/v1/admin/risk/lists/ip", "{\"value\":\"not an ip\",\"action\":\"block\"}").error("param")).isEqualTo("value");
+        assertThat(post("/v1/admin/risk/lists/ip", "{\"value\":\"8.8.8.8\",\"action\":\"maybe\"}").error("param")).isEqualTo("action");
+        assertThat(post("/v1/admin/risk/lists/card", "{\"value\":\"4242424242424242\",\"action\":\"block\"}").error("param")).isEqualTo("value");
+        assertThat(post("/v1/admin/risk/lists/planets", "{\"value\":\"x\",\"action\":\"block\"}").status()).isEqualTo(404);
+        assertThat(post("/v1/admin/risk/lists/device", "{\"value\":\"dev-1\",\"action\":\"block\"}").status()).isEqualTo(201);
+        assertThat(post("/v1/admin/risk/lists/ip", "{\"value\":\"2001:db8::1\",\"action\":\"allow\"}").status()).isEqualTo(201);
+    }
+}
