@@ -36,6 +36,8 @@ public final class DefaultRules {
                     RiskRule.ACTIVE),
             new RiskRule("amount_above_history", "Amount far above the payer's own history",
                     "amount_to_median >= 20.0 && amount >= 200000", Outcome.CHALLENGE, 30, true, RiskRule.ACTIVE),
+            // starts in dry run: the model was trained on generated card traffic, so an operator looks at what it
+            // would have held (GET /v1/admin/risk/dry_run_hits) before letting it act on this platform's traffic
             new RiskRule("model_high_risk", "The fraud model finds the payment very likely fraud", "model_score >= 90.0",
-                    Outcome.REVIEW, 0, true, RiskRule.ACTIVE));
+                    Outcome.REVIEW, 0, true, RiskRule.DRY_RUN));
 }

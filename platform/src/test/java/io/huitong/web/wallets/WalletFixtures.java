@@ -23,20 +23,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Consumers, their wallets and merchants, for the wallet tests. */
-abstract class WalletFixtures extends ApiTestSupport {
+public abstract class WalletFixtures extends ApiTestSupport {
 
     static final String PASSWORD = "Plum-blossom 2026";
     private static final AtomicLong PHONES = new AtomicLong(13_900_000_000L + System.nanoTime() % 90_000_000L);
 
     @Autowired
-    MutableClock clock;
+    protected MutableClock clock;
     @Autowired
-    Ledger ledger;
+    protected Ledger ledger;
     @Autowired
     JdbcClient jdbc;
 
     /** A consumer signed up and logged in. */
-    record Consumer(String id, String phone, String bearer) {
+    public record Consumer(String id, String phone, String bearer) {
     }
 
     @BeforeEach
@@ -44,7 +44,7 @@ abstract class WalletFixtures extends ApiTestSupport {
         clock.advance(Duration.ofMinutes(16));
     }
 
-    Consumer consumer() {
+    protected Consumer consumer() {
         String phone = "+86" + PHONES.incrementAndGet();
         Api.Response created = api.postJson("/v1/users", "{\"phone\":\"" + phone + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Li Lei\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -54,7 +54,7 @@ abstract class WalletFixtures extends ApiTestSupport {
     }
 
     /** Puts money in a consumer's wallet straight through the ledger, as a top-up would. */
-    void fund(Consumer c, long amount) {
+    protected void fund(Consumer c, long amount) {
         assertThat(wallet(c).status()).isEqualTo(200);
         ledger.createAccount(NewAccount.of("test:funding:CNY", "CNY", AccountType.ASSET, "test"));
         assertThat(ledger.createTransfer(TransferRequest.posted("fund_" + UUID.randomUUID(), "test:funding:CNY", c.id() + ":wallet:CNY",
@@ -62,17 +62,17 @@ abstract class WalletFixtures extends ApiTestSupport {
     }
 
     /** Real-name verification through the API, as the consumer would (a resident ID number with a valid checksum). */
-    void verify(Consumer c) {
+    protected void verify(Consumer c) {
         Api.Response r = api.postJson("/v1/users/me/verification", "{\"name\":\"韩梅梅\",\"id_number\":\"11010519491231002X\"}",
                 "Authorization", c.bearer());
         assertThat(r.status()).as(r.body()).isIn(200, 201);
     }
 
-    Api.Response wallet(Consumer c) {
+    protected Api.Response wallet(Consumer c) {
         return api.get("/v1/wallet", "Authorization", c.bearer());
     }
 
-    long available(Consumer c) {
+    protected long available(Consumer c) {
         Api.Response w = wallet(c);
         assertThat(w.status()).as(w.body()).isEqualTo(200);
         for (JsonNode b : w.json().path("balances")) {
@@ -83,14 +83,14 @@ abstract class WalletFixtures extends ApiTestSupport {
         throw new AssertionError("no CNY balance: " + w.body());
     }
 
-    Api.Response transfer(Consumer from, Consumer to, long amount, String... headers) {
+    protected Api.Response transfer(Consumer from, Consumer to, long amount, String... headers) {
         List<String> all = new ArrayList<>(List.of("Authorization", from.bearer()));
         all.addAll(List.of(headers));
         return api.postJson("/v1/wallet/transfers", "{\"to_phone\":\"" + to.phone() + "\",\"amount\":" + amount
                 + ",\"currency\":\"CNY\",\"note\":\"dinner\"}", all.toArray(String[]::new));
     }
 
-    JsonNode history(Consumer c, String query) {
+    protected JsonNode history(Consumer c, String query) {
         Api.Response r = api.get("/v1/wallet/transactions" + query, "Authorization", c.bearer());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
@@ -99,7 +99,7 @@ abstract class WalletFixtures extends ApiTestSupport {
     private static final AtomicLong CARDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     /** A Luhn-valid Visa number of its own, which the simulated acquirer approves. */
-    static String newCard() {
+    protected static String newCard() {
         String body = "424242" + String.format("%09d", CARDS.incrementAndGet() % 1_000_000_000L);
         int sum = 0;
         for (int i = 0; i < body.length(); i++) {
