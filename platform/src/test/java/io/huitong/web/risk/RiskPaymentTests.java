@@ -101,7 +101,8 @@ abstract class RiskPaymentTests extends ApiTestSupport {
     @Test
     void everyPaymentCarriesItsDecision() {
         JsonNode p = assertAllowed(pay(1000, card(), null));
-        assertThat(p.path("risk").path("score").asInt()).isZero();
+        // no rule matched: the score is the fraud model's, low for an ordinary payment
+        assertThat(p.path("risk").path("score").asInt()).isBetween(0, 20);
         assertThat(p.path("risk").path("reasons").isArray()).isTrue();
     }
 
