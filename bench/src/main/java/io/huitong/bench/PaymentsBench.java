@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 /**
  * The payments HTTP load benchmark: the platform ({@code app/target/huitong.jar}) on a scratch
  * PostgreSQL database, {@code --clients} concurrent clients each sending {@code POST /v1/payments}
- * (an approved card, automatic capture, a fresh Idempotency-Key each) for {@code --duration} seconds,
+ * (an approved card of its own, automatic capture, a fresh Idempotency-Key each) for {@code --duration} seconds,
  * then pgbench tpcb-like with as many clients on the same server, and the ratio.
  */
 public final class PaymentsBench {
@@ -129,7 +129,7 @@ public final class PaymentsBench {
                 config.pg().port(), scratch.setting("synchronous_commit"));
         System.out.printf(Locale.ROOT, "  machine     %d CPUs, load average %s before the run (platform, PostgreSQL and clients share them)%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
-        System.out.printf(Locale.ROOT, "  load        %d clients, POST /v1/payments (approved card, automatic capture, fresh Idempotency-Key),"
+        System.out.printf(Locale.ROOT, "  load        %d clients, POST /v1/payments (a new approved card each, automatic capture, fresh Idempotency-Key),"
                 + " %d s warm-up, %d s measured%n", config.clients(), config.warmup().toSeconds(), config.duration().toSeconds());
         System.out.printf(Locale.ROOT, "  pgbench     %s: -i -s %d; -b tpcb-like -c %d -j %d -T %d -n%n%n", pgbench.version(),
                 config.pg().pgbenchScale(), config.clients(), Math.min(config.pg().pgbenchJobs(), config.clients()),
@@ -182,15 +182,28 @@ public final class PaymentsBench {
         return 0;
     }
 
+    /** A Luhn-valid Visa number for payment {@code n}, outside the simulator's test cards: always approved. */
+    static String card(long n) {
+        String body = "411111" + String.format(Locale.ROOT, "%09d", n % 1_000_000_000L);
+        int sum = 0;
+        boolean twice = true;
+        for (int i = body.length() - 1; i >= 0; i--) {
+            int d = body.charAt(i) - '0';
+            if (twice) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+
     private static String mark(boolean met) {
         return met ? "(met)" : "(NOT met)";
     }
 
     private Outcome drive(String base, String secretKey, Duration length, String phase) {
-        String body = "{\"amount\":1000,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"card\",\"card\":"
-                + "{\"number\":\"" + Simulator.APPROVED_CARD + "\",\"exp_month\":12,\"exp_year\":2035,\"cvc\":\"123\"}},\"description\":\"bench\"}";
         URI uri = URI.create(base);
-        byte[] bodyBytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String authorization = "Authorization: Bearer " + secretKey;
         AtomicLong sequence = new AtomicLong();
         LongAdder errors = new LongAdder();
@@ -212,7 +225,12 @@ public final class PaymentsBench {
                 }
                 RawHttp connection = new RawHttp(uri.getHost(), uri.getPort());
                 while (System.nanoTime() < window[1]) {
-                    String idempotencyKey = "Idempotency-Key: " + phase + "-" + sequence.incrementAndGet();
+                    long n = sequence.incrementAndGet();
+                    String idempotencyKey = "Idempotency-Key: " + phase + "-" + n;
+                    // every payment from a card of its own, as real traffic is: risk control's velocity rules judge per card
+                    byte[] bodyBytes = ("{\"amount\":1000,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"card\",\"card\":{\"number\":\""
+                            + card(phase.length() * 1_000_000_000L + n) + "\",\"exp_month\":12,\"exp_year\":2035,\"cvc\":\"123\"}},"
+                            + "\"description\":\"bench\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     long t0 = System.nanoTime();
                     String kind = null;
                     try {
