@@ -758,7 +758,11 @@ class PaymentEngine implements Payments {
         Instant now = now();
         RefundRow next;
         if (result instanceof ChannelResult.Approved) {
-            String method = clearingMethod(store.paymentById(current.paymentId()).orElseThrow());
+            // the refund goes back through the channel that was paid, whose clearing account it names; only a
+            // channel no longer configured needs the payment read to find it
+            String method = orders.channelMethod(current.channel())
+                    .or(() -> router.find(current.channel()).map(card -> "card"))
+                    .orElseGet(() -> clearingMethod(store.paymentById(current.paymentId()).orElseThrow()));
             accounts.postRefund(current.id(), current.paymentId(), current.merchantId(), method,
                     new Money(current.amount(), current.currency()));
             next = current.settled(RefundRow.SUCCEEDED, null, now);

@@ -256,18 +256,7 @@ abstract class ChannelFailoverTests extends ApiTestSupport {
 
     /** A Luhn-valid 16-digit number outside the simulator's test-card range: always approved. */
     static String approvedCard() {
-        String body = "411111" + String.format("%09d", CARDS.incrementAndGet() % 1_000_000_000L);
-        int sum = 0;
-        boolean twice = true;
-        for (int i = body.length() - 1; i >= 0; i--) {
-            int d = body.charAt(i) - '0';
-            if (twice) {
-                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return body + (10 - sum % 10) % 10;
+        return Simulator.approvedCard("411111", CARDS.incrementAndGet());
     }
 
     static long fee(long amount) {
