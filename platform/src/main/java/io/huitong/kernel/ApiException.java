@@ -43,6 +43,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(402, ErrorType.RISK_ERROR, "risk_blocked", "Risk control blocked this payment.", null, paymentId);
     }
 
+    /** Risk control asks for a second factor ({@code otp}) the request did not give: 402 {@code authentication_required}. */
+    public static ApiException authenticationRequired(String message) {
+        return new ApiException(402, ErrorType.RISK_ERROR, "authentication_required", message, "otp", null);
+    }
+
     /** The payment a {@code card_error} or {@code payment_error} is about, or null. */
     public String payment() {
         return payment;

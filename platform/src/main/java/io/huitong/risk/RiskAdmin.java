@@ -50,7 +50,7 @@ public interface RiskAdmin {
 
     RuleSet deleteRule(String id, String operator);
 
-    List<DryRunHit> dryRunHits(String ruleId, int limit);
+    io.huitong.kernel.Page<DryRunHit> dryRunHits(String ruleId, io.huitong.kernel.PageRequest page);
 
     List<ListEntry> listEntries(String type);
 
@@ -58,7 +58,7 @@ public interface RiskAdmin {
 
     void removeListEntry(String type, String id, String operator);
 
-    List<ReviewCase> reviews(String status, int limit);
+    io.huitong.kernel.Page<ReviewCase> reviews(String status, io.huitong.kernel.PageRequest page);
 
     /** Opens a case to look at it: the reasons and the payer's recent history; the look is recorded. */
     ReviewDetail review(String id, String operator);

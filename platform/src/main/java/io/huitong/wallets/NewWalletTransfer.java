@@ -4,12 +4,21 @@ import io.huitong.consumers.Phones;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Currencies;
 
-/** {@code POST /v1/wallet/transfers}: money to another consumer, named by their phone number. */
-public record NewWalletTransfer(String toPhone, Long amount, String currency, String note, io.huitong.risk.RiskContext riskContext) {
+/**
+ * {@code POST /v1/wallet/transfers}: money to another consumer, named by their phone number; {@code otp}, a code
+ * from the consumer's authenticator app (or a recovery code), when risk control asks for one.
+ */
+public record NewWalletTransfer(String toPhone, Long amount, String currency, String note, io.huitong.risk.RiskContext riskContext,
+                                String otp) {
 
     /** The same transfer, with what the request itself tells about the payer. */
     public NewWalletTransfer withRiskContext(io.huitong.risk.RiskContext context) {
-        return new NewWalletTransfer(toPhone, amount, currency, note, context);
+        return new NewWalletTransfer(toPhone, amount, currency, note, context, otp);
+    }
+
+    @Override
+    public String toString() {
+        return "NewWalletTransfer[" + amount + " " + currency + "]";
     }
 
 

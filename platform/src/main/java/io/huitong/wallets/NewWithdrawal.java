@@ -3,12 +3,20 @@ package io.huitong.wallets;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Currencies;
 
-/** {@code POST /v1/wallet/withdrawals}: money from the wallet to the consumer's bank account. */
-public record NewWithdrawal(Long amount, String currency, BankAccount bankAccount, io.huitong.risk.RiskContext riskContext) {
+/**
+ * {@code POST /v1/wallet/withdrawals}: money from the wallet to the consumer's bank account; {@code otp}, a code
+ * from the consumer's authenticator app (or a recovery code), when risk control asks for one.
+ */
+public record NewWithdrawal(Long amount, String currency, BankAccount bankAccount, io.huitong.risk.RiskContext riskContext, String otp) {
 
     /** The same withdrawal, with what the request itself tells about the payer. */
     public NewWithdrawal withRiskContext(io.huitong.risk.RiskContext context) {
-        return new NewWithdrawal(amount, currency, bankAccount, context);
+        return new NewWithdrawal(amount, currency, bankAccount, context, otp);
+    }
+
+    @Override
+    public String toString() {
+        return "NewWithdrawal[" + amount + " " + currency + ", " + bankAccount + "]";
     }
 
 

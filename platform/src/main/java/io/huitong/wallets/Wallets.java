@@ -46,7 +46,7 @@ public interface Wallets {
      * {@code display_qr} next action. A payload that is not one is a 400; one naming no payment waiting to be
      * paid a 404 or 409.
      */
-    WalletQrPayment payQr(String userId, String qrPayload, io.huitong.risk.RiskContext riskContext);
+    WalletQrPayment payQr(String userId, String qrPayload, io.huitong.risk.RiskContext riskContext, String otp);
 
     /**
      * Sends money to a bank account: held in the wallet ({@code pending}) until the bank confirms

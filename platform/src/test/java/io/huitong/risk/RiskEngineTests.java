@@ -59,10 +59,13 @@ class RiskEngineTests {
 
     @Test
     void countryMismatchChallenges() {
-        RiskContext foreign = new RiskContext("8.8.8.8", null, "US", null, null, null);
+        RiskContext foreign = new RiskContext("8.8.8.8", null, "CN", null, null, null);
         assertThat(decide(1000, "6200000000000005", foreign, RiskEngine.Lists.EMPTY).reasons()).contains("country_mismatch");
         RiskContext home = new RiskContext("114.114.114.114", null, "CN", null, null, null);
         assertThat(decide(1000, "6200000000000047", home, RiskEngine.Lists.EMPTY).outcome()).isEqualTo(Outcome.ALLOW);
+        // the address in the country the payer declares: a card from abroad is no mismatch on its own
+        RiskContext declaredThere = new RiskContext("8.8.8.8", null, "US", null, null, null);
+        assertThat(decide(1000, "6200000000000054", declaredThere, RiskEngine.Lists.EMPTY).outcome()).isEqualTo(Outcome.ALLOW);
     }
 
     @Test

@@ -32,6 +32,12 @@ public final class MutableClock extends Clock {
         offset.accumulateAndGet(by, Duration::plus);
     }
 
+    /** Moves the clock to this instant (from where it goes on ticking, if it follows real time). */
+    public void setTo(Instant at) {
+        Instant base = fixedStart == null ? Instant.now() : fixedStart;
+        offset.set(Duration.between(base, at));
+    }
+
     /** Back to where the clock started, for tests whose counterparts (a simulator) read the real time. */
     public void reset() {
         offset.set(Duration.ZERO);

@@ -33,7 +33,7 @@ public record AmlSettings(Map<LargeValueRule, Threshold> thresholds, int structu
                 LargeValueRule.INDIVIDUAL_TRANSFER, new Threshold(50_000_000L, 10_000_000L),
                 LargeValueRule.INDIVIDUAL_CROSS_BORDER_TRANSFER, new Threshold(20_000_000L, 1_000_000L),
                 LargeValueRule.ORGANISATION_TRANSFER, new Threshold(200_000_000L, 20_000_000L)),
-                3, 10, Duration.ofDays(7), 90, 5_000_000L, Duration.ofHours(24), Duration.ofDays(180), 1_000_000L, 10,
+                3, 10, Duration.ofDays(7), 90, 1_000_000L, Duration.ofHours(24), Duration.ofDays(180), 1_000_000L, 10,
                 Duration.ofHours(24), 3, 10_000L, Duration.ofDays(7));
     }
 

@@ -29,8 +29,11 @@ public final class DefaultRules {
             new RiskRule("impossible_travel", "Impossible travel since the payer's last payment",
                     "km_from_last >= 500.0 && km_from_last / (minutes_since_last / 60.0 + 0.01) > 900.0", Outcome.REVIEW, 50, true,
                     RiskRule.ACTIVE),
-            new RiskRule("country_mismatch", "Card, IP and declared countries differ", "country_mismatch", Outcome.CHALLENGE, 25, true,
-                    RiskRule.ACTIVE),
+            // the IP address in neither the country the payer declares nor the card's: a card issued abroad to a
+            // resident, or a traveller's card at home, is not on its own a mismatch
+            new RiskRule("country_mismatch", "The IP address is in neither the declared country nor the card's",
+                    "ip.country != '' && declared_country != '' && ip.country != declared_country && ip.country != card.country",
+                    Outcome.CHALLENGE, 25, true, RiskRule.ACTIVE),
             new RiskRule("card_testing", "Burst of small payments (card testing)",
                     "amount < 1000 && (velocity.ip.small_1h >= 10 || velocity.device.small_1h >= 10)", Outcome.BLOCK, 60, true,
                     RiskRule.ACTIVE),

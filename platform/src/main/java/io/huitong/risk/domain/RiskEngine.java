@@ -157,7 +157,8 @@ public final class RiskEngine {
             vars.put("declared_country", declared);
             vars.put("velocity", Map.of("card", counts(card), "device", counts(dev), "ip", counts(ipw), "user", counts(user),
                     "merchant", counts(merchant)));
-            vars.put("new_device", newDevice);
+            // for the rules, a device is new to a payer seen before: a first payment's device is not news
+            vars.put("new_device", newDevice && payer.lastSeen() != null);
             vars.put("country_mismatch", mismatch);
             vars.put("km_from_last", km);
             vars.put("minutes_since_last", minutes);

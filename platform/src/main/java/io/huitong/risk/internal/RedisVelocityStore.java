@@ -19,7 +19,7 @@ import java.util.List;
  * kept 30 days. Each read and each write is one Lua script: one round trip, atomic. The scripts name keys they
  * build, so the store wants one Redis server (or a cluster with the prefix in one hash slot).
  */
-final class RedisVelocityStore implements VelocityStore, AutoCloseable {
+public final class RedisVelocityStore implements VelocityStore, AutoCloseable {
 
     private static final String WINDOW = """
             local base = KEYS[1]
@@ -80,7 +80,7 @@ final class RedisVelocityStore implements VelocityStore, AutoCloseable {
     private volatile String payerSha;
     private volatile String rememberSha;
 
-    RedisVelocityStore(String url, String prefix) {
+    public RedisVelocityStore(String url, String prefix) {
         this.client = RedisClient.create(url);
         this.connection = client.connect();
         this.prefix = prefix;
@@ -175,6 +175,15 @@ final class RedisVelocityStore implements VelocityStore, AutoCloseable {
 
     private static int num(Object o) {
         return o instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(o));
+    }
+
+    /** Deletes every key under this store's prefix (a test's or a benchmark's own). */
+    public void deleteAll() {
+        io.lettuce.core.ScanIterator<String> keys = io.lettuce.core.ScanIterator.scan(connection.sync(),
+                io.lettuce.core.ScanArgs.Builder.matches(prefix + "*").limit(500));
+        while (keys.hasNext()) {
+            connection.sync().del(keys.next());
+        }
     }
 
     @Override

@@ -38,7 +38,6 @@ class RiskService implements Risk, RiskAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(RiskService.class);
     static final String CARD_PURPOSE = "risk-card";
-    private static final int MAX_LIMIT = 100;
 
     private final RiskEngine engine;
     private final RiskStore store;
@@ -155,7 +154,7 @@ class RiskService implements Risk, RiskAdmin {
     @Override
     public List<RuleSet> versions() {
         refreshIfDue();
-        return store.versions(MAX_LIMIT);
+        return store.versions(100);
     }
 
     @Override
@@ -248,8 +247,8 @@ class RiskService implements Risk, RiskAdmin {
     }
 
     @Override
-    public List<DryRunHit> dryRunHits(String ruleId, int limit) {
-        return store.dryRunHits(ruleId, clamp(limit));
+    public io.huitong.kernel.Page<DryRunHit> dryRunHits(String ruleId, io.huitong.kernel.PageRequest page) {
+        return store.dryRunHits(ruleId, page);
     }
 
     // ---- lists ----
@@ -347,11 +346,11 @@ class RiskService implements Risk, RiskAdmin {
     // ---- reviews ----
 
     @Override
-    public List<ReviewCase> reviews(String status, int limit) {
+    public io.huitong.kernel.Page<ReviewCase> reviews(String status, io.huitong.kernel.PageRequest page) {
         if (status != null && !List.of("open", "approved", "rejected").contains(status)) {
             throw ApiException.invalid("status", "status must be open, approved or rejected");
         }
-        return store.reviews(status, clamp(limit));
+        return store.reviews(status, page);
     }
 
     @Override
@@ -398,10 +397,6 @@ class RiskService implements Risk, RiskAdmin {
             store.insertReviewAction(ids.next("rva"), id, approve ? "approved" : "rejected", operator, note, now);
             return store.review(id, false).orElseThrow();
         });
-    }
-
-    private static int clamp(int limit) {
-        return Math.max(1, Math.min(MAX_LIMIT, limit));
     }
 
     private Instant now() {

@@ -122,13 +122,33 @@ class RiskStore {
                 .update();
     }
 
-    List<RiskAdmin.DryRunHit> dryRunHits(String ruleId, int limit) {
-        return jdbc.sql("select id, rule_id, rule_version, action, reference, kind, amount, currency, created_at from risk_dry_run_hit"
-                        + (ruleId == null ? "" : " where rule_id = ?") + " order by created_at desc, id desc limit ?")
-                .params(ruleId == null ? List.of(limit) : List.of(ruleId, limit))
-                .query((rs, n) -> new RiskAdmin.DryRunHit(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getLong(7), rs.getString(8), instant(rs, 9)))
-                .list();
+    io.huitong.kernel.Page<RiskAdmin.DryRunHit> dryRunHits(String ruleId, io.huitong.kernel.PageRequest page) {
+        return page("select id, rule_id, rule_version, action, reference, kind, amount, currency, created_at from risk_dry_run_hit",
+                "rule_id", ruleId, page, (rs, n) -> new RiskAdmin.DryRunHit(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), instant(rs, 9)));
+    }
+
+    /**
+     * A page of {@code select}'s rows, newest first: ids grow with time, so the id orders them and is the cursor;
+     * {@code column = value} filters when the value is given.
+     */
+    private <T> io.huitong.kernel.Page<T> page(String select, String column, String value, io.huitong.kernel.PageRequest page,
+                                               org.springframework.jdbc.core.RowMapper<T> mapper) {
+        boolean backwards = page.endingBefore() != null;
+        String cursor = backwards ? page.endingBefore() : page.startingAfter();
+        List<Object> params = new java.util.ArrayList<>();
+        StringBuilder sql = new StringBuilder(select).append(" where 1 = 1");
+        if (value != null) {
+            sql.append(" and ").append(column).append(" = ?");
+            params.add(value);
+        }
+        if (cursor != null) {
+            sql.append(backwards ? " and id > ?" : " and id < ?");
+            params.add(cursor);
+        }
+        sql.append(backwards ? " order by id asc" : " order by id desc").append(" limit ?");
+        params.add(page.limit() + 1);
+        return io.huitong.kernel.Page.fromRows(jdbc.sql(sql.toString()).params(params).query(mapper).list(), page.limit(), backwards);
     }
 
     // ---- reviews ----
@@ -152,11 +172,8 @@ class RiskStore {
         return jdbc.sql("select card_fingerprint from risk_review where id = ?").param(id).query((rs, n) -> rs.getString(1)).optional();
     }
 
-    List<RiskAdmin.ReviewCase> reviews(String status, int limit) {
-        return jdbc.sql("select " + REVIEW_COLUMNS + " from risk_review" + (status == null ? "" : " where status = ?")
-                        + " order by created_at desc, id desc limit ?")
-                .params(status == null ? List.of(limit) : List.of(status, limit))
-                .query(RiskStore::review).list();
+    io.huitong.kernel.Page<RiskAdmin.ReviewCase> reviews(String status, io.huitong.kernel.PageRequest page) {
+        return page("select " + REVIEW_COLUMNS + " from risk_review", "status", status, page, RiskStore::review);
     }
 
     void decideReview(String id, String status, String by, Instant at) {

@@ -26,11 +26,11 @@ final class QrPayments {
         this.ledger = ledger;
     }
 
-    WalletQrPayment pay(String userId, String payload, io.huitong.risk.RiskContext context) {
+    WalletQrPayment pay(String userId, String payload, io.huitong.risk.RiskContext context, String otp) {
         MerchantQr qr = MerchantQr.parse(payload);
         WalletStore.WalletRow wallet = wallets.ensure(userId);
         wallets.decide(qr.paymentId(), "qr_payment", userId, qr.amount().map(Money::amount).orElse(0L),
-                qr.amount().map(Money::currency).orElse("CNY"), context);
+                qr.amount().map(Money::currency).orElse("CNY"), context, otp);
         if (wallet.frozen()) {
             throw WalletErrors.frozen();
         }

@@ -187,7 +187,7 @@ class WalletService {
         openAccount(recipient.id(), amount.currency());
         AccountClass accountClass = classes.classOf(userId);
         String id = ids.next("wtr");
-        decide(id, "wallet_transfer", userId, amount.amount(), amount.currency(), request.riskContext());
+        decide(id, "wallet_transfer", userId, amount.amount(), amount.currency(), request.riskContext(), request.otp());
         Instant now = inTx(() -> {
             Instant at = now();
             checkOut(store.lock(from.id()), accountClass, amount, at);
@@ -205,16 +205,36 @@ class WalletService {
 
     // ---- risk ----
 
+    /** How long an authenticator must have been on before it can confirm a movement risk control challenges. */
+    static final java.time.Duration STEP_UP_COOL_OFF = java.time.Duration.ofHours(24);
+
     /**
      * Risk control's decision on a movement out of the wallet, before anything moves: a block, or a review (a wallet
-     * movement has no hold to wait in), refuses it (402 {@code risk_error}); a challenge lets it through, the
-     * consumer's session being its own authentication.
+     * movement has no hold to wait in), refuses it (402 {@code risk_error} {@code risk_blocked}). A challenge asks
+     * for a second factor the session alone does not prove (a stolen session or password is what account takeover
+     * is): a current code of the consumer's authenticator or a recovery code in {@code otp}, the authenticator
+     * having been on for {@link #STEP_UP_COOL_OFF} (one turned on in the same session proves nothing). Without one
+     * the movement is refused with 402 {@code risk_error} {@code authentication_required}; a wrong one is a 400
+     * {@code otp_invalid}.
      */
-    void decide(String reference, String kind, String userId, long amount, String currency, io.huitong.risk.RiskContext context) {
+    void decide(String reference, String kind, String userId, long amount, String currency, io.huitong.risk.RiskContext context,
+                String otp) {
         io.huitong.risk.RiskDecision d = risk.decide(new io.huitong.risk.RiskRequest(reference, kind, null, userId, amount, currency, null,
                 context, now()));
         if (d.outcome() == io.huitong.risk.RiskDecision.Outcome.BLOCK || d.outcome() == io.huitong.risk.RiskDecision.Outcome.REVIEW) {
             throw ApiException.riskBlocked(null);
+        }
+        if (d.outcome() == io.huitong.risk.RiskDecision.Outcome.CHALLENGE) {
+            java.time.Instant enabledAt = twoFactor.enabled(userId) ? twoFactor.totp(userId).enabledAt() : null;
+            if (enabledAt == null || enabledAt.isAfter(now().minus(STEP_UP_COOL_OFF))) {
+                throw ApiException.authenticationRequired("Risk control asks for a second factor to confirm this movement, and this "
+                        + "account has no authenticator turned on for at least 24 hours: it cannot be confirmed now.");
+            }
+            if (otp == null || otp.isBlank()) {
+                throw ApiException.authenticationRequired("Risk control asks for a second factor to confirm this movement: repeat it "
+                        + "with otp, a current code from your authenticator app or a recovery code.");
+            }
+            twoFactor.prove(userId, otp, "otp");
         }
     }
 

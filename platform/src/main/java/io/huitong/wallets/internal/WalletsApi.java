@@ -43,8 +43,8 @@ final class WalletsApi implements Wallets {
     }
 
     @Override
-    public WalletQrPayment payQr(String userId, String qrPayload, io.huitong.risk.RiskContext riskContext) {
-        return qrPayments.pay(userId, qrPayload, riskContext);
+    public WalletQrPayment payQr(String userId, String qrPayload, io.huitong.risk.RiskContext riskContext, String otp) {
+        return qrPayments.pay(userId, qrPayload, riskContext, otp);
     }
 
     @Override

@@ -86,8 +86,8 @@ class RiskAdminController {
     @GetMapping("/dry_run_hits")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST, OperatorRole.AUDITOR})
     @Operation(summary = "What dry-run rules would have decided, newest first")
-    Page<RiskAdmin.DryRunHit> dryRunHits(@RequestParam(required = false) String rule, @RequestParam(defaultValue = "50") int limit) {
-        return new Page<>(risk.dryRunHits(rule, limit), false);
+    Page<RiskAdmin.DryRunHit> dryRunHits(@RequestParam(required = false) String rule, io.huitong.kernel.PageRequest page) {
+        return risk.dryRunHits(rule, page);
     }
 
     // ---- lists ----
@@ -120,8 +120,8 @@ class RiskAdminController {
     @GetMapping("/reviews")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
     @Operation(summary = "Review cases, newest first; ?status=open|approved|rejected")
-    Page<RiskAdmin.ReviewCase> reviews(@RequestParam(required = false) String status, @RequestParam(defaultValue = "50") int limit) {
-        return new Page<>(risk.reviews(status, limit), false);
+    Page<RiskAdmin.ReviewCase> reviews(@RequestParam(required = false) String status, io.huitong.kernel.PageRequest page) {
+        return risk.reviews(status, page);
     }
 
     @GetMapping("/reviews/{id}")

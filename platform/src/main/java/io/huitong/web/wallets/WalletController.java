@@ -88,7 +88,7 @@ class WalletController {
         return wallets.paymentCode(caller.userId());
     }
 
-    record QrPaymentRequest(String qrPayload, RiskContext riskContext) {
+    record QrPaymentRequest(String qrPayload, RiskContext riskContext, String otp) {
     }
 
     /** The device a consumer's app names, for risk control (or {@code risk_context.device_id}). */
@@ -108,7 +108,7 @@ class WalletController {
             description = "qr_payload is the EMVCo payload of the payment's display_qr next action. A payload that is no such code "
                     + "is a 400; one naming no payment waiting to be paid a 404 or 409; frozen, balance and limits as for transfers.")
     WalletQrPayment payQr(ApiPrincipal caller, @RequestBody QrPaymentRequest body, jakarta.servlet.http.HttpServletRequest http) {
-        return wallets.payQr(caller.userId(), body.qrPayload(), own(body.riskContext(), http));
+        return wallets.payQr(caller.userId(), body.qrPayload(), own(body.riskContext(), http), body.otp());
     }
 
     @PostMapping("/withdrawals")

@@ -1,5 +1,6 @@
 package io.huitong.risk.model;
 
+import io.huitong.risk.model.traffic.AddressPlan;
 import io.huitong.risk.model.traffic.Label;
 import io.huitong.risk.model.traffic.StreamFeatures;
 import io.huitong.risk.model.traffic.TrafficEvent;
@@ -35,7 +36,8 @@ class FraudModelTrafficTests {
 
     @Test
     void eventsComeInTheOrderOfTheirTimeAndEveryPatternIsPlanted() {
-        List<TrafficEvent> events = new TrafficGenerator(Settings.defaults(3).withCustomers(1_000).withDays(6)).events().toList();
+        Settings settings = Settings.defaults(3).withCustomers(1_000).withDays(6);
+        List<TrafficEvent> events = new TrafficGenerator(settings.withRates(3.0, 0.8, 3.0, 1.0)).events().toList();
         for (int i = 1; i < events.size(); i++) {
             assertThat(events.get(i).seq()).isEqualTo(i);
             assertThat(events.get(i).at()).isAfterOrEqualTo(events.get(i - 1).at());
@@ -45,6 +47,25 @@ class FraudModelTrafficTests {
         // the fraud rates are a day's, whatever the population: at 1,000 customers fraud is some 4 % of the traffic
         assertThat(byLabel.get(Label.LEGIT)).isGreaterThan(events.size() * 90L / 100);
         assertThat(events).allSatisfy(e -> assertThat(e.amountMinor()).isPositive());
+        assertThat(events).filteredOn(e -> e.category().equals("P2P")).allSatisfy(e -> assertThat(e.payee()).startsWith("U").isNotEqualTo(e.payer()));
+        assertThat(events.stream().filter(e -> e.label() == Label.LAUNDERING).map(e -> e.campaign().replaceAll("-.*", "")).distinct())
+                .containsExactlyInAnyOrder("FAN", "ROUND", "STRUCT");
+
+        // laundering draws from a random of its own: without it, the rest of the stream is the same
+        List<TrafficEvent> without = new TrafficGenerator(settings).events().toList();
+        assertThat(without.stream().map(e -> e.withSeq(0)).toList())
+                .isEqualTo(events.stream().filter(e -> e.label() != Label.LAUNDERING).map(e -> e.withSeq(0)).toList());
+    }
+
+    @Test
+    void theAddressPlanGivesEveryGeneratedAddressAndCardItsCountry() {
+        io.huitong.risk.domain.Places places = new io.huitong.risk.domain.Places(AddressPlan.ipCountries(), AddressPlan.cardCountries());
+        List<TrafficEvent> events = new TrafficGenerator(Settings.defaults(5).withCustomers(600).withDays(3)).events().toList();
+        assertThat(events).allSatisfy(e -> {
+            assertThat(places.ipCountry(e.ip())).as(e.ip()).isEqualTo(e.ipCountry());
+            assertThat(places.cardCountry(io.huitong.simulator.Simulator.approvedCard(AddressPlan.cardPrefix(e.cardCountry()), e.seq())))
+                    .isEqualTo(e.cardCountry());
+        });
     }
 
     @Test

@@ -154,7 +154,10 @@ abstract class RiskPaymentTests extends ApiTestSupport {
 
     @Test
     void countryMismatchChallengesAndTheAuthenticatedPaymentSucceeds() {
-        Api.Response r = pay(2000, card("620000"), "{\"ip\":\"8.8.8.8\",\"country\":\"US\"}");
+        // a Chinese card from a Chinese address, the payer declaring the US: the address is the card's country
+        assertAllowed(pay(2000, card("620000"), "{\"ip\":\"114.114.114.114\",\"country\":\"US\"}"));
+        // a US address for a Chinese card whose payer says they are in China
+        Api.Response r = pay(2000, card("620000"), "{\"ip\":\"8.8.8.8\",\"country\":\"CN\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         JsonNode p = r.json();
         assertThat(p.path("status").asString()).isEqualTo("requires_action");

@@ -68,6 +68,66 @@ abstract class WalletRiskTests extends WalletFixtures {
         }
     }
 
+    static final String ABROAD = "\"risk_context\":{\"ip\":\"8.8.8.8\",\"country\":\"CN\"}";
+
+    Api.Response challengedTransfer(Consumer from, Consumer to, String otp) {
+        return api.postJson("/v1/wallet/transfers", "{\"to_phone\":\"" + to.phone() + "\",\"amount\":300,\"currency\":\"CNY\","
+                + ABROAD + (otp == null ? "" : ",\"otp\":\"" + otp + "\"") + "}", "Authorization", from.bearer());
+    }
+
+    void assertAuthenticationRequired(Api.Response r, Consumer from, Consumer to, long fromBefore, long toBefore) {
+        assertThat(r.status()).as(r.body()).isEqualTo(402);
+        assertThat(r.error("type")).isEqualTo("risk_error");
+        assertThat(r.error("code")).isEqualTo("authentication_required");
+        assertThat(r.error("param")).isEqualTo("otp");
+        assertThat(available(from)).isEqualTo(fromBefore);
+        assertThat(available(to)).isEqualTo(toBefore);
+    }
+
+    Consumer login(Consumer c, String secret) {
+        Api.Response login = api.postJson("/v1/sessions", "{\"phone\":\"" + c.phone() + "\",\"password\":\"" + PASSWORD + "\""
+                + (secret == null ? "" : ",\"otp\":\"" + io.huitong.web.consumers.ConsumerTestSupport.code(secret, clock.instant()) + "\"") + "}");
+        assertThat(login.status()).as(login.body()).isEqualTo(201);
+        return new Consumer(c.id(), c.phone(), "Bearer " + login.json().path("token").asString());
+    }
+
+    @Test
+    void aChallengedTransferNeedsASecondFactorTheSessionAloneDoesNotGive() {
+        Consumer a = consumer();
+        Consumer b = consumer();
+        fund(a, 1_000);
+        // from an address abroad while saying China: challenged; without an authenticator it cannot be confirmed
+        assertAuthenticationRequired(challengedTransfer(a, b, null), a, b, 1_000, 0);
+        assertThat(transfer(a, b, 100).status()).isEqualTo(201);
+
+        // an authenticator turned on in the same session proves nothing
+        String secret = api.postJson("/v1/users/me/mfa/totp", "{}", "Authorization", a.bearer()).json().path("secret").asString();
+        assertThat(api.postJson("/v1/users/me/mfa/totp/confirm", "{\"code\":\"" + io.huitong.web.consumers.ConsumerTestSupport.code(secret,
+                clock.instant()) + "\"}", "Authorization", a.bearer()).status()).isEqualTo(200);
+        clock.advance(java.time.Duration.ofSeconds(30));
+        Consumer same = login(a, secret);
+        clock.advance(java.time.Duration.ofSeconds(30));
+        assertAuthenticationRequired(challengedTransfer(same, b, io.huitong.web.consumers.ConsumerTestSupport.code(secret, clock.instant())),
+                same, b, 900, 100);
+
+        // a day later it does: without a code the answer says to give one, a wrong one is refused, a right one moves the money
+        clock.advance(java.time.Duration.ofHours(25));
+        Consumer again = login(a, secret);
+        b = login(b, null);
+        Api.Response without = challengedTransfer(again, b, null);
+        assertAuthenticationRequired(without, again, b, 900, 100);
+        assertThat(without.error("message")).contains("otp");
+        Api.Response wrong = challengedTransfer(again, b, "000000");
+        assertThat(wrong.status()).as(wrong.body()).isEqualTo(400);
+        assertThat(wrong.error("code")).isEqualTo("otp_invalid");
+        clock.advance(java.time.Duration.ofSeconds(30));
+        Api.Response confirmed = challengedTransfer(again, b, io.huitong.web.consumers.ConsumerTestSupport.code(secret, clock.instant()));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
+        assertThat(available(again)).isEqualTo(600);
+        assertThat(available(b)).isEqualTo(400);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
     @Test
     void aBlockListedUserCannotWithdraw() {
         Consumer a = consumer();

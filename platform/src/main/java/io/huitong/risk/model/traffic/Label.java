@@ -9,7 +9,13 @@ public enum Label {
     /** A bot tries stolen cards with small amounts across merchants, then cashes some out. */
     CARD_TESTING(true),
     /** A mule account moves money it just received onwards: to the next mule, crypto or gift cards. */
-    MULE(true);
+    MULE(true),
+    /**
+     * Money laundering: funds gathered from many accounts and spread on (fan-in, rapid in-and-out, fan-out), round
+     * amounts, amounts just under the large-value threshold. Not fraud against a payer: anti-money-laundering
+     * finds it, not the fraud model.
+     */
+    LAUNDERING(false);
 
     private final boolean fraud;
 

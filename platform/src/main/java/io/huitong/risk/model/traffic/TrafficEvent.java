@@ -30,7 +30,7 @@ public record TrafficEvent(long seq, Instant at, String payer, PayerKind payerKi
 
     public enum PayerKind { CARD, ACCOUNT }
 
-    TrafficEvent withSeq(long newSeq) {
+    public TrafficEvent withSeq(long newSeq) {
         return new TrafficEvent(newSeq, at, payer, payerKind, payee, category, amountMinor, currency, device, ip, ipCountry,
                 cardCountry, country, latitude, longitude, payerSince, label, campaign);
     }

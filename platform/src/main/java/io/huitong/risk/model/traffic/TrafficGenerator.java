@@ -36,21 +36,40 @@ public final class TrafficGenerator {
      * @param cardTestingPerDay card-testing campaigns a day
      * @param muleChainsPerDay  mule cash-outs of money from outside the stream (scams) a day, besides those the
      *                          takeovers feed
+     * @param launderingPerDay  money-laundering rings a day (fan-in and out, round amounts, structuring); they draw
+     *                          from a random of their own, so turning them on leaves the rest of the stream as it was
      */
     public record Settings(long seed, int customers, int merchants, LocalDate start, int days, double takeoversPerDay,
-                           double cardTestingPerDay, double muleChainsPerDay) {
+                           double cardTestingPerDay, double muleChainsPerDay, double launderingPerDay) {
 
-        /** The training set's settings: 5,000 customers, 600 merchants, 35 days from Monday 5 January 2026. */
+        /** The training set's settings: 5,000 customers, 600 merchants, 35 days from Monday 5 January 2026, no laundering. */
         public static Settings defaults(long seed) {
-            return new Settings(seed, 5_000, 600, LocalDate.of(2026, 1, 5), 35, 3.0, 0.8, 3.0);
+            return new Settings(seed, 5_000, 600, LocalDate.of(2026, 1, 5), 35, 3.0, 0.8, 3.0, 0);
         }
 
         public Settings withDays(int newDays) {
-            return new Settings(seed, customers, merchants, start, newDays, takeoversPerDay, cardTestingPerDay, muleChainsPerDay);
+            return new Settings(seed, customers, merchants, start, newDays, takeoversPerDay, cardTestingPerDay, muleChainsPerDay,
+                    launderingPerDay);
         }
 
         public Settings withCustomers(int newCustomers) {
-            return new Settings(seed, newCustomers, merchants, start, days, takeoversPerDay, cardTestingPerDay, muleChainsPerDay);
+            return new Settings(seed, newCustomers, merchants, start, days, takeoversPerDay, cardTestingPerDay, muleChainsPerDay,
+                    launderingPerDay);
+        }
+
+        public Settings withMerchants(int newMerchants) {
+            return new Settings(seed, customers, newMerchants, start, days, takeoversPerDay, cardTestingPerDay, muleChainsPerDay,
+                    launderingPerDay);
+        }
+
+        public Settings withStart(LocalDate newStart) {
+            return new Settings(seed, customers, merchants, newStart, days, takeoversPerDay, cardTestingPerDay, muleChainsPerDay,
+                    launderingPerDay);
+        }
+
+        /** The same population with these rates of fraud and laundering a day. */
+        public Settings withRates(double takeovers, double cardTesting, double muleChains, double laundering) {
+            return new Settings(seed, customers, merchants, start, days, takeovers, cardTesting, muleChains, laundering);
         }
     }
 
@@ -143,7 +162,8 @@ public final class TrafficGenerator {
                 Comparator.comparing((Pending p) -> p.event().at()).thenComparingLong(Pending::order);
 
         private final Settings settings;
-        private final SplittableRandom random;
+        private SplittableRandom random;
+        private final SplittableRandom launderingRandom;
         private final List<Merchant> merchants = new ArrayList<>();
         private final List<List<Merchant>> merchantsByCategory = new ArrayList<>();
         private final List<Merchant> foreignMerchants = new ArrayList<>();
@@ -158,10 +178,13 @@ public final class TrafficGenerator {
         private long seq;
         private int campaigns;
         private int cardSerial;
+        private int rings;
+        private int launderingAccounts;
 
         Run(Settings settings) {
             this.settings = settings;
             this.random = new SplittableRandom(settings.seed());
+            this.launderingRandom = new SplittableRandom(settings.seed() ^ 0x4c61756e64657279L);
             for (int i = 0; i < Category.values().length; i++) {
                 merchantsByCategory.add(new ArrayList<>());
             }
@@ -311,6 +334,18 @@ public final class TrafficGenerator {
                 long amount = Math.round(lognormal(8_000, 0.8) * 100);
                 cashOut(mule, in, amount, "MULE-" + (++campaigns), 0);
             }
+            if (settings.launderingPerDay() > 0) {
+                SplittableRandom main = random;
+                random = launderingRandom;
+                try {
+                    int n = poisson(settings.launderingPerDay());
+                    for (int i = 0; i < n; i++) {
+                        launder(dayStart);
+                    }
+                } finally {
+                    random = main;
+                }
+            }
             pending.sort(BY_TIME);
             Instant end = dayStart.plusDays(1).toInstant();
             List<TrafficEvent> out = new ArrayList<>();
@@ -357,7 +392,7 @@ public final class TrafficGenerator {
 
         private void legitPayment(Customer c, Instant at, double hour) {
             if (c.kind == PayerKind.ACCOUNT && random.nextDouble() < 0.1) {
-                Customer to = customers.get(random.nextInt(customers.size()));
+                Customer to = accountFrom(random.nextInt(customers.size()), c);
                 long amount = Math.max(100, Math.round(lognormal(200, 1.0) * 100));
                 add(event(c, at, to.payer, "P2P", amount, device(c), ip(c, hour), c.trip == null ? c.latitude : c.tripLatitude,
                         c.trip == null ? c.longitude : c.tripLongitude, Label.LEGIT, null));
@@ -388,6 +423,17 @@ public final class TrafficGenerator {
                 lon = m.longitude();
             }
             add(event(c, at, m.id(), m.category().name(), amount, device(c), ip(c, hour), lat, lon, Label.LEGIT, null));
+        }
+
+        /** The first wallet customer from this index on (round the list) other than {@code payer}: only they receive transfers. */
+        private Customer accountFrom(int index, Customer payer) {
+            for (int i = 0; i < customers.size(); i++) {
+                Customer c = customers.get((index + i) % customers.size());
+                if (c.kind == PayerKind.ACCOUNT && c != payer) {
+                    return c;
+                }
+            }
+            throw new IllegalStateException("no wallet customer");
         }
 
         private String device(Customer c) {
@@ -480,7 +526,8 @@ public final class TrafficGenerator {
                 }
                 double r = random.nextDouble();
                 if (r < 0.35 && depth < 1) {
-                    Customer next = mules.get(random.nextInt(mules.size()));
+                    int n = random.nextInt(mules.size());
+                    Customer next = mules.get(mules.get(n) == mule ? (n + 1) % mules.size() : n); // another mule, not itself
                     add(event(mule, at, next.payer, "P2P", part, device, ip, "CN", mule.latitude, mule.longitude, Label.MULE, campaign));
                     cashOut(next, at, part, campaign, depth + 1);
                 } else {
@@ -542,6 +589,78 @@ public final class TrafficGenerator {
             }
         }
 
+        // -------- money laundering
+
+        /**
+         * A laundering ring, its kind in turn so that a short stream has each: {@code FAN}, money gathered from
+         * 10–15 accounts into one and, hours later, spread on to 10–13 others; {@code ROUND}, 3–4 round amounts
+         * (10,000.00 to 40,000.00) paid out within hours; {@code STRUCT}, three transfers each just under the
+         * 500,000.00 large-value threshold in a day. The accounts are new (opened 2–60 days before) and do nothing else.
+         */
+        private void launder(ZonedDateTime dayStart) {
+            String kind = List.of("FAN", "ROUND", "STRUCT").get(rings % 3);
+            String campaign = kind + "-" + (++rings);
+            Instant at = dayStart.toInstant().plusSeconds(7 * 3600 + random.nextLong(9 * 3600));
+            Customer launderer = launderingAccount(at);
+            switch (kind) {
+                case "FAN" -> {
+                    int senders = 10 + random.nextInt(6);
+                    long received = 0;
+                    Instant last = at;
+                    for (int i = 0; i < senders; i++) {
+                        Customer smurf = launderingAccount(at);
+                        Instant t = at.plusSeconds(random.nextLong(5 * 3600));
+                        long amount = 500_000 + random.nextLong(450_000);
+                        laundering(smurf, t, launderer.payer, amount, campaign);
+                        received += amount;
+                        last = t.isAfter(last) ? t : last;
+                    }
+                    long left = received * (92 + random.nextInt(6)) / 100;
+                    int receivers = 10 + random.nextInt(4);
+                    Instant out = last.plusSeconds(3600 + random.nextLong(4 * 3600));
+                    for (int i = 0; i < receivers; i++) {
+                        long part = i == receivers - 1 ? left : Math.round(left / (double) (receivers - i) * (0.85 + 0.3 * random.nextDouble()));
+                        left -= part;
+                        laundering(launderer, out, launderingAccount(at).payer, part, campaign);
+                        out = out.plusSeconds(120 + random.nextLong(600));
+                    }
+                }
+                case "ROUND" -> {
+                    int payments = 3 + random.nextInt(2);
+                    for (int i = 0; i < payments; i++) {
+                        laundering(launderer, at, launderingAccount(at).payer, (1 + random.nextInt(4)) * 1_000_000L, campaign);
+                        at = at.plusSeconds(600 + random.nextLong(3600));
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < 3; i++) {
+                        laundering(launderer, at, launderingAccount(at).payer, 45_200_000 + random.nextLong(4_700_000), campaign);
+                        at = at.plusSeconds(1800 + random.nextLong(3 * 3600));
+                    }
+                }
+            }
+        }
+
+        private Customer launderingAccount(Instant at) {
+            Customer c = new Customer();
+            c.kind = PayerKind.ACCOUNT;
+            c.payer = String.format("U9%06d", launderingAccounts++);
+            c.country = "CN";
+            c.cardCountry = "CN";
+            c.home = pickPlace(Place.DOMESTIC);
+            c.latitude = round(c.home.latitude() + jitter(0.12));
+            c.longitude = round(c.home.longitude() + jitter(0.12));
+            c.devices.add(deviceId());
+            c.homeIp = homeIp();
+            c.since = at.minus(Duration.ofDays(2 + random.nextLong(58)));
+            return c;
+        }
+
+        private void laundering(Customer from, Instant at, String to, long amount, String campaign) {
+            add(event(from, at, to, "P2P", amount, from.devices.getFirst(), from.homeIp, "CN", from.latitude, from.longitude,
+                    Label.LAUNDERING, campaign));
+        }
+
         // -------- events
 
         private TrafficEvent event(Customer c, Instant at, String payee, String category, long amount, String device, String[] ip,
@@ -579,26 +698,30 @@ public final class TrafficGenerator {
         /** A merchant of this category, in this city when there is one (online merchants are anywhere). */
         private Merchant merchantOf(Category c, Place near) {
             List<Merchant> all = merchantsByCategory.get(c.ordinal());
+            int start = random.nextInt(all.size());
             if (near != null && !c.online) {
-                for (int tries = 0; tries < 8; tries++) {
-                    Merchant m = all.get(random.nextInt(all.size()));
+                // the first one in the city from a random place in the list: a metro ride is in the rider's city
+                for (int i = 0; i < all.size(); i++) {
+                    Merchant m = all.get((start + i) % all.size());
                     if (m.place() == near) {
                         return m;
                     }
                 }
             }
-            return all.get(random.nextInt(all.size()));
+            return all.get(start);
         }
 
+        /** A shop in the city (the first from a random place in the list), or any merchant if the city has none. */
         private int localMerchant(Place place) {
-            for (int tries = 0; tries < 50; tries++) {
-                int i = random.nextInt(merchants.size());
+            int start = random.nextInt(merchants.size());
+            for (int k = 0; k < merchants.size(); k++) {
+                int i = (start + k) % merchants.size();
                 Merchant m = merchants.get(i);
                 if (m.place() == place && !m.category().online && m.category() != Category.TRANSIT) {
                     return i;
                 }
             }
-            return random.nextInt(merchants.size());
+            return start;
         }
 
         private Place pickPlace(List<Place> places) {
@@ -662,7 +785,7 @@ public final class TrafficGenerator {
         }
 
         private String proxyIp(Place place) {
-            return String.format("185.%d.%d.%d", Math.abs(place.name().hashCode()) % 200, random.nextInt(8), random.nextInt(16));
+            return String.format("185.%d.%d.%d", AddressPlan.proxyBlock(place), random.nextInt(8), random.nextInt(16));
         }
 
         private static double round(double degrees) {

@@ -42,8 +42,16 @@
  *       from a handler's device shared with other mules) pass on 85–98 % of what they receive 10 minutes to 3 hours
  *       later, in 1–3 parts: to crypto exchanges, gift cards, or (35 %) another mule, which does the same. They
  *       receive from account takeovers and, 3 times a day on average, from outside the stream (scams).</li>
+ *   <li><b>{@code LAUNDERING}</b> (off at the default settings, which train the fraud model; {@code launderingPerDay}
+ *       rings a day when on, drawn from a random of their own so that the rest of the stream stays as it was): in
+ *       turn, a fan ring (10–15 new accounts each send 5,000.00–9,499.99 to a collector within five hours, which
+ *       sends 92–97 % of it on to 10–13 new accounts one to five hours later: fan-in, rapid in-and-out, fan-out),
+ *       round amounts (3–4 transfers of 10,000.00 to 40,000.00 within hours) and structuring (three transfers of
+ *       452,000.00–498,999.99, each just under the 500,000.00 large-value threshold, in a day). Not fraud against
+ *       a payer: anti-money-laundering is to find it.</li>
  * </ul>
- * At the default settings some 9,400 payments a day, 1 % of them fraud.
+ * At the default settings some 9,100 payments a day, 1 % of them fraud. {@link io.huitong.risk.model.traffic.AddressPlan}
+ * gives the address ranges and card prefixes the generator uses, as the risk engine's country tables.
  *
  * <h2>The seed</h2>
  * Every random choice comes from one {@link java.util.SplittableRandom} seeded with

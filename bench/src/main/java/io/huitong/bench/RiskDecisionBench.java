@@ -1,0 +1,178 @@
+package io.huitong.bench;
+
+import io.huitong.risk.RiskContext;
+import io.huitong.risk.RiskDecision;
+import io.huitong.risk.RiskRequest;
+import io.huitong.risk.domain.CelRules;
+import io.huitong.risk.domain.DefaultRules;
+import io.huitong.risk.domain.InMemoryVelocityStore;
+import io.huitong.risk.domain.Places;
+import io.huitong.risk.domain.RiskEngine;
+import io.huitong.risk.domain.VelocityStore;
+import io.huitong.risk.internal.RedisVelocityStore;
+import io.huitong.risk.model.FraudModelConfiguration;
+import io.huitong.risk.model.XgboostFraudModel;
+import io.huitong.risk.model.traffic.AddressPlan;
+import io.huitong.risk.model.traffic.TrafficEvent;
+import io.huitong.risk.model.traffic.TrafficGenerator;
+import io.huitong.risk.model.traffic.TrafficGenerator.Settings;
+import io.huitong.simulator.Simulator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A whole risk decision's latency, in-process: {@code bench/risk-decision.sh}. The risk engine as the platform
+ * builds it (the default rules compiled, the built-in fraud model, the generator's address plan as its country
+ * tables) decides on every movement of generated traffic, one after the other as they happened: list checks,
+ * velocity reads for card, device, IP, user and merchant, the payer's history, the features, the model's score,
+ * every rule, and the velocity writes. The first pass over the stream warms the JIT and is not measured; the
+ * measured pass starts from empty velocity. Then the same from several threads at once over one velocity store.
+ * With {@code --redis=redis://host:port}, velocity is kept in that Redis server instead (under a prefix of its own,
+ * deleted after), as several platform instances share it. The goal: p99 at most 5 ms.
+ */
+public final class RiskDecisionBench {
+
+    static final long GOAL_NANOS = 5_000_000;
+
+    record Input(RiskRequest request, String fingerprint) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = TrainFraudModel.options(args, "seed", "days", "customers", "threads", "redis");
+        long seed = Long.parseLong(options.getOrDefault("seed", "99"));
+        Settings settings = Settings.defaults(seed).withDays(Integer.parseInt(options.getOrDefault("days", "3")))
+                .withCustomers(Integer.parseInt(options.getOrDefault("customers", "5000")));
+        int threads = Integer.parseInt(options.getOrDefault("threads", String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors()))));
+        String redis = options.get("redis");
+
+        XgboostFraudModel model = FraudModelConfiguration.loadBuiltIn();
+        CelRules cel = new CelRules();
+        RiskEngine.RuleSet rules = new RiskEngine.RuleSet(1,
+                DefaultRules.RULES.stream().map(r -> new RiskEngine.CompiledRule(r, cel.compile(r.expression()))).toList());
+        Places places = new Places(AddressPlan.ipCountries(), AddressPlan.cardCountries());
+        List<Input> inputs = inputs(new TrafficGenerator(settings).events().toList());
+
+        System.out.printf(Locale.ROOT, "Huitong risk decision benchmark%n");
+        System.out.printf(Locale.ROOT, "  engine      %d default rules (CEL), model %s, velocity %s%n", rules.rules().size(), model.version(),
+                redis == null ? "in-process" : "Redis " + redis);
+        System.out.printf(Locale.ROOT, "  traffic     %,d movements, seed %d, %,d customers, %d days%n", inputs.size(), seed,
+                settings.customers(), settings.days());
+        System.out.printf(Locale.ROOT, "  client      Java %s, %d CPUs; load average %s%n%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+
+        List<Row> rows = new ArrayList<>();
+        try (Store warm = store(redis); Store one = store(redis); Store many = store(redis)) {
+            run(new RiskEngine(warm.velocity(), () -> model, places), rules, inputs, 1); // the JIT's warm-up
+            rows.add(run(new RiskEngine(one.velocity(), () -> model, places), rules, inputs, 1));
+            rows.add(run(new RiskEngine(many.velocity(), () -> model, places), rules, inputs, threads));
+        }
+
+        System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s %9s %9s %12s %10s%n", "decisions", "calls", "p50 µs", "p95 µs", "p99 µs",
+                "p99.9 µs", "max µs", "decisions/s", "p99/goal");
+        for (Row r : rows) {
+            long[] sorted = r.nanos().clone();
+            Arrays.sort(sorted);
+            System.out.printf(Locale.ROOT, "%-22s %,9d %9.1f %9.1f %9.1f %9.1f %9.0f %,12.0f %9.3fx%n", r.name(), sorted.length,
+                    pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99), pct(sorted, 0.999), sorted[sorted.length - 1] / 1e3,
+                    sorted.length / (r.wallNanos() / 1e9), pct(sorted, 0.99) * 1e3 / GOAL_NANOS);
+        }
+        Row single = rows.getFirst();
+        long[] sorted = single.nanos().clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%ndecisions (1 thread): %s%n", single.outcomes());
+        System.out.printf(Locale.ROOT, "goal: a decision with velocity (%s) and the model at p99 <= 5 ms: p99 %.1f µs, %s%n",
+                redis == null ? "in-process" : "in Redis", pct(sorted, 0.99), pct(sorted, 0.99) * 1e3 <= GOAL_NANOS ? "met" : "NOT met");
+    }
+
+    /** The generated movements as the platform would put them to risk control. */
+    static List<Input> inputs(List<TrafficEvent> events) {
+        Map<String, String> cards = new HashMap<>();
+        List<Input> inputs = new ArrayList<>(events.size());
+        for (TrafficEvent e : events) {
+            RiskContext context = new RiskContext(e.ip(), e.device(), e.country(), e.latitude(), e.longitude(), null);
+            boolean card = e.payerKind() == TrafficEvent.PayerKind.CARD;
+            String number = card ? cards.computeIfAbsent(e.payer(), k -> Simulator.approvedCard(AddressPlan.cardPrefix(e.cardCountry()),
+                    cards.size())) : null;
+            String merchant = e.payee().startsWith("M") ? e.payee() : null;
+            String kind = card ? "card_payment" : merchant == null ? "wallet_transfer" : "order_payment";
+            inputs.add(new Input(new RiskRequest("ref_" + e.seq(), kind, merchant, card ? null : e.payer(), e.amountMinor(), e.currency(),
+                    number, context, e.at()), card ? "fp-" + e.payer() : null));
+        }
+        return inputs;
+    }
+
+    static Row run(RiskEngine engine, RiskEngine.RuleSet rules, List<Input> inputs, int threads) throws Exception {
+        long[] nanos = new long[inputs.size()];
+        RiskDecision.Outcome[] outcomes = new RiskDecision.Outcome[inputs.size()];
+        long wall = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                done.add(pool.submit(() -> {
+                    for (int i = first; i < inputs.size(); i += threads) {
+                        Input in = inputs.get(i);
+                        long s = System.nanoTime();
+                        outcomes[i] = engine.decide(in.request(), in.fingerprint(), rules, RiskEngine.Lists.EMPTY).decision().outcome();
+                        nanos[i] = System.nanoTime() - s;
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        long elapsed = System.nanoTime() - wall;
+        Map<RiskDecision.Outcome, Integer> counts = new EnumMap<>(RiskDecision.Outcome.class);
+        for (RiskDecision.Outcome o : outcomes) {
+            counts.merge(o, 1, Integer::sum);
+        }
+        return new Row(threads == 1 ? "1 thread" : threads + " threads", nanos, elapsed, counts);
+    }
+
+    /** A velocity store for one pass, closed (and, in Redis, deleted) after. */
+    record Store(VelocityStore velocity, AutoCloseable closer) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            if (closer != null) {
+                closer.close();
+            }
+        }
+    }
+
+    static Store store(String redis) {
+        if (redis == null) {
+            return new Store(new InMemoryVelocityStore(1_000_000), null);
+        }
+        String prefix = "huitong-bench:" + UUID.randomUUID() + ":";
+        RedisVelocityStore store = new RedisVelocityStore(redis, prefix);
+        return new Store(store, () -> {
+            store.deleteAll();
+            store.close();
+        });
+    }
+
+    private static double pct(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e3;
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    record Row(String name, long[] nanos, long wallNanos, Map<RiskDecision.Outcome, Integer> outcomes) {
+    }
+}
