@@ -45,7 +45,7 @@ public final class FraudModelBench {
         System.out.printf(Locale.ROOT, "  traffic     %,d events, seed %d, %,d customers, %d days, generated in %.1f s (%,.0f events/s)%n",
                 events.size(), seed, settings.customers(), settings.days(), generateS, events.size() / generateS);
         System.out.printf(Locale.ROOT, "  client      Java %s, %d CPUs; load average %s%n%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                Runtime.getRuntime().availableProcessors(), Latencies.loadAverage());
 
         List<Row> rows = new ArrayList<>();
         // features: a fresh history for each pass
@@ -94,13 +94,13 @@ public final class FraudModelBench {
             long[] sorted = r.nanos().clone();
             Arrays.sort(sorted);
             System.out.printf(Locale.ROOT, "%-30s %,9d %9.1f %9.1f %9.1f %9.1f %9.0f %,12.0f%n", r.name(), sorted.length,
-                    pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99), pct(sorted, 0.999), sorted[sorted.length - 1] / 1e3,
+                    Latencies.pct(sorted, 0.50), Latencies.pct(sorted, 0.95), Latencies.pct(sorted, 0.99), Latencies.pct(sorted, 0.999), sorted[sorted.length - 1] / 1e3,
                     sorted.length / (r.wallNanos() / 1e9));
         }
         long[] decisions = decisionNanos.clone();
         Arrays.sort(decisions);
         System.out.printf(Locale.ROOT, "%ngoal: a decision's model part (features + score) p99 %.1f µs of the 5 ms budget: %s%n",
-                pct(decisions, 0.99), pct(decisions, 0.99) <= 5_000 ? "met" : "NOT met");
+                Latencies.pct(decisions, 0.99), Latencies.pct(decisions, 0.99) <= 5_000 ? "met" : "NOT met");
         System.out.printf(Locale.ROOT, "(features here are the generator's in-memory windows; the risk engine's own velocity store is "
                 + "measured with the engine)%n");
         // how the model does on this stream, which it never saw, once a week of history has built up
@@ -151,18 +151,6 @@ public final class FraudModelBench {
             }
         }
         return new Row("model score (" + threads + " threads)", nanos, System.nanoTime() - wall, threads);
-    }
-
-    private static double pct(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e3;
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 
     private record Row(String name, long[] nanos, long wallNanos, int threads) {

@@ -67,7 +67,7 @@ public final class RiskDecisionBench {
         System.out.printf(Locale.ROOT, "  traffic     %,d movements, seed %d, %,d customers, %d days%n", inputs.size(), seed,
                 settings.customers(), settings.days());
         System.out.printf(Locale.ROOT, "  client      Java %s, %d CPUs; load average %s%n%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                Runtime.getRuntime().availableProcessors(), Latencies.loadAverage());
 
         List<Row> rows = new ArrayList<>();
         try (Store warm = store(redis); Store one = store(redis); Store many = store(redis)) {
@@ -82,15 +82,15 @@ public final class RiskDecisionBench {
             long[] sorted = r.nanos().clone();
             Arrays.sort(sorted);
             System.out.printf(Locale.ROOT, "%-22s %,9d %9.1f %9.1f %9.1f %9.1f %9.0f %,12.0f %9.3fx%n", r.name(), sorted.length,
-                    pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99), pct(sorted, 0.999), sorted[sorted.length - 1] / 1e3,
-                    sorted.length / (r.wallNanos() / 1e9), pct(sorted, 0.99) * 1e3 / GOAL_NANOS);
+                    Latencies.pct(sorted, 0.50), Latencies.pct(sorted, 0.95), Latencies.pct(sorted, 0.99), Latencies.pct(sorted, 0.999), sorted[sorted.length - 1] / 1e3,
+                    sorted.length / (r.wallNanos() / 1e9), Latencies.pct(sorted, 0.99) * 1e3 / GOAL_NANOS);
         }
         Row single = rows.getFirst();
         long[] sorted = single.nanos().clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "%ndecisions (1 thread): %s%n", single.outcomes());
         System.out.printf(Locale.ROOT, "goal: a decision with velocity (%s) and the model at p99 <= 5 ms: p99 %.1f µs, %s%n",
-                redis == null ? "in-process" : "in Redis", pct(sorted, 0.99), pct(sorted, 0.99) * 1e3 <= GOAL_NANOS ? "met" : "NOT met");
+                redis == null ? "in-process" : "in Redis", Latencies.pct(sorted, 0.99), Latencies.pct(sorted, 0.99) * 1e3 <= GOAL_NANOS ? "met" : "NOT met");
     }
 
     /** The generated movements as the platform would put them to risk control. */
@@ -159,18 +159,6 @@ public final class RiskDecisionBench {
             store.deleteAll();
             store.close();
         });
-    }
-
-    private static double pct(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e3;
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 
     record Row(String name, long[] nanos, long wallNanos, Map<RiskDecision.Outcome, Integer> outcomes) {

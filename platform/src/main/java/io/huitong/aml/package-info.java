@@ -8,5 +8,5 @@
  * The rules that need neither Spring nor SQL are in {@code domain}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Anti-money-laundering",
-        allowedDependencies = {"kernel", "events", "wallets", "payments"})
+        allowedDependencies = {"kernel", "events", "wallets", "payments", "risk"})
 package io.huitong.aml;

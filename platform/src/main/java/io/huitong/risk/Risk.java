@@ -11,6 +11,9 @@ public interface Risk {
     /** The fingerprint lists and velocity know a card by: never the number. */
     String cardFingerprint(String cardNumber);
 
+    /** The fingerprint of the card a decided movement ({@code reference}) was paid with, from the decision log. */
+    java.util.Optional<String> cardFingerprintOf(String reference);
+
     /**
      * Opens a review case for a movement held for review ({@link RiskDecision.Outcome#REVIEW}): an analyst then
      * approves or rejects it, and the {@link ReviewedMovements} of its kind carries that out. Runs in the

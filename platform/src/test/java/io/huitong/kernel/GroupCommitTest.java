@@ -66,6 +66,7 @@ class GroupCommitTest {
                     throw new IllegalArgumentException("bad item");
                 }
                 assertThat(written.add(item)).as("written once: " + item).isTrue();
+                sleep(); // a write takes time alone too, so that submitters arriving meanwhile queue up for a batch
                 return "ok:" + item;
             } finally {
                 leave();

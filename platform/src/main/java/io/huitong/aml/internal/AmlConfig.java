@@ -23,7 +23,7 @@ class AmlConfig {
     }
 
     @Bean
-    AmlFeed amlFeed(AmlService aml) {
-        return new AmlFeed(aml);
+    AmlFeed amlFeed(AmlService aml, io.huitong.risk.Risk risk) {
+        return new AmlFeed(aml, risk);
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.context.event.EventListener;
  *
  * <ul>
  * <li>merchant payments, from {@code payment.succeeded}: paid by card, bank transfer or e-CNY, the customer is
- * the payer's card or account (an individual) and the movement a debit from it to the merchant; paid from a
+ * the payer's card (by the fingerprint risk control knows it by, {@code card:<fingerprint>}) or account (an
+ * individual) and the movement a debit from it to the merchant; paid from a
  * wallet ({@code qr}, {@code payment_code}), the wallet's line is the record and the event only names its
  * merchant; a wallet top-up's card payment is left to the wallet's line;</li>
  * <li>refunds, from {@code refund.succeeded}: a debit from the merchant (an organisation);</li>
@@ -31,9 +32,11 @@ import org.springframework.context.event.EventListener;
 final class AmlFeed {
 
     private final AmlService aml;
+    private final io.huitong.risk.Risk risk;
 
-    AmlFeed(AmlService aml) {
+    AmlFeed(AmlService aml, io.huitong.risk.Risk risk) {
         this.aml = aml;
+        this.risk = risk;
     }
 
     @EventListener
@@ -56,7 +59,9 @@ final class AmlFeed {
         String customer;
         String kind;
         if ("card".equals(type) && method.card() != null) {
-            customer = "card:" + method.card().brand() + ":" + method.card().last4();
+            // the card's fingerprint, as risk control knows it: brand and last four digits are shared by many cards
+            customer = risk.cardFingerprintOf(p.id()).map(f -> "card:" + f)
+                    .orElse("card:" + method.card().brand() + ":" + method.card().last4());
             kind = "card_payment";
         } else if ("bank_transfer".equals(type) && method.bankTransfer() != null) {
             Payment.BankTransfer b = method.bankTransfer();

@@ -24,6 +24,18 @@ public interface OrderChannel {
     /** Opens an order for the payer to pay. */
     OrderResult open(OrderRequest request);
 
+    /**
+     * The platform's own consumer who pays from this account (a Huitong wallet's payment code), for risk control to
+     * judge the payment by the consumer's history; empty for a payer outside the platform. Reads, never uses up.
+     */
+    default java.util.Optional<PayingConsumer> consumerOf(PayerAccount payer) {
+        return java.util.Optional.empty();
+    }
+
+    /** A consumer of the platform paying an order, and when they signed up. */
+    record PayingConsumer(String userId, java.time.Instant since) {
+    }
+
     /** What became of the order (or the refund) with this reference. */
     OrderStatus query(String reference);
 

@@ -72,8 +72,11 @@ class OrderFlow implements OrderNotifications {
                 : new PaymentRow.OrderInfo(payer.bankCode(), payer.last4(), payer.accountName(), null, null, null);
         // Order payments have no hold: the payer confirms at their own bank or wallet, which stands for a step-up, so a
         // challenge lets the order open; a review cannot hold the money and blocks like a block.
-        RiskDecision decision = engine.decide(id, "order_payment", merchant.id(), null, request.amount(), request.currency(), null,
-                request.riskContext());
+        // a Huitong wallet's payment code: the decision knows the consumer who pays, and their history
+        OrderChannel.PayingConsumer consumer = payer == null ? null : channels.get().candidates(method.type(), new Money(request.amount(),
+                request.currency())).stream().map(c -> c.consumerOf(payer)).flatMap(java.util.Optional::stream).findFirst().orElse(null);
+        RiskDecision decision = engine.decide(id, "order_payment", merchant.id(), consumer == null ? null : consumer.userId(),
+                request.amount(), request.currency(), null, request.riskContext(), consumer == null ? null : consumer.since());
         boolean blocked = decision.outcome() == RiskDecision.Outcome.BLOCK || decision.outcome() == RiskDecision.Outcome.REVIEW;
         PaymentStatus status = blocked ? PaymentStatus.FAILED
                 : request.confirm() ? PaymentStatus.PROCESSING : PaymentStatus.REQUIRES_CONFIRMATION;

@@ -220,7 +220,13 @@ class PaymentEngine implements Payments {
     /** Risk control's decision on a payment about to be made, {@code id} not yet stored. */
     RiskDecision decide(String id, String kind, String merchantId, String userId, long amount, String currency, String cardNumber,
                         io.huitong.risk.RiskContext context) {
-        return risk.decide(new RiskRequest(id, kind, merchantId, userId, amount, currency, cardNumber, context, now()));
+        return decide(id, kind, merchantId, userId, amount, currency, cardNumber, context, null);
+    }
+
+    /** The same, for a payer known to have been a customer since {@code payerSince}. */
+    RiskDecision decide(String id, String kind, String merchantId, String userId, long amount, String currency, String cardNumber,
+                        io.huitong.risk.RiskContext context, Instant payerSince) {
+        return risk.decide(new RiskRequest(id, kind, merchantId, userId, amount, currency, cardNumber, context, now(), payerSince));
     }
 
     /** The answer to a request about this payment: the payment, or the 402 of a declined one. */

@@ -38,7 +38,7 @@ public final class DefaultRules {
                     "amount < 1000 && (velocity.ip.small_1h >= 10 || velocity.device.small_1h >= 10)", Outcome.BLOCK, 60, true,
                     RiskRule.ACTIVE),
             new RiskRule("amount_above_history", "Amount far above the payer's own history",
-                    "amount_to_median >= 20.0 && amount >= 200000", Outcome.CHALLENGE, 30, true, RiskRule.ACTIVE),
+                    "amount_to_median >= 30.0 && amount >= 500000", Outcome.CHALLENGE, 30, true, RiskRule.ACTIVE),
             // starts in dry run: the model was trained on generated card traffic, so an operator looks at what it
             // would have held (GET /v1/admin/risk/dry_run_hits) before letting it act on this platform's traffic
             new RiskRule("model_high_risk", "The fraud model finds the payment very likely fraud", "model_score >= 90.0",

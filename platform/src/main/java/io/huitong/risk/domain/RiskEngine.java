@@ -131,7 +131,11 @@ public final class RiskEngine {
         String declared = r.context().country() == null ? "" : r.context().country();
         boolean mismatch = differ(cardCountry, ipCountry) || differ(cardCountry, declared) || differ(ipCountry, declared);
         int hour = r.at().atZone(LOCAL).getHour();
-        double ageDays = payer.firstSeen() == null ? 0 : Duration.between(payer.firstSeen(), r.at()).toMillis() / 86_400_000.0;
+        java.time.Instant since = payer.firstSeen();
+        if (r.payerSince() != null && (since == null || r.payerSince().isBefore(since))) {
+            since = r.payerSince();
+        }
+        double ageDays = since == null ? 0 : Math.max(0, Duration.between(since, r.at()).toMillis() / 86_400_000.0);
         Features features = new Features(r.amount(), toMedian, hour, payerWindow.count1h(), payerWindow.sum24h(), dev.count24h(),
                 ipw.count1h(), newDevice, mismatch, km, minutes, payerWindow.small1h(), ageDays);
         FraudModel fraudModel = model.get();

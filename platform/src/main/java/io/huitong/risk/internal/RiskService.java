@@ -82,6 +82,11 @@ class RiskService implements Risk, RiskAdmin {
     }
 
     @Override
+    public java.util.Optional<String> cardFingerprintOf(String reference) {
+        return store.cardFingerprintOf(reference);
+    }
+
+    @Override
     public String cardFingerprint(String cardNumber) {
         return vault.fingerprint(CARD_PURPOSE, cardNumber.replaceAll("[ -]", ""));
     }

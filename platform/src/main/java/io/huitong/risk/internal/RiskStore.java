@@ -83,6 +83,12 @@ class RiskStore {
 
     // ---- decisions and dry runs ----
 
+    Optional<String> cardFingerprintOf(String reference) {
+        return jdbc.sql("select card_fingerprint from risk_decision where reference = ? and card_fingerprint is not null"
+                        + " order by created_at desc limit 1")
+                .param(reference).query(String.class).optional();
+    }
+
     void insertDecision(RiskRequest r, RiskDecision d) {
         jdbc.sql("insert into risk_decision (reference, kind, merchant_id, user_id, card_fingerprint, device_id, ip, amount, currency,"
                         + " decision, score, reasons, rule_version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

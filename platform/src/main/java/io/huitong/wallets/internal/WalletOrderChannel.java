@@ -188,6 +188,16 @@ final class WalletOrderChannel implements OrderChannel {
         return txnId.substring(txnId.length() - 12);
     }
 
+    @Override
+    public Optional<PayingConsumer> consumerOf(PayerAccount payer) {
+        if (payer == null || payer.accountNumber() == null) {
+            return Optional.empty();
+        }
+        String ref = payer.accountNumber();
+        Optional<String> user = ref.startsWith("usr_") ? Optional.of(ref) : userOfCode(ref);
+        return user.flatMap(wallets::consumer);
+    }
+
     private Optional<String> userOfCode(String code) {
         return store.jdbc().sql("select w.user_id from wallet_payment_code c join wallet w on w.id = c.wallet_id where c.code_hash = ?")
                 .params(sha256(code)).query(String.class).optional();

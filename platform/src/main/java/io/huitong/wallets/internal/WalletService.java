@@ -27,6 +27,7 @@ import io.huitong.wallets.WalletTransfer;
 import io.huitong.wallets.domain.Limits;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -205,6 +206,11 @@ class WalletService {
 
     // ---- risk ----
 
+    /** A consumer as risk control sees them paying a merchant: who, and since when. */
+    Optional<io.huitong.payments.channel.OrderChannel.PayingConsumer> consumer(String userId) {
+        return users.find(userId).map(u -> new io.huitong.payments.channel.OrderChannel.PayingConsumer(u.id(), u.createdAt()));
+    }
+
     /** How long an authenticator must have been on before it can confirm a movement risk control challenges. */
     static final java.time.Duration STEP_UP_COOL_OFF = java.time.Duration.ofHours(24);
 
@@ -219,8 +225,9 @@ class WalletService {
      */
     void decide(String reference, String kind, String userId, long amount, String currency, io.huitong.risk.RiskContext context,
                 String otp) {
+        Instant since = users.find(userId).map(io.huitong.consumers.User::createdAt).orElse(null);
         io.huitong.risk.RiskDecision d = risk.decide(new io.huitong.risk.RiskRequest(reference, kind, null, userId, amount, currency, null,
-                context, now()));
+                context, now(), since));
         if (d.outcome() == io.huitong.risk.RiskDecision.Outcome.BLOCK || d.outcome() == io.huitong.risk.RiskDecision.Outcome.REVIEW) {
             throw ApiException.riskBlocked(null);
         }

@@ -228,6 +228,13 @@ public final class TrafficGenerator {
                 merchants.add(m);
                 merchantsByCategory.get(c.ordinal()).add(m);
             }
+            // every city has its metro
+            for (int i = 0; i < Place.DOMESTIC.size(); i++) {
+                Place city = Place.DOMESTIC.get(i);
+                Merchant metro = new Merchant(String.format("MT%02d", i), Category.TRANSIT, city, city.latitude(), city.longitude());
+                merchants.add(metro);
+                merchantsByCategory.get(Category.TRANSIT.ordinal()).add(metro);
+            }
             Category[] abroad = {Category.RESTAURANT, Category.COFFEE, Category.TRANSIT, Category.CONVENIENCE, Category.ELECTRONICS,
                     Category.JEWELRY, Category.GROCERY};
             for (Place place : Place.TRAVEL) {

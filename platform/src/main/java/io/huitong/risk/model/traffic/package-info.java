@@ -20,7 +20,7 @@
  *       where half the payments come from a foreign IP address), a new phone (0.2 % a day), rare big purchases
  *       (electronics, travel, jewellery), mobile carriers' shared addresses, new customers with no history, small
  *       payments at metros, convenience stores and app stores.</li>
- *   <li><b>Merchants</b> (600): 13 categories from groceries (typical amount 80.00) and the metro (5.00) to jewellery
+ *   <li><b>Merchants</b> (600, and the metro of each of the 15 cities): 13 categories from groceries (typical amount 80.00) and the metro (5.00) to jewellery
  *       (3,000.00) and crypto exchanges (5,000.00), each with a log-normal amount, in a city, or online; and 12 shops
  *       in each of 8 travel destinations abroad.</li>
  * </ul>
