@@ -13,9 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The fraud model's latency, in-process: {@code bench/fraud-model.sh}. Generates a stream of traffic of another
@@ -133,24 +130,8 @@ public final class FraudModelBench {
 
     private static Row concurrent(XgboostFraudModel model, Features[] features, int threads) throws Exception {
         long[] nanos = new long[features.length];
-        long wall = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int first = t;
-                done.add(pool.submit(() -> {
-                    for (int i = first; i < features.length; i += threads) {
-                        long s = System.nanoTime();
-                        model.probability(features[i]);
-                        nanos[i] = System.nanoTime() - s;
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        }
-        return new Row("model score (" + threads + " threads)", nanos, System.nanoTime() - wall, threads);
+        long wall = Latencies.timeEach(features.length, threads, i -> model.probability(features[i]), nanos);
+        return new Row("model score (" + threads + " threads)", nanos, wall, threads);
     }
 
     private record Row(String name, long[] nanos, long wallNanos, int threads) {

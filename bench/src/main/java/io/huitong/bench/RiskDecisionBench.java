@@ -25,9 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A whole risk decision's latency, in-process: {@code bench/risk-decision.sh}. The risk engine as the platform
@@ -113,25 +110,8 @@ public final class RiskDecisionBench {
     static Row run(RiskEngine engine, RiskEngine.RuleSet rules, List<Input> inputs, int threads) throws Exception {
         long[] nanos = new long[inputs.size()];
         RiskDecision.Outcome[] outcomes = new RiskDecision.Outcome[inputs.size()];
-        long wall = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int first = t;
-                done.add(pool.submit(() -> {
-                    for (int i = first; i < inputs.size(); i += threads) {
-                        Input in = inputs.get(i);
-                        long s = System.nanoTime();
-                        outcomes[i] = engine.decide(in.request(), in.fingerprint(), rules, RiskEngine.Lists.EMPTY).decision().outcome();
-                        nanos[i] = System.nanoTime() - s;
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        }
-        long elapsed = System.nanoTime() - wall;
+        long elapsed = Latencies.timeEach(inputs.size(), threads, i -> outcomes[i] = engine.decide(inputs.get(i).request(),
+                inputs.get(i).fingerprint(), rules, RiskEngine.Lists.EMPTY).decision().outcome(), nanos);
         Map<RiskDecision.Outcome, Integer> counts = new EnumMap<>(RiskDecision.Outcome.class);
         for (RiskDecision.Outcome o : outcomes) {
             counts.merge(o, 1, Integer::sum);
