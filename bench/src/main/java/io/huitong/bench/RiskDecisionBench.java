@@ -40,7 +40,7 @@ public final class RiskDecisionBench {
 
     static final long GOAL_NANOS = 5_000_000;
 
-    record Input(RiskRequest request, String fingerprint) {
+    record Input(RiskRequest request, String fingerprint, TrafficEvent event) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -86,8 +86,37 @@ public final class RiskDecisionBench {
         long[] sorted = single.nanos().clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "%ndecisions (1 thread): %s%n", single.outcomes());
+        byLabel(inputs, single, settings);
         System.out.printf(Locale.ROOT, "goal: a decision with velocity (%s) and the model at p99 <= 5 ms: p99 %.1f µs, %s%n",
                 redis == null ? "in-process" : "in Redis", Latencies.pct(sorted, 0.99), Latencies.pct(sorted, 0.99) * 1e3 <= GOAL_NANOS ? "met" : "NOT met");
+    }
+
+    /**
+     * What the default rules did to each kind of movement once a day of history has built up: allowed, or stopped
+     * (challenged, held for review or blocked), and what the fraud model's rule, in dry run, would have held.
+     */
+    static void byLabel(List<Input> inputs, Row run, Settings settings) {
+        java.time.Instant from = settings.start().plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        System.out.printf(Locale.ROOT, "%nthe default rules on this traffic from day 1 on (velocity in-process, one thread):%n");
+        System.out.printf(Locale.ROOT, "%-18s %9s %9s %9s %9s %14s%n", "label", "movements", "allowed", "stopped", "stopped %", "model would %");
+        for (io.huitong.risk.model.traffic.Label label : io.huitong.risk.model.traffic.Label.values()) {
+            long n = 0;
+            long stopped = 0;
+            long model = 0;
+            for (int i = 0; i < inputs.size(); i++) {
+                TrafficEvent e = inputs.get(i).event();
+                if (e.label() != label || e.at().isBefore(from)) {
+                    continue;
+                }
+                n++;
+                stopped += run.each()[i] == RiskDecision.Outcome.ALLOW ? 0 : 1;
+                model += run.modelWould()[i] ? 1 : 0;
+            }
+            if (n > 0) {
+                System.out.printf(Locale.ROOT, "%-18s %,9d %,9d %,9d %8.2f%% %13.2f%%%n", label.name().toLowerCase(Locale.ROOT), n, n - stopped,
+                        stopped, 100.0 * stopped / n, 100.0 * model / n);
+            }
+        }
     }
 
     /** The generated movements as the platform would put them to risk control. */
@@ -102,7 +131,7 @@ public final class RiskDecisionBench {
             String merchant = e.payee().startsWith("M") ? e.payee() : null;
             String kind = card ? "card_payment" : merchant == null ? "wallet_transfer" : "order_payment";
             inputs.add(new Input(new RiskRequest("ref_" + e.seq(), kind, merchant, card ? null : e.payer(), e.amountMinor(), e.currency(),
-                    number, context, e.at()), card ? "fp-" + e.payer() : null));
+                    number, context, e.at(), card ? null : e.payerSince()), card ? "fp-" + e.payer() : null, e));
         }
         return inputs;
     }
@@ -110,13 +139,17 @@ public final class RiskDecisionBench {
     static Row run(RiskEngine engine, RiskEngine.RuleSet rules, List<Input> inputs, int threads) throws Exception {
         long[] nanos = new long[inputs.size()];
         RiskDecision.Outcome[] outcomes = new RiskDecision.Outcome[inputs.size()];
-        long elapsed = Latencies.timeEach(inputs.size(), threads, i -> outcomes[i] = engine.decide(inputs.get(i).request(),
-                inputs.get(i).fingerprint(), rules, RiskEngine.Lists.EMPTY).decision().outcome(), nanos);
+        boolean[] modelWould = new boolean[inputs.size()];
+        long elapsed = Latencies.timeEach(inputs.size(), threads, i -> {
+            RiskEngine.Evaluation ev = engine.decide(inputs.get(i).request(), inputs.get(i).fingerprint(), rules, RiskEngine.Lists.EMPTY);
+            outcomes[i] = ev.decision().outcome();
+            modelWould[i] = ev.dryRunMatches().stream().anyMatch(r -> r.id().equals("model_high_risk"));
+        }, nanos);
         Map<RiskDecision.Outcome, Integer> counts = new EnumMap<>(RiskDecision.Outcome.class);
         for (RiskDecision.Outcome o : outcomes) {
             counts.merge(o, 1, Integer::sum);
         }
-        return new Row(threads == 1 ? "1 thread" : threads + " threads", nanos, elapsed, counts);
+        return new Row(threads == 1 ? "1 thread" : threads + " threads", nanos, elapsed, counts, outcomes, modelWould);
     }
 
     /** A velocity store for one pass, closed (and, in Redis, deleted) after. */
@@ -141,6 +174,7 @@ public final class RiskDecisionBench {
         });
     }
 
-    record Row(String name, long[] nanos, long wallNanos, Map<RiskDecision.Outcome, Integer> outcomes) {
+    record Row(String name, long[] nanos, long wallNanos, Map<RiskDecision.Outcome, Integer> outcomes, RiskDecision.Outcome[] each,
+               boolean[] modelWould) {
     }
 }

@@ -26,6 +26,10 @@ public final class DefaultRules {
                     Outcome.REVIEW, 20, true, RiskRule.ACTIVE),
             new RiskRule("new_device_large_amount", "New device and a large amount", "new_device && amount >= 500000",
                     Outcome.CHALLENGE, 30, true, RiskRule.ACTIVE),
+            // account takeover: the taker's device is new to the account, and they send more than its owner does
+            new RiskRule("new_device_transfer", "A transfer from a device new to the payer, above their usual amount",
+                    "new_device && kind == 'wallet_transfer' && amount_to_median >= 2.0 && amount >= 50000", Outcome.CHALLENGE, 30, true,
+                    RiskRule.ACTIVE),
             new RiskRule("impossible_travel", "Impossible travel since the payer's last payment",
                     "km_from_last >= 500.0 && km_from_last / (minutes_since_last / 60.0 + 0.01) > 900.0", Outcome.REVIEW, 50, true,
                     RiskRule.ACTIVE),

@@ -24,7 +24,7 @@ abstract class RiskAdminApiTests extends ApiTestSupport {
         assertThat(rules.path("version").asInt()).isEqualTo(1);
         assertThat(rules.path("created_by").asString()).isEqualTo("system");
         assertThat(rules.path("rules").findValuesAsString("id")).contains("amount_limit_block", "card_velocity", "device_velocity",
-                "ip_velocity", "user_velocity", "merchant_velocity", "new_device_large_amount", "impossible_travel", "country_mismatch",
+                "ip_velocity", "user_velocity", "merchant_velocity", "new_device_large_amount", "new_device_transfer", "impossible_travel", "country_mismatch",
                 "card_testing", "amount_above_history");
         assertThat(rules.path("rules").get(0).path("action").asString()).isEqualTo("review");
     }

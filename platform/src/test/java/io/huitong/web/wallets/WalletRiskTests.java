@@ -129,6 +129,21 @@ abstract class WalletRiskTests extends WalletFixtures {
     }
 
     @Test
+    void aTransferFromANewDeviceAboveTheUsualAmountIsChallenged() {
+        Consumer a = consumer();
+        Consumer b = consumer();
+        fund(a, 200_000);
+        for (int i = 0; i < 2; i++) {
+            assertThat(transfer(a, b, 20_000, "Huitong-Device-Id", "own-phone").status()).isEqualTo(201);
+        }
+        // three times the usual from the own phone, and the usual from another: let through
+        assertThat(transfer(a, b, 60_000, "Huitong-Device-Id", "own-phone").status()).isEqualTo(201);
+        assertThat(transfer(a, b, 20_000, "Huitong-Device-Id", "another-phone").status()).isEqualTo(201);
+        // three times the usual from a phone the account never used: a second factor is asked for
+        assertAuthenticationRequired(transfer(a, b, 60_000, "Huitong-Device-Id", "takers-phone"), a, b, 80_000, 120_000);
+    }
+
+    @Test
     void aBlockListedUserCannotWithdraw() {
         Consumer a = consumer();
         Consumer c = consumer();
