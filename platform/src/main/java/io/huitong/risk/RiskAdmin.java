@@ -40,6 +40,12 @@ public interface RiskAdmin {
     record ReviewDetail(ReviewCase review, List<ReviewAction> actions, List<HistoryItem> history) {
     }
 
+    /** One decision as the decision log keeps it: the movement, what described the payer, the outcome and why. */
+    record Decision(String id, String object, String reference, String kind, String merchant, String user, String cardFingerprint,
+                    String deviceId, String ip, long amount, String currency, String decision, int score, List<String> reasons,
+                    int ruleVersion, Instant createdAt) {
+    }
+
     RuleSet rules(Integer version);
 
     List<RuleSet> versions();
@@ -51,6 +57,13 @@ public interface RiskAdmin {
     RuleSet deleteRule(String id, String operator);
 
     io.huitong.kernel.Page<DryRunHit> dryRunHits(String ruleId, io.huitong.kernel.PageRequest page);
+
+    /**
+     * The decision log, newest first, for one movement ({@code reference}: every decision on it, those recorded
+     * before decisions had ids too), one consumer ({@code userId}) or one card ({@code cardFingerprint}); exactly
+     * one of them is given (400 otherwise).
+     */
+    io.huitong.kernel.Page<Decision> decisions(String reference, String userId, String cardFingerprint, io.huitong.kernel.PageRequest page);
 
     List<ListEntry> listEntries(String type);
 

@@ -73,7 +73,7 @@ class RiskService implements Risk, RiskAdmin {
         String fingerprint = request.cardNumber() == null ? null : cardFingerprint(request.cardNumber());
         RiskEngine.Evaluation evaluation = engine.decide(request, fingerprint, rules, lists);
         RiskDecision decision = evaluation.decision();
-        store.insertDecision(request, decision);
+        store.insertDecision(ids.next("rsd"), request, decision);
         for (RiskRule rule : evaluation.dryRunMatches()) {
             store.insertDryRunHit(new DryRunHit(ids.next("rdh"), rule.id(), decision.ruleVersion(), rule.action().wireName(),
                     request.reference(), request.kind(), request.amount(), request.currency(), request.at()));
@@ -249,6 +249,22 @@ class RiskService implements Risk, RiskAdmin {
             throw ApiException.invalid("mode", "mode must be active or dry_run");
         }
         return new RiskRule(id, name, expression, action, score, enabled, mode);
+    }
+
+    @Override
+    public io.huitong.kernel.Page<Decision> decisions(String reference, String userId, String cardFingerprint,
+                                                      io.huitong.kernel.PageRequest page) {
+        int given = (reference == null ? 0 : 1) + (userId == null ? 0 : 1) + (cardFingerprint == null ? 0 : 1);
+        if (given != 1) {
+            throw ApiException.invalid("reference", "Give exactly one of reference, user and card_fingerprint.");
+        }
+        if (cardFingerprint != null && !cardFingerprint.matches("[0-9a-f]{64}")) {
+            throw ApiException.invalid("card_fingerprint", "card_fingerprint is 64 lowercase hexadecimal digits.");
+        }
+        if (reference != null) {
+            return store.decisionsOf(reference, page);
+        }
+        return userId != null ? store.decisions("user_id", userId, page) : store.decisions("card_fingerprint", cardFingerprint, page);
     }
 
     @Override

@@ -83,16 +83,38 @@ class RiskStore {
 
     // ---- decisions and dry runs ----
 
+    /** The decisions of a consumer or a card ({@code column} = {@code value}), newest first. */
+    io.huitong.kernel.Page<RiskAdmin.Decision> decisions(String column, String value, io.huitong.kernel.PageRequest page) {
+        return page("select " + DECISION_COLUMNS + " from risk_decision", column, value, page, RiskStore::decision);
+    }
+
+    /** Every decision on one movement, newest first (few: one, or one more on confirmation). */
+    io.huitong.kernel.Page<RiskAdmin.Decision> decisionsOf(String reference, io.huitong.kernel.PageRequest page) {
+        List<RiskAdmin.Decision> all = jdbc.sql("select " + DECISION_COLUMNS + " from risk_decision where reference = ?"
+                        + " order by created_at desc, id desc limit ?")
+                .params(reference, page.limit() + 1).query(RiskStore::decision).list();
+        return io.huitong.kernel.Page.fromRows(all, page.limit(), false);
+    }
+
+    private static RiskAdmin.Decision decision(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        String reasons = rs.getString(13);
+        return new RiskAdmin.Decision(rs.getString(1), "risk_decision", rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getString(10), rs.getString(11), rs.getInt(12),
+                reasons == null || reasons.isEmpty() ? List.of() : List.of(reasons.split(",")), rs.getInt(14), instant(rs, 15));
+    }
+
     Optional<String> cardFingerprintOf(String reference) {
         return jdbc.sql("select card_fingerprint from risk_decision where reference = ? and card_fingerprint is not null"
                         + " order by created_at desc limit 1")
                 .param(reference).query(String.class).optional();
     }
 
-    void insertDecision(RiskRequest r, RiskDecision d) {
-        jdbc.sql("insert into risk_decision (reference, kind, merchant_id, user_id, card_fingerprint, device_id, ip, amount, currency,"
-                        + " decision, score, reasons, rule_version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.reference(), r.kind(), r.merchantId(), r.userId(), d.cardFingerprint(), r.context().deviceId(), r.context().ip(),
+    private static final String DECISION_COLUMNS = "id, reference, kind, merchant_id, user_id, card_fingerprint, device_id, ip, amount,"
+            + " currency, decision, score, reasons, rule_version, created_at";
+
+    void insertDecision(String id, RiskRequest r, RiskDecision d) {
+        jdbc.sql("insert into risk_decision (" + DECISION_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, r.reference(), r.kind(), r.merchantId(), r.userId(), d.cardFingerprint(), r.context().deviceId(), r.context().ip(),
                         r.amount(), r.currency(), d.outcome().wireName(), d.score(), String.join(",", d.reasons()), d.ruleVersion(),
                         ts(r.at()))
                 .update();

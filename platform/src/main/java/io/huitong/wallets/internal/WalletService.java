@@ -58,10 +58,13 @@ class WalletService {
     private final ZoneId dayZone;
     private final Set<String> opened = ConcurrentHashMap.newKeySet();
     private final io.huitong.risk.Risk risk;
+    /** How long an authenticator must have been on before it can confirm a movement risk control challenges. */
+    private final java.time.Duration stepUpCoolOff;
 
     WalletService(WalletStore store, Ledger ledger, Users users, TwoFactor twoFactor, AccountClasses classes, Limits limits,
-                  TransactionTemplate tx, Clock clock, Ids ids, ZoneId dayZone, io.huitong.risk.Risk risk) {
+                  TransactionTemplate tx, Clock clock, Ids ids, ZoneId dayZone, io.huitong.risk.Risk risk, java.time.Duration stepUpCoolOff) {
         this.risk = risk;
+        this.stepUpCoolOff = stepUpCoolOff;
         this.twoFactor = twoFactor;
         this.store = store;
         this.ledger = ledger;
@@ -211,15 +214,13 @@ class WalletService {
         return users.find(userId).map(u -> new io.huitong.payments.channel.OrderChannel.PayingConsumer(u.id(), u.createdAt()));
     }
 
-    /** How long an authenticator must have been on before it can confirm a movement risk control challenges. */
-    static final java.time.Duration STEP_UP_COOL_OFF = java.time.Duration.ofHours(24);
-
     /**
      * Risk control's decision on a movement out of the wallet, before anything moves: a block, or a review (a wallet
      * movement has no hold to wait in), refuses it (402 {@code risk_error} {@code risk_blocked}). A challenge asks
      * for a second factor the session alone does not prove (a stolen session or password is what account takeover
      * is): a current code of the consumer's authenticator or a recovery code in {@code otp}, the authenticator
-     * having been on for {@link #STEP_UP_COOL_OFF} (one turned on in the same session proves nothing). Without one
+     * having been on for {@code huitong.wallets.step-up-cool-off}, 24 hours by default (one turned on in the same
+     * session proves nothing). Without one
      * the movement is refused with 402 {@code risk_error} {@code authentication_required}; a wrong one is a 400
      * {@code otp_invalid}.
      */
@@ -233,9 +234,10 @@ class WalletService {
         }
         if (d.outcome() == io.huitong.risk.RiskDecision.Outcome.CHALLENGE) {
             java.time.Instant enabledAt = twoFactor.enabled(userId) ? twoFactor.totp(userId).enabledAt() : null;
-            if (enabledAt == null || enabledAt.isAfter(now().minus(STEP_UP_COOL_OFF))) {
+            if (enabledAt == null || enabledAt.isAfter(now().minus(stepUpCoolOff))) {
                 throw ApiException.authenticationRequired("Risk control asks for a second factor to confirm this movement, and this "
-                        + "account has no authenticator turned on for at least 24 hours: it cannot be confirmed now.");
+                        + "account has no authenticator turned on long enough (" + stepUpCoolOff.toHours() + " hours): it cannot be "
+                        + "confirmed now.");
             }
             if (otp == null || otp.isBlank()) {
                 throw ApiException.authenticationRequired("Risk control asks for a second factor to confirm this movement: repeat it "

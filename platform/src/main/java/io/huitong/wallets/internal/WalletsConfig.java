@@ -34,7 +34,7 @@ class WalletsConfig {
                                 PlatformTransactionManager transactions, Clock clock, Ids ids,
                                 org.springframework.context.ApplicationEventPublisher listeners, io.huitong.risk.Risk risk) {
         return new WalletService(new WalletStore(jdbc, listeners::publishEvent), ledger, users, twoFactor, classes, new Limits(properties.limits()),
-                new TransactionTemplate(transactions), clock, ids, properties.dayZone(), risk);
+                new TransactionTemplate(transactions), clock, ids, properties.dayZone(), risk, properties.stepUpCoolOff());
     }
 
     @Bean

@@ -83,6 +83,20 @@ class RiskAdminController {
         return risk.deleteRule(id, caller.id());
     }
 
+    @GetMapping("/decisions")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST, OperatorRole.AUDITOR, OperatorRole.SUPPORT})
+    @Operation(summary = "The decision log, newest first: every decision on a movement (?reference=), of a consumer (?user=) or "
+            + "of a card (?card_fingerprint=), with what described the payer, the outcome and the rules behind it")
+    Page<RiskAdmin.Decision> decisions(@RequestParam(required = false) String reference, @RequestParam(required = false) String user,
+                                       @RequestParam(name = "card_fingerprint", required = false) String cardFingerprint,
+                                       io.huitong.kernel.PageRequest page) {
+        return risk.decisions(blank(reference), blank(user), blank(cardFingerprint), page);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
     @GetMapping("/dry_run_hits")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST, OperatorRole.AUDITOR})
     @Operation(summary = "What dry-run rules would have decided, newest first")

@@ -98,6 +98,49 @@ abstract class RiskAdminApiTests extends ApiTestSupport {
     }
 
     @Test
+    void theDecisionLogShowsEveryDecisionByMovementAndByCard() {
+        OnboardedMerchant merchant = onboardMerchant("Ledger Tea", "");
+        String number = io.huitong.simulator.Simulator.approvedCard("620000", System.nanoTime() % 1_000_000_000L);
+        String body = "{\"amount\":2000,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"card\",\"card\":{\"number\":\"" + number
+                + "\",\"exp_month\":12,\"exp_year\":2035,\"cvc\":\"123\"}},\"risk_context\":{\"ip\":\"8.8.8.8\",\"country\":\"CN\","
+                + "\"device_id\":\"phone-1\"}}";
+        Api.Response first = api.postJson("/v1/payments", body, "Authorization", merchant.bearer());
+        Api.Response second = api.postJson("/v1/payments", body, "Authorization", merchant.bearer());
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+
+        JsonNode byReference = get("/v1/admin/risk/decisions?reference=" + first.json().path("id").asString()).json().path("data");
+        assertThat(byReference).hasSize(1);
+        JsonNode d = byReference.get(0);
+        assertThat(d.path("object").asString()).isEqualTo("risk_decision");
+        assertThat(d.path("id").asString()).startsWith("rsd_");
+        assertThat(d.path("decision").asString()).isEqualTo("challenge");
+        assertThat(d.path("reasons").toString()).contains("country_mismatch");
+        assertThat(d.path("device_id").asString()).isEqualTo("phone-1");
+        assertThat(d.path("ip").asString()).isEqualTo("8.8.8.8");
+        assertThat(d.path("merchant").asString()).isEqualTo(merchant.id());
+        assertThat(d.toString()).doesNotContain(number);
+
+        // by the card's fingerprint, newest first, a page at a time
+        String fingerprint = d.path("card_fingerprint").asString();
+        assertThat(fingerprint).matches("[0-9a-f]{64}");
+        JsonNode page = get("/v1/admin/risk/decisions?card_fingerprint=" + fingerprint + "&limit=1").json();
+        assertThat(page.path("has_more").asBoolean()).isTrue();
+        assertThat(page.path("data").get(0).path("reference").asString()).isEqualTo(second.json().path("id").asString());
+        JsonNode next = get("/v1/admin/risk/decisions?card_fingerprint=" + fingerprint + "&limit=1&starting_after="
+                + page.path("data").get(0).path("id").asString()).json();
+        assertThat(next.path("data").get(0).path("reference").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(next.path("has_more").asBoolean()).isFalse();
+
+        // exactly one of reference, user and card_fingerprint
+        assertThat(get("/v1/admin/risk/decisions").status()).isEqualTo(400);
+        assertThat(get("/v1/admin/risk/decisions?reference=pay_1&user=usr_1").status()).isEqualTo(400);
+        Api.Response badCard = get("/v1/admin/risk/decisions?card_fingerprint=4242");
+        assertThat(badCard.status()).isEqualTo(400);
+        assertThat(badCard.error("param")).isEqualTo("card_fingerprint");
+        assertThat(get("/v1/admin/risk/decisions?user=usr_nobody").json().path("data")).isEmpty();
+    }
+
+    @Test
     void listEntriesAreChecked() {
         assertThat(post("/v1/admin/risk/lists/ip", "{\"value\":\"not an ip\",\"action\":\"block\"}").error("param")).isEqualTo("value");
         assertThat(post("/v1/admin/risk/lists/ip", "{\"value\":\"8.8.8.8\",\"action\":\"maybe\"}").error("param")).isEqualTo("action");

@@ -72,8 +72,7 @@ class RiskScenarioPostgresTests extends WalletFixtures {
     record Party(String userId, String phone, String bearer) {
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient decisions;
+    private String lastReference;
 
     private final Map<String, OnboardedMerchant> merchants = new HashMap<>();
     private final Map<String, Party> parties = new ConcurrentHashMap<>();
@@ -98,10 +97,9 @@ class RiskScenarioPostgresTests extends WalletFixtures {
         java.time.Instant secondDay = SETTINGS.start().plusDays(1).atStartOfDay(SHANGHAI).toInstant();
         for (TrafficEvent e : events) {
             clock.setTo(e.at());
+            lastReference = null;
             outcomes.put(e, replay(e, byReference));
-            // the decision log's newest line is this movement's: the replay is one movement at a time
-            reasons.put(e, decisions.sql("select decision || ' ' || reasons from risk_decision order by created_at desc limit 1")
-                    .query(String.class).single());
+            reasons.put(e, decisionOf(e));
         }
         long replayMillis = (System.nanoTime() - started) / 1_000_000;
         assertThat(api.get("/v1/admin/ledger/check", "Authorization", admin()).json().path("balanced").asBoolean()).isTrue();
@@ -246,7 +244,8 @@ class RiskScenarioPostgresTests extends WalletFixtures {
             Api.Response r = api.postJson("/v1/wallet/transfers", "{\"to_phone\":\"" + parties.get(e.payee()).phone() + "\",\"amount\":"
                     + e.amountMinor() + ",\"currency\":\"CNY\",\"risk_context\":" + context + "}", "Authorization", payer.bearer());
             if (r.status() == 201) {
-                byReference.put(r.json().path("id").asString(), e);
+                lastReference = r.json().path("id").asString();
+                byReference.put(lastReference, e);
                 return Outcome.ALLOWED;
             }
             assertRiskRefusal(r, e);
@@ -263,12 +262,14 @@ class RiskScenarioPostgresTests extends WalletFixtures {
     private Outcome payment(Api.Response r, TrafficEvent e, Map<String, TrafficEvent> byReference) {
         if (r.status() == 402) {
             assertRiskRefusal(r, e);
-            byReference.put(r.error("payment"), e);
+            lastReference = r.error("payment");
+            byReference.put(lastReference, e);
             return Outcome.REFUSED;
         }
         assertThat(r.status()).as(e + " " + r.body()).isIn(200, 201);
         JsonNode p = r.json();
-        byReference.put(p.path("id").asString(), e);
+        lastReference = p.path("id").asString();
+        byReference.put(lastReference, e);
         return switch (p.path("risk").path("decision").asString()) {
             case "challenge" -> Outcome.CHALLENGED;
             case "review" -> Outcome.HELD;
@@ -285,6 +286,20 @@ class RiskScenarioPostgresTests extends WalletFixtures {
     }
 
     // ---- what the operator sees afterwards
+
+    /**
+     * The decision and its reasons, from the decision log: by the movement's reference, or for a refused transfer (which
+     * has none) the payer's newest decision, the replay going one movement at a time.
+     */
+    private String decisionOf(TrafficEvent e) {
+        String query = lastReference != null ? "reference=" + lastReference : "user=" + parties.get(e.payer()).userId();
+        Api.Response r = api.get("/v1/admin/risk/decisions?limit=1&" + query, "Authorization", admin());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode d = r.json().path("data").get(0);
+        List<String> why = new ArrayList<>();
+        d.path("reasons").forEach(x -> why.add(x.asString()));
+        return d.path("decision").asString() + " " + String.join(",", why);
+    }
 
     /** The movements the fraud model's dry-run rule would have held, as operators read them. */
     private Set<TrafficEvent> modelDryRunHits(Map<String, TrafficEvent> byReference) {
