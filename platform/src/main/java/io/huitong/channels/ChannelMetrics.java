@@ -87,6 +87,14 @@ public final class ChannelMetrics {
         };
     }
 
+    /**
+     * How opening an order at a wallet or e-CNY operator ended: an order the operator took and left open for the
+     * payer to pay is an accepted call (unlike a bank transfer the network has not settled yet, which is pending).
+     */
+    public static Outcome accepted(OrderResult result) {
+        return result instanceof OrderResult.Opened ? Outcome.APPROVED : outcome(result);
+    }
+
     /** How a query ended: the channel told (paid, pending, failed, no such order), or could not be asked. */
     public static Outcome outcome(OrderStatus status) {
         return switch (status) {

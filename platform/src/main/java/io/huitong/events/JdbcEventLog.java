@@ -151,21 +151,9 @@ final class JdbcEventLog implements EventLog, Events {
 
     @Override
     public Page<Event> list(String merchantId, String type, PageRequest page) {
-        boolean backwards = page.endingBefore() != null;
-        String cursor = backwards ? page.endingBefore() : page.startingAfter();
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from event where merchant_id = ?");
-        List<Object> params = new ArrayList<>(List.of(merchantId));
-        if (type != null) {
-            sql.append(" and type = ?");
-            params.add(type);
-        }
-        if (cursor != null) {
-            sql.append(backwards ? " and id > ?" : " and id < ?");
-            params.add(cursor);
-        }
-        sql.append(backwards ? " order by id asc" : " order by id desc").append(" limit ?");
-        params.add(page.limit() + 1);
-        return Page.fromRows(jdbc.sql(sql.toString()).params(params).query(this::event).list(), page.limit(), backwards);
+        PageRequest.Query q = page.byId("select " + COLUMNS + " from event", type == null ? "merchant_id = ?" : "merchant_id = ? and type = ?",
+                type == null ? List.of(merchantId) : List.of(merchantId, type), "id");
+        return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(this::event).list(), page);
     }
 
     private Event event(ResultSet rs, int row) throws SQLException {

@@ -74,17 +74,9 @@ final class JdbcWebhookEndpoints implements WebhookEndpoints {
 
     @Override
     public Page<WebhookEndpoint> list(String merchantId, PageRequest page) {
-        boolean backwards = page.endingBefore() != null;
-        String cursor = backwards ? page.endingBefore() : page.startingAfter();
-        List<Object> params = new ArrayList<>(List.of(merchantId, WebhookEndpoint.ENABLED));
-        String sql = "select " + COLUMNS + " from webhook_endpoint where merchant_id = ? and status = ?";
-        if (cursor != null) {
-            sql += backwards ? " and id > ?" : " and id < ?";
-            params.add(cursor);
-        }
-        sql += (backwards ? " order by id asc" : " order by id desc") + " limit ?";
-        params.add(page.limit() + 1);
-        return Page.fromRows(jdbc.sql(sql).params(params).query(this::endpoint).list(), page.limit(), backwards);
+        PageRequest.Query q = page.byId("select " + COLUMNS + " from webhook_endpoint", "merchant_id = ? and status = ?",
+                List.of(merchantId, WebhookEndpoint.ENABLED), "id");
+        return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(this::endpoint).list(), page);
     }
 
     @Override
@@ -111,19 +103,9 @@ final class JdbcWebhookEndpoints implements WebhookEndpoints {
     @Override
     public Page<WebhookDelivery> deliveries(String merchantId, String endpointId, PageRequest page) {
         find(merchantId, endpointId).orElseThrow(() -> ApiException.notFound("webhook endpoint", endpointId));
-        boolean backwards = page.endingBefore() != null;
-        String cursor = backwards ? page.endingBefore() : page.startingAfter();
-        List<Object> params = new ArrayList<>(List.of(endpointId, merchantId));
-        String sql = "select " + DELIVERY_COLUMNS + " from webhook_delivery d join event e on e.id = d.event_id"
-                + " where d.endpoint_id = ? and d.merchant_id = ?";
-        if (cursor != null) {
-            sql += backwards ? " and d.id > ?" : " and d.id < ?";
-            params.add(cursor);
-        }
-        sql += (backwards ? " order by d.id asc" : " order by d.id desc") + " limit ?";
-        params.add(page.limit() + 1);
-        Page<WebhookDelivery> rows = Page.fromRows(jdbc.sql(sql).params(params).query(JdbcWebhookEndpoints::delivery).list(),
-                page.limit(), backwards);
+        PageRequest.Query q = page.byId("select " + DELIVERY_COLUMNS + " from webhook_delivery d join event e on e.id = d.event_id",
+                "d.endpoint_id = ? and d.merchant_id = ?", List.of(endpointId, merchantId), "d.id");
+        Page<WebhookDelivery> rows = Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(JdbcWebhookEndpoints::delivery).list(), page);
         Map<String, List<WebhookDelivery.Attempt>> history = attempts(rows.data().stream().map(WebhookDelivery::id).toList());
         return rows.map(d -> new WebhookDelivery(d.id(), d.eventId(), d.eventType(), d.endpointId(), d.status(), d.attempts(),
                 d.nextAttemptAt(), d.lastAttemptAt(), d.lastStatusCode(), d.createdAt(), history.getOrDefault(d.id(), List.of())));

@@ -92,15 +92,8 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
 
     @Override
     public Page<Merchant> list(PageRequest page) {
-        boolean backwards = page.endingBefore() != null;
-        String cursor = backwards ? page.endingBefore() : page.startingAfter();
-        String sql = "select " + COLUMNS + " from merchant" + (cursor == null ? "" : backwards ? " where id > ?" : " where id < ?")
-                + (backwards ? " order by id asc" : " order by id desc") + " limit ?";
-        JdbcClient.StatementSpec spec = jdbc.sql(sql);
-        if (cursor != null) {
-            spec = spec.param(cursor);
-        }
-        return Page.fromRows(spec.param(page.limit() + 1).query(MerchantRegistry::merchant).list(), page.limit(), backwards);
+        PageRequest.Query q = page.byId("select " + COLUMNS + " from merchant", "", List.of(), "id");
+        return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(MerchantRegistry::merchant).list(), page);
     }
 
     @Override

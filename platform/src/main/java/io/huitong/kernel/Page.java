@@ -19,6 +19,11 @@ public record Page<T>(List<T> data, boolean hasMore) {
         return new Page<>(List.copyOf(data), more);
     }
 
+    /** The page of {@code request} from rows read by its {@link PageRequest#byId query}. */
+    public static <T> Page<T> fromRows(List<T> rows, PageRequest request) {
+        return fromRows(rows, request.limit(), request.backwards());
+    }
+
     public <R> Page<R> map(Function<? super T, ? extends R> f) {
         return new Page<>(data.stream().<R>map(f).toList(), hasMore);
     }

@@ -114,16 +114,6 @@ final class EcnyOperator extends HttpOperator {
     }
 
     @Override
-    public String protocol() {
-        return "ecny";
-    }
-
-    @Override
-    public String path() {
-        return "/ecny/";
-    }
-
-    @Override
     public Map<String, Object> details() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("url", url());

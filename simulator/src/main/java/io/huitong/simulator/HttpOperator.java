@@ -104,6 +104,18 @@ abstract class HttpOperator implements HttpParty {
     }
 
     /** One request to the operator's own API, after the mode let it through. */
+    /** An operator speaks the protocol of its name. */
+    @Override
+    public String protocol() {
+        return name();
+    }
+
+    /** And is reached under {@code /<name>/}. */
+    @Override
+    public String path() {
+        return "/" + name() + "/";
+    }
+
     abstract void operate(HttpExchange exchange, byte[] body, Answer answer) throws IOException;
 
     /** The operator's "system error, nothing done" answer. */

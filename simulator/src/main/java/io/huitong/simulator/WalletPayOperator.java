@@ -103,16 +103,6 @@ final class WalletPayOperator extends HttpOperator {
     }
 
     @Override
-    public String protocol() {
-        return "walletpay";
-    }
-
-    @Override
-    public String path() {
-        return "/walletpay/";
-    }
-
-    @Override
     public Map<String, Object> details() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("url", url());

@@ -135,8 +135,7 @@ final class AmlService implements AmlMonitoring, AmlReports {
 
     @Override
     public Page<AmlReport> list(String type, LocalDate businessDay, String customer, PageRequest page) {
-        List<AmlStore.ReportRow> rows = store.reports(type, businessDay, customer, page.startingAfter(), page.endingBefore(), page.limit() + 1);
-        return Page.fromRows(rows, page.limit(), page.endingBefore() != null).map(this::view);
+        return store.reports(type, businessDay, customer, page).map(this::view);
     }
 
     @Override
@@ -146,7 +145,7 @@ final class AmlService implements AmlMonitoring, AmlReports {
 
     @Override
     public List<AmlReport> export(String type, LocalDate businessDay, String customer, int limit) {
-        return store.reports(type, businessDay, customer, null, null, limit).stream().map(this::view).toList();
+        return store.reports(type, businessDay, customer, limit).stream().map(this::view).toList();
     }
 
     private AmlReport view(AmlStore.ReportRow r) {

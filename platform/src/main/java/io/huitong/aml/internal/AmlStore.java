@@ -120,33 +120,39 @@ final class AmlStore {
         return jdbc.sql("select " + REPORT_COLUMNS + " from aml_report where id = ?").params(id).query(AmlStore::report).optional();
     }
 
-    /** Reports by the filters, by id: newest first, or oldest first after {@code endingBefore}. */
-    List<ReportRow> reports(String type, LocalDate day, String customer, String startingAfter, String endingBefore, int limit) {
-        StringBuilder sql = new StringBuilder("select " + REPORT_COLUMNS + " from aml_report where 1 = 1");
+    /** A page of reports by the filters, newest first. */
+    io.huitong.kernel.Page<ReportRow> reports(String type, LocalDate day, String customer, io.huitong.kernel.PageRequest page) {
         List<Object> params = new ArrayList<>();
+        String where = filter(type, day, customer, params);
+        io.huitong.kernel.PageRequest.Query q = page.byId("select " + REPORT_COLUMNS + " from aml_report", where, params, "id");
+        return io.huitong.kernel.Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(AmlStore::report).list(), page);
+    }
+
+    /** The newest {@code limit} reports by the filters, for an export. */
+    List<ReportRow> reports(String type, LocalDate day, String customer, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = filter(type, day, customer, params);
+        params.add(limit);
+        return jdbc.sql("select " + REPORT_COLUMNS + " from aml_report" + (where.isEmpty() ? "" : " where " + where)
+                + " order by id desc limit ?").params(params).query(AmlStore::report).list();
+    }
+
+    /** The filters' condition ("" for none), their values added to {@code params}. */
+    private static String filter(String type, LocalDate day, String customer, List<Object> params) {
+        List<String> where = new ArrayList<>();
         if (type != null) {
-            sql.append(" and type = ?");
+            where.add("type = ?");
             params.add(type);
         }
         if (day != null) {
-            sql.append(" and business_day = ?");
+            where.add("business_day = ?");
             params.add(day);
         }
         if (customer != null) {
-            sql.append(" and customer = ?");
+            where.add("customer = ?");
             params.add(customer);
         }
-        if (startingAfter != null) {
-            sql.append(" and id < ?");
-            params.add(startingAfter);
-        }
-        if (endingBefore != null) {
-            sql.append(" and id > ?");
-            params.add(endingBefore);
-        }
-        sql.append(endingBefore != null ? " order by id asc" : " order by id desc").append(" limit ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(AmlStore::report).list();
+        return String.join(" and ", where);
     }
 
     List<AmlTransaction> reportTransactions(String reportId) {

@@ -146,14 +146,7 @@ public final class EcnyChannel implements OrderChannel, Connector, NotificationR
                     case Ecny.INVALID_REQUEST -> new OrderResult.Declined("invalid_request", "The e-CNY operator refused the order: " + ok.text("message"));
                     case Ecny.DUPLICATE_REFERENCE -> new OrderResult.Declined("duplicate_reference", "Another e-CNY order has this reference.");
                     default -> notDone(ok, OrderResult.Unavailable::new);
-                }, OrderResult.Unavailable::new, OrderResult.Unknown::new),
-                result -> switch (result) {
-                    case OrderResult.Opened o -> ChannelMetrics.Outcome.APPROVED;
-                    case OrderResult.Paid p -> ChannelMetrics.Outcome.APPROVED;
-                    case OrderResult.Declined d -> ChannelMetrics.Outcome.DECLINED;
-                    case OrderResult.Unavailable u -> ChannelMetrics.Outcome.ERROR;
-                    case OrderResult.Unknown u -> ChannelMetrics.Outcome.UNKNOWN;
-                });
+                }, OrderResult.Unavailable::new, OrderResult.Unknown::new), ChannelMetrics::accepted);
     }
 
     /** api.md's code for why an order did not get paid. */

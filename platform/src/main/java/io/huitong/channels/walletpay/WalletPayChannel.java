@@ -140,13 +140,7 @@ public final class WalletPayChannel implements OrderChannel, Connector, Notifica
         return link.call("open", request.reference(), true, OperatorLink.Retry.WHEN_NOT_SENT,
                 () -> gateway(WalletPay.PRECREATE, biz, request.notifyUrl()),
                 read(WalletPay.PRECREATE, answer -> opened(request, answer), OrderResult.Unavailable::new, OrderResult.Unknown::new),
-                result -> switch (result) {
-                    case OrderResult.Opened o -> ChannelMetrics.Outcome.APPROVED;
-                    case OrderResult.Paid p -> ChannelMetrics.Outcome.APPROVED;
-                    case OrderResult.Declined d -> ChannelMetrics.Outcome.DECLINED;
-                    case OrderResult.Unavailable u -> ChannelMetrics.Outcome.ERROR;
-                    case OrderResult.Unknown u -> ChannelMetrics.Outcome.UNKNOWN;
-                });
+                ChannelMetrics::accepted);
     }
 
     private static String subject(OrderRequest request) {

@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -100,15 +101,8 @@ final class OperatorAccounts implements Operators, BearerAuthenticator {
 
     @Override
     public Page<Operator> list(PageRequest page) {
-        boolean backwards = page.endingBefore() != null;
-        String cursor = backwards ? page.endingBefore() : page.startingAfter();
-        String sql = "select " + COLUMNS + " from operator_account" + (cursor == null ? "" : backwards ? " where id > ?" : " where id < ?")
-                + (backwards ? " order by id asc" : " order by id desc") + " limit ?";
-        JdbcClient.StatementSpec spec = jdbc.sql(sql);
-        if (cursor != null) {
-            spec = spec.param(cursor);
-        }
-        return Page.fromRows(spec.param(page.limit() + 1).query(OperatorAccounts::operator).list(), page.limit(), backwards);
+        PageRequest.Query q = page.byId("select " + COLUMNS + " from operator_account", "", List.of(), "id");
+        return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(OperatorAccounts::operator).list(), page);
     }
 
     @Override

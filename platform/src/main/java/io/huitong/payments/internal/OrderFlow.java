@@ -72,9 +72,11 @@ class OrderFlow implements OrderNotifications {
                 : new PaymentRow.OrderInfo(payer.bankCode(), payer.last4(), payer.accountName(), null, null, null);
         // Order payments have no hold: the payer confirms at their own bank or wallet, which stands for a step-up, so a
         // challenge lets the order open; a review cannot hold the money and blocks like a block.
-        // a Huitong wallet's payment code: the decision knows the consumer who pays, and their history
-        OrderChannel.PayingConsumer consumer = payer == null ? null : channels.get().candidates(method.type(), new Money(request.amount(),
-                request.currency())).stream().map(c -> c.consumerOf(payer)).flatMap(java.util.Optional::stream).findFirst().orElse(null);
+        // a Huitong wallet's payment code: the decision knows the consumer who pays, and their history (asked of the
+        // method's channels as they are, not ranked: routing ranks them when the order opens)
+        OrderChannel.PayingConsumer consumer = payer == null ? null : channels.get().all().stream()
+                .filter(c -> c.method().equals(method.type())).map(c -> c.consumerOf(payer)).flatMap(java.util.Optional::stream)
+                .findFirst().orElse(null);
         RiskDecision decision = engine.decide(id, "order_payment", merchant.id(), consumer == null ? null : consumer.userId(),
                 request.amount(), request.currency(), null, request.riskContext(), consumer == null ? null : consumer.since());
         boolean blocked = decision.outcome() == RiskDecision.Outcome.BLOCK || decision.outcome() == RiskDecision.Outcome.REVIEW;
@@ -351,10 +353,28 @@ class OrderFlow implements OrderNotifications {
      */
     PaymentRow resolve(PaymentRow current, Instant now) {
         Optional<OrderChannel> channel = Optional.ofNullable(current.channel()).flatMap(this::find);
-        if (channel.isEmpty()) {
-            return engine.fail(current, "processing_error", "No channel holds the payment's order.", now);
+        OrderStatus status;
+        if (channel.isPresent()) {
+            status = channel.get().query(current.id());
+        } else {
+            // no channel recorded: a crash between a channel's answer and its recording leaves an order opened, or even
+            // paid (a wallet debited), that only the channels of the method know of; the first that does not answer
+            // "no such order" holds it
+            status = new OrderStatus.NotFound();
+            for (OrderChannel c : channels.get().all()) {
+                if (c.method().equals(current.methodType())) {
+                    OrderStatus told = c.query(current.id());
+                    if (!(told instanceof OrderStatus.NotFound)) {
+                        channel = Optional.of(c);
+                        status = told;
+                        break;
+                    }
+                }
+            }
+            if (channel.isEmpty()) {
+                return engine.fail(current, "processing_error", "No channel holds the payment's order.", now);
+            }
         }
-        OrderStatus status = channel.get().query(current.id());
         Instant expiresAt = current.orderOrEmpty().expiresAt() != null ? current.orderOrEmpty().expiresAt()
                 : current.createdAt().plus(properties.orderExpiry());
         return switch (status) {

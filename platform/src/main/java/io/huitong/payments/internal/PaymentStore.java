@@ -127,21 +127,21 @@ class PaymentStore {
     }
 
     Page<PaymentRow> payments(String merchantId, PaymentFilter filter, PageRequest page) {
-        StringBuilder sql = new StringBuilder("select " + PAYMENT_COLUMNS + " from payment where merchant_id = ?");
+        List<String> where = new ArrayList<>(List.of("merchant_id = ?"));
         List<Object> params = new ArrayList<>(List.of(merchantId));
         if (filter.status() != null) {
-            sql.append(" and status = ?");
+            where.add("status = ?");
             params.add(filter.status());
         }
         if (filter.createdGte() != null) {
-            sql.append(" and created_at >= ?");
+            where.add("created_at >= ?");
             params.add(DbTimes.at(filter.createdGte()));
         }
         if (filter.createdLte() != null) {
-            sql.append(" and created_at <= ?");
+            where.add("created_at <= ?");
             params.add(DbTimes.at(filter.createdLte()));
         }
-        return page(sql, params, page, this::payment);
+        return page("select " + PAYMENT_COLUMNS + " from payment", where, params, page, this::payment);
     }
 
     /** Payments whose outcome is unknown and due for another look. */
@@ -185,13 +185,13 @@ class PaymentStore {
     }
 
     Page<RefundRow> refunds(String merchantId, String paymentId, PageRequest page) {
-        StringBuilder sql = new StringBuilder("select " + REFUND_COLUMNS + " from refund where merchant_id = ?");
+        List<String> where = new ArrayList<>(List.of("merchant_id = ?"));
         List<Object> params = new ArrayList<>(List.of(merchantId));
         if (paymentId != null) {
-            sql.append(" and payment_id = ?");
+            where.add("payment_id = ?");
             params.add(paymentId);
         }
-        return page(sql, params, page, PaymentStore::refund);
+        return page("select " + REFUND_COLUMNS + " from refund", where, params, page, PaymentStore::refund);
     }
 
     List<String> unresolvedRefunds(Instant now, int max) {
@@ -199,17 +199,10 @@ class PaymentStore {
                 .params(DbTimes.at(now), max).query(String.class).list();
     }
 
-    private <T> Page<T> page(StringBuilder sql, List<Object> params, PageRequest page,
+    private <T> Page<T> page(String select, List<String> where, List<Object> params, PageRequest page,
                              org.springframework.jdbc.core.RowMapper<T> mapper) {
-        boolean backwards = page.endingBefore() != null;
-        String cursor = backwards ? page.endingBefore() : page.startingAfter();
-        if (cursor != null) {
-            sql.append(backwards ? " and id > ?" : " and id < ?");
-            params.add(cursor);
-        }
-        sql.append(backwards ? " order by id asc" : " order by id desc").append(" limit ?");
-        params.add(page.limit() + 1);
-        return Page.fromRows(jdbc.sql(sql.toString()).params(params).query(mapper).list(), page.limit(), backwards);
+        PageRequest.Query q = page.byId(select, String.join(" and ", where), params, "id");
+        return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(mapper).list(), page);
     }
 
     private PaymentRow payment(ResultSet rs, int row) throws SQLException {

@@ -93,7 +93,7 @@ class RiskStore {
         List<RiskAdmin.Decision> all = jdbc.sql("select " + DECISION_COLUMNS + " from risk_decision where reference = ?"
                         + " order by created_at desc, id desc limit ?")
                 .params(reference, page.limit() + 1).query(RiskStore::decision).list();
-        return io.huitong.kernel.Page.fromRows(all, page.limit(), false);
+        return io.huitong.kernel.Page.fromRows(all, page.limit(), false); // a movement has few decisions: no cursor
     }
 
     private static RiskAdmin.Decision decision(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -162,21 +162,9 @@ class RiskStore {
      */
     private <T> io.huitong.kernel.Page<T> page(String select, String column, String value, io.huitong.kernel.PageRequest page,
                                                org.springframework.jdbc.core.RowMapper<T> mapper) {
-        boolean backwards = page.endingBefore() != null;
-        String cursor = backwards ? page.endingBefore() : page.startingAfter();
-        List<Object> params = new java.util.ArrayList<>();
-        StringBuilder sql = new StringBuilder(select).append(" where 1 = 1");
-        if (value != null) {
-            sql.append(" and ").append(column).append(" = ?");
-            params.add(value);
-        }
-        if (cursor != null) {
-            sql.append(backwards ? " and id > ?" : " and id < ?");
-            params.add(cursor);
-        }
-        sql.append(backwards ? " order by id asc" : " order by id desc").append(" limit ?");
-        params.add(page.limit() + 1);
-        return io.huitong.kernel.Page.fromRows(jdbc.sql(sql.toString()).params(params).query(mapper).list(), page.limit(), backwards);
+        io.huitong.kernel.PageRequest.Query q = page.byId(select, value == null ? "" : column + " = ?",
+                value == null ? List.of() : List.of(value), "id");
+        return io.huitong.kernel.Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(mapper).list(), page);
     }
 
     // ---- reviews ----

@@ -1,5 +1,6 @@
 package io.huitong.wallets.internal;
 
+import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Money;
 import io.huitong.ledger.Account;
 import io.huitong.ledger.Ledger;
@@ -28,21 +29,21 @@ final class QrPayments {
 
     WalletQrPayment pay(String userId, String payload, io.huitong.risk.RiskContext context, String otp) {
         MerchantQr qr = MerchantQr.parse(payload);
+        // a payment's QR code states its amount, which risk control, the limits and the balance judge (and which must be
+        // the payment's): a code without one would have them judge nothing
+        Money amount = qr.amount().orElseThrow(() -> ApiException.invalid("qr_payload",
+                "qr_payload states no amount: scan the payment's QR code again."));
         WalletStore.WalletRow wallet = wallets.ensure(userId);
-        wallets.decide(qr.paymentId(), "qr_payment", userId, qr.amount().map(Money::amount).orElse(0L),
-                qr.amount().map(Money::currency).orElse("CNY"), context, otp);
+        wallets.decide(qr.paymentId(), "qr_payment", wallets.user(userId), amount.amount(), amount.currency(), context, otp);
         if (wallet.frozen()) {
             throw WalletErrors.frozen();
         }
-        if (qr.amount().isPresent()) {
-            Money amount = qr.amount().get();
-            wallets.checkOut(wallet, wallets.classOf(userId), amount, wallets.now());
-            long available = ledger.account(WalletService.account(userId, amount.currency())).map(Account::availableBalance).orElse(0L);
-            if (available < amount.amount()) {
-                throw WalletErrors.insufficient();
-            }
+        wallets.checkOut(wallet, wallets.classOf(userId), amount, wallets.now());
+        long available = ledger.account(WalletService.account(userId, amount.currency())).map(Account::availableBalance).orElse(0L);
+        if (available < amount.amount()) {
+            throw WalletErrors.insufficient();
         }
-        Payment paid = payments.payFromWallet(qr.paymentId(), userId, qr.amount().orElse(null));
+        Payment paid = payments.payFromWallet(qr.paymentId(), userId, amount);
         WalletStore.TxnRow line = wallets.store().txnByReference("payment", paid.id()).filter(t -> t.walletId().equals(wallet.id()))
                 .orElseThrow(() -> new IllegalStateException("payment " + paid.id() + " succeeded without a line in wallet " + wallet.id()));
         String txnId = line.line().id();

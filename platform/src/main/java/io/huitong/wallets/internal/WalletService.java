@@ -184,14 +184,14 @@ class WalletService {
         if (recipient.id().equals(userId)) {
             throw ApiException.invalid("to_phone", "A transfer goes to another consumer, not to yourself.");
         }
-        User sender = users.find(userId).orElseThrow(() -> ApiException.notFound("user", userId));
+        User sender = user(userId);
         WalletStore.WalletRow to = ensure(recipient.id());
         Money amount = new Money(request.amount(), request.currency());
         openAccount(userId, amount.currency());
         openAccount(recipient.id(), amount.currency());
         AccountClass accountClass = classes.classOf(userId);
         String id = ids.next("wtr");
-        decide(id, "wallet_transfer", userId, amount.amount(), amount.currency(), request.riskContext(), request.otp());
+        decide(id, "wallet_transfer", sender, amount.amount(), amount.currency(), request.riskContext(), request.otp());
         Instant now = inTx(() -> {
             Instant at = now();
             checkOut(store.lock(from.id()), accountClass, amount, at);
@@ -214,6 +214,11 @@ class WalletService {
         return users.find(userId).map(u -> new io.huitong.payments.channel.OrderChannel.PayingConsumer(u.id(), u.createdAt()));
     }
 
+    /** The consumer moving money out of their wallet. */
+    User user(String userId) {
+        return users.find(userId).orElseThrow(() -> ApiException.notFound("user", userId));
+    }
+
     /**
      * Risk control's decision on a movement out of the wallet, before anything moves: a block, or a review (a wallet
      * movement has no hold to wait in), refuses it (402 {@code risk_error} {@code risk_blocked}). A challenge asks
@@ -224,11 +229,10 @@ class WalletService {
      * the movement is refused with 402 {@code risk_error} {@code authentication_required}; a wrong one is a 400
      * {@code otp_invalid}.
      */
-    void decide(String reference, String kind, String userId, long amount, String currency, io.huitong.risk.RiskContext context,
-                String otp) {
-        Instant since = users.find(userId).map(io.huitong.consumers.User::createdAt).orElse(null);
+    void decide(String reference, String kind, User payer, long amount, String currency, io.huitong.risk.RiskContext context, String otp) {
+        String userId = payer.id();
         io.huitong.risk.RiskDecision d = risk.decide(new io.huitong.risk.RiskRequest(reference, kind, null, userId, amount, currency, null,
-                context, now(), since));
+                context, now(), payer.createdAt()));
         if (d.outcome() == io.huitong.risk.RiskDecision.Outcome.BLOCK || d.outcome() == io.huitong.risk.RiskDecision.Outcome.REVIEW) {
             throw ApiException.riskBlocked(null);
         }

@@ -111,18 +111,8 @@ final class WalletStore {
     }
 
     Page<WalletTransaction> transactions(String walletId, PageRequest page) {
-        int limit = page.limit();
-        if (page.endingBefore() != null) {
-            List<WalletTransaction> rows = jdbc.sql(TXN + " where wallet_id = ? and id > ? order by id asc limit ?")
-                    .params(walletId, page.endingBefore(), limit + 1).query((rs, i) -> txn(rs, 0)).list();
-            return Page.fromRows(rows, limit, true);
-        }
-        List<WalletTransaction> rows = page.startingAfter() != null
-                ? jdbc.sql(TXN + " where wallet_id = ? and id < ? order by id desc limit ?")
-                        .params(walletId, page.startingAfter(), limit + 1).query((rs, i) -> txn(rs, 0)).list()
-                : jdbc.sql(TXN + " where wallet_id = ? order by id desc limit ?")
-                        .params(walletId, limit + 1).query((rs, i) -> txn(rs, 0)).list();
-        return Page.fromRows(rows, limit, false);
+        PageRequest.Query q = page.byId(TXN, "wallet_id = ?", List.of(walletId), "id");
+        return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query((rs, i) -> txn(rs, 0)).list(), page);
     }
 
     void insertTransfer(String id, String fromWalletId, String toWalletId, long amount, String currency, String note, Instant now) {

@@ -68,7 +68,7 @@ final class Withdrawals {
         String number = account.accountNumber();
         String last4 = number.substring(number.length() - 4);
         String id = wallets.ids().next("wdr");
-        wallets.decide(id, "withdrawal", userId, amount.amount(), amount.currency(), request.riskContext(), request.otp());
+        wallets.decide(id, "withdrawal", wallets.user(userId), amount.amount(), amount.currency(), request.riskContext(), request.otp());
         wallets.inTx(() -> {
             Instant now = wallets.now();
             wallets.checkOut(store.lock(wallet.id()), accountClass, amount, now);

@@ -49,7 +49,9 @@ class WalletController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Send money to another consumer by phone number",
             description = "A frozen wallet is a 403 wallet_frozen; beyond the balance a 402 insufficient_funds; beyond the account "
-                    + "class's limits a 402 limit_exceeded: each changes nothing.")
+                    + "class's limits a 402 limit_exceeded; refused by risk control a 402 risk_blocked; challenged by risk control, "
+                    + "without otp (a current authenticator code or a recovery code) a 402 authentication_required: each changes "
+                    + "nothing.")
     WalletTransfer transfer(ApiPrincipal caller, @RequestBody NewWalletTransfer body, jakarta.servlet.http.HttpServletRequest http) {
         return wallets.transfer(caller.userId(), body.withRiskContext(own(body.riskContext(), http)));
     }
@@ -106,7 +108,8 @@ class WalletController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Pay a merchant's QR payment from the wallet",
             description = "qr_payload is the EMVCo payload of the payment's display_qr next action. A payload that is no such code "
-                    + "is a 400; one naming no payment waiting to be paid a 404 or 409; frozen, balance and limits as for transfers.")
+                    + "is a 400; one naming no payment waiting to be paid a 404 or 409; frozen, balance, limits, risk control and otp as for "
+                    + "transfers.")
     WalletQrPayment payQr(ApiPrincipal caller, @RequestBody QrPaymentRequest body, jakarta.servlet.http.HttpServletRequest http) {
         return wallets.payQr(caller.userId(), body.qrPayload(), own(body.riskContext(), http), body.otp());
     }
@@ -115,7 +118,7 @@ class WalletController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Withdraw to a bank account",
             description = "The money is held in the wallet (pending) until the bank confirms (succeeded); a rejected payout "
-                    + "returns it (failed). Frozen, balance and limits as for transfers.")
+                    + "returns it (failed). Frozen, balance, limits, risk control and otp as for transfers.")
     Withdrawal withdraw(ApiPrincipal caller, @RequestBody NewWithdrawal body, jakarta.servlet.http.HttpServletRequest http) {
         return wallets.withdraw(caller.userId(), body.withRiskContext(own(body.riskContext(), http)));
     }

@@ -51,6 +51,9 @@ abstract class OrderPaymentTests extends ApiTestSupport {
     @Autowired
     OrderNotifications notifications;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Simulator simulator;
     OnboardedMerchant merchant;
 
@@ -172,6 +175,23 @@ abstract class OrderPaymentTests extends ApiTestSupport {
         assertThat(expired.path("failure_code").asString()).isEqualTo("order_expired");
         assertThat(control("POST", "/control/walletpay/orders/" + id + "/pay", "{}").statusCode()).isGreaterThanOrEqualTo(400);
         assertThat(pending()).isZero();
+        assertLedgerBalanced();
+    }
+
+    @Test
+    void anOrderWhoseChannelWasNeverRecordedIsFoundAtTheChannelsOfItsMethodAndSettled() throws Exception {
+        Api.Response r = pay("{\"amount\":880,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"qr\"}}");
+        String id = r.json().path("id").asString();
+        assertThat(r.json().path("status").asString()).isEqualTo("requires_action");
+        // the platform stopped after the operator opened the order and before it recorded which channel holds it
+        jdbc.sql("update payment set channel = null where id = ?").param(id).update();
+        payAtWalletOperator(id);
+
+        clock.advance(Duration.ofMinutes(16));
+        JsonNode settled = await(id, p -> !p.path("status").asString().equals("requires_action"));
+        assertThat(settled.path("status").asString()).as(settled.toString()).isEqualTo("succeeded");
+        assertThat(settled.path("channel").asString()).isEqualTo("walletpay");
+        assertThat(pending()).isEqualTo(880 - fee(880));
         assertLedgerBalanced();
     }
 

@@ -107,6 +107,10 @@ abstract class WalletQrPaymentTests extends WalletFixtures {
                 .as("the merchant's payment still waits to be scanned").isEqualTo("requires_action");
 
         JsonNode other = qrPayment(shop, 200);
+        // without its amount, a code would be judged by risk control, limits and balance as paying nothing
+        Api.Response noAmount = payQr(c, EmvPayloads.payment(other.path("id").asString(), null, "Fruit Stall"));
+        assertThat(noAmount.status()).as(noAmount.body()).isEqualTo(400);
+        assertThat(noAmount.error("param")).isEqualTo("qr_payload");
         Api.Response wrongAmount = payQr(c, EmvPayloads.payment(other.path("id").asString(), "1.00", "Fruit Stall"));
         assertThat(wrongAmount.status()).as(wrongAmount.body()).isEqualTo(409);
 
