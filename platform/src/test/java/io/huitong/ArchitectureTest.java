@@ -45,6 +45,17 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Payments answers with refusals as values; only the web layer turns them into HTTP statuses. */
+    @Test
+    void paymentsNeverSpeakHttp() {
+        noClasses().that().resideInAPackage("io.huitong.payments..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.huitong.kernel.ApiException")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.huitong.kernel.ErrorType")
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.http..", "org.springframework.web..",
+                        "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
     @Test
     void noFloatingPointMoneyInTheLedger() {
         noClasses().that().resideInAPackage("io.huitong.ledger..")

@@ -1,6 +1,5 @@
 package io.huitong.payments;
 
-import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Currencies;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,36 +21,41 @@ public record NewPayment(Long amount, String currency, PaymentMethodInput paymen
 
     public NewPayment {
         if (amount == null) {
-            throw ApiException.missing("amount");
+            throw PaymentRefused.missing("amount");
         }
         if (amount <= 0) {
-            throw ApiException.invalid("amount", "amount must be a positive integer");
+            throw PaymentRefused.invalid("amount", "amount must be a positive integer");
         }
         if (amount > MAX_AMOUNT) {
-            throw new ApiException(400, io.huitong.kernel.ErrorType.INVALID_REQUEST_ERROR, "amount_too_large",
-                    "amount must be at most " + MAX_AMOUNT, "amount");
+            throw new PaymentRefused(Refusal.InvalidParameter.tooLarge("amount", "amount must be at most " + MAX_AMOUNT));
         }
-        Currencies.require(currency, "currency");
+        if (currency == null) {
+            throw PaymentRefused.missing("currency");
+        }
+        if (!Currencies.isSupported(currency)) {
+            throw PaymentRefused.invalid("currency", "currency must be a supported ISO 4217 upper-case currency code, one of "
+                    + String.join(", ", Currencies.SUPPORTED.stream().sorted().toList()));
+        }
         if (paymentMethod == null) {
-            throw ApiException.missing("payment_method");
+            throw PaymentRefused.missing("payment_method");
         }
         if (captureMethod == null) {
             captureMethod = "automatic";
         } else if (!captureMethod.equals("automatic") && !captureMethod.equals("manual")) {
-            throw ApiException.invalid("capture_method", "capture_method must be automatic or manual");
+            throw PaymentRefused.invalid("capture_method", "capture_method must be automatic or manual");
         }
         if (confirm == null) {
             confirm = true;
         }
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
-            throw ApiException.invalid("description", "description must be at most 1000 characters");
+            throw PaymentRefused.invalid("description", "description must be at most 1000 characters");
         }
         metadata = checkMetadata(metadata);
         if (!paymentMethod.type().equals("card") && captureMethod.equals("manual")) {
-            throw ApiException.invalid("capture_method", "manual capture is offered for card payments only");
+            throw PaymentRefused.invalid("capture_method", "manual capture is offered for card payments only");
         }
         if (paymentMethod.type().equals("ecny") && !currency.equals("CNY")) {
-            throw ApiException.invalid("currency", "e-CNY payments are in CNY");
+            throw PaymentRefused.invalid("currency", "e-CNY payments are in CNY");
         }
     }
 
@@ -60,17 +64,17 @@ public record NewPayment(Long amount, String currency, PaymentMethodInput paymen
             return Map.of();
         }
         if (metadata.size() > MAX_METADATA_KEYS) {
-            throw ApiException.invalid("metadata", "metadata may have at most 50 keys");
+            throw PaymentRefused.invalid("metadata", "metadata may have at most 50 keys");
         }
         for (Map.Entry<String, String> e : metadata.entrySet()) {
             if (e.getKey().isEmpty() || e.getKey().length() > MAX_METADATA_KEY_LENGTH) {
-                throw ApiException.invalid("metadata", "metadata keys must be 1 to 40 characters");
+                throw PaymentRefused.invalid("metadata", "metadata keys must be 1 to 40 characters");
             }
             if (e.getValue() == null) {
-                throw ApiException.invalid("metadata." + e.getKey(), "metadata values must be strings");
+                throw PaymentRefused.invalid("metadata." + e.getKey(), "metadata values must be strings");
             }
             if (e.getValue().length() > MAX_METADATA_VALUE_LENGTH) {
-                throw ApiException.invalid("metadata." + e.getKey(), "metadata values must be at most 500 characters");
+                throw PaymentRefused.invalid("metadata." + e.getKey(), "metadata values must be at most 500 characters");
             }
         }
         return new LinkedHashMap<>(metadata);
@@ -94,47 +98,47 @@ public record NewPayment(Long amount, String currency, PaymentMethodInput paymen
 
         public PaymentMethodInput {
             if (type == null) {
-                throw ApiException.missing("payment_method.type");
+                throw PaymentRefused.missing("payment_method.type");
             }
             switch (type) {
                 case "card" -> {
                     if (card == null) {
-                        throw ApiException.missing("payment_method.card");
+                        throw PaymentRefused.missing("payment_method.card");
                     }
                 }
                 case "bank_transfer" -> {
                     if (bankTransfer == null) {
-                        throw ApiException.missing("payment_method.bank_transfer");
+                        throw PaymentRefused.missing("payment_method.bank_transfer");
                     }
                 }
                 case "ecny" -> {
                     if (ecny == null) {
-                        throw ApiException.missing("payment_method.ecny");
+                        throw PaymentRefused.missing("payment_method.ecny");
                     }
                 }
                 case "qr" -> {
                 }
                 case "payment_code" -> {
                     if (paymentCode == null) {
-                        throw ApiException.missing("payment_method.payment_code");
+                        throw PaymentRefused.missing("payment_method.payment_code");
                     }
                 }
-                case "wallet" -> throw ApiException.invalid("payment_method.type",
+                case "wallet" -> throw PaymentRefused.invalid("payment_method.type",
                         "payment_method.type 'wallet' is not offered by this platform yet; use card, bank_transfer, ecny, qr or payment_code");
-                default -> throw ApiException.invalid("payment_method.type",
+                default -> throw PaymentRefused.invalid("payment_method.type",
                         "payment_method.type must be one of card, bank_transfer, qr, wallet, ecny, payment_code");
             }
             if (!type.equals("card") && card != null) {
-                throw ApiException.invalid("payment_method.card", "payment_method.card goes with type card only");
+                throw PaymentRefused.invalid("payment_method.card", "payment_method.card goes with type card only");
             }
             if (!type.equals("bank_transfer") && bankTransfer != null) {
-                throw ApiException.invalid("payment_method.bank_transfer", "payment_method.bank_transfer goes with type bank_transfer only");
+                throw PaymentRefused.invalid("payment_method.bank_transfer", "payment_method.bank_transfer goes with type bank_transfer only");
             }
             if (!type.equals("ecny") && ecny != null) {
-                throw ApiException.invalid("payment_method.ecny", "payment_method.ecny goes with type ecny only");
+                throw PaymentRefused.invalid("payment_method.ecny", "payment_method.ecny goes with type ecny only");
             }
             if (!type.equals("payment_code") && paymentCode != null) {
-                throw ApiException.invalid("payment_method.payment_code", "payment_method.payment_code goes with type payment_code only");
+                throw PaymentRefused.invalid("payment_method.payment_code", "payment_method.payment_code goes with type payment_code only");
             }
         }
     }
@@ -144,10 +148,10 @@ public record NewPayment(Long amount, String currency, PaymentMethodInput paymen
 
         public PaymentCodeInput {
             if (code == null) {
-                throw ApiException.missing("payment_method.payment_code.code");
+                throw PaymentRefused.missing("payment_method.payment_code.code");
             }
             if (!code.matches("[0-9]{18}")) {
-                throw ApiException.invalid("payment_method.payment_code.code", "code must be the 18 digits the payer's wallet shows");
+                throw PaymentRefused.invalid("payment_method.payment_code.code", "code must be the 18 digits the payer's wallet shows");
             }
         }
 
@@ -162,23 +166,23 @@ public record NewPayment(Long amount, String currency, PaymentMethodInput paymen
 
         public BankAccountInput {
             if (bankCode == null) {
-                throw ApiException.missing("payment_method.bank_transfer.bank_code");
+                throw PaymentRefused.missing("payment_method.bank_transfer.bank_code");
             }
             if (!bankCode.matches("[A-Za-z0-9]{3,12}")) {
-                throw ApiException.invalid("payment_method.bank_transfer.bank_code", "bank_code must be 3 to 12 letters or digits");
+                throw PaymentRefused.invalid("payment_method.bank_transfer.bank_code", "bank_code must be 3 to 12 letters or digits");
             }
             if (accountNumber == null) {
-                throw ApiException.missing("payment_method.bank_transfer.account_number");
+                throw PaymentRefused.missing("payment_method.bank_transfer.account_number");
             }
             if (!accountNumber.matches("[A-Za-z0-9]{6,34}")) {
-                throw ApiException.invalid("payment_method.bank_transfer.account_number",
+                throw PaymentRefused.invalid("payment_method.bank_transfer.account_number",
                         "account_number must be 6 to 34 letters or digits");
             }
             if (accountName == null) {
-                throw ApiException.missing("payment_method.bank_transfer.account_name");
+                throw PaymentRefused.missing("payment_method.bank_transfer.account_name");
             }
             if (accountName.isBlank() || accountName.length() > 140) {
-                throw ApiException.invalid("payment_method.bank_transfer.account_name", "account_name must be 1 to 140 characters");
+                throw PaymentRefused.invalid("payment_method.bank_transfer.account_name", "account_name must be 1 to 140 characters");
             }
         }
 
@@ -193,10 +197,10 @@ public record NewPayment(Long amount, String currency, PaymentMethodInput paymen
 
         public EcnyInput {
             if (walletId == null) {
-                throw ApiException.missing("payment_method.ecny.wallet_id");
+                throw PaymentRefused.missing("payment_method.ecny.wallet_id");
             }
             if (!walletId.matches("[0-9]{16}")) {
-                throw ApiException.invalid("payment_method.ecny.wallet_id", "wallet_id must be 16 digits");
+                throw PaymentRefused.invalid("payment_method.ecny.wallet_id", "wallet_id must be 16 digits");
             }
         }
 
@@ -211,16 +215,16 @@ public record NewPayment(Long amount, String currency, PaymentMethodInput paymen
 
         public CardInput {
             if (number == null) {
-                throw ApiException.missing("payment_method.card.number");
+                throw PaymentRefused.missing("payment_method.card.number");
             }
             if (expMonth == null) {
-                throw ApiException.missing("payment_method.card.exp_month");
+                throw PaymentRefused.missing("payment_method.card.exp_month");
             }
             if (expYear == null) {
-                throw ApiException.missing("payment_method.card.exp_year");
+                throw PaymentRefused.missing("payment_method.card.exp_year");
             }
             if (cvc == null) {
-                throw ApiException.missing("payment_method.card.cvc");
+                throw PaymentRefused.missing("payment_method.card.cvc");
             }
         }
 

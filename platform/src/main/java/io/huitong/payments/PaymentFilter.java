@@ -1,6 +1,5 @@
 package io.huitong.payments;
 
-import io.huitong.kernel.ApiException;
 import io.huitong.payments.domain.PaymentStatus;
 import java.time.Instant;
 
@@ -9,7 +8,7 @@ public record PaymentFilter(String status, Instant createdGte, Instant createdLt
 
     public PaymentFilter {
         if (status != null && PaymentStatus.fromWire(status).isEmpty()) {
-            throw ApiException.invalid("status", "status must be one of requires_confirmation, requires_action, processing,"
+            throw PaymentRefused.invalid("status", "status must be one of requires_confirmation, requires_action, processing,"
                     + " requires_capture, succeeded, failed, canceled");
         }
     }

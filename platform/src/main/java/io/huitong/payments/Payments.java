@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * Merchant payments and refunds (api.md, "Payments", "Refunds", "Balance"). Every method is safe to
  * repeat: a request carrying an idempotency key that was seen before answers the object it created.
- * A declined payment is created, {@code failed}, and reported by a 402 {@code card_error}
- * ({@link io.huitong.kernel.ApiException}) that names it.
+ * A request payments refuses throws {@link PaymentRefused} with the {@link Refusal}: a declined payment is
+ * created, {@code failed}, and named by its {@link Refusal.Declined}.
  */
 public interface Payments {
 
@@ -34,9 +34,9 @@ public interface Payments {
     /**
      * A consumer pays a {@code qr} payment waiting to be scanned ({@code requires_action}) from their Huitong
      * wallet: its order is closed at its channel, then paid through the order channel {@code wallet} with the
-     * consumer as payer. A payment that is not a {@code qr} payment is a 404; one not waiting for payment, or
-     * whose order could not be closed, a 409 {@code payment_unexpected_state}; with {@code expected} set, a
-     * payment of another amount is a 409 too. A refusal by the wallet fails the payment (402 {@code payment_error}).
+     * consumer as payer. A payment that is not a {@code qr} payment is not found; one not waiting for payment, or
+     * whose order could not be closed, is in the wrong state; with {@code expected} set, a payment of another amount
+     * too. A refusal by the wallet leaves the payment waiting for another scan and is declined to the consumer.
      */
     Payment payFromWallet(String paymentId, String userId, Money expected);
 

@@ -1,13 +1,11 @@
 package io.huitong.payments.domain;
 
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The payment state machine of api.md. A payment moves only along these edges; {@code succeeded},
- * {@code failed} and {@code canceled} are final.
+ * The states of a payment (api.md). Which moves between them are allowed, and what each move tells the merchant,
+ * is {@link PaymentTransitions}; {@code succeeded}, {@code failed} and {@code canceled} are final.
  */
 public enum PaymentStatus {
     REQUIRES_CONFIRMATION,
@@ -18,31 +16,23 @@ public enum PaymentStatus {
     FAILED,
     CANCELED;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<PaymentStatus> fromWire(String text) {
         for (PaymentStatus s : values()) {
-            if (s.wireName().equals(text)) {
+            if (s.wireName.equals(text)) {
                 return Optional.of(s);
             }
         }
         return Optional.empty();
     }
 
-    public Set<PaymentStatus> next() {
-        return switch (this) {
-            case REQUIRES_CONFIRMATION -> EnumSet.of(PROCESSING, FAILED, CANCELED);
-            case REQUIRES_ACTION -> EnumSet.of(PROCESSING, FAILED, CANCELED);
-            case PROCESSING -> EnumSet.of(REQUIRES_ACTION, REQUIRES_CAPTURE, SUCCEEDED, FAILED, CANCELED);
-            case REQUIRES_CAPTURE -> EnumSet.of(SUCCEEDED, CANCELED);
-            case SUCCEEDED, FAILED, CANCELED -> EnumSet.noneOf(PaymentStatus.class);
-        };
-    }
-
     public boolean canMoveTo(PaymentStatus target) {
-        return next().contains(target);
+        return PaymentTransitions.allowed(this, target);
     }
 
     /**
@@ -54,6 +44,6 @@ public enum PaymentStatus {
     }
 
     public boolean isFinal() {
-        return next().isEmpty();
+        return PaymentTransitions.next(this).isEmpty();
     }
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ledger accounts behind payments, per currency, and the transfers each payment step posts.
@@ -63,8 +65,8 @@ class MerchantAccounts {
     }
 
     /**
-     * Opens the accounts a payment of this merchant in this currency posts to. Call it outside the payment's
-     * transaction: opened accounts stay opened even if that transaction rolls back.
+     * Opens the accounts a payment of this merchant in this currency posts to. Inside a transaction they are
+     * remembered as opened only once it commits: one that rolls back takes the accounts with it.
      */
     void open(String merchantId, String currency, String method) {
         String key = merchantId + ":" + currency + ":" + method;
@@ -81,24 +83,31 @@ class MerchantAccounts {
                 throw new IllegalStateException("opening ledger account " + r.id() + " failed: " + r.code());
             }
         }
-        opened.add(key);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    opened.add(key);
+                }
+            });
+        } else {
+            opened.add(key);
+        }
     }
 
-    /** A sale: the captured amount to the merchant, the fee from the merchant to the platform, all or nothing. */
-    void postSale(String paymentId, String merchantId, String method, Money amount, long fee) {
-        post(saleTransfers(paymentId, merchantId, method, amount, fee));
-    }
-
-    /** The transfers of a sale, a linked chain of its own; {@link #post} posts several chains at once. */
+    /**
+     * A sale: the captured amount to the merchant, the fee from the merchant to the platform, all or nothing: a linked
+     * chain of its own; {@link #post} posts several chains at once.
+     */
     List<TransferRequest> saleTransfers(String paymentId, String merchantId, String method, Money amount, long fee) {
         return withFee(TransferRequest.posted(paymentId + ":capture", clearing(method, amount.currency()), pending(merchantId, amount.currency()),
                 amount).withCode("payment").withReference(paymentId), paymentId, merchantId, amount.currency(), fee);
     }
 
     /** An authorization: the amount held on the merchant's pending balance until captured or released. */
-    void postAuthorization(String paymentId, String merchantId, Money amount) {
-        post(List.of(TransferRequest.hold(paymentId + ":auth", clearing("card", amount.currency()), pending(merchantId, amount.currency()),
-                amount, AUTHORIZATION_HOLD_SECONDS).withCode("authorization").withReference(paymentId)));
+    List<TransferRequest> authorizationTransfers(String paymentId, String merchantId, Money amount) {
+        return List.of(TransferRequest.hold(paymentId + ":auth", clearing("card", amount.currency()), pending(merchantId, amount.currency()),
+                amount, AUTHORIZATION_HOLD_SECONDS).withCode("authorization").withReference(paymentId));
     }
 
     /**
@@ -116,6 +125,16 @@ class MerchantAccounts {
         }
         requireSucceeded(results);
         return TransferResult.Code.OK;
+    }
+
+    /**
+     * A capture the acquirer approved after the authorization's hold had run out here: the acquirer has the money, so
+     * the sale is booked as a sale of its own instead of a post of the lapsed hold.
+     */
+    void postCaptureWithoutHold(String paymentId, String merchantId, Money captured, long fee) {
+        post(withFee(TransferRequest.posted(paymentId + ":capture_after_expiry", clearing("card", captured.currency()),
+                pending(merchantId, captured.currency()), captured).withCode("payment").withReference(paymentId), paymentId, merchantId,
+                captured.currency(), fee));
     }
 
     void postRelease(String paymentId) {
@@ -146,6 +165,9 @@ class MerchantAccounts {
 
     /** Posts chains of transfers in one ledger batch; fails, posting nothing, if the ledger refuses any. */
     void post(List<TransferRequest> transfers) {
+        if (transfers.isEmpty()) {
+            return;
+        }
         requireSucceeded(ledger.createTransfers(transfers));
     }
 

@@ -4,69 +4,95 @@ import io.huitong.events.EventLog;
 import io.huitong.identity.Merchants;
 import io.huitong.kernel.Ids;
 import io.huitong.ledger.Ledger;
+import io.huitong.payments.Payments;
 import io.huitong.payments.channel.CardChannels;
 import io.huitong.payments.channel.OrderChannels;
 import io.huitong.payments.channel.OrderNotifications;
-import org.springframework.beans.factory.ObjectProvider;
+import io.huitong.risk.ReviewedMovements;
+import io.huitong.risk.Risk;
 import io.huitong.vault.Vault;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Payments wiring. The card channels, and the order a payment tries them in, come from outside payments
- * ({@link CardChannels}, provided by the channels module).
+ * Payments wiring: the pieces of the core built once, each handed what it uses. The card and order channels, and
+ * the order a payment tries them in, come from outside payments ({@link CardChannels}, {@link OrderChannels}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentsProperties.class)
 class PaymentsConfig {
 
+    /** The payments core, assembled. */
+    record Core(PaymentsFacade payments, ReviewVerdicts reviews, OrderSettlement notifications, UnknownOutcomes unknown,
+                GiveBacks giveBacks) {
+    }
+
     @Bean
-    PaymentEngine paymentEngine(DataSource dataSource, JsonMapper json, Ledger ledger, CardChannels channels, EventLog events,
-                                Vault vault, Merchants merchants, PlatformTransactionManager transactions, Clock clock, Ids ids,
-                                PaymentsProperties properties, Environment environment, ObjectProvider<OrderChannels> orderChannels,
-                                io.huitong.risk.Risk risk) {
-        return new PaymentEngine(new PaymentStore(JdbcClient.create(dataSource), new org.springframework.jdbc.core.JdbcTemplate(dataSource), json), new MerchantAccounts(ledger),
-                new ChannelRouter(channels), events, vault, merchants, ledger, new TransactionTemplate(transactions), clock, ids,
-                properties, environment, orderChannels::getObject, risk);
+    Core paymentsCore(DataSource dataSource, JsonMapper json, Ledger ledger, CardChannels cardChannels, EventLog events, Vault vault,
+                      Merchants merchantRegistry, PlatformTransactionManager transactions, Clock clock, Ids ids,
+                      PaymentsProperties properties, Environment environment, ObjectProvider<OrderChannels> orderChannelProvider,
+                      Risk risk) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        PublicAddress address = new PublicAddress(properties, environment);
+        PaymentStore payments = new PaymentStore(jdbc, new JdbcTemplate(dataSource), json);
+        RefundStore refundRows = new RefundStore(jdbc);
+        PaymentViews views = new PaymentViews(payments, refundRows, address::base);
+        MerchantAccounts accounts = new MerchantAccounts(ledger);
+        MerchantLookup merchants = new MerchantLookup(merchantRegistry);
+        OrderChannelBook orderChannels = new OrderChannelBook(orderChannelProvider::getObject);
+        ChannelRouter router = new ChannelRouter(cardChannels);
+        RiskCheck riskCheck = new RiskCheck(risk, clock);
+        Transitions transitions = new Transitions(payments, accounts, events, views, tx);
+        Outcomes outcomes = new Outcomes(accounts, orderChannels, risk, vault, properties);
+        GiveBacks giveBacks = new GiveBacks(jdbc, orderChannels, tx, clock);
+        RefundOutcomes refundOutcomes = new RefundOutcomes(refundRows, payments, transitions, accounts, orderChannels, router, events, clock);
+        OrderSettlement settlement = new OrderSettlement(transitions, outcomes, orderChannels, giveBacks, refundOutcomes, payments,
+                refundRows, merchants, clock);
+        CardFlow cards = new CardFlow(transitions, outcomes, router, accounts, riskCheck, merchants, views, vault, clock, ids, properties);
+        OrderFlow orders = new OrderFlow(transitions, outcomes, orderChannels, accounts, giveBacks, riskCheck, views, vault, clock, ids,
+                properties, address);
+        Captures captures = new Captures(transitions, router, accounts, clock);
+        UnknownOutcomes unknown = new UnknownOutcomes(transitions, outcomes, new OrderResolver(orderChannels, settlement, outcomes, properties),
+                refundOutcomes, router, orderChannels, accounts, merchants, payments, refundRows, properties, clock);
+        PaymentsFacade facade = new PaymentsFacade(cards, orders,
+                new Confirmation(transitions, outcomes, cards, orders, views, merchants, properties, clock),
+                new Cancellation(transitions, captures, settlement, views, clock), captures,
+                new WalletQrPayments(transitions, orders, settlement, orderChannels, accounts, merchants, payments, address, properties, clock),
+                new Refunds(transitions, refundRows, refundOutcomes, router, orderChannels, accounts, properties, clock, ids),
+                new MerchantBalance(ledger, merchants), merchants, views);
+        return new Core(facade, new ReviewVerdicts(payments, transitions, captures, merchants, clock), settlement, unknown, giveBacks);
+    }
+
+    @Bean
+    Payments payments(Core core) {
+        return core.payments();
     }
 
     /** Carries out analysts' verdicts on card payments held for review. */
     @Bean
-    io.huitong.risk.ReviewedMovements paymentReviews(PaymentEngine engine) {
-        return new io.huitong.risk.ReviewedMovements() {
-            @Override
-            public boolean handles(String kind) {
-                return "card_payment".equals(kind);
-            }
-
-            @Override
-            public void approve(String reference) {
-                engine.approveReview(reference);
-            }
-
-            @Override
-            public void reject(String reference) {
-                engine.rejectReview(reference);
-            }
-        };
+    ReviewedMovements paymentReviews(Core core) {
+        return core.reviews();
     }
 
     /** Where connectors hand the channels' notifications; resolves the order channels only when first used. */
     @Bean
-    OrderNotifications orderNotifications(PaymentEngine engine) {
-        return engine.orderNotifications();
+    OrderNotifications orderNotifications(Core core) {
+        return core.notifications();
     }
 
     @Bean
-    PaymentResolver paymentResolver(PaymentEngine engine, PaymentsProperties properties) {
-        return new PaymentResolver(engine, properties);
+    PaymentResolver paymentResolver(Core core, PaymentsProperties properties) {
+        return new PaymentResolver(core.unknown(), core.giveBacks(), properties);
     }
 }

@@ -1,23 +1,25 @@
 package io.huitong.payments.internal;
 
+import io.huitong.kernel.Money;
+import io.huitong.payments.domain.RefundStatus;
+import io.huitong.payments.domain.Resolution;
 import java.time.Instant;
 
-/** A refund as stored. {@code status}: pending, succeeded or failed. */
-record RefundRow(String id, String merchantId, String paymentId, long amount, String currency, String status, String reason,
-                 String failureCode, String channel, String idempotencyKey, Instant resolveAfter, int resolveAttempts,
-                 Instant createdAt, Instant updatedAt) {
+/** A refund as stored. It goes back through the channel that took the payment. */
+record RefundRow(String id, String merchantId, String paymentId, Money money, RefundStatus status, String reason,
+                 String failureCode, String channel, String idempotencyKey, Resolution resolution, Instant createdAt,
+                 Instant updatedAt) {
 
-    static final String PENDING = "pending";
-    static final String SUCCEEDED = "succeeded";
-    static final String FAILED = "failed";
-
-    RefundRow settled(String newStatus, String code, Instant now) {
-        return new RefundRow(id, merchantId, paymentId, amount, currency, newStatus, reason, code, channel, idempotencyKey, null,
-                resolveAttempts, createdAt, now);
+    RefundRow settled(RefundStatus next, String code, Instant now) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalStateException("refund " + id + " cannot move from " + status + " to " + next);
+        }
+        return new RefundRow(id, merchantId, paymentId, money, next, reason, code, channel, idempotencyKey, Resolution.NONE, createdAt,
+                now);
     }
 
-    RefundRow resolveAt(Instant at, int attempts) {
-        return new RefundRow(id, merchantId, paymentId, amount, currency, status, reason, failureCode, channel, idempotencyKey, at,
-                attempts, createdAt, updatedAt);
+    RefundRow with(Resolution next) {
+        return new RefundRow(id, merchantId, paymentId, money, status, reason, failureCode, channel, idempotencyKey, next, createdAt,
+                updatedAt);
     }
 }

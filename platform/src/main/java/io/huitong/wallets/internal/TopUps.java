@@ -8,6 +8,8 @@ import io.huitong.kernel.Money;
 import io.huitong.ledger.TransferRequest;
 import io.huitong.payments.NewPayment;
 import io.huitong.payments.Payment;
+import io.huitong.payments.PaymentRefused;
+import io.huitong.payments.Refusal;
 import io.huitong.payments.Payments;
 import io.huitong.wallets.AccountClass;
 import io.huitong.wallets.NewTopUp;
@@ -95,14 +97,15 @@ final class TopUps {
             payment = payments.create(merchant, new NewPayment(amount.amount(), amount.currency(),
                     new NewPayment.PaymentMethodInput("card", new NewPayment.CardInput(card.number(), card.expMonth(), card.expYear(),
                             card.cvc()), null, null, null), "automatic", true, "Wallet top-up", Map.of("wallet_topup", id), request.riskContext()), id);
-        } catch (ApiException e) {
-            fail(id, e.payment(), e.code(), e.getMessage());
-            if (e.type() == io.huitong.kernel.ErrorType.RISK_ERROR) {
+        } catch (PaymentRefused e) {
+            Refusal.Declined declined = e.refusal() instanceof Refusal.Declined d ? d : null;
+            fail(id, declined == null ? null : declined.payment(), e.refusal().code(), e.getMessage());
+            if (declined != null && declined.by() == Refusal.DeclinedBy.RISK) {
                 throw ApiException.riskBlocked(null);
             }
-            if (e.status() == 402) {
-                throw ApiException.cardError(e.code(), e.getMessage(), e.param() == null ? null : e.param().replace("payment_method.", ""),
-                        null);
+            if (declined != null) {
+                throw ApiException.cardError(declined.code(), declined.message(),
+                        declined.param() == null ? null : declined.param().replace("payment_method.", ""), null);
             }
             throw e;
         }

@@ -1,7 +1,8 @@
 package io.huitong.web.checkout;
 
-import io.huitong.kernel.ApiException;
 import io.huitong.payments.Payment;
+import io.huitong.payments.PaymentRefused;
+import io.huitong.payments.Refusal;
 import io.huitong.payments.Payments;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Locale;
@@ -52,8 +53,8 @@ class AuthenticationPageController {
     private ResponseEntity<String> answer(String id, String token, boolean passed) {
         try {
             return outcome(payments.completeAuthentication(id, token, passed));
-        } catch (ApiException e) {
-            if (e.status() == 404) {
+        } catch (PaymentRefused e) {
+            if (e.refusal() instanceof Refusal.NotFound) {
                 return unknown();
             }
             throw e;

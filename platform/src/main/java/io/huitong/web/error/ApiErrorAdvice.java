@@ -1,6 +1,7 @@
 package io.huitong.web.error;
 
 import io.huitong.kernel.ApiException;
+import io.huitong.payments.PaymentRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,11 @@ class ApiErrorAdvice {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e, HttpServletRequest request) {
         return errors.entity(e, request);
+    }
+
+    @ExceptionHandler(PaymentRefused.class)
+    ResponseEntity<ApiError> payment(PaymentRefused e, HttpServletRequest request) {
+        return errors.entity(PaymentRefusals.toApi(e.refusal()), request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

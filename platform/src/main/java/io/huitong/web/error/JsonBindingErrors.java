@@ -1,6 +1,7 @@
 package io.huitong.web.error;
 
 import io.huitong.kernel.ApiException;
+import io.huitong.payments.PaymentRefused;
 import io.huitong.kernel.ErrorType;
 import java.util.Collection;
 import java.util.Map;
@@ -24,6 +25,10 @@ final class JsonBindingErrors {
         ApiException own = find(e, ApiException.class);
         if (own != null) {
             return own;
+        }
+        PaymentRefused refused = find(e, PaymentRefused.class);
+        if (refused != null) {
+            return PaymentRefusals.toApi(refused.refusal());
         }
         JacksonException jackson = find(e, JacksonException.class);
         if (jackson == null) {

@@ -1,0 +1,35 @@
+package io.huitong.payments.internal;
+
+import io.huitong.kernel.DbTimes;
+import io.huitong.kernel.Money;
+import io.huitong.payments.domain.RiskVerdict;
+import io.huitong.risk.Risk;
+import io.huitong.risk.RiskContext;
+import io.huitong.risk.RiskDecision;
+import io.huitong.risk.RiskRequest;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Asks risk control about a payment about to be made, and keeps its decision as the payment shows it. */
+class RiskCheck {
+
+    private final Risk risk;
+    private final Clock clock;
+
+    RiskCheck(Risk risk, Clock clock) {
+        this.risk = risk;
+        this.clock = clock;
+    }
+
+    /** Risk control's decision on payment {@code id}, not yet stored, by a payer known since {@code payerSince} (or null). */
+    RiskDecision decide(String id, String kind, String merchantId, String userId, Money amount, String cardNumber, RiskContext context,
+                        Instant payerSince) {
+        return risk.decide(new RiskRequest(id, kind, merchantId, userId, amount.amount(), amount.currency(), cardNumber, context,
+                DbTimes.now(clock), payerSince));
+    }
+
+    static RiskVerdict verdict(RiskDecision decision) {
+        return new RiskVerdict(RiskVerdict.Decision.fromWire(decision.outcome().wireName()).orElseThrow(), decision.score(),
+                decision.reasons());
+    }
+}
