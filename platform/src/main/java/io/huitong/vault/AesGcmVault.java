@@ -5,9 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,10 +26,13 @@ final class AesGcmVault implements Vault {
     private static final String VERSION = "v1";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String HMAC = "HmacSHA256";
+    private static final String FINGERPRINT_LABEL = "huitong-fingerprint:";
 
     private final SecretKey key;
     private final String keyId;
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, SecretKey> fingerprintKeys = new ConcurrentHashMap<>();
 
     AesGcmVault(byte[] keyBytes) {
         if (keyBytes.length != 32) {
@@ -48,26 +55,39 @@ final class AesGcmVault implements Vault {
         return keyId;
     }
 
-    private final java.util.Map<String, SecretKey> fingerprintKeys = new java.util.concurrent.ConcurrentHashMap<>();
-
+    /**
+     * Fingerprint keys are HMAC(master key, "huitong-fingerprint:" + purpose): one key per purpose, never
+     * the master key itself. They live in memory only, derived again at each start. The derivation must
+     * not change: stored fingerprints (risk lists, idempotency keys) are compared with new ones.
+     */
     @Override
-    public String fingerprint(String purpose, String value) {
-        SecretKey derived = fingerprintKeys.computeIfAbsent(purpose, p -> {
-            try {
-                javax.crypto.Mac kdf = javax.crypto.Mac.getInstance("HmacSHA256");
-                kdf.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-                return new SecretKeySpec(kdf.doFinal(("huitong-fingerprint:" + p).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                        "HmacSHA256");
-            } catch (java.security.GeneralSecurityException e) {
-                throw new VaultException("cannot derive the fingerprint key: " + e.getMessage());
-            }
-        });
+    public Fingerprint startFingerprint(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("a fingerprint needs a purpose");
+        }
+        SecretKey derived = fingerprintKeys.computeIfAbsent(purpose, this::deriveFingerprintKey);
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            Mac mac = Mac.getInstance(HMAC);
             mac.init(derived);
-            return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new VaultException("cannot fingerprint: " + e.getMessage());
+            return new Fingerprint(mac);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    private SecretKey deriveFingerprintKey(String purpose) {
+        byte[] master = key.getEncoded();
+        try {
+            Mac kdf = Mac.getInstance(HMAC);
+            kdf.init(new SecretKeySpec(master, HMAC));
+            byte[] derived = kdf.doFinal((FINGERPRINT_LABEL + purpose).getBytes(StandardCharsets.UTF_8));
+            SecretKey fingerprintKey = new SecretKeySpec(derived, HMAC);
+            Arrays.fill(derived, (byte) 0);
+            return fingerprintKey;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        } finally {
+            Arrays.fill(master, (byte) 0);
         }
     }
 

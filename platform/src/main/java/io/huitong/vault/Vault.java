@@ -1,5 +1,7 @@
 package io.huitong.vault;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Seals and opens sensitive values. A sealed value is bound to its context (for example the id of the
  * row it is stored in): opened under another context it fails, so a sealed card number cannot be moved
@@ -14,9 +16,26 @@ public interface Vault {
     String open(String sealed, String context);
 
     /**
-     * A keyed fingerprint of {@code value} (HMAC-SHA256, hex) under a key derived from the master key for
-     * {@code purpose}: equal values give equal fingerprints, and the value cannot be found from one without
-     * the master key. Card numbers are matched this way (risk lists, velocity), never stored.
+     * Starts a keyed fingerprint (HMAC-SHA256) under a key derived from the master key for {@code purpose}:
+     * write the value into it, then take {@link Fingerprint#hex()}. Equal values give equal fingerprints
+     * under the same purpose and master key; without the master key a fingerprint tells nothing about its
+     * value, not even by trying every candidate. Each purpose has its own key, so fingerprints of one
+     * purpose can't be matched against another's. The derived keys are never stored.
      */
-    String fingerprint(String purpose, String value);
+    Fingerprint startFingerprint(String purpose);
+
+    /** The keyed fingerprint of {@code value} for {@code purpose}, as 64 hex digits (see {@link #startFingerprint}). */
+    default String fingerprint(String purpose, byte[] value) {
+        Fingerprint fingerprint = startFingerprint(purpose);
+        fingerprint.write(value);
+        return fingerprint.hex();
+    }
+
+    /**
+     * The keyed fingerprint of {@code value} (UTF-8) for {@code purpose}. Card numbers are matched this way
+     * (risk lists, velocity), never stored.
+     */
+    default String fingerprint(String purpose, String value) {
+        return fingerprint(purpose, value.getBytes(StandardCharsets.UTF_8));
+    }
 }

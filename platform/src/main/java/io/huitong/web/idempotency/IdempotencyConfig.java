@@ -1,5 +1,6 @@
 package io.huitong.web.idempotency;
 
+import io.huitong.vault.Vault;
 import io.huitong.web.error.ErrorResponses;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -19,6 +20,11 @@ class IdempotencyConfig {
         return new IdempotencyStore(jdbc, clock, properties);
     }
 
+    @Bean
+    RequestFingerprint requestFingerprint(Vault vault) {
+        return new RequestFingerprint(vault);
+    }
+
     @Bean(destroyMethod = "close")
     LeaseKeeper idempotencyLeaseKeeper(IdempotencyStore store, IdempotencyProperties properties) {
         return new LeaseKeeper(store, properties.lease());
@@ -26,16 +32,17 @@ class IdempotencyConfig {
 
     /** Right after Spring Security's filter chain: the caller is known, the handler has not run yet. */
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, LeaseKeeper leases, ErrorResponses errors) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, RequestFingerprint fingerprints,
+                                                                LeaseKeeper leases, ErrorResponses errors) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(store, leases, errors));
+                new FilterRegistrationBean<>(new IdempotencyFilter(store, fingerprints, leases, errors));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 
     @Bean
-    IdempotencyPurge idempotencyPurge(IdempotencyStore store) {
-        return new IdempotencyPurge(store);
+    IdempotencyPurge idempotencyPurge(IdempotencyStore store, Clock clock) {
+        return new IdempotencyPurge(store, clock);
     }
 }

@@ -33,11 +33,13 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyStore store;
+    private final RequestFingerprint fingerprints;
     private final LeaseKeeper leases;
     private final ErrorResponses errors;
 
-    IdempotencyFilter(IdempotencyStore store, LeaseKeeper leases, ErrorResponses errors) {
+    IdempotencyFilter(IdempotencyStore store, RequestFingerprint fingerprints, LeaseKeeper leases, ErrorResponses errors) {
         this.store = store;
+        this.fingerprints = fingerprints;
         this.leases = leases;
         this.errors = errors;
     }
@@ -60,7 +62,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String fingerprint = RequestFingerprint.of(request.getMethod(), pathAndQuery(request), RequestBodies.of(request));
+        RequestFingerprint.Presented fingerprint = fingerprints.of(request.getMethod(), pathAndQuery(request), RequestBodies.of(request));
         switch (store.claim(caller.scope(), key, fingerprint)) {
             case Claim.Run run -> run(run.ticket(), request, response, chain);
             case Claim.Replay replay -> replay(replay.response(), response);

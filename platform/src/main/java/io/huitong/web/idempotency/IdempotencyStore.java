@@ -30,18 +30,18 @@ class IdempotencyStore {
         this.properties = properties;
     }
 
-    Claim claim(String scope, String key, String fingerprint) {
+    Claim claim(String scope, String key, RequestFingerprint.Presented request) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Claim.Ticket ticket = new Claim.Ticket(scope, key, UUID.randomUUID().toString());
-            if (insert(ticket, fingerprint, now)) {
+            if (insert(ticket, request.value(), now)) {
                 return new Claim.Run(ticket);
             }
             Optional<Row> row = find(scope, key);
             if (row.isEmpty()) {
                 continue;
             }
-            if (!row.get().fingerprint().equals(fingerprint)) {
+            if (!request.sameAs(row.get().fingerprintVersion(), row.get().fingerprint())) {
                 return new Claim.Reused();
             }
             if (row.get().response() != null) {
@@ -50,7 +50,7 @@ class IdempotencyStore {
             if (!row.get().leaseUntil().isBefore(now)) {
                 return new Claim.InUse();
             }
-            if (takeOver(ticket, fingerprint, now)) {
+            if (takeOver(ticket, row.get(), request.value(), now)) {
                 return new Claim.Run(ticket);
             }
             // another instance took over (or finished) first: look again
@@ -89,12 +89,28 @@ class IdempotencyStore {
         return jdbc.sql("DELETE FROM idempotency_key WHERE created_at < ?").param(utc(cutoff)).update();
     }
 
+    /**
+     * Erases the unkeyed fingerprints of keys created since {@code createdSince} (all keys when null):
+     * those an instance of a release before V17 wrote after the migration had erased the others. The key
+     * and its stored answer stay; see {@link RequestFingerprint.Presented#sameAs} for what a retry gets.
+     */
+    int eraseUnkeyedFingerprints(Instant createdSince) {
+        String sql = "UPDATE idempotency_key SET fingerprint = ?, fingerprint_version = ? WHERE fingerprint_version = ?";
+        if (createdSince == null) {
+            return jdbc.sql(sql).params(RequestFingerprint.ERASED_MARK, RequestFingerprint.ERASED, RequestFingerprint.UNKEYED).update();
+        }
+        return jdbc.sql(sql + " AND created_at >= ?")
+                .params(RequestFingerprint.ERASED_MARK, RequestFingerprint.ERASED, RequestFingerprint.UNKEYED, utc(createdSince))
+                .update();
+    }
+
     private boolean insert(Claim.Ticket ticket, String fingerprint, Instant now) {
         try {
             jdbc.sql("""
-                            INSERT INTO idempotency_key (scope, idem_key, fingerprint, state, owner_token, lease_until, created_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(ticket.scope(), ticket.key(), fingerprint, IN_FLIGHT, ticket.owner(),
+                            INSERT INTO idempotency_key (scope, idem_key, fingerprint, fingerprint_version, state, owner_token,
+                                                         lease_until, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(ticket.scope(), ticket.key(), fingerprint, RequestFingerprint.KEYED, IN_FLIGHT, ticket.owner(),
                             utc(now.plus(properties.lease())), utc(now))
                     .update();
             return true;
@@ -103,24 +119,29 @@ class IdempotencyStore {
         }
     }
 
-    /** The conditional update is the arbiter: of several instances finding an expired lease, exactly one matches. */
-    private boolean takeOver(Claim.Ticket ticket, String fingerprint, Instant now) {
+    /**
+     * The conditional update is the arbiter: of several instances finding an expired lease, exactly one
+     * matches. The key gets the new owner's fingerprint, so one of an earlier format is replaced.
+     */
+    private boolean takeOver(Claim.Ticket ticket, Row found, String fingerprint, Instant now) {
         return jdbc.sql("""
-                        UPDATE idempotency_key SET owner_token = ?, lease_until = ?
-                         WHERE scope = ? AND idem_key = ? AND fingerprint = ? AND state = ? AND lease_until < ?""")
-                .params(ticket.owner(), utc(now.plus(properties.lease())), ticket.scope(), ticket.key(), fingerprint,
-                        IN_FLIGHT, utc(now))
+                        UPDATE idempotency_key SET owner_token = ?, lease_until = ?, fingerprint = ?, fingerprint_version = ?
+                         WHERE scope = ? AND idem_key = ? AND fingerprint = ? AND fingerprint_version = ? AND state = ?
+                           AND lease_until < ?""")
+                .params(ticket.owner(), utc(now.plus(properties.lease())), fingerprint, RequestFingerprint.KEYED,
+                        ticket.scope(), ticket.key(), found.fingerprint(), found.fingerprintVersion(), IN_FLIGHT, utc(now))
                 .update() == 1;
     }
 
     private Optional<Row> find(String scope, String key) {
         return jdbc.sql("""
-                        SELECT fingerprint, state, lease_until, response_status, response_content_type,
+                        SELECT fingerprint, fingerprint_version, state, lease_until, response_status, response_content_type,
                                response_location, response_body
                           FROM idempotency_key WHERE scope = ? AND idem_key = ?""")
                 .params(scope, key)
                 .query((rs, n) -> new Row(
                         rs.getString("fingerprint"),
+                        rs.getInt("fingerprint_version"),
                         rs.getObject("lease_until", OffsetDateTime.class).toInstant(),
                         COMPLETED.equals(rs.getString("state"))
                                 ? new StoredResponse(rs.getInt("response_status"), rs.getString("response_content_type"),
@@ -133,6 +154,6 @@ class IdempotencyStore {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private record Row(String fingerprint, Instant leaseUntil, StoredResponse response) {
+    private record Row(String fingerprint, int fingerprintVersion, Instant leaseUntil, StoredResponse response) {
     }
 }

@@ -6,21 +6,33 @@ import io.huitong.testsupport.Api;
 import io.huitong.testsupport.ApiTestSupport;
 import io.huitong.testsupport.MutableClock;
 import io.huitong.testsupport.TestEndpoints;
+import io.huitong.vault.TestVaults;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** api.md "Idempotency", over HTTP against a real database. */
 abstract class IdempotencyTests extends ApiTestSupport {
@@ -28,6 +40,7 @@ abstract class IdempotencyTests extends ApiTestSupport {
     private static final String ECHO = "/v1/admin/test/echo";
     private static final String SLOW = "/v1/admin/test/slow";
     private static final String OPERATOR_SCOPE = "operator:admin";
+    private static final String PAYMENTS = "/v1/payments";
 
     @Autowired
     TestEndpoints.Calls calls;
@@ -39,6 +52,21 @@ abstract class IdempotencyTests extends ApiTestSupport {
     JdbcClient jdbc;
     @Autowired
     IdempotencyStore store;
+    @Autowired
+    IdempotencyPurge purge;
+    @Autowired
+    RequestFingerprint fingerprints;
+
+    /** The platform's master key in these tests, so that a test can compute what another key would give. */
+    private static final byte[] MASTER_KEY = "idempotency-tests-master-key-32b".getBytes(StandardCharsets.US_ASCII);
+
+    @DynamicPropertySource
+    static void masterKey(DynamicPropertyRegistry registry) {
+        registry.add("huitong.master-key", () -> Base64.getEncoder().encodeToString(MASTER_KEY));
+    }
+
+    private static final AtomicLong CARDS = new AtomicLong(System.nanoTime() % 1_000_000);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void sameKeyAndBodyReplaysTheFirstResponse() {
@@ -117,9 +145,9 @@ abstract class IdempotencyTests extends ApiTestSupport {
         String name = unique();
         String key = unique();
         String body = "{\"name\":\"" + name + "\"}";
-        String fingerprint = RequestFingerprint.of("POST", ECHO, body.getBytes(StandardCharsets.UTF_8));
+        String fingerprint = fingerprints.of("POST", ECHO, body.getBytes(StandardCharsets.UTF_8)).value();
         Instant now = clock.instant();
-        insertRow(OPERATOR_SCOPE, key, fingerprint, now.plusSeconds(30), now);
+        insertRow(OPERATOR_SCOPE, key, fingerprint, RequestFingerprint.KEYED, now.plusSeconds(30), now);
 
         Api.Response whileLeased = api.postJson(ECHO, body, "Authorization", admin(), "Idempotency-Key", key);
         clock.advance(Duration.ofSeconds(31));
@@ -182,7 +210,7 @@ abstract class IdempotencyTests extends ApiTestSupport {
         String name = unique();
         String key = unique();
         Instant now = clock.instant();
-        insertRow("merchant:mer_someone_else", key, "0".repeat(64), now.plusSeconds(30), now);
+        insertRow("merchant:mer_someone_else", key, "0".repeat(64), RequestFingerprint.KEYED, now.plusSeconds(30), now);
 
         Api.Response response = api.postJson(ECHO, "{\"name\":\"" + name + "\"}", "Authorization", admin(), "Idempotency-Key", key);
 
@@ -206,8 +234,8 @@ abstract class IdempotencyTests extends ApiTestSupport {
         String old = unique();
         String recent = unique();
         Instant now = clock.instant();
-        insertRow(OPERATOR_SCOPE, old, "0".repeat(64), now.minus(Duration.ofHours(49)), now.minus(Duration.ofHours(49)));
-        insertRow(OPERATOR_SCOPE, recent, "0".repeat(64), now.minus(Duration.ofHours(25)), now.minus(Duration.ofHours(25)));
+        insertRow(OPERATOR_SCOPE, old, "0".repeat(64), RequestFingerprint.KEYED, now.minus(Duration.ofHours(49)), now.minus(Duration.ofHours(49)));
+        insertRow(OPERATOR_SCOPE, recent, "0".repeat(64), RequestFingerprint.KEYED, now.minus(Duration.ofHours(25)), now.minus(Duration.ofHours(25)));
 
         store.purge();
 
@@ -215,11 +243,218 @@ abstract class IdempotencyTests extends ApiTestSupport {
         assertThat(rows(recent)).isOne();
     }
 
-    private void insertRow(String scope, String key, String fingerprint, Instant leaseUntil, Instant createdAt) {
+    @Test
+    void aCardPaymentsFingerprintIsNoUnkeyedHashOfItsBody() {
+        OnboardedMerchant merchant = onboardMerchant("Fingerprinted Tea", "");
+        String key = unique();
+        String body = payment(1000, card(), "123");
+
+        Api.Response paid = api.postJson(PAYMENTS, body, "Authorization", merchant.bearer(), "Idempotency-Key", key);
+
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        String stored = fingerprint(merchantScope(merchant), key);
+        assertThat(stored).isNotNull();
+        // what anyone holding the table could recompute for every candidate card number and CVC
+        for (String canonical : List.of(body, sortedJson(body, false), sortedJson(body, true))) {
+            assertThat(stored).isNotEqualTo(sha256Hex("POST " + PAYMENTS + "\n" + canonical))
+                    .isNotEqualTo(sha256Hex(canonical));
+        }
+    }
+
+    @Test
+    void aCardPaymentsFingerprintIsKeyedWithTheMasterKey() {
+        OnboardedMerchant merchant = onboardMerchant("Keyed Tea", "");
+        String key = unique();
+        byte[] body = payment(1000, card(), "123").getBytes(StandardCharsets.UTF_8);
+        byte[] otherKey = MASTER_KEY.clone();
+        otherKey[0] ^= 1;
+
+        api.postJson(PAYMENTS, new String(body, StandardCharsets.UTF_8), "Authorization", merchant.bearer(), "Idempotency-Key", key);
+
+        String stored = fingerprint(merchantScope(merchant), key);
+        assertThat(stored).isEqualTo(new RequestFingerprint(TestVaults.withMasterKey(MASTER_KEY)).of("POST", PAYMENTS, body).value());
+        assertThat(stored).isNotEqualTo(new RequestFingerprint(TestVaults.withMasterKey(otherKey)).of("POST", PAYMENTS, body).value());
+        assertThat(jdbc.sql("SELECT fingerprint_version FROM idempotency_key WHERE scope = ? AND idem_key = ?")
+                .params(merchantScope(merchant), key).query(Integer.class).single()).isEqualTo(RequestFingerprint.KEYED);
+    }
+
+    @Test
+    void aCardPaymentRetriedWithTheSameBodyReplaysAndAnotherBodyUnderItsKeyIs422() {
+        OnboardedMerchant merchant = onboardMerchant("Retrying Tea", "");
+        String key = unique();
+        String number = card();
+
+        Api.Response first = api.postJson(PAYMENTS, payment(1000, number, "123"), "Authorization", merchant.bearer(), "Idempotency-Key", key);
+        Api.Response retry = api.postJson(PAYMENTS, " {\"currency\": \"CNY\", \"payment_method\": {\"card\": {\"cvc\": \"123\", \"exp_year\": 2035, "
+                + "\"exp_month\": 12, \"number\": \"" + number + "\"}, \"type\": \"card\"}, \"amount\": 1000}",
+                "Authorization", merchant.bearer(), "Idempotency-Key", key);
+        Api.Response otherAmount = api.postJson(PAYMENTS, payment(2000, number, "123"), "Authorization", merchant.bearer(), "Idempotency-Key", key);
+        Api.Response otherCard = api.postJson(PAYMENTS, payment(1000, card(), "123"), "Authorization", merchant.bearer(), "Idempotency-Key", key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        for (Api.Response reused : List.of(otherAmount, otherCard)) {
+            assertThat(reused.status()).as(reused.body()).isEqualTo(422);
+            assertThat(reused.error("type")).isEqualTo("idempotency_error");
+            assertThat(reused.error("code")).isEqualTo("idempotency_key_reused");
+            assertThat(reused.body()).doesNotContain(number);
+        }
+    }
+
+    /** The CVC is left out of the fingerprint: a retry that differs only in it is the same payment. */
+    @Test
+    void aCardPaymentRetriedWithAnotherCvcReplaysTheFirstAnswer() {
+        OnboardedMerchant merchant = onboardMerchant("Forgetful Tea", "");
+        String key = unique();
+        String number = card();
+
+        Api.Response first = api.postJson(PAYMENTS, payment(1000, number, "123"), "Authorization", merchant.bearer(), "Idempotency-Key", key);
+        String stored = fingerprint(merchantScope(merchant), key);
+        Api.Response retry = api.postJson(PAYMENTS, payment(1000, number, "987"), "Authorization", merchant.bearer(), "Idempotency-Key", key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(fingerprint(merchantScope(merchant), key)).isEqualTo(stored);
+    }
+
+    /**
+     * A key stored before fingerprints were keyed holds the SHA-256 of its body, card number and CVC
+     * included: it is erased, and the key alone then identifies the request until it expires.
+     */
+    @Test
+    void aKeyStoredWithAnUnkeyedFingerprintLosesItAndStillReplays() {
+        String name = unique();
+        String key = unique();
+        String body = "{\"name\":\"" + name + "\",\"amount\":1000}";
+        String old = sha256Hex("POST " + ECHO + "\n" + sortedJson(body, false));
+        Instant now = clock.instant();
+        insertCompletedOldRow(OPERATOR_SCOPE, key, old, now, "{\"object\":\"echo\",\"call\":1}");
+
+        purge.purge();
+        Api.Response retry = api.postJson(ECHO, body, "Authorization", admin(), "Idempotency-Key", key);
+        Api.Response otherBody = api.postJson(ECHO, "{\"name\":\"" + name + "\",\"amount\":2000}", "Authorization", admin(), "Idempotency-Key", key);
+
+        assertThat(fingerprint(OPERATOR_SCOPE, key)).isNotEqualTo(old).doesNotMatch("[0-9a-f]{64}");
+        assertThat(rows(key)).isOne();
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo("{\"object\":\"echo\",\"call\":1}");
+        // nothing is left to compare with: the first answer is replayed, the request does not run again
+        assertThat(otherBody.status()).isEqualTo(201);
+        assertThat(otherBody.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(calls.count(name)).isZero();
+    }
+
+    /** A key whose request died before V17 erased its fingerprint is taken over, and from then on compared again. */
+    @Test
+    void aKeyLeftInFlightWithAnErasedFingerprintIsTakenOverAndGetsTheNewOne() {
+        String name = unique();
+        String key = unique();
+        String body = "{\"name\":\"" + name + "\"}";
+        Instant now = clock.instant();
+        insertRow(OPERATOR_SCOPE, key, RequestFingerprint.ERASED_MARK, RequestFingerprint.ERASED, now.minusSeconds(1), now.minusSeconds(60));
+
+        Api.Response run = api.postJson(ECHO, body, "Authorization", admin(), "Idempotency-Key", key);
+        Api.Response otherBody = api.postJson(ECHO, "{\"name\":\"" + name + "\",\"amount\":1}", "Authorization", admin(), "Idempotency-Key", key);
+        Api.Response replay = api.postJson(ECHO, body, "Authorization", admin(), "Idempotency-Key", key);
+
+        assertThat(run.status()).isEqualTo(201);
+        assertThat(run.header("Idempotent-Replayed")).isNull();
+        assertThat(fingerprint(OPERATOR_SCOPE, key)).isEqualTo(fingerprints.of("POST", ECHO, body.getBytes(StandardCharsets.UTF_8)).value());
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(calls.count(name)).isOne();
+    }
+
+    /** Until it is erased (written by an instance of an earlier release, say), an unkeyed fingerprint still counts. */
+    @Test
+    void anUnkeyedFingerprintNotYetErasedIsStillCompared() {
+        String name = unique();
+        String key = unique();
+        String body = "{\"name\":\"" + name + "\",\"amount\":1000}";
+        Instant now = clock.instant();
+        insertCompletedOldRow(OPERATOR_SCOPE, key, sha256Hex("POST " + ECHO + "\n" + sortedJson(body, false)), now, "{\"call\":1}");
+
+        Api.Response retry = api.postJson(ECHO, " {\"amount\": 1000, \"name\": \"" + name + "\"}", "Authorization", admin(), "Idempotency-Key", key);
+        Api.Response otherBody = api.postJson(ECHO, "{\"name\":\"" + name + "\",\"amount\":2000}", "Authorization", admin(), "Idempotency-Key", key);
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.error("code")).isEqualTo("idempotency_key_reused");
+        assertThat(calls.count(name)).isZero();
+    }
+
+    private static String payment(long amount, String number, String cvc) {
+        return "{\"amount\":" + amount + ",\"currency\":\"CNY\",\"payment_method\":{\"type\":\"card\",\"card\":{\"number\":\"" + number
+                + "\",\"exp_month\":12,\"exp_year\":2035,\"cvc\":\"" + cvc + "\"}}}";
+    }
+
+    /** A Luhn-valid card the simulator approves, never used before. */
+    private static String card() {
+        return io.huitong.simulator.Simulator.approvedCard("411111", CARDS.incrementAndGet());
+    }
+
+    private static String merchantScope(OnboardedMerchant merchant) {
+        return "merchant:" + merchant.id();
+    }
+
+    /** JSON with its keys sorted and whitespace dropped, with or without the CVC. */
+    private static String sortedJson(String json, boolean withoutCvc) {
+        return JSON.writeValueAsString(sorted(JSON.readTree(json), withoutCvc));
+    }
+
+    private static Object sorted(JsonNode node, boolean withoutCvc) {
+        if (node.isObject()) {
+            Map<String, Object> fields = new TreeMap<>();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (!(withoutCvc && field.getKey().equals("cvc"))) {
+                    fields.put(field.getKey(), sorted(field.getValue(), withoutCvc));
+                }
+            }
+            return fields;
+        }
+        if (node.isArray()) {
+            List<Object> items = new ArrayList<>();
+            node.values().forEach(item -> items.add(sorted(item, withoutCvc)));
+            return items;
+        }
+        return node;
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String fingerprint(String scope, String key) {
+        return jdbc.sql("SELECT fingerprint FROM idempotency_key WHERE scope = ? AND idem_key = ?").params(scope, key)
+                .query(String.class).single();
+    }
+
+    /** A completed key as a release before keyed fingerprints stored it: no fingerprint version. */
+    private void insertCompletedOldRow(String scope, String key, String fingerprint, Instant at, String response) {
         jdbc.sql("""
-                        INSERT INTO idempotency_key (scope, idem_key, fingerprint, state, owner_token, lease_until, created_at)
-                        VALUES (?, ?, ?, 'in_flight', 'a-dead-instance', ?, ?)""")
-                .params(scope, key, fingerprint, leaseUntil.atOffset(ZoneOffset.UTC), createdAt.atOffset(ZoneOffset.UTC))
+                        INSERT INTO idempotency_key (scope, idem_key, fingerprint, state, owner_token, lease_until, created_at,
+                                                     response_status, response_content_type, response_body, completed_at)
+                        VALUES (?, ?, ?, 'completed', 'an-old-instance', ?, ?, 201, 'application/json', ?, ?)""")
+                .params(scope, key, fingerprint, at.plusSeconds(30).atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC),
+                        response.getBytes(StandardCharsets.UTF_8), at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    private void insertRow(String scope, String key, String fingerprint, int version, Instant leaseUntil, Instant createdAt) {
+        jdbc.sql("""
+                        INSERT INTO idempotency_key (scope, idem_key, fingerprint, fingerprint_version, state, owner_token, lease_until, created_at)
+                        VALUES (?, ?, ?, ?, 'in_flight', 'a-dead-instance', ?, ?)""")
+                .params(scope, key, fingerprint, version, leaseUntil.atOffset(ZoneOffset.UTC), createdAt.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
