@@ -128,4 +128,40 @@ abstract class WalletQrPaymentTests extends WalletFixtures {
         assertThat(history(c, "").path("data")).isEmpty();
         assertThat(ledger.check().balanced()).isTrue();
     }
+
+    /**
+     * The wallet cannot pay after all (emptied between the consumer's checks and the debit): the consumer is refused,
+     * and the merchant's payment, whose order at the operator is already closed, waits to be scanned again instead of
+     * failing; another wallet can then pay it.
+     */
+    @Test
+    void aWalletThatCannotPayAtTheLastMomentLeavesTheMerchantsPaymentWaiting() {
+        Consumer poor = consumer();
+        fund(poor, 100);
+        Consumer rich = consumer();
+        fund(rich, 1_000);
+        OnboardedMerchant shop = onboardMerchant("Noodle Bar", "");
+        JsonNode payment = qrPayment(shop, 600);
+        String id = payment.path("id").asString();
+
+        // past the consumer's own checks, straight to the debit, as when a transfer empties the wallet in between
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> payments.payFromWallet(id, poor.id(), new io.huitong.kernel.Money(600, "CNY")))
+                .isInstanceOfSatisfying(io.huitong.payments.PaymentRefused.class, e -> assertThat(e.refusal())
+                        .isInstanceOf(io.huitong.payments.Refusal.Declined.class));
+
+        JsonNode waiting = api.get("/v1/payments/" + id, "Authorization", shop.bearer()).json();
+        assertThat(waiting.path("status").asString()).as(waiting.toString()).isEqualTo("requires_action");
+        assertThat(waiting.path("failure_code").isNull()).isTrue();
+        assertThat(waiting.path("next_action").path("type").asString()).isEqualTo("display_qr");
+        assertThat(available(poor)).isEqualTo(100);
+
+        Api.Response paid = payQr(rich, payment.path("next_action").path("qr_payload").asString());
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(api.get("/v1/payments/" + id, "Authorization", shop.bearer()).json().path("status").asString()).isEqualTo("succeeded");
+        assertThat(available(rich)).isEqualTo(400);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Autowired
+    io.huitong.payments.Payments payments;
 }
