@@ -166,4 +166,30 @@ abstract class LedgerApiTests extends ApiTestSupport {
         assertThat(api.get(ACCOUNTS + "?limit=0", "Authorization", admin()).status()).isEqualTo(400);
         assertThat(api.get(ACCOUNTS + "/nope", "Authorization", admin()).status()).isEqualTo(404);
     }
+
+    @Test
+    void anAmountAbovePaymentsBoundIsRefusedAndChangesNothing() {
+        String bank = openAccount("asset", false);
+        String wallet = openAccount("liability", true);
+
+        Api.Response tooLarge = post(TRANSFERS, transfer(unique("t"), bank, wallet, 100_000_000_000L));
+        assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(400);
+        assertThat(tooLarge.error("code")).isEqualTo("amount_too_large");
+        assertThat(tooLarge.error("param")).isEqualTo("amount");
+        assertThat(tooLarge.error("type")).isEqualTo("invalid_request_error");
+
+        Api.Response hold = post(TRANSFERS, transfer(unique("h"), bank, wallet, Long.MAX_VALUE).replace("}", ",\"kind\":\"pending\"}"));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(400);
+        assertThat(hold.error("code")).isEqualTo("amount_too_large");
+
+        Api.Response batch = post(TRANSFERS + "/batch", "{\"transfers\":[" + transfer(unique("a"), bank, wallet, 5) + ","
+                + transfer(unique("b"), bank, wallet, 1L << 62) + "]}");
+        assertThat(batch.status()).as(batch.body()).isEqualTo(400);
+        assertThat(batch.error("code")).isEqualTo("amount_too_large");
+        assertThat(posted(wallet)).isZero();
+
+        Api.Response largest = post(TRANSFERS, transfer(unique("t"), bank, wallet, 99_999_999_999L));
+        assertThat(largest.status()).as(largest.body()).isEqualTo(201);
+        assertThat(posted(wallet)).isEqualTo(99_999_999_999L);
+    }
 }
