@@ -180,6 +180,42 @@ class LedgerConcurrencyPostgresTest {
         assertThat(ledger.check().balanced()).isTrue();
     }
 
+    @Test
+    void concurrentCreditsCannotJointlyOverflowTheTotalOfAHotAccount() throws Exception {
+        String hot = fx.revenue("CNY");
+        List<String> banks = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            banks.add(fx.fundingAccount("CNY"));
+        }
+        long amount = 1L << 59;
+        // fifteen fit (15 * 2^59 < 2^63), sixteen would not
+        List<TransferResult> results = race(16, i -> ledger.createTransfer(
+                TransferRequest.posted(id("big"), banks.get(i), hot, Money.of(amount, "CNY"))));
+
+        assertThat(results.stream().filter(r -> r.code() == Code.OK)).hasSize(15);
+        assertThat(results.stream().filter(r -> r.code() == Code.OVERFLOWS)).hasSize(1);
+        assertThat(fx.account(hot).creditsPosted()).isEqualTo(15 * amount);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
+    void concurrentDebitsOfAHotAccountNearlyFullTakeExactlyWhatIsLeft() throws Exception {
+        String hot = fx.fundingAccount("CNY");
+        assertThat(ledger.createTransfer(TransferRequest.posted(id("fill"), hot, fx.revenue("CNY"),
+                Money.of(Long.MAX_VALUE - 10_000, "CNY"))).code()).isEqualTo(Code.OK);
+        List<String> shops = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            shops.add(fx.revenue("CNY"));
+        }
+        List<TransferResult> results = race(40, i -> ledger.createTransfer(
+                TransferRequest.posted(id("small"), hot, shops.get(i), Money.of(1_000, "CNY"))));
+
+        assertThat(results.stream().filter(r -> r.code() == Code.OK)).hasSize(10);
+        assertThat(results.stream().filter(r -> r.code() == Code.OVERFLOWS)).hasSize(30);
+        assertThat(fx.account(hot).debitsPosted()).isEqualTo(Long.MAX_VALUE);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
     interface Job<T> {
         T run(int i) throws Exception;
     }

@@ -2,15 +2,24 @@ package io.huitong.ledger;
 
 import static io.huitong.ledger.LedgerFixture.id;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Money;
 import io.huitong.kernel.PageRequest;
 import io.huitong.ledger.TransferResult.Code;
 import io.huitong.ledger.jdbc.JdbcLedger;
 import io.huitong.testsupport.MutableClock;
 import io.huitong.testsupport.TestDatabases.TestDb;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -269,5 +278,167 @@ abstract class LedgerContract {
         assertThat(check.entries()).isGreaterThanOrEqualTo(2);
         assertThat(check.mismatchedAccounts()).isEmpty();
         assertThat(wallet).isNotNull();
+    }
+
+    private static final long TWO_TO_62 = 1L << 62;
+
+    @Test
+    void twoTransfersOfTwoToTheSixtySecondIntoOneAccountRefuseTheSecond() {
+        // accounts without limits spread their totals over several rows: the guard is on the sum
+        String bank = fx.fundingAccount("CNY");
+        String otherBank = fx.fundingAccount("CNY");
+        String revenue = fx.revenue("CNY");
+        String wallet = fx.wallet("CNY");
+
+        assertThat(ledger.createTransfer(TransferRequest.posted(id("t"), bank, revenue, cny(TWO_TO_62))).code()).isEqualTo(Code.OK);
+        assertThat(ledger.createTransfer(TransferRequest.posted(id("t"), otherBank, revenue, cny(TWO_TO_62))).code())
+                .as("the credits of the revenue account").isEqualTo(Code.OVERFLOWS);
+        assertThat(ledger.createTransfer(TransferRequest.posted(id("t"), bank, wallet, cny(TWO_TO_62))).code())
+                .as("the debits of the bank account").isEqualTo(Code.OVERFLOWS);
+
+        assertThat(fx.account(revenue).creditsPosted()).isEqualTo(TWO_TO_62);
+        assertThat(fx.account(revenue).postedBalance()).isEqualTo(TWO_TO_62);
+        assertThat(fx.account(bank).debitsPosted()).isEqualTo(TWO_TO_62);
+        assertThat(fx.account(otherBank).debitsPosted()).isZero();
+        assertThat(fx.account(wallet).creditsPosted()).isZero();
+        LedgerCheck check = ledger.check();
+        assertThat(check.balanced()).isTrue();
+        assertThat(check.unrepresentableAccounts()).isEmpty();
+    }
+
+    @Test
+    void theLargestTotalThenOneMoreIsRefusedOnThatSideOnly() {
+        String bank = fx.fundingAccount("CNY");
+        String otherBank = fx.fundingAccount("CNY");
+        String revenue = fx.revenue("CNY");
+        String wallet = fx.wallet("CNY");
+
+        assertThat(ledger.createTransfer(TransferRequest.posted(id("t"), bank, revenue, cny(Long.MAX_VALUE))).code()).isEqualTo(Code.OK);
+        assertThat(ledger.createTransfer(TransferRequest.posted(id("t"), otherBank, revenue, cny(1))).code()).isEqualTo(Code.OVERFLOWS);
+        assertThat(ledger.createTransfer(TransferRequest.posted(id("t"), bank, wallet, cny(1))).code()).isEqualTo(Code.OVERFLOWS);
+        assertThat(ledger.createTransfer(TransferRequest.hold(id("h"), otherBank, revenue, cny(1), 0)).code()).isEqualTo(Code.OVERFLOWS);
+        assertThat(ledger.createTransfer(TransferRequest.posted(id("t"), revenue, otherBank, cny(1))).code())
+                .as("the debits of a full account still have room").isEqualTo(Code.OK);
+
+        Account r = fx.account(revenue);
+        assertThat(r.creditsPosted()).isEqualTo(Long.MAX_VALUE);
+        assertThat(r.debitsPosted()).isEqualTo(1);
+        assertThat(r.postedBalance()).isEqualTo(Long.MAX_VALUE - 1);
+        assertThat(fx.account(bank).debitsPosted()).isEqualTo(Long.MAX_VALUE);
+        assertThat(fx.account(wallet).postedBalance()).isZero();
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
+    void holdsCountTowardsTheTotalUntilTheyAreReleased() {
+        String bank = fx.fundingAccount("CNY");
+        String otherBank = fx.fundingAccount("CNY");
+        String revenue = fx.revenue("CNY");
+        String hold = id("hold");
+
+        assertThat(ledger.createTransfer(TransferRequest.hold(hold, bank, revenue, cny(Long.MAX_VALUE - 10), 0)).code()).isEqualTo(Code.OK);
+        assertThat(ledger.createTransfer(TransferRequest.posted(id("t"), otherBank, revenue, cny(11))).code()).isEqualTo(Code.OVERFLOWS);
+        assertThat(ledger.createTransfer(TransferRequest.hold(id("h"), otherBank, revenue, cny(11), 0)).code()).isEqualTo(Code.OVERFLOWS);
+        assertThat(ledger.createTransfer(TransferRequest.posted(id("t"), otherBank, revenue, cny(10))).code()).isEqualTo(Code.OK);
+        assertThat(ledger.createTransfer(TransferRequest.posted(id("t"), otherBank, revenue, cny(1))).code()).isEqualTo(Code.OVERFLOWS);
+
+        assertThat(ledger.createTransfer(TransferRequest.voidHold(id("void"), hold)).code()).isEqualTo(Code.OK);
+        assertThat(ledger.createTransfer(TransferRequest.posted(id("t"), otherBank, revenue, cny(11))).code()).isEqualTo(Code.OK);
+
+        Account r = fx.account(revenue);
+        assertThat(r.creditsPending()).isZero();
+        assertThat(r.creditsPosted()).isEqualTo(21);
+        assertThat(fx.account(bank).debitsPending()).isZero();
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
+    void anAccountWhoseTotalsCannotBeRepresentedIsReportedAndReadingItIsARefusal() throws SQLException {
+        try (TestDb own = database().migrated()) {
+            Ledger broken = new JdbcLedger(own.dataSource(), clock);
+            LedgerFixture bfx = new LedgerFixture(broken);
+            String revenue = bfx.revenue("CNY");
+            String bank = bfx.fundingAccount("CNY");
+            String otherBank = bfx.fundingAccount("CNY");
+            // what two credits of 2^62 on two of its rows left behind before the total was guarded
+            try (Connection c = own.dataSource().getConnection(); Statement s = c.createStatement()) {
+                String[][] lines = {{"t1", revenue, "credit"}, {"t1", bank, "debit"}, {"t2", revenue, "credit"}, {"t2", otherBank, "debit"}};
+                for (String[] l : lines) {
+                    s.executeUpdate("insert into ledger_entry (transfer_id, account_id, currency, layer, direction, amount, created_at)"
+                            + " values ('" + l[0] + "', '" + l[1] + "', 'CNY', 'posted', '" + l[2] + "', " + TWO_TO_62 + ", current_timestamp)");
+                }
+                s.executeUpdate("update ledger_account_shard set credits_posted = " + TWO_TO_62 + " where account_id = '" + revenue + "' and shard in (1, 2)");
+                s.executeUpdate("update ledger_account set debits_posted = " + TWO_TO_62 + " where id in ('" + bank + "', '" + otherBank + "')");
+            }
+
+            LedgerCheck check = broken.check();
+            assertThat(check.balanced()).isFalse();
+            assertThat(check.mismatchedAccounts()).isEmpty();
+            assertThat(check.unrepresentableAccounts()).containsExactly(revenue);
+            assertThat(check.currencies()).singleElement().satisfies(sum -> assertThat(sum.sum()).isZero());
+            assertThatThrownBy(() -> broken.account(revenue)).isInstanceOf(UnrepresentableAccountException.class)
+                    .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(409));
+            assertThatThrownBy(() -> broken.listAccounts("platform", PageRequest.first(10))).isInstanceOf(UnrepresentableAccountException.class);
+            assertThat(broken.listEntries(revenue, PageRequest.first(10)).data()).hasSize(2);
+            assertThat(broken.account(bank)).get().extracting(Account::debitsPosted).isEqualTo(TWO_TO_62);
+        }
+    }
+
+    @Test
+    void theMigrationSpreadsTotalsWrittenOnOneRowBeforeTheLimitsOverTheAccountsRows() throws SQLException {
+        try (TestDb own = database()) {
+            Flyway before = Flyway.configure().dataSource(own.url(), own.user(), own.password()).locations("classpath:db/migration").load();
+            MigrationVersion last = java.util.Arrays.stream(before.info().all()).map(MigrationInfo::getVersion)
+                    .filter(v -> v != null && !v.isAtLeast("18")).max(MigrationVersion::compareTo).orElseThrow();
+            Flyway.configure().dataSource(own.url(), own.user(), own.password()).locations("classpath:db/migration")
+                    .target(last).load().migrate();
+            String revenue = id("rev");
+            String bank = id("bank");
+            // a credit of 2^62 that landed on one shard row of the revenue account, before the limits
+            try (Connection c = own.dataSource().getConnection(); Statement s = c.createStatement()) {
+                for (String acc : List.of(revenue, bank)) {
+                    s.executeUpdate("insert into ledger_account (id, currency, account_type, flags, created_at) values ('" + acc + "', 'CNY', '"
+                            + (acc.equals(bank) ? "ASSET" : "REVENUE") + "', 0, current_timestamp)");
+                    for (int shard = 1; shard < 8; shard++) {
+                        s.executeUpdate("insert into ledger_account_shard (account_id, shard) values ('" + acc + "', " + shard + ")");
+                    }
+                }
+                s.executeUpdate("insert into ledger_entry (transfer_id, account_id, currency, layer, direction, amount, created_at)"
+                        + " values ('old', '" + revenue + "', 'CNY', 'posted', 'credit', " + TWO_TO_62 + ", current_timestamp)");
+                s.executeUpdate("insert into ledger_entry (transfer_id, account_id, currency, layer, direction, amount, created_at)"
+                        + " values ('old', '" + bank + "', 'CNY', 'posted', 'debit', " + TWO_TO_62 + ", current_timestamp)");
+                s.executeUpdate("update ledger_account_shard set credits_posted = " + TWO_TO_62 + " where account_id = '" + revenue + "' and shard = 3");
+                s.executeUpdate("update ledger_account set debits_posted = " + TWO_TO_62 + " where id = '" + bank + "'");
+            }
+            own.migrated();
+
+            long shardLimit = Long.MAX_VALUE / 8;
+            try (Connection c = own.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select shard, credits_posted + credits_pending from ledger_account_shard where account_id = '"
+                         + revenue + "' union all select 0, credits_posted + credits_pending from ledger_account where id = '" + revenue + "'")) {
+                long sum = 0;
+                int rows = 0;
+                while (rs.next()) {
+                    long side = rs.getLong(2);
+                    assertThat(side).as("shard " + rs.getInt(1)).isLessThanOrEqualTo(rs.getInt(1) == 0 ? Long.MAX_VALUE - 7 * shardLimit : shardLimit);
+                    sum += side;
+                    rows++;
+                }
+                assertThat(rows).isEqualTo(8);
+                assertThat(sum).isEqualTo(TWO_TO_62);
+            }
+            Ledger migrated = new JdbcLedger(own.dataSource(), clock);
+            LedgerFixture mfx = new LedgerFixture(migrated);
+            assertThat(migrated.check().balanced()).isTrue();
+            // with every row within its limit, transfers of almost a row's limit fill the account exactly
+            List<Code> codes = new java.util.ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                codes.add(migrated.createTransfer(TransferRequest.posted(id("t"), mfx.fundingAccount("CNY"), revenue, cny(shardLimit))).code());
+            }
+            assertThat(codes).containsExactly(Code.OK, Code.OK, Code.OK, Code.OK, Code.OVERFLOWS, Code.OVERFLOWS, Code.OVERFLOWS);
+            assertThat(mfx.account(revenue).creditsPosted()).isEqualTo(TWO_TO_62 + 4 * shardLimit);
+            assertThat(mfx.account(bank).debitsPosted()).isEqualTo(TWO_TO_62);
+            assertThat(migrated.check().balanced()).isTrue();
+        }
     }
 }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Applies a batch of transfer requests to the ledger's state, in order, and decides each one's
@@ -47,7 +49,7 @@ public final class TransferEngine {
             results.add(new TransferResult(requests.get(i).id(), codes[i], transfers[i]));
         }
         return new BatchOutcome(results, new ArrayList<>(base.created.values()), base.entries,
-                base.accounts.values().stream().filter(AccountState::changed).toList());
+                base.accounts.values().stream().filter(AccountState::changed).toList(), Set.copyOf(base.overflowedPartialRoom));
     }
 
     private void applyChain(List<TransferRequest> requests, int from, int to, boolean open, Working base,
@@ -154,7 +156,7 @@ public final class TransferEngine {
             return Applied.refused(Code.ACCOUNT_CURRENCY_MISMATCH);
         }
         long amount = r.amount();
-        Code balance = checkBalances(debit, credit, amount);
+        Code balance = checkBalances(debit, credit, amount, w);
         if (balance != null) {
             return Applied.refused(balance);
         }
@@ -269,7 +271,7 @@ public final class TransferEngine {
         }
         AccountState debit = w.account(original.creditAccountId());
         AccountState credit = w.account(original.debitAccountId());
-        Code balance = checkBalances(debit, credit, amount);
+        Code balance = checkBalances(debit, credit, amount, w);
         if (balance != null) {
             return Applied.refused(balance);
         }
@@ -281,8 +283,18 @@ public final class TransferEngine {
         return new Applied(Code.OK, t);
     }
 
-    private static Code checkBalances(AccountState debit, AccountState credit, long amount) {
-        if (debit.wouldOverflow(amount) || credit.wouldOverflow(amount)) {
+    /**
+     * Refuses what would take a side of either account past its room (only the side that grows: a debit
+     * can't overflow credits) or break a flag. Posting or releasing a hold never grows a side, so only
+     * new money (posted, pending, reversals) is checked.
+     */
+    private static Code checkBalances(AccountState debit, AccountState credit, long amount, Working w) {
+        if (debit.debitWouldOverflow(amount)) {
+            w.overflowed(debit);
+            return Code.OVERFLOWS;
+        }
+        if (credit.creditWouldOverflow(amount)) {
+            w.overflowed(credit);
             return Code.OVERFLOWS;
         }
         if (debit.debitExceedsCredits(amount)) {
@@ -356,6 +368,8 @@ public final class TransferEngine {
         private final Map<String, TransferKind> resolutions = new HashMap<>();
         private final Map<String, Long> reversed = new HashMap<>();
         private final List<EntryLine> entries = new ArrayList<>();
+        /** Accounts refused for overflow on a partial room (kept on the batch's base, whatever the chain). */
+        private final Set<String> overflowedPartialRoom = new TreeSet<>();
 
         Working(LedgerView view) {
             this(view, null);
@@ -413,6 +427,17 @@ public final class TransferEngine {
 
         void record(Transfer t) {
             created.put(t.id(), t);
+        }
+
+        void overflowed(AccountState a) {
+            if (!a.partialRoom()) {
+                return;
+            }
+            Working base = this;
+            while (base.parent != null) {
+                base = base.parent;
+            }
+            base.overflowedPartialRoom.add(a.id());
         }
 
         void move(Transfer t, AccountState debit, AccountState credit, Layer layer, long amount) {

@@ -143,12 +143,39 @@ public final class JdbcLedger implements Ledger {
         Map<String, TransferKind> resolutions = store.resolutions(pendingIds);
         Map<String, Long> reversed = store.reversedAmounts(reversedIds);
 
-        Map<String, AccountState> states = new HashMap<>();
-        LedgerView view = new LedgerView() {
+        // An account without limits is judged on the room of the row its change will go to when its own
+        // row is locked (and an overflow there is provisional), on the room of the batch alone when
+        // nothing of it is locked (its rows' limits are then checked as they are written). When a row's
+        // room refuses a transfer, all the account's rows are locked and the batch is decided again on
+        // the whole account's room.
+        Map<String, AccountRows> whole = new HashMap<>();
+        BatchOutcome outcome;
+        while (true) {
+            Map<String, AccountState> states = new HashMap<>();
+            LedgerView view = view(locked, unlockedAccounts, known, resolutions, reversed, states, lockAll, whole);
+            outcome = engine.apply(requests, view, now);
+            List<Account> widen = outcome.overflowedPartialRoom().stream().filter(id -> !whole.containsKey(id)).sorted()
+                    .map(locked::get).filter(Objects::nonNull).toList();
+            if (widen.isEmpty()) {
+                break;
+            }
+            whole.putAll(store.lockRows(widen));
+        }
+        store.insertTransfers(outcome.transfers());
+        store.trackOpenHolds(outcome.transfers());
+        store.insertEntries(outcome.entries(), now);
+        store.addToTotals(outcome.changedAccounts(), lockAll, whole);
+        return outcome.results();
+    }
+
+    private static LedgerView view(Map<String, Account> locked, Map<String, Account> unlocked, Map<String, Transfer> known,
+                                   Map<String, TransferKind> resolutions, Map<String, Long> reversed,
+                                   Map<String, AccountState> states, boolean ownRowsLocked, Map<String, AccountRows> whole) {
+        return new LedgerView() {
             @Override
             public AccountState account(String id) {
-                Account a = locked.getOrDefault(id, unlockedAccounts.get(id));
-                return a == null ? null : states.computeIfAbsent(id, k -> new AccountState(a));
+                Account a = locked.getOrDefault(id, unlocked.get(id));
+                return a == null ? null : states.computeIfAbsent(id, k -> state(a, ownRowsLocked, whole.get(id)));
             }
 
             @Override
@@ -166,12 +193,22 @@ public final class JdbcLedger implements Ledger {
                 return reversed.getOrDefault(originalId, 0L);
             }
         };
-        BatchOutcome outcome = engine.apply(requests, view, now);
-        store.insertTransfers(outcome.transfers());
-        store.trackOpenHolds(outcome.transfers());
-        store.insertEntries(outcome.entries(), now);
-        store.addToTotals(outcome.changedAccounts());
-        return outcome.results();
+    }
+
+    private static AccountState state(Account a, boolean ownRowLocked, AccountRows rows) {
+        if (!a.flags().isEmpty()) {
+            // all its totals are on its own row, which is locked: exact
+            return new AccountState(a);
+        }
+        if (rows != null) {
+            return new AccountState(rows.totals(), rows.debitRoom(), rows.creditRoom(), false);
+        }
+        if (ownRowLocked) {
+            return new AccountState(a, AccountState.roomLeft(AccountRows.MAIN_LIMIT, a.debitsPosted(), a.debitsPending()),
+                    AccountState.roomLeft(AccountRows.MAIN_LIMIT, a.creditsPosted(), a.creditsPending()), true);
+        }
+        // a side's total is never below zero, so a batch adding more than a long to it is refused as it is
+        return new AccountState(a, Long.MAX_VALUE, Long.MAX_VALUE, false);
     }
 
     @Override
@@ -259,17 +296,21 @@ public final class JdbcLedger implements Ledger {
             long accounts = 0;
             long entries = stray;
             long mismatched = 0;
+            long unrepresentable = 0;
             boolean balanced = stray == 0;
             List<LedgerCheck.CurrencySum> sums = new ArrayList<>();
             for (LedgerStore.CurrencyCheck row : rows) {
                 accounts += row.accounts();
                 entries += row.entries();
                 mismatched += row.mismatched();
+                unrepresentable += row.unrepresentable();
                 balanced &= row.postedSum() == 0 && row.pendingSum() == 0;
                 sums.add(new LedgerCheck.CurrencySum(row.currency(), row.postedSum(), row.pendingSum()));
             }
             List<String> mismatchedIds = mismatched == 0 ? List.of() : store.mismatchedAccounts(100);
-            return new LedgerCheck(balanced && mismatched == 0, sums, accounts, entries, mismatchedIds, now());
+            List<String> unrepresentableIds = unrepresentable == 0 ? List.of() : store.unrepresentableAccounts(100);
+            return new LedgerCheck(balanced && mismatched == 0 && unrepresentable == 0, sums, accounts, entries, mismatchedIds,
+                    unrepresentableIds, now());
         }));
     }
 

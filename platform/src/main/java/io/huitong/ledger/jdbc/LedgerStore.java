@@ -9,8 +9,11 @@ import io.huitong.ledger.Entry;
 import io.huitong.ledger.NewAccount;
 import io.huitong.ledger.Transfer;
 import io.huitong.ledger.TransferKind;
+import io.huitong.ledger.UnrepresentableAccountException;
 import io.huitong.ledger.domain.AccountState;
 import io.huitong.ledger.domain.EntryLine;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,8 +37,7 @@ final class LedgerStore {
     private static final String TRANSFER_COLUMNS =
             "id, kind, debit_account_id, credit_account_id, amount, currency, pending_id, reverses_id, expires_at, code, reference, created_at";
 
-    /** An account without limits has its row and SHARDS - 1 shard rows; writers pick one at random. */
-    static final int SHARDS = 8;
+    private static final int SHARDS = AccountRows.SHARDS;
 
     /** From this many rows on, PostgreSQL gets one array statement; below, plain statements plan and run faster. */
     private static final int ARRAY_ROWS = 8;
@@ -64,26 +66,95 @@ final class LedgerStore {
                 rs -> rs.getString(1), LedgerStore::account);
     }
 
-    /** Accounts with their full totals: the row's plus its shards'. */
+    /**
+     * Accounts with their full totals: the row's plus its shards'.
+     *
+     * @throws UnrepresentableAccountException for an account whose totals don't fit in a long
+     */
     Map<String, Account> accountsWithTotals(Collection<String> ids) throws SQLException {
         Map<String, Account> rows = accounts(ids);
-        Map<String, long[]> shards = shardTotals(rows.values().stream().filter(a -> a.flags().isEmpty()).map(Account::id).toList());
+        Map<String, BigInteger[]> shards = shardTotals(rows.values().stream().filter(a -> a.flags().isEmpty()).map(Account::id).toList());
         rows.replaceAll((id, a) -> withShards(a, shards.get(id)));
         return rows;
     }
 
-    private Map<String, long[]> shardTotals(Collection<String> ids) throws SQLException {
+    /** Sums as numbers (the sum of bigints may not be one), so that an account beyond a long can be told apart. */
+    private Map<String, BigInteger[]> shardTotals(Collection<String> ids) throws SQLException {
         return byIds("select account_id, sum(debits_pending), sum(debits_posted), sum(credits_pending), sum(credits_posted)"
                 + " from ledger_account_shard where account_id = any(?) group by account_id", ids, rs -> rs.getString(1),
-                rs -> new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                rs -> new BigInteger[] {integer(rs, 2), integer(rs, 3), integer(rs, 4), integer(rs, 5)});
     }
 
-    private static Account withShards(Account a, long[] s) {
+    private static BigInteger integer(ResultSet rs, int column) throws SQLException {
+        BigDecimal v = rs.getBigDecimal(column);
+        return v == null ? BigInteger.ZERO : v.toBigIntegerExact();
+    }
+
+    private static Account withShards(Account a, BigInteger[] s) {
         if (s == null) {
             return a;
         }
-        return new Account(a.id(), a.currency(), a.type(), a.ownerRef(), a.flags(), a.code(), a.debitsPending() + s[0],
-                a.debitsPosted() + s[1], a.creditsPending() + s[2], a.creditsPosted() + s[3], a.createdAt());
+        BigInteger[] t = {s[0].add(BigInteger.valueOf(a.debitsPending())), s[1].add(BigInteger.valueOf(a.debitsPosted())),
+                s[2].add(BigInteger.valueOf(a.creditsPending())), s[3].add(BigInteger.valueOf(a.creditsPosted()))};
+        if (!AccountRows.representable(t)) {
+            throw new UnrepresentableAccountException(a.id());
+        }
+        return new Account(a.id(), a.currency(), a.type(), a.ownerRef(), a.flags(), a.code(), t[0].longValueExact(),
+                t[1].longValueExact(), t[2].longValueExact(), t[3].longValueExact(), a.createdAt());
+    }
+
+    /**
+     * Locks the shard rows of accounts without limits whose own rows the caller has locked (shards after
+     * account rows, in (account, shard) order, as every writer goes) and returns all their rows. A
+     * missing shard row is created, so that the rows are always all there when they are spread again.
+     */
+    Map<String, AccountRows> lockRows(List<Account> lockedAccounts) throws SQLException {
+        Map<String, long[][]> rows = new HashMap<>();
+        for (Account a : lockedAccounts) {
+            long[][] r = new long[SHARDS][];
+            r[0] = new long[] {a.debitsPending(), a.debitsPosted(), a.creditsPending(), a.creditsPosted()};
+            rows.put(a.id(), r);
+        }
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        try (PreparedStatement ps = c.prepareStatement("select account_id, shard, debits_pending, debits_posted, credits_pending,"
+                + " credits_posted from ledger_account_shard where account_id = any(?) order by account_id, shard"
+                + (postgres ? " for no key update" : " for update"))) {
+            ps.setArray(1, array(rows.keySet()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int shard = rs.getInt(2);
+                    if (shard > 0 && shard < SHARDS) {
+                        rows.get(rs.getString(1))[shard] = new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)};
+                    }
+                }
+            }
+        }
+        List<Map.Entry<String, Integer>> missing = new ArrayList<>();
+        rows.forEach((id, r) -> {
+            for (int shard = 1; shard < SHARDS; shard++) {
+                if (r[shard] == null) {
+                    r[shard] = new long[4];
+                    missing.add(Map.entry(id, shard));
+                }
+            }
+        });
+        if (!missing.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into ledger_account_shard (account_id, shard) values (?, ?)")) {
+                for (Map.Entry<String, Integer> m : missing) {
+                    ps.setString(1, m.getKey());
+                    ps.setInt(2, m.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        Map<String, AccountRows> out = new HashMap<>();
+        for (Account a : lockedAccounts) {
+            out.put(a.id(), new AccountRows(a, rows.get(a.id())));
+        }
+        return out;
     }
 
     void insertShards(List<String> accountIds) throws SQLException {
@@ -276,81 +347,167 @@ final class LedgerStore {
      * Adds this batch's changes to the accounts' totals, in id order. Increments rather than absolute
      * values: an account without balance limits is not locked before this point, so its row lock is
      * held only from here to commit.
+     *
+     * <p>Where an account's change goes: an account with limits has all its totals on its own row. One
+     * without limits whose rows are all locked ({@code whole}) gets its new totals spread over its rows
+     * again. Otherwise, when the caller holds the account's own row ({@code ownRowsLocked}), the change
+     * goes there (the engine was given that row's room); when it doesn't, to a row picked at random. Both
+     * updates carry the row's limit ({@link AccountRows}) as a condition, checked by the database on the
+     * row as it is when the update gets it.
+     *
+     * @throws LedgerConflict when a row picked at random could not take the change: the batch must be
+     *         decided again with locks, on the room of the account's own row or, failing that, its whole room
      */
-    void addToTotals(Collection<AccountState> accounts) throws SQLException {
-        List<AccountState> rows = new ArrayList<>();
-        List<AccountState> sharded = new ArrayList<>();
-        List<Integer> shardOf = new ArrayList<>();
+    void addToTotals(Collection<AccountState> accounts, boolean ownRowsLocked, Map<String, AccountRows> whole) throws SQLException {
+        List<RowChange> rows = new ArrayList<>();
+        List<RowChange> shards = new ArrayList<>();
+        Map<String, long[][]> spreads = new java.util.TreeMap<>();
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         List<AccountState> ordered = new ArrayList<>(accounts);
         // rows are locked in id order in every transaction, so writers never wait on each other in a circle
         ordered.sort(java.util.Comparator.comparing(AccountState::id));
         for (AccountState a : ordered) {
-            int shard = a.limited() ? 0 : random.nextInt(SHARDS);
-            if (shard == 0) {
-                rows.add(a);
+            long[] deltas = a.deltas();
+            AccountRows all = whole.get(a.id());
+            long[][] spread = all == null ? null : all.spread(deltas);
+            if (spread != null) {
+                spreads.put(a.id(), spread);
+            } else if (a.limited() || all != null) {
+                // an account with limits, or one already beyond a long (the engine let only decreases through)
+                rows.add(new RowChange(a.id(), 0, deltas, false));
             } else {
-                sharded.add(a);
-                shardOf.add(shard);
+                int shard = ownRowsLocked ? 0 : random.nextInt(SHARDS);
+                (shard == 0 ? rows : shards).add(new RowChange(a.id(), shard, deltas, true));
             }
         }
-        addTo("ledger_account", "id", rows, null);
-        addTo("ledger_account_shard", "account_id", sharded, shardOf);
+        int refused = addTo("ledger_account", "id", rows, false) + addTo("ledger_account_shard", "account_id", shards, true);
+        if (refused > 0) {
+            throw new LedgerConflict(refused + " rows of accounts without limits could not take this batch's changes");
+        }
+        writeSpreads(spreads);
+    }
+
+    /** One account's change on one of its rows; {@code guarded}: only if the row stays within its limit. */
+    private record RowChange(String id, int shard, long[] deltas, boolean guarded) {
+
+        /** The most the row's debits may be before the change, or null when there is nothing to check. */
+        Long debitCeiling() {
+            return ceiling(deltas[0] + deltas[1]);
+        }
+
+        Long creditCeiling() {
+            return ceiling(deltas[2] + deltas[3]);
+        }
+
+        private Long ceiling(long sideDelta) {
+            return guarded && sideDelta > 0 ? AccountRows.limit(shard) - sideDelta : null;
+        }
     }
 
     /**
-     * Adds deltas to rows of one table, in the given (id) order, in one round trip; {@code shards} (for
-     * the shard table) names each account's shard.
+     * Adds deltas to rows of one table, in the given (id) order, in one round trip, and answers how many
+     * rows were not updated because their limit would have been passed.
      */
-    private void addTo(String table, String idColumn, List<AccountState> ordered, List<Integer> shards) throws SQLException {
+    private int addTo(String table, String idColumn, List<RowChange> ordered, boolean sharded) throws SQLException {
         if (ordered.isEmpty()) {
-            return;
+            return 0;
         }
         if (postgres && ordered.size() >= ARRAY_ROWS) {
             int n = ordered.size();
             Object[] ids = new Object[n];
             Object[] shardIds = new Object[n];
-            Object[][] deltas = new Object[4][n];
+            Object[][] cols = new Object[6][n];
             for (int i = 0; i < n; i++) {
-                ids[i] = ordered.get(i).id();
-                shardIds[i] = shards == null ? 0 : shards.get(i);
-                long[] d = ordered.get(i).deltas();
+                RowChange r = ordered.get(i);
+                ids[i] = r.id();
+                shardIds[i] = r.shard();
                 for (int k = 0; k < 4; k++) {
-                    deltas[k][i] = d[k];
+                    cols[k][i] = r.deltas()[k];
                 }
+                cols[4][i] = r.debitCeiling();
+                cols[5][i] = r.creditCeiling();
             }
             try (PreparedStatement ps = c.prepareStatement("update " + table + " t set debits_pending = t.debits_pending + d.dpe,"
                     + " debits_posted = t.debits_posted + d.dpo, credits_pending = t.credits_pending + d.cpe,"
                     + " credits_posted = t.credits_posted + d.cpo"
-                    + " from unnest(?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])"
-                    + " as d(id, shard, dpe, dpo, cpe, cpo)"
-                    + " where t." + idColumn + " = d.id" + (shards == null ? "" : " and t.shard = d.shard"))) {
+                    + " from unnest(?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])"
+                    + " as d(id, shard, dpe, dpo, cpe, cpo, dcap, ccap)"
+                    + " where t." + idColumn + " = d.id" + (sharded ? " and t.shard = d.shard" : "")
+                    + guard("d.dcap", "d.dcap", "d.ccap", "d.ccap"))) {
                 ps.setArray(1, c.createArrayOf("varchar", ids));
                 ps.setArray(2, c.createArrayOf("int4", shardIds));
-                for (int k = 0; k < 4; k++) {
-                    ps.setArray(k + 3, c.createArrayOf("bigint", deltas[k]));
+                for (int k = 0; k < 6; k++) {
+                    ps.setArray(k + 3, c.createArrayOf("bigint", cols[k]));
                 }
-                ps.executeUpdate();
+                return n - ps.executeUpdate();
             }
-            return;
         }
         try (PreparedStatement ps = c.prepareStatement("update " + table + " t set debits_pending = debits_pending + ?,"
                 + " debits_posted = debits_posted + ?, credits_pending = credits_pending + ?, credits_posted = credits_posted + ?"
-                + " where t." + idColumn + " = ?" + (shards == null ? "" : " and t.shard = ?"))) {
-            for (int i = 0; i < ordered.size(); i++) {
-                AccountState s = ordered.get(i);
-                long[] d = s.deltas();
-                ps.setLong(1, d[0]);
-                ps.setLong(2, d[1]);
-                ps.setLong(3, d[2]);
-                ps.setLong(4, d[3]);
-                ps.setString(5, s.id());
-                if (shards != null) {
-                    ps.setInt(6, shards.get(i));
+                + " where t." + idColumn + " = ?" + (sharded ? " and t.shard = ?" : "")
+                + guard("cast(? as bigint)", "?", "cast(? as bigint)", "?"))) {
+            for (RowChange r : ordered) {
+                int i = 1;
+                for (long d : r.deltas()) {
+                    ps.setLong(i++, d);
+                }
+                ps.setString(i++, r.id());
+                if (sharded) {
+                    ps.setInt(i++, r.shard());
+                }
+                for (Long ceiling : new Long[] {r.debitCeiling(), r.creditCeiling()}) {
+                    for (int twice = 0; twice < 2; twice++) {
+                        if (ceiling == null) {
+                            ps.setNull(i++, Types.BIGINT);
+                        } else {
+                            ps.setLong(i++, ceiling);
+                        }
+                    }
                 }
                 ps.addBatch();
             }
-            ps.executeBatch();
+            int notUpdated = 0;
+            for (int count : ps.executeBatch()) {
+                notUpdated += count == 1 ? 0 : 1;
+            }
+            return notUpdated;
+        }
+    }
+
+    /**
+     * The condition that each side of the row, plus the change, stays within the row's limit: the side
+     * is at most its ceiling (the limit less the change), unless the ceiling is null. The side is summed
+     * as a number: a row written before the limits may hold anything.
+     */
+    private static String guard(String debitCeiling, String debitCeilingAgain, String creditCeiling, String creditCeilingAgain) {
+        return " and (" + debitCeiling + " is null or cast(t.debits_posted as numeric(20)) + t.debits_pending <= " + debitCeilingAgain + ")"
+                + " and (" + creditCeiling + " is null or cast(t.credits_posted as numeric(20)) + t.credits_pending <= " + creditCeilingAgain + ")";
+    }
+
+    /** Writes the new totals of accounts whose rows are all locked, spread over their rows. */
+    private void writeSpreads(Map<String, long[][]> spreads) throws SQLException {
+        if (spreads.isEmpty()) {
+            return;
+        }
+        String set = " set debits_pending = ?, debits_posted = ?, credits_pending = ?, credits_posted = ?";
+        try (PreparedStatement own = c.prepareStatement("update ledger_account" + set + " where id = ?");
+             PreparedStatement shard = c.prepareStatement("update ledger_account_shard" + set + " where account_id = ? and shard = ?")) {
+            for (Map.Entry<String, long[][]> e : spreads.entrySet()) {
+                long[][] rows = e.getValue();
+                for (int i = 0; i < rows.length; i++) {
+                    PreparedStatement ps = i == 0 ? own : shard;
+                    for (int k = 0; k < 4; k++) {
+                        ps.setLong(k + 1, rows[i][k]);
+                    }
+                    ps.setString(5, e.getKey());
+                    if (i > 0) {
+                        ps.setInt(6, i);
+                    }
+                    ps.addBatch();
+                }
+            }
+            own.executeBatch();
+            shard.executeBatch();
         }
     }
 
@@ -406,7 +563,7 @@ final class LedgerStore {
         String filter = ownerRef == null ? "" : "owner_ref = ?";
         Page<Account> rows = list("select " + ACCOUNT_COLUMNS + " from ledger_account", "ledger_account", filter,
                 ownerRef == null ? List.of() : List.of(ownerRef), page, LedgerStore::account);
-        Map<String, long[]> shards = shardTotals(rows.data().stream().filter(a -> a.flags().isEmpty()).map(Account::id).toList());
+        Map<String, BigInteger[]> shards = shardTotals(rows.data().stream().filter(a -> a.flags().isEmpty()).map(Account::id).toList());
         return rows.map(a -> withShards(a, shards.get(a.id())));
     }
 
@@ -451,10 +608,17 @@ final class LedgerStore {
         return Page.fromRows(rows, page.limit(), backwards);
     }
 
-    /** Per currency: accounts, posted and pending sums recomputed from entries, entry count, and accounts whose totals differ. */
-    record CurrencyCheck(String currency, long accounts, long postedSum, long pendingSum, long entries, long mismatched) {
+    /**
+     * Per currency: accounts, posted and pending sums recomputed from entries (clamped to a long: a sum
+     * beyond one is not zero either), entry count, accounts whose totals differ, and accounts whose totals
+     * can't be represented.
+     */
+    record CurrencyCheck(String currency, long accounts, long postedSum, long pendingSum, long entries, long mismatched,
+                         long unrepresentable) {
     }
 
+    // every sum is a number in both databases (the sum of bigints, and a bigint plus such a sum), never a
+    // bigint that could overflow while the check is computing it
     private static final String ENTRY_TOTALS = "with e as (select account_id,"
             + " sum(case when layer = 'pending' and direction = 'debit' then amount else 0 end) as dpe,"
             + " sum(case when layer = 'posted' and direction = 'debit' then amount else 0 end) as dpo,"
@@ -467,28 +631,55 @@ final class LedgerStore {
             + " or a.debits_posted + coalesce(sh.dpo, 0) <> coalesce(e.dpo, 0)"
             + " or a.credits_pending + coalesce(sh.cpe, 0) <> coalesce(e.cpe, 0)"
             + " or a.credits_posted + coalesce(sh.cpo, 0) <> coalesce(e.cpo, 0))";
+    private static final String LONG_MIN = Long.toString(Long.MIN_VALUE);
+    private static final String LONG_MAX = Long.toString(Long.MAX_VALUE);
+    /** An account whose stored totals, or a side's posted plus pending, don't fit in a long: it can't be read. */
+    private static final String UNREPRESENTABLE = "(" + beyondLong("a.debits_pending + coalesce(sh.dpe, 0)")
+            + " or " + beyondLong("a.debits_posted + coalesce(sh.dpo, 0)")
+            + " or " + beyondLong("a.credits_pending + coalesce(sh.cpe, 0)")
+            + " or " + beyondLong("a.credits_posted + coalesce(sh.cpo, 0)")
+            + " or (a.debits_posted + coalesce(sh.dpo, 0)) + (a.debits_pending + coalesce(sh.dpe, 0)) > " + LONG_MAX
+            + " or (a.credits_posted + coalesce(sh.cpo, 0)) + (a.credits_pending + coalesce(sh.cpe, 0)) > " + LONG_MAX + ")";
     private static final String ACCOUNTS_WITH_SUMS = " from ledger_account a left join e on e.account_id = a.id"
             + " left join sh on sh.account_id = a.id";
+
+    private static String beyondLong(String sum) {
+        return "(" + sum + ") not between " + LONG_MIN + " and " + LONG_MAX;
+    }
 
     List<CurrencyCheck> checkByCurrency() throws SQLException {
         String sql = ENTRY_TOTALS + "select a.currency, count(*),"
                 + " coalesce(sum(coalesce(e.cpo, 0) - coalesce(e.dpo, 0)), 0),"
                 + " coalesce(sum(coalesce(e.cpe, 0) - coalesce(e.dpe, 0)), 0),"
                 + " coalesce(sum(coalesce(e.n, 0)), 0),"
-                + " coalesce(sum(case when " + MISMATCH + " then 1 else 0 end), 0)"
+                + " coalesce(sum(case when " + MISMATCH + " then 1 else 0 end), 0),"
+                + " coalesce(sum(case when " + UNREPRESENTABLE + " then 1 else 0 end), 0)"
                 + ACCOUNTS_WITH_SUMS + " group by a.currency order by a.currency";
         List<CurrencyCheck> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new CurrencyCheck(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+                out.add(new CurrencyCheck(rs.getString(1), rs.getLong(2), clamped(rs, 3), clamped(rs, 4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7)));
             }
         }
         return out;
     }
 
+    private static long clamped(ResultSet rs, int column) throws SQLException {
+        BigInteger v = integer(rs, column);
+        return v.max(BigInteger.valueOf(Long.MIN_VALUE)).min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+    }
+
     List<String> mismatchedAccounts(int max) throws SQLException {
-        String sql = ENTRY_TOTALS + "select a.id" + ACCOUNTS_WITH_SUMS + " where " + MISMATCH
-                + " order by a.id limit ?";
+        return accountsWhere(MISMATCH, max);
+    }
+
+    List<String> unrepresentableAccounts(int max) throws SQLException {
+        return accountsWhere(UNREPRESENTABLE, max);
+    }
+
+    private List<String> accountsWhere(String condition, int max) throws SQLException {
+        String sql = ENTRY_TOTALS + "select a.id" + ACCOUNTS_WITH_SUMS + " where " + condition + " order by a.id limit ?";
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, max);

@@ -36,6 +36,8 @@ final class LedgerRefusals {
             case REVERSED_TRANSFER_NOT_FOUND -> missing("reverses_id", message);
             case EXCEEDS_CREDITS, EXCEEDS_DEBITS -> new ApiException(402, ErrorType.INVALID_REQUEST_ERROR, "insufficient_funds",
                     message + " (the account's balance does not cover it)", "amount");
+            case OVERFLOWS -> new ApiException(409, ErrorType.INVALID_REQUEST_ERROR, result, message
+                    + " (an account's debits or credits would exceed " + Long.MAX_VALUE + " minor units)", "amount");
             default -> new ApiException(409, ErrorType.INVALID_REQUEST_ERROR, result, message, null);
         };
     }

@@ -2,11 +2,13 @@ package io.huitong.web.ledger;
 
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Currencies;
+import io.huitong.kernel.ErrorType;
 import io.huitong.ledger.AccountFlag;
 import io.huitong.ledger.AccountType;
 import io.huitong.ledger.NewAccount;
 import io.huitong.ledger.TransferKind;
 import io.huitong.ledger.TransferRequest;
+import io.huitong.payments.NewPayment;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,9 @@ import java.util.Set;
 
 /** Request bodies of the ledger's operator API; each turns itself into a ledger command or refuses with a 400. */
 final class LedgerRequests {
+
+    /** The largest amount an operator may move in one transfer: the same bound as a payment's. */
+    static final long MAX_AMOUNT = NewPayment.MAX_AMOUNT;
 
     private LedgerRequests() {
     }
@@ -56,6 +61,10 @@ final class LedgerRequests {
             }
             if (amount != null && amount <= 0) {
                 throw ApiException.invalid("amount", "amount must be a positive integer in the currency's minor unit");
+            }
+            if (amount != null && amount > MAX_AMOUNT) {
+                throw new ApiException(400, ErrorType.INVALID_REQUEST_ERROR, "amount_too_large", "amount must be at most " + MAX_AMOUNT,
+                        "amount");
             }
             return new TransferRequest(id, k, debitAccountId, creditAccountId, amount, currency, pendingId, reversesId,
                     timeoutSeconds == null ? 0 : timeoutSeconds, code, reference, Boolean.TRUE.equals(linked));

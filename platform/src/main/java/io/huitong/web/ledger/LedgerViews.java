@@ -36,7 +36,7 @@ final class LedgerViews {
     }
 
     record CheckView(boolean balanced, List<CurrencySumView> currencies, long accounts, long entries,
-                     List<String> mismatchedAccounts, Instant checkedAt) {
+                     List<String> mismatchedAccounts, List<String> unrepresentableAccounts, Instant checkedAt) {
     }
 
     record BatchResultView(String id, String result, TransferView transfer) {
@@ -66,7 +66,7 @@ final class LedgerViews {
     static CheckView of(LedgerCheck c) {
         return new CheckView(c.balanced(), c.currencies().stream()
                 .map(s -> new CurrencySumView(s.currency(), s.sum(), s.pendingSum())).toList(),
-                c.accounts(), c.entries(), c.mismatchedAccounts(), c.checkedAt());
+                c.accounts(), c.entries(), c.mismatchedAccounts(), c.unrepresentableAccounts(), c.checkedAt());
     }
 
     static String lower(String name) {

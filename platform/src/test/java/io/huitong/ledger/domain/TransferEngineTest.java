@@ -106,4 +106,53 @@ class TransferEngineTest {
                 view, NOW);
         assertThat(out.results()).extracting(TransferResult::code).containsExactly(Code.PENDING_TRANSFER_EXPIRED, Code.OK);
     }
+
+    @Test
+    void anOverflowIsJudgedOnTheSideThatGrows() {
+        account("full", Long.MAX_VALUE);
+        account("m", 0);
+        BatchOutcome out = engine.apply(List.of(
+                TransferRequest.posted("in", "m", "full", Money.of(1, "CNY")),
+                TransferRequest.posted("out", "full", "m", Money.of(5, "CNY")),
+                TransferRequest.hold("hold", "m", "full", Money.of(1, "CNY"), 0)), view, NOW);
+        assertThat(out.results()).extracting(TransferResult::code).containsExactly(Code.OVERFLOWS, Code.OK, Code.OVERFLOWS);
+        assertThat(out.overflowedPartialRoom()).as("the room was the whole account's").isEmpty();
+    }
+
+    @Test
+    void anOverflowOfAPartialRoomNamesTheAccountEvenFromAFailedChain() {
+        account("m", 0);
+        Account hot = new Account("hot", "CNY", AccountType.REVENUE, null, Set.of(), null, 0, 0, 0, 0, NOW);
+        AccountState hotState = new AccountState(hot, 0, 100, true);
+        LedgerView partial = new LedgerView() {
+            @Override
+            public AccountState account(String id) {
+                return id.equals("hot") ? hotState : view.account(id);
+            }
+
+            @Override
+            public Transfer transfer(String id) {
+                return view.transfer(id);
+            }
+
+            @Override
+            public TransferKind resolution(String pendingId) {
+                return view.resolution(pendingId);
+            }
+
+            @Override
+            public long reversedAmount(String originalId) {
+                return view.reversedAmount(originalId);
+            }
+        };
+        BatchOutcome out = engine.apply(List.of(
+                TransferRequest.posted("a", "m", "hot", Money.of(60, "CNY")).linkedToNext(),
+                TransferRequest.posted("b", "m", "hot", Money.of(60, "CNY")),
+                TransferRequest.posted("c", "m", "hot", Money.of(40, "CNY")),
+                TransferRequest.posted("d", "hot", "m", Money.of(1, "CNY"))), partial, NOW);
+
+        assertThat(out.results()).extracting(TransferResult::code)
+                .containsExactly(Code.LINKED_EVENT_FAILED, Code.OVERFLOWS, Code.OK, Code.OVERFLOWS);
+        assertThat(out.overflowedPartialRoom()).containsExactly("hot");
+    }
 }
