@@ -13,7 +13,15 @@ import java.util.Optional;
  */
 public interface Payments {
 
+    /** Creates a payment for another module (a wallet top-up): {@code idempotencyKey} names it for good, or is null. */
     Payment create(String merchantId, NewPayment request, String idempotencyKey);
+
+    /**
+     * Creates a payment for a merchant's request. With a key, the request's intent and the key are written in one
+     * insert before any channel hears of it, and the answer with the outcome: a repeat of the request gets the first
+     * answer replayed; a different request under the key, or one while the first is still running, is refused.
+     */
+    PaymentAnswer create(String merchantId, NewPayment request, RequestKey key);
 
     Payment confirm(String merchantId, String paymentId);
 

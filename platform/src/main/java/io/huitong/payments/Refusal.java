@@ -58,6 +58,34 @@ public sealed interface Refusal {
     record Declined(DeclinedBy by, String code, String message, String param, String payment) implements Refusal {
     }
 
+    /** A request with the same idempotency key is still being carried out ({@code idempotency_key_in_use}). */
+    record KeyInUse() implements Refusal {
+
+        @Override
+        public String code() {
+            return "idempotency_key_in_use";
+        }
+
+        @Override
+        public String message() {
+            return "A request with this Idempotency-Key is still being processed. Retry later.";
+        }
+    }
+
+    /** The idempotency key was used for a different request ({@code idempotency_key_reused}). */
+    record KeyReused() implements Refusal {
+
+        @Override
+        public String code() {
+            return "idempotency_key_reused";
+        }
+
+        @Override
+        public String message() {
+            return "This Idempotency-Key was already used for a different request.";
+        }
+    }
+
     /** A channel did not answer the step; the same request may be retried ({@code channel_unavailable}). */
     record ChannelUnavailable(String message) implements Refusal {
 

@@ -12,13 +12,14 @@ import java.time.Instant;
 public record PaymentRecord(String id, String merchantId, PaymentStatus status, PaymentMethod method, CaptureMethod capture,
                             Amounts amounts, CardDetails card, OrderDetails order, ChannelRef channel, String sealedAccount,
                             String actionToken, Failure failure, RiskVerdict risk, Intent intent, Resolution resolution,
-                            Instant createdAt, Instant updatedAt) {
+                            Instant createdAt, Instant updatedAt, Answer answer) {
 
     public PaymentRecord {
         order = order == null ? OrderDetails.EMPTY : order;
         channel = channel == null ? ChannelRef.NONE : channel;
         failure = failure == null ? Failure.NONE : failure;
         resolution = resolution == null ? Resolution.NONE : resolution;
+        answer = answer == null ? Answer.UNTRACKED : answer;
     }
 
     public Money money() {
@@ -60,37 +61,43 @@ public record PaymentRecord(String id, String merchantId, PaymentStatus status, 
         Resolution watch = next == PaymentStatus.PROCESSING || next == PaymentStatus.REQUIRES_ACTION && !isCard() ? resolution
                 : Resolution.NONE;
         return new PaymentRecord(id, merchantId, next, method, capture, amounts, card, order, channel, sealedAccount, actionToken, failure,
-                risk, intent, watch, createdAt, now);
+                risk, intent, watch, createdAt, now, answer);
     }
 
     public PaymentRecord with(Amounts newAmounts) {
         return new PaymentRecord(id, merchantId, status, method, capture, newAmounts, card, order, channel, sealedAccount, actionToken,
-                failure, risk, intent, resolution, createdAt, updatedAt);
+                failure, risk, intent, resolution, createdAt, updatedAt, answer);
     }
 
     public PaymentRecord with(OrderDetails newOrder) {
         return new PaymentRecord(id, merchantId, status, method, capture, amounts, card, newOrder, channel, sealedAccount, actionToken,
-                failure, risk, intent, resolution, createdAt, updatedAt);
+                failure, risk, intent, resolution, createdAt, updatedAt, answer);
     }
 
     public PaymentRecord with(ChannelRef newChannel) {
         return new PaymentRecord(id, merchantId, status, method, capture, amounts, card, order, newChannel, sealedAccount, actionToken,
-                failure, risk, intent, resolution, createdAt, updatedAt);
+                failure, risk, intent, resolution, createdAt, updatedAt, answer);
     }
 
     public PaymentRecord with(Failure newFailure) {
         return new PaymentRecord(id, merchantId, status, method, capture, amounts, card, order, channel, sealedAccount, actionToken,
-                newFailure, risk, intent, resolution, createdAt, updatedAt);
+                newFailure, risk, intent, resolution, createdAt, updatedAt, answer);
     }
 
     public PaymentRecord with(Resolution newResolution) {
         return new PaymentRecord(id, merchantId, status, method, capture, amounts, card, order, channel, sealedAccount, actionToken,
-                failure, risk, intent, newResolution, createdAt, updatedAt);
+                failure, risk, intent, newResolution, createdAt, updatedAt, answer);
+    }
+
+    /** With the answer its creating request got (or is due to get). */
+    public PaymentRecord with(Answer newAnswer) {
+        return new PaymentRecord(id, merchantId, status, method, capture, amounts, card, order, channel, sealedAccount, actionToken,
+                failure, risk, intent, resolution, createdAt, updatedAt, newAnswer);
     }
 
     public PaymentRecord withActionToken(String token) {
         return new PaymentRecord(id, merchantId, status, method, capture, amounts, card, order, channel, sealedAccount, token, failure,
-                risk, intent, resolution, createdAt, updatedAt);
+                risk, intent, resolution, createdAt, updatedAt, answer);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.Ids;
 import io.huitong.payments.NewPayment;
 import io.huitong.payments.Payment;
+import io.huitong.payments.PaymentAnswer;
+import io.huitong.payments.RequestKey;
 import io.huitong.payments.PaymentRefused;
 import io.huitong.payments.channel.CardAuthorization;
 import io.huitong.payments.channel.ChannelResult;
@@ -46,6 +48,7 @@ class CardFlow {
     private final RiskCheck risk;
     private final MerchantLookup merchants;
     private final PaymentViews views;
+    private final Answers answers;
     private final Vault vault;
     private final Clock clock;
     private final Ids ids;
@@ -54,7 +57,7 @@ class CardFlow {
     private final SaleBatches sales;
 
     CardFlow(Transitions transitions, Outcomes outcomes, ChannelRouter router, MerchantAccounts accounts, RiskCheck risk,
-             MerchantLookup merchants, PaymentViews views, Vault vault, Clock clock, Ids ids, PaymentsProperties properties) {
+             MerchantLookup merchants, PaymentViews views, Answers answers, Vault vault, Clock clock, Ids ids, PaymentsProperties properties) {
         this.transitions = transitions;
         this.outcomes = outcomes;
         this.router = router;
@@ -62,6 +65,7 @@ class CardFlow {
         this.risk = risk;
         this.merchants = merchants;
         this.views = views;
+        this.answers = answers;
         this.vault = vault;
         this.clock = clock;
         this.ids = ids;
@@ -70,11 +74,11 @@ class CardFlow {
         this.sales = new SaleBatches(transitions, outcomes, clock, late -> reverseLate(late.payment(), late.channel()));
     }
 
-    Payment create(Merchant merchant, NewPayment request, String idempotencyKey) {
+    PaymentAnswer create(Merchant merchant, NewPayment request, RequestKey key) {
         Instant now = DbTimes.now(clock);
         String id = ids.next("pay");
         NewPayment.CardInput card = request.paymentMethod().card();
-        Intent intent = new Intent(request.description(), request.metadata(), idempotencyKey);
+        Intent intent = Answers.intent(request, key);
         CaptureMethod capture = request.manualCapture() ? CaptureMethod.MANUAL : CaptureMethod.AUTOMATIC;
         Amounts amounts = Amounts.of(new io.huitong.kernel.Money(request.amount(), request.currency()));
         CardCheck.Outcome checked = cardCheck.check(card.number(), card.expMonth(), card.expYear(), card.cvc());
@@ -83,10 +87,11 @@ class CardFlow {
             PaymentRecord declined = new PaymentRecord(id, merchant.id(), PaymentStatus.FAILED, PaymentMethod.CARD, capture, amounts,
                     new CardDetails(number.map(n -> n.brand().wireName()).orElse(null), number.map(CardNumber::last4).orElse(null),
                             card.expMonth(), card.expYear()), null, null, null, null, new Failure(failed.code(), failed.message()), null,
-                    intent, null, now, now);
+                    intent, null, now, now, null);
+            declined = declined.with(answers.initial(declined, key));
             PaymentRecord stored = transitions.begin(declined);
             if (stored != declined) {
-                return views.answer(stored);
+                return answers.toEarlier(stored, key);
             }
             throw new PaymentRefused(new io.huitong.payments.Refusal.Declined(io.huitong.payments.Refusal.DeclinedBy.CARD, failed.code(),
                     failed.message(), failed.param(), id));
@@ -103,12 +108,16 @@ class CardFlow {
                 null, decision.blocked() ? null : vault.seal(passed.number().reveal(), id),
                 status == PaymentStatus.REQUIRES_ACTION ? outcomes.newToken() : null,
                 decision.blocked() ? Failure.riskBlocked() : null, verdict, intent,
-                status == PaymentStatus.PROCESSING ? Resolution.at(now.plus(properties.resolver().firstLook())) : null, now, now);
+                status == PaymentStatus.PROCESSING ? Resolution.at(now.plus(properties.resolver().firstLook())) : null, now, now, null);
+        payment = payment.with(answers.initial(payment, key));
         PaymentRecord stored = transitions.begin(payment);
-        if (stored != payment || status != PaymentStatus.PROCESSING) {
-            return views.answer(stored);
+        if (stored != payment) {
+            return answers.toEarlier(stored, key);
         }
-        return views.answer(authorize(payment, merchant, passed.number(), card.cvc(), false));
+        if (status != PaymentStatus.PROCESSING) {
+            return new PaymentAnswer.Fresh(views.answer(stored));
+        }
+        return new PaymentAnswer.Fresh(views.answer(authorize(payment, merchant, passed.number(), card.cvc(), false)));
     }
 
     /** A card payment confirmed by the merchant: on to the acquirer, or to the payer's step-up if risk control challenged it. */

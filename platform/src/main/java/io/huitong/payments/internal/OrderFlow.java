@@ -6,6 +6,8 @@ import io.huitong.kernel.Ids;
 import io.huitong.kernel.Money;
 import io.huitong.payments.NewPayment;
 import io.huitong.payments.Payment;
+import io.huitong.payments.PaymentAnswer;
+import io.huitong.payments.RequestKey;
 import io.huitong.payments.channel.ChannelResult;
 import io.huitong.payments.channel.OrderChannel;
 import io.huitong.payments.channel.OrderRequest;
@@ -15,7 +17,6 @@ import io.huitong.payments.domain.Amounts;
 import io.huitong.payments.domain.CaptureMethod;
 import io.huitong.payments.domain.ChannelRef;
 import io.huitong.payments.domain.Failure;
-import io.huitong.payments.domain.Intent;
 import io.huitong.payments.domain.OrderDetails;
 import io.huitong.payments.domain.PaymentMethod;
 import io.huitong.payments.domain.PaymentRecord;
@@ -49,6 +50,7 @@ class OrderFlow {
     private final GiveBacks giveBacks;
     private final RiskCheck risk;
     private final PaymentViews views;
+    private final Answers answers;
     private final Vault vault;
     private final Clock clock;
     private final Ids ids;
@@ -56,7 +58,7 @@ class OrderFlow {
     private final PublicAddress address;
 
     OrderFlow(Transitions transitions, Outcomes outcomes, OrderChannelBook channels, MerchantAccounts accounts, GiveBacks giveBacks,
-              RiskCheck risk, PaymentViews views, Vault vault, Clock clock, Ids ids, PaymentsProperties properties,
+              RiskCheck risk, PaymentViews views, Answers answers, Vault vault, Clock clock, Ids ids, PaymentsProperties properties,
               PublicAddress address) {
         this.transitions = transitions;
         this.outcomes = outcomes;
@@ -65,6 +67,7 @@ class OrderFlow {
         this.giveBacks = giveBacks;
         this.risk = risk;
         this.views = views;
+        this.answers = answers;
         this.vault = vault;
         this.clock = clock;
         this.ids = ids;
@@ -73,7 +76,7 @@ class OrderFlow {
     }
 
     /** Creates an order payment; with {@code confirm}, opens its order at once. */
-    Payment create(Merchant merchant, NewPayment request, String idempotencyKey) {
+    PaymentAnswer create(Merchant merchant, NewPayment request, RequestKey key) {
         Instant now = DbTimes.now(clock);
         String id = ids.next("pay");
         PaymentMethod method = PaymentMethod.fromWire(request.paymentMethod().type()).orElseThrow();
@@ -91,13 +94,17 @@ class OrderFlow {
         RiskVerdict verdict = RiskCheck.verdict(decision);
         PaymentRecord payment = new PaymentRecord(id, merchant.id(), status, method, CaptureMethod.AUTOMATIC, Amounts.of(amount), null,
                 order, null, payer == null || blocked ? null : vault.seal(payer.accountNumber(), id), null,
-                blocked ? Failure.riskBlocked() : null, verdict, new Intent(request.description(), request.metadata(), idempotencyKey),
-                status == PaymentStatus.PROCESSING ? Resolution.at(now.plus(properties.resolver().firstLook())) : null, now, now);
+                blocked ? Failure.riskBlocked() : null, verdict, Answers.intent(request, key),
+                status == PaymentStatus.PROCESSING ? Resolution.at(now.plus(properties.resolver().firstLook())) : null, now, now, null);
+        payment = payment.with(answers.initial(payment, key));
         PaymentRecord stored = transitions.begin(payment);
-        if (stored != payment || status != PaymentStatus.PROCESSING) {
-            return views.answer(stored);
+        if (stored != payment) {
+            return answers.toEarlier(stored, key);
         }
-        return views.answer(open(payment, merchant));
+        if (status != PaymentStatus.PROCESSING) {
+            return new PaymentAnswer.Fresh(views.answer(stored));
+        }
+        return new PaymentAnswer.Fresh(views.answer(open(payment, merchant)));
     }
 
     /** A confirmed order payment: its order is opened now. */

@@ -6,6 +6,7 @@ import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import io.huitong.payments.PaymentFilter;
 import io.huitong.payments.domain.Amounts;
+import io.huitong.payments.domain.Answer;
 import io.huitong.payments.domain.CaptureMethod;
 import io.huitong.payments.domain.CardDetails;
 import io.huitong.payments.domain.ChannelRef;
@@ -38,13 +39,14 @@ class PaymentStore {
             + " amount_received, amount_refunded, fee, method_type, card_brand, card_last4, card_exp_month, card_exp_year,"
             + " card_sealed, channel, authorization_code, action_token, failure_code, failure_message, description, metadata,"
             + " idempotency_key, resolve_after, resolve_attempts, created_at, updated_at, payer_bank_code, payer_last4, payer_name,"
-            + " channel_reference, qr_payload, action_expires_at, risk_decision, risk_score, risk_reasons";
-    private static final String INSERT = "insert into payment (" + COLUMNS + ") values ("
-            + String.join(", ", Collections.nCopies(37, "?")) + ")";
+            + " channel_reference, qr_payload, action_expires_at, risk_decision, risk_score, risk_reasons, request_fingerprint, request_id,"
+            + " answer_status";
+    private static final String INSERT = "insert into payment (" + COLUMNS + ", answer_body) values ("
+            + String.join(", ", Collections.nCopies(41, "?")) + ")";
     private static final String UPDATE = "update payment set status = ?, amount_capturable = ?, amount_received = ?,"
             + " amount_refunded = ?, fee = ?, channel = ?, authorization_code = ?, action_token = ?, failure_code = ?,"
             + " failure_message = ?, resolve_after = ?, resolve_attempts = ?, updated_at = ?, channel_reference = ?, qr_payload = ?,"
-            + " action_expires_at = ? where id = ?";
+            + " action_expires_at = ?, answer_status = ?, answer_body = coalesce(?, answer_body) where id = ?";
     private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {
     };
 
@@ -71,7 +73,8 @@ class PaymentStore {
                 DbTimes.at(p.resolution().after()), p.resolution().attempts(), DbTimes.at(p.createdAt()), DbTimes.at(p.updatedAt()),
                 o.payerBankCode(), o.payerLast4(), o.payerName(), o.channelReference(), o.qrPayload(), DbTimes.at(o.expiresAt()),
                 r == null ? null : r.decision().wireName(), r == null ? null : r.score(),
-                r == null ? null : String.join(",", r.reasons())).update();
+                r == null ? null : String.join(",", r.reasons()), p.intent().requestFingerprint(), p.intent().requestId(),
+                p.answer().status(), p.answer().body()).update();
     }
 
     /** Writes back everything a payment's life can change. */
@@ -99,7 +102,7 @@ class PaymentStore {
         return new Object[] {p.status().wireName(), a.capturable(), a.received(), a.refunded(), a.fee(), p.channel().name(),
                 p.channel().authorizationCode(), p.actionToken(), p.failure().code(), p.failure().message(),
                 DbTimes.at(p.resolution().after()), p.resolution().attempts(), DbTimes.at(p.updatedAt()), p.order().channelReference(),
-                p.order().qrPayload(), DbTimes.at(p.order().expiresAt()), p.id()};
+                p.order().qrPayload(), DbTimes.at(p.order().expiresAt()), p.answer().status(), p.answer().body(), p.id()};
     }
 
     /** The payments, locked until the transaction ends, in id order (so batches never wait on each other in a circle). */
@@ -127,6 +130,11 @@ class PaymentStore {
     Optional<PaymentRecord> findByIdempotencyKey(String merchantId, String key) {
         return jdbc.sql("select " + COLUMNS + " from payment where merchant_id = ? and idempotency_key = ?")
                 .params(merchantId, key).query(this::payment).optional();
+    }
+
+    /** The body of the 201 the request that created the payment answered, as it was sent. */
+    Optional<String> answerBody(String paymentId) {
+        return jdbc.sql("select answer_body from payment where id = ?").params(paymentId).query(String.class).optional();
     }
 
     Page<PaymentRecord> list(String merchantId, PaymentFilter filter, PageRequest page) {
@@ -167,8 +175,9 @@ class PaymentStore {
                 method, CaptureMethod.fromWire(rs.getString(6)).orElseThrow(), amounts, card,
                 order, new ChannelRef(rs.getString(17), rs.getString(18)), rs.getString(16), rs.getString(19),
                 new Failure(rs.getString(20), rs.getString(21)), risk(rs),
-                new Intent(rs.getString(22), metadata(rs.getString(23)), rs.getString(24)),
-                new Resolution(DbTimes.instant(rs, 25), rs.getInt(26)), DbTimes.instant(rs, 27), DbTimes.instant(rs, 28));
+                new Intent(rs.getString(22), metadata(rs.getString(23)), rs.getString(24), rs.getString(38), rs.getString(39)),
+                new Resolution(DbTimes.instant(rs, 25), rs.getInt(26)), DbTimes.instant(rs, 27), DbTimes.instant(rs, 28),
+                new Answer(rs.getObject(40, Integer.class), null));
     }
 
     private static RiskVerdict risk(ResultSet rs) throws SQLException {

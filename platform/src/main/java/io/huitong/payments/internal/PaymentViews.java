@@ -62,12 +62,21 @@ class PaymentViews {
 
     /** The answer to a request about this payment: the payment, or the refusal of a declined one, naming it. */
     Payment answer(PaymentRecord p) {
-        if (p.status() == PaymentStatus.FAILED && p.failure().code() != null) {
-            Refusal.DeclinedBy by = p.failure().isRiskBlock() ? Refusal.DeclinedBy.RISK
-                    : p.isCard() ? Refusal.DeclinedBy.CARD : Refusal.DeclinedBy.CHANNEL;
-            throw new PaymentRefused(new Refusal.Declined(by, p.failure().code(), p.failure().message(), null, p.id()));
+        Optional<Refusal> refused = refusal(p);
+        if (refused.isPresent()) {
+            throw new PaymentRefused(refused.get());
         }
         return view(p);
+    }
+
+    /** A declined payment's refusal, naming it; empty for any other. */
+    Optional<Refusal> refusal(PaymentRecord p) {
+        if (p.status() != PaymentStatus.FAILED || p.failure().code() == null) {
+            return Optional.empty();
+        }
+        Refusal.DeclinedBy by = p.failure().isRiskBlock() ? Refusal.DeclinedBy.RISK : p.isCard() ? Refusal.DeclinedBy.CARD
+                : Refusal.DeclinedBy.CHANNEL;
+        return Optional.of(new Refusal.Declined(by, p.failure().code(), p.failure().message(), null, p.id()));
     }
 
     Payment view(PaymentRecord p) {

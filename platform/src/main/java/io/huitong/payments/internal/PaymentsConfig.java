@@ -53,14 +53,15 @@ class PaymentsConfig {
         OrderChannelBook orderChannels = new OrderChannelBook(orderChannelProvider::getObject);
         ChannelRouter router = new ChannelRouter(cardChannels);
         RiskCheck riskCheck = new RiskCheck(risk, clock);
-        Transitions transitions = new Transitions(payments, accounts, events, views, tx);
+        Answers answers = new Answers(json, views, payments, properties, clock);
+        Transitions transitions = new Transitions(payments, accounts, events, views, answers, tx);
         Outcomes outcomes = new Outcomes(accounts, orderChannels, risk, vault, properties);
         GiveBacks giveBacks = new GiveBacks(jdbc, orderChannels, tx, clock);
         RefundOutcomes refundOutcomes = new RefundOutcomes(refundRows, payments, transitions, accounts, orderChannels, router, events, clock);
         OrderSettlement settlement = new OrderSettlement(transitions, outcomes, orderChannels, giveBacks, refundOutcomes, payments,
                 refundRows, merchants, clock);
-        CardFlow cards = new CardFlow(transitions, outcomes, router, accounts, riskCheck, merchants, views, vault, clock, ids, properties);
-        OrderFlow orders = new OrderFlow(transitions, outcomes, orderChannels, accounts, giveBacks, riskCheck, views, vault, clock, ids,
+        CardFlow cards = new CardFlow(transitions, outcomes, router, accounts, riskCheck, merchants, views, answers, vault, clock, ids, properties);
+        OrderFlow orders = new OrderFlow(transitions, outcomes, orderChannels, accounts, giveBacks, riskCheck, views, answers, vault, clock, ids,
                 properties, address);
         Captures captures = new Captures(transitions, router, accounts, clock);
         UnknownOutcomes unknown = new UnknownOutcomes(transitions, outcomes, new OrderResolver(orderChannels, settlement, outcomes, properties),

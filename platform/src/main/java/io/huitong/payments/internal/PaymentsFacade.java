@@ -8,6 +8,8 @@ import io.huitong.payments.BalanceTransaction;
 import io.huitong.payments.NewPayment;
 import io.huitong.payments.NewRefund;
 import io.huitong.payments.Payment;
+import io.huitong.payments.PaymentAnswer;
+import io.huitong.payments.RequestKey;
 import io.huitong.payments.PaymentFilter;
 import io.huitong.payments.PaymentRefused;
 import io.huitong.payments.Payments;
@@ -48,9 +50,14 @@ class PaymentsFacade implements Payments {
 
     @Override
     public Payment create(String merchantId, NewPayment request, String idempotencyKey) {
+        PaymentAnswer answer = create(merchantId, request, idempotencyKey == null ? null : new RequestKey(idempotencyKey, null, null));
+        return ((PaymentAnswer.Fresh) answer).payment();
+    }
+
+    @Override
+    public PaymentAnswer create(String merchantId, NewPayment request, RequestKey key) {
         var merchant = merchants.of(merchantId);
-        return request.paymentMethod().type().equals("card") ? cards.create(merchant, request, idempotencyKey)
-                : orders.create(merchant, request, idempotencyKey);
+        return request.paymentMethod().type().equals("card") ? cards.create(merchant, request, key) : orders.create(merchant, request, key);
     }
 
     @Override

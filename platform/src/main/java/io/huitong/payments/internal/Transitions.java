@@ -68,13 +68,16 @@ class Transitions {
     private final MerchantAccounts accounts;
     private final EventLog events;
     private final PaymentViews views;
+    private final Answers answers;
     private final TransactionTemplate tx;
 
-    Transitions(PaymentStore store, MerchantAccounts accounts, EventLog events, PaymentViews views, TransactionTemplate tx) {
+    Transitions(PaymentStore store, MerchantAccounts accounts, EventLog events, PaymentViews views, Answers answers,
+                TransactionTemplate tx) {
         this.store = store;
         this.accounts = accounts;
         this.events = events;
         this.views = views;
+        this.answers = answers;
         this.tx = tx;
     }
 
@@ -101,13 +104,17 @@ class Transitions {
                     continue;
                 }
                 Move move = steps.get(current.id()).apply(current);
-                PaymentRecord next = written(current, move).orElse(current);
-                if (next != current) {
+                Optional<PaymentRecord> moved = written(current, move);
+                if (moved.isPresent()) {
+                    Payment shown = views.view(moved.get());
+                    PaymentRecord next = answered(current, moved.get(), shown);
                     writes.add(next);
                     postings.addAll(postings(move));
-                    eventTypes(current, move).forEach(type -> recorded.add(new EventLog.NewEvent(next.merchantId(), type, views.view(next))));
+                    eventTypes(current, move).forEach(type -> recorded.add(new EventLog.NewEvent(next.merchantId(), type, shown)));
+                    out.put(current.id(), new Result(next, true));
+                } else {
+                    out.put(current.id(), new Result(current, true));
                 }
-                out.put(current.id(), new Result(next, true));
             }
             accounts.post(postings);
             store.updateAll(writes);
@@ -118,18 +125,22 @@ class Transitions {
 
     /** Applies a move to a payment the caller has locked in its transaction. */
     PaymentRecord apply(PaymentRecord current, Move move) {
-        Optional<PaymentRecord> next = written(current, move);
-        if (next.isEmpty()) {
+        Optional<PaymentRecord> moved = written(current, move);
+        if (moved.isEmpty()) {
             return current;
         }
-        accounts.post(postings(move));
-        store.update(next.get());
         List<String> types = eventTypes(current, move);
-        if (!types.isEmpty()) {
-            Payment shown = views.view(next.get());
-            types.forEach(type -> events.record(next.get().merchantId(), type, shown));
-        }
-        return next.get();
+        Payment shown = types.isEmpty() && !current.answer().due() ? null : views.view(moved.get());
+        PaymentRecord next = answered(current, moved.get(), shown);
+        accounts.post(postings(move));
+        store.update(next);
+        types.forEach(type -> events.record(next.merchantId(), type, shown));
+        return next;
+    }
+
+    /** The request that created the payment still waits for its answer: it is what the payment now shows. */
+    private PaymentRecord answered(PaymentRecord current, PaymentRecord next, Payment shown) {
+        return current.answer().due() ? next.with(answers.of(next, shown)) : next;
     }
 
     /** The merchant's own payment, locked until the caller's transaction ends; empty for another merchant's. */

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * authorization only, it does not change what the request does (amount, card, merchant, metadata), and
  * such a retry gets the first answer replayed, it does not run again.
  */
-final class RequestFingerprint {
+public final class RequestFingerprint {
 
     /** The vault purpose of request fingerprints; a new canonical form would need a new purpose (and version). */
     static final String PURPOSE = "idempotency-request-v1";
@@ -53,7 +53,7 @@ final class RequestFingerprint {
     }
 
     /** The request's fingerprint, streamed into the HMAC: neither the body nor its canonical form is copied. */
-    Presented of(String method, String path, byte[] body) {
+    public Presented of(String method, String path, byte[] body) {
         Fingerprint fingerprint = vault.startFingerprint(PURPOSE);
         fingerprint.write((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
         JsonNode json = json(body);
@@ -103,7 +103,7 @@ final class RequestFingerprint {
     }
 
     /** A presented request: its fingerprint, and whether a stored key was made by the same request. */
-    static final class Presented {
+    public static final class Presented {
 
         private final String value;
         private final String method;
@@ -118,7 +118,7 @@ final class RequestFingerprint {
         }
 
         /** The fingerprint to store with the key: 64 hex digits, {@link #KEYED}. */
-        String value() {
+        public String value() {
             return value;
         }
 

@@ -5,6 +5,20 @@ import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import io.huitong.payments.NewPayment;
+import io.huitong.payments.PaymentAnswer;
+import io.huitong.payments.RequestKey;
+import io.huitong.web.error.ApiError;
+import io.huitong.web.error.PaymentRefusals;
+import io.huitong.web.idempotency.RequestFingerprint;
+import io.huitong.web.request.RequestBodies;
+import io.huitong.web.request.RequestIds;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import io.huitong.payments.Payment;
 import io.huitong.payments.PaymentFilter;
 import io.huitong.payments.Payments;
@@ -31,11 +45,15 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 255;
 
     private final Payments payments;
+    private final RequestFingerprint fingerprints;
 
-    PaymentController(Payments payments) {
+    PaymentController(Payments payments, RequestFingerprint fingerprints) {
         this.payments = payments;
+        this.fingerprints = fingerprints;
     }
 
     record Capture(Long amount) {
@@ -45,12 +63,30 @@ class PaymentController {
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a payment; with confirm (the default) it is authorized at once",
-            description = "A declined card answers 402 card_error naming the failed payment as `payment`.")
-    Payment create(ApiPrincipal caller, @RequestBody NewPayment body,
-                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return payments.create(caller.merchantId(), body, idempotencyKey);
+            description = "A declined card answers 402 card_error naming the failed payment as `payment`. With an Idempotency-Key, a"
+                    + " repeat of the request gets the first answer again (header Idempotent-Replayed: true).",
+            responses = @ApiResponse(responseCode = "201", description = "The payment",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = Payment.class))))
+    ResponseEntity<?> create(ApiPrincipal caller, @RequestBody NewPayment body,
+                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, HttpServletRequest request) {
+        RequestKey key = null;
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+                throw ApiException.invalid(IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to 255 characters.");
+            }
+            String path = request.getQueryString() == null ? request.getRequestURI() : request.getRequestURI() + "?" + request.getQueryString();
+            key = new RequestKey(idempotencyKey, fingerprints.of(request.getMethod(), path, RequestBodies.of(request)).value(),
+                    RequestIds.of(request));
+        }
+        return switch (payments.create(caller.merchantId(), body, key)) {
+            case PaymentAnswer.Fresh fresh -> ResponseEntity.status(HttpStatus.CREATED).body(fresh.payment());
+            case PaymentAnswer.Replay replay when replay.refusal() != null -> ResponseEntity.status(replay.status())
+                    .header(REPLAYED, "true").contentType(MediaType.APPLICATION_JSON)
+                    .body(ApiError.of(PaymentRefusals.toApi(replay.refusal()), replay.requestId()));
+            case PaymentAnswer.Replay replay -> ResponseEntity.status(replay.status()).header(REPLAYED, "true")
+                    .contentType(MediaType.APPLICATION_JSON).body(replay.body().getBytes(StandardCharsets.UTF_8));
+        };
     }
 
     @PostMapping("/{id}/confirm")

@@ -90,6 +90,6 @@ class PaymentTransitionsTest {
 
     private static PaymentRecord payment(PaymentStatus status) {
         return new PaymentRecord("pay_1", "mer_1", status, PaymentMethod.CARD, CaptureMethod.AUTOMATIC, Amounts.of(new Money(1000, "CNY")),
-                new CardDetails("visa", "4242", 12, 2030), null, null, null, null, null, null, new Intent(null, Map.of(), null), null, NOW, NOW);
+                new CardDetails("visa", "4242", 12, 2030), null, null, null, null, null, null, new Intent(null, Map.of(), null), null, NOW, NOW, null);
     }
 }

@@ -491,4 +491,41 @@ abstract class PaymentApiTests extends ApiTestSupport {
         assertThat(get("/v1/payments").json().path("data")).hasSize(1);
         assertThat(pending()).isEqualTo(97);
     }
+
+    @Test
+    void aDeclinedPaymentRepeatedUnderItsKeyGetsTheSameRefusalAndADifferentRequestIs422() {
+        Api.Response first = pay(payment(100, DECLINED, ""), "Idempotency-Key", "declined-1");
+        Api.Response again = pay(payment(100, DECLINED, ""), "Idempotency-Key", "declined-1");
+        Api.Response other = pay(payment(200, DECLINED, ""), "Idempotency-Key", "declined-1");
+
+        assertThat(first.status()).isEqualTo(402);
+        assertThat(again.status()).isEqualTo(402);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(other.status()).as(other.body()).isEqualTo(422);
+        assertThat(other.error("code")).isEqualTo("idempotency_key_reused");
+        assertThat(get("/v1/payments").json().path("data")).hasSize(1);
+    }
+
+    @Test
+    void aRepeatWhileTheFirstRequestStillWaitsForItsAcquirerIsRefusedAsInUse() throws Exception {
+        java.util.concurrent.CompletableFuture<Api.Response> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> pay(payment(400, LOST, ""), "Idempotency-Key", "slow-1"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (jdbc.sql("select count(*) from payment where merchant_id = ? and idempotency_key = 'slow-1'").param(merchant.id())
+                .query(Integer.class).single() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Api.Response meanwhile = pay(payment(400, LOST, ""), "Idempotency-Key", "slow-1");
+        Api.Response answered = first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        Api.Response after = pay(payment(400, LOST, ""), "Idempotency-Key", "slow-1");
+
+        assertThat(meanwhile.status()).as(meanwhile.body()).isEqualTo(409);
+        assertThat(meanwhile.error("code")).isEqualTo("idempotency_key_in_use");
+        assertThat(answered.status()).isEqualTo(201);
+        assertThat(answered.json().path("status").asString()).isEqualTo("processing");
+        assertThat(after.status()).isEqualTo(201);
+        assertThat(after.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(after.body()).isEqualTo(answered.body());
+    }
 }

@@ -74,6 +74,8 @@ class PaymentConcurrencyPostgresTests extends ApiTestSupport {
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(201, 409));
         assertThat(responses.stream().filter(r -> r.status() == 201).map(r -> r.json().path("id").asString()).distinct()).hasSize(1);
+        assertThat(responses.stream().filter(r -> r.status() == 201 && r.header("Idempotent-Replayed") == null)).as("one request ran").hasSize(1);
+        assertThat(responses.stream().filter(r -> r.status() == 409)).allSatisfy(r -> assertThat(r.error("code")).isEqualTo("idempotency_key_in_use"));
         Api.Response list = api.get("/v1/payments", "Authorization", merchant.bearer());
         assertThat(list.json().path("data")).hasSize(1);
         assertThat(api.get("/v1/balance", "Authorization", merchant.bearer()).json().path("pending").get(0).path("amount").asLong())
