@@ -81,7 +81,8 @@ class BankChannelConfig {
         }
         ChannelsProperties.Breaker breaker = channels.breaker();
         BankChannelSettings settings = new BankChannelSettings(url, settlement, key, channels.connectTimeout(), channels.replyTimeout(),
-                java.time.Duration.ofMinutes(5), breaker.window(), breaker.minimumCalls(), breaker.failureRate(), breaker.openFor());
+                java.time.Duration.ofMinutes(5), breaker.window(), breaker.minimumCalls(), breaker.failureRate(), breaker.openFor(),
+                channels.retry().policy());
         MeterRegistry meters = registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         // payments' side of notifications is looked up when the first one arrives
         OrderNotifications lazy = (channel, reference, status) -> notifications.getObject().notify(channel, reference, status);

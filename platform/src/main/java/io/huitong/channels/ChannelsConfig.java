@@ -74,9 +74,10 @@ class ChannelsConfig {
         }
         MeterRegistry meters = registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         ChannelsProperties.Breaker breaker = properties.breaker();
+        ChannelRetry retry = properties.retry().policy();
         return new CardConnectors(acquirers.stream().map(a -> new Iso8583CardChannel(a.name(),
                 new Iso8583ChannelSettings(a.host(), a.port(), properties.connectTimeout(), properties.replyTimeout(),
-                        breaker.window(), breaker.minimumCalls(), breaker.failureRate(), breaker.openFor()), clock, meters))
+                        breaker.window(), breaker.minimumCalls(), breaker.failureRate(), breaker.openFor(), retry), clock, meters))
                 .toList());
     }
 
@@ -124,6 +125,14 @@ class ChannelsConfig {
             orders.channels().stream().filter(o -> o instanceof Connector).map(o -> ((Connector) o).status()).forEach(all::add);
             return all;
         };
+    }
+
+    /** Sends an echo to every channel whose breaker is open, so that one back up is tried again soon; stopped first. */
+    @Bean(destroyMethod = "close")
+    ChannelProber channelProber(CardConnectors cards, OrderConnectors orders, ChannelsProperties properties) {
+        List<Connector> all = new java.util.ArrayList<>(cards.channels());
+        orders.channels().stream().filter(o -> o instanceof Connector).map(o -> (Connector) o).forEach(all::add);
+        return new ChannelProber(all, properties.probe().interval(), properties.probe().timeout()).start();
     }
 
     /** The connectors that receive notifications, by channel name. */

@@ -19,15 +19,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replyTimeout   how long to wait for an acquirer's answer; after that the outcome is unknown and the
  *                       payment's resolver finds out
  * @param breaker        when an acquirer's circuit breaker opens, and for how long
+ * @param retry          when new business a channel certainly did not act on is sent to it again
+ * @param probe          how often channels whose breaker is open are asked whether they answer again
  */
 @ConfigurationProperties("huitong.channels")
-record ChannelsProperties(List<Acquirer> card, String simulatorUrl, Duration connectTimeout, Duration replyTimeout, Breaker breaker) {
+record ChannelsProperties(List<Acquirer> card, String simulatorUrl, Duration connectTimeout, Duration replyTimeout, Breaker breaker,
+                          Retry retry, Probe probe) {
 
     ChannelsProperties {
         card = card == null ? List.of() : List.copyOf(card);
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
         replyTimeout = replyTimeout == null ? Duration.ofSeconds(10) : replyTimeout;
         breaker = breaker == null ? new Breaker(0, 0, 0, null) : breaker;
+        retry = retry == null ? new Retry(0, null, null) : retry;
+        probe = probe == null ? new Probe(null, null) : probe;
     }
 
     /**
@@ -42,6 +47,36 @@ record ChannelsProperties(List<Acquirer> card, String simulatorUrl, Duration con
             minimumCalls = minimumCalls <= 0 ? 10 : minimumCalls;
             failureRate = failureRate <= 0 ? 50f : failureRate;
             openFor = openFor == null ? Duration.ofSeconds(30) : openFor;
+        }
+    }
+
+    /**
+     * A call a channel certainly did not act on (it answered "system error, nothing done", or the request never
+     * reached it) is attempted up to {@code attempts} times in all, the n-th retry after n × {@code backoff}, as
+     * long as the first attempt started less than {@code budget} ago. Unknown outcomes are never sent again.
+     */
+    record Retry(int attempts, Duration backoff, Duration budget) {
+
+        Retry {
+            attempts = attempts <= 0 ? ChannelRetry.DEFAULT.attempts() : attempts;
+            backoff = backoff == null ? ChannelRetry.DEFAULT.backoff() : backoff;
+            budget = budget == null ? ChannelRetry.DEFAULT.budget() : budget;
+        }
+
+        ChannelRetry policy() {
+            return new ChannelRetry(attempts, backoff, budget);
+        }
+    }
+
+    /**
+     * Every {@code interval}, each channel whose breaker is open is sent its protocol's echo, answered within
+     * {@code timeout}; one that answers is half-opened, so that the next payment tries it.
+     */
+    record Probe(Duration interval, Duration timeout) {
+
+        Probe {
+            interval = interval == null ? Duration.ofSeconds(1) : interval;
+            timeout = timeout == null ? Duration.ofSeconds(1) : timeout;
         }
     }
 

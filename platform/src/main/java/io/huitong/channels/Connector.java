@@ -17,4 +17,19 @@ public interface Connector {
     default ChannelWindow.Snapshot recent(Duration within) {
         return status().recent();
     }
+
+    /** The breaker that guards the channel's new business; null for a channel without one. */
+    default ChannelBreaker breaker() {
+        return null;
+    }
+
+    /**
+     * Asks the channel, by the cheapest request its protocol has, whether it answers (an ISO 8583 echo test, a
+     * status query for an order that does not exist), waiting at most {@code timeout}. It moves no money and
+     * is counted nowhere: neither by the breaker nor in the recent calls. False when it did not answer, or
+     * answered that it cannot work now; false for a channel that has no such request.
+     */
+    default boolean echo(Duration timeout) {
+        return false;
+    }
 }

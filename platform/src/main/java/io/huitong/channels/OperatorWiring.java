@@ -43,7 +43,7 @@ final class OperatorWiring {
     static OperatorSettings settings(URI url, ChannelsProperties properties) {
         ChannelsProperties.Breaker breaker = properties.breaker();
         return new OperatorSettings(url, properties.connectTimeout(), properties.replyTimeout(), breaker.window(), breaker.minimumCalls(),
-                breaker.failureRate(), breaker.openFor());
+                breaker.failureRate(), breaker.openFor(), properties.retry().policy());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.huitong.channels.ecny;
 
+import io.huitong.channels.ChannelBreaker;
 import io.huitong.channels.ChannelStatus;
 import io.huitong.channels.Connector;
 import io.huitong.channels.NotificationReceiver;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,6 +93,22 @@ public final class EcnyChannel implements OrderChannel, Connector, NotificationR
 
     public io.github.resilience4j.circuitbreaker.CircuitBreaker.State breakerState() {
         return link.breakerState();
+    }
+
+    @Override
+    public ChannelBreaker breaker() {
+        return link.breaker();
+    }
+
+    /**
+     * A query for an order that does not exist: a signed answer (ORDER_NOT_FOUND, or anything but a system
+     * error) says the operator works.
+     */
+    @Override
+    public boolean echo(Duration timeout) {
+        String path = Ecny.ORDERS_PATH + "/echo_" + UUID.randomUUID().toString().replace("-", "");
+        return link.echo(get(path), timeout, exchange -> exchange instanceof Exchange.Reply r
+                && verified(r.response()) instanceof Read.Ok ok && !ok.code().equals(Ecny.SYSTEM_ERROR));
     }
 
     private sealed interface Read {

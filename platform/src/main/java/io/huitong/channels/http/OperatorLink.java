@@ -1,10 +1,11 @@
 package io.huitong.channels.http;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.huitong.channels.ChannelStatus;
-import io.huitong.channels.ChannelWindow;
+import io.huitong.channels.ChannelBreaker;
 import io.huitong.channels.ChannelCalls;
 import io.huitong.channels.ChannelMetrics;
+import io.huitong.channels.ChannelStatus;
+import io.huitong.channels.ChannelWindow;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -50,7 +52,7 @@ public final class OperatorLink {
     private final String protocol;
     private final OperatorSettings settings;
     private final HttpClient http;
-    private final CircuitBreaker breaker;
+    private final ChannelBreaker breaker;
     private final ChannelMetrics metrics;
     private final ChannelWindow window = new ChannelWindow(200);
     private final ChannelCalls calls;
@@ -60,10 +62,10 @@ public final class OperatorLink {
         this.protocol = protocol;
         this.settings = settings;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
-        this.breaker = ChannelCalls.breaker(name, settings.breakerWindow(), settings.breakerMinimumCalls(), settings.breakerFailureRate(),
+        this.breaker = ChannelBreaker.of(name, settings.breakerWindow(), settings.breakerMinimumCalls(), settings.breakerFailureRate(),
                 settings.breakerOpenDuration(), clock);
         this.metrics = new ChannelMetrics(registry, name);
-        this.calls = new ChannelCalls(name, breaker, metrics, window, log);
+        this.calls = new ChannelCalls(name, breaker, metrics, window, settings.retry(), log);
     }
 
     public OperatorSettings settings() {
@@ -71,19 +73,34 @@ public final class OperatorLink {
     }
 
     public CircuitBreaker.State breakerState() {
-        return breaker.getState();
+        return breaker.state();
+    }
+
+    public ChannelBreaker breaker() {
+        return breaker;
     }
 
     /**
      * Sends a request (built afresh for each attempt, so that a retry carries a fresh signature) and reads
      * the outcome with {@code interpret}; {@code outcomeOf} says how the meters and the breaker count a
      * result that came from an answer. A {@code guarded} call goes through the breaker: while it is open
-     * the call is {@link Exchange.NotSent} without touching the network.
+     * the call is {@link Exchange.NotSent} without touching the network. A guarded call whose result is
+     * unavailable (the operator certainly did nothing) is attempted again as the settings' retry says.
      */
     public <T> T call(String operation, String reference, boolean guarded, Retry retry, java.util.function.Supplier<HttpRequest> request,
                       Function<Exchange, T> interpret, Function<T, ChannelMetrics.Outcome> outcomeOf) {
+        if (guarded) {
+            return calls.call(operation, ChannelCalls::unavailable, permitted -> attempt(operation, reference, permitted, retry, request,
+                    interpret, outcomeOf));
+        }
         long start = System.nanoTime();
-        boolean permitted = calls.permit(guarded);
+        ChannelCalls.Attempted<T> done = attempt(operation, reference, calls.permit(false), retry, request, interpret, outcomeOf);
+        return calls.finish(operation, reference, false, true, start, done.outcome(), done.result());
+    }
+
+    private <T> ChannelCalls.Attempted<T> attempt(String operation, String reference, boolean permitted, Retry retry,
+                                                  java.util.function.Supplier<HttpRequest> request, Function<Exchange, T> interpret,
+                                                  Function<T, ChannelMetrics.Outcome> outcomeOf) {
         Exchange exchange = permitted ? send(request.get()) : new Exchange.NotSent("circuit breaker open for " + name);
         if (permitted && (exchange instanceof Exchange.NotSent && retry != Retry.NONE
                 || exchange instanceof Exchange.Lost && retry == Retry.IDEMPOTENT)) {
@@ -96,7 +113,16 @@ public final class OperatorLink {
             case Exchange.Lost l -> ChannelMetrics.Outcome.UNKNOWN;
             case Exchange.Reply r -> outcomeOf.apply(result);
         };
-        return calls.finish(operation, reference, guarded, permitted, start, outcome, result);
+        return new ChannelCalls.Attempted<>(reference, result, outcome);
+    }
+
+    /**
+     * A request that only asks whether the operator answers (see {@link io.huitong.channels.Connector#echo}):
+     * sent once with {@code timeout} instead of the reply timeout, counted nowhere; true when {@code answered}
+     * accepts what came back.
+     */
+    public boolean echo(HttpRequest request, Duration timeout, java.util.function.Predicate<Exchange> answered) {
+        return answered.test(send(HttpRequest.newBuilder(request, (header, value) -> true).timeout(timeout).build()));
     }
 
     private Exchange send(HttpRequest request) {
@@ -124,7 +150,7 @@ public final class OperatorLink {
     /** The same rule as the card channels': down while the breaker is open, degraded under 75% decided. */
     public ChannelStatus status(String kind) {
         ChannelWindow.Snapshot recent = window.snapshot();
-        CircuitBreaker.State state = breaker.getState();
+        CircuitBreaker.State state = breaker.state();
         String health = switch (state) {
             case OPEN, FORCED_OPEN -> "down";
             default -> recent.successRate() != null && recent.successRate() < 0.75 ? "degraded" : "up";

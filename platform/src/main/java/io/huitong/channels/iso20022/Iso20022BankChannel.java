@@ -1,8 +1,9 @@
 package io.huitong.channels.iso20022;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.huitong.channels.ChannelBreaker;
 import io.huitong.channels.ChannelCalls;
 import io.huitong.channels.ChannelMetrics;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.huitong.channels.ChannelStatus;
 import io.huitong.channels.ChannelWindow;
 import io.huitong.channels.Connector;
@@ -40,6 +41,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -65,6 +67,8 @@ import org.slf4j.LoggerFactory;
  * once more, at once. That is safe for every message because the bank treats a transaction whose reference
  * it already has as a duplicate and answers its status (see the interface's "Identity and retries"). A
  * request that timed out is not sent again here: the reply timeout bounds the wait, and a query decides.
+ * New business the bank answered with "nothing booked" (5xx) is attempted again as the settings'
+ * {@link io.huitong.channels.ChannelRetry} says.
  *
  * <p>A circuit breaker guards new business (open, refund, payouts) and counts Unavailable and Unknown as
  * failures, never a rejection; while it is open those calls answer Unavailable without touching the network.
@@ -83,7 +87,7 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
     private final Iso20022Codec codec = new Iso20022Codec();
     private final NotificationSignature signature;
     private final HttpClient http;
-    private final CircuitBreaker breaker;
+    private final ChannelBreaker breaker;
     private final ChannelMetrics metrics;
     private final ChannelWindow window = new ChannelWindow(200);
     private final ChannelCalls calls;
@@ -96,10 +100,10 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
         this.clock = clock;
         this.signature = new NotificationSignature(settings.signingKey());
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
-        this.breaker = ChannelCalls.breaker(name, settings.breakerWindow(), settings.breakerMinimumCalls(), settings.breakerFailureRate(),
+        this.breaker = ChannelBreaker.of(name, settings.breakerWindow(), settings.breakerMinimumCalls(), settings.breakerFailureRate(),
                 settings.breakerOpenDuration(), clock);
         this.metrics = new ChannelMetrics(registry, name);
-        this.calls = new ChannelCalls(name, breaker, metrics, window, log);
+        this.calls = new ChannelCalls(name, breaker, metrics, window, settings.retry(), log);
     }
 
     @Override
@@ -113,14 +117,30 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
     }
 
     public CircuitBreaker.State breakerState() {
-        return breaker.getState();
+        return breaker.state();
+    }
+
+    @Override
+    public ChannelBreaker breaker() {
+        return breaker;
+    }
+
+    /**
+     * A pacs.028 status request for a transaction that does not exist: any answer but 5xx (the simulated bank
+     * answers 404, a bank a pacs.002 rejecting it) says the bank works.
+     */
+    @Override
+    public boolean echo(Duration timeout) {
+        HttpRequest request = post("pacs.028", codec.write(new StatusRequest(messageId(), "ECHO" + messageId().substring(2))))
+                .timeout(timeout).build();
+        return attempt(request) instanceof Exchange.Answer;
     }
 
     /** How the bank is doing: as for card acquirers, {@code down} while the breaker is open, {@code degraded} below 75 % decided. */
     @Override
     public ChannelStatus status() {
         ChannelWindow.Snapshot recent = window.snapshot();
-        CircuitBreaker.State state = breaker.getState();
+        CircuitBreaker.State state = breaker.state();
         String health = switch (state) {
             case OPEN, FORCED_OPEN -> "down";
             default -> recent.successRate() != null && recent.successRate() < 0.75 ? "degraded" : "up";
@@ -406,8 +426,24 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
      */
     private <T> T call(String operation, String reference, boolean guarded, HttpRequest request, Function<Exchange.Answer, T> interpret,
                        Function<String, T> unavailable, Function<String, T> unknown, Function<T, ChannelMetrics.Outcome> outcomeOf) {
+        if (guarded) {
+            return calls.call(operation, Iso20022BankChannel::nothingBooked,
+                    permitted -> once(reference, permitted, request, interpret, unavailable, unknown, outcomeOf));
+        }
         long start = System.nanoTime();
-        boolean permitted = calls.permit(guarded);
+        ChannelCalls.Attempted<T> done = once(reference, calls.permit(false), request, interpret, unavailable, unknown, outcomeOf);
+        return calls.finish(operation, reference, false, true, start, done.outcome(), done.result());
+    }
+
+    /** An answer to new business that says the bank booked none of it: it may be sent again. */
+    private static boolean nothingBooked(Object result) {
+        return ChannelCalls.unavailable(result)
+                || result instanceof List<?> payouts && !payouts.isEmpty() && payouts.stream().allMatch(PayoutResult.Unavailable.class::isInstance);
+    }
+
+    private <T> ChannelCalls.Attempted<T> once(String reference, boolean permitted, HttpRequest request,
+                                               Function<Exchange.Answer, T> interpret, Function<String, T> unavailable,
+                                               Function<String, T> unknown, Function<T, ChannelMetrics.Outcome> outcomeOf) {
         Exchange exchange = permitted ? exchange(request) : new Exchange.NotSent("circuit breaker open for " + name);
         T result;
         ChannelMetrics.Outcome outcome;
@@ -436,7 +472,7 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
                 }
             }
         }
-        return calls.finish(operation, reference, guarded, permitted, start, outcome, result);
+        return new ChannelCalls.Attempted<>(reference, result, outcome);
     }
 
     /** Sends, and once more at once if the connection failed before any answer (see the class comment). */

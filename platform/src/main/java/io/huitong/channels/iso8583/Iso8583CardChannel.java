@@ -1,5 +1,6 @@
 package io.huitong.channels.iso8583;
 
+import io.huitong.channels.ChannelBreaker;
 import io.huitong.channels.ChannelCalls;
 import io.huitong.channels.ChannelMetrics;
 import io.huitong.channels.ChannelStatus;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +33,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What an answer means is decided here, once: an approval, a decline (with api.md's code), a step-up
  * request; response codes 91/96 and a connection that failed before the request was written are
- * {@link ChannelResult.Unavailable} (the acquirer certainly did nothing, another channel may be tried);
+ * {@link ChannelResult.Unavailable} (the acquirer certainly did nothing: it may be asked again, as the settings'
+ * {@link io.huitong.channels.ChannelRetry} says, and another channel may be tried);
  * no answer in time, or a connection lost after the request was written, is {@link ChannelResult.Unknown}
  * and never Unavailable, because the acquirer may have acted.
+ *
+ * <p>Why 96 (system malfunction) counts as "did nothing": it is an answer, not silence, and it approves
+ * nothing (no authorization code, no hold on the card): the acquirer's system failed before it could act, and a
+ * request answered so may be sent again. Only silence may hide an approval.
  *
  * <p>A circuit breaker counts Unavailable and Unknown as failures (declines are the card's doing, not the
  * channel's); while it is open every call answers Unavailable at once, without touching the network.
@@ -47,7 +54,7 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
     private final Iso8583ChannelSettings settings;
     private final Messages messages;
     private final AcquirerLink link;
-    private final CircuitBreaker breaker;
+    private final ChannelBreaker breaker;
     private final ChannelMetrics metrics;
     private final ChannelWindow window = new ChannelWindow(200);
     private final ChannelCalls calls;
@@ -58,10 +65,10 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
         Iso8583Codec codec = new Iso8583Codec();
         this.messages = new Messages(codec, clock);
         this.link = new AcquirerLink(name, settings.host(), settings.port(), settings.connectTimeout(), codec);
-        this.breaker = ChannelCalls.breaker(name, settings.breakerWindow(), settings.breakerMinimumCalls(), settings.breakerFailureRate(),
+        this.breaker = ChannelBreaker.of(name, settings.breakerWindow(), settings.breakerMinimumCalls(), settings.breakerFailureRate(),
                 settings.breakerOpenDuration(), clock);
         this.metrics = new ChannelMetrics(registry, name);
-        this.calls = new ChannelCalls(name, breaker, metrics, window, log);
+        this.calls = new ChannelCalls(name, breaker, metrics, window, settings.retry(), log);
     }
 
     @Override
@@ -69,7 +76,6 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
         return name;
     }
 
-    /** The circuit breaker's state: CLOSED (calling), OPEN (not calling), HALF_OPEN (trying again). */
     /**
      * How this acquirer is doing: its breaker, and its newest 200 calls that reached it. Health is
      * {@code down} while the breaker is open, {@code degraded} when a quarter or more of those calls got
@@ -77,7 +83,7 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
      */
     public ChannelStatus status() {
         ChannelWindow.Snapshot recent = window.snapshot();
-        CircuitBreaker.State state = breaker.getState();
+        CircuitBreaker.State state = breaker.state();
         String health = switch (state) {
             case OPEN, FORCED_OPEN -> "down";
             default -> recent.successRate() != null && recent.successRate() < 0.75 ? "degraded" : "up";
@@ -91,13 +97,19 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
         return window.snapshot(within);
     }
 
+    /** The circuit breaker's state: CLOSED (calling), OPEN (not calling), HALF_OPEN (trying again). */
     public CircuitBreaker.State breakerState() {
-        return breaker.getState();
+        return breaker.state();
+    }
+
+    @Override
+    public ChannelBreaker breaker() {
+        return breaker;
     }
 
     @Override
     public ChannelResult authorize(CardAuthorization request) {
-        return call("authorize", request.reference(), messages.authorization(request), reply -> switch (meaning(reply)) {
+        return call("authorize", request.reference(), () -> messages.authorization(request), reply -> switch (meaning(reply)) {
             case APPROVED -> new ChannelResult.Approved(authorizationCode(reply));
             case AUTHENTICATION_REQUIRED -> new ChannelResult.ActionRequired();
             case NOT_PROCESSED -> notProcessed(reply);
@@ -107,19 +119,19 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
 
     @Override
     public ChannelResult capture(String reference, Money amount) {
-        return call("capture", reference, messages.completion(reference, amount),
+        return call("capture", reference, () -> messages.completion(reference, amount),
                 reply -> followUp(reply, "capture_refused", "The authorization can no longer be captured."));
     }
 
     @Override
     public ChannelResult release(String reference) {
-        return call("release", reference, messages.reversal(reference),
+        return call("release", reference, () -> messages.reversal(reference),
                 reply -> followUp(reply, "release_refused", "The acquirer refused to release the authorization."));
     }
 
     @Override
     public ChannelResult refund(String refundReference, String paymentReference, Money amount) {
-        return call("refund", refundReference, messages.refund(refundReference, paymentReference, amount),
+        return call("refund", refundReference, () -> messages.refund(refundReference, paymentReference, amount),
                 reply -> followUp(reply, "refund_refused", "The acquirer refused the refund."));
     }
 
@@ -131,7 +143,7 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
 
     @Override
     public Inquiry inquire(String reference) {
-        return exchange("inquire", reference, messages.inquiry(reference), false, exchange -> switch (exchange) {
+        return exchange("inquire", reference, messages.inquiry(reference), exchange -> switch (exchange) {
             case Exchange.Reply r -> status(r.message());
             case Exchange.NotSent n -> new Inquiry.Unknown(n.reason());
             case Exchange.Lost l -> new Inquiry.Unknown(l.reason());
@@ -162,9 +174,15 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
         };
     }
 
-    /** A request whose answer is a {@link ChannelResult}; {@code interpret} reads a reply. */
-    private ChannelResult call(String operation, String reference, IsoMessage request, Function<IsoMessage, ChannelResult> interpret) {
-        return exchange(operation, reference, request, true, result(interpret), ChannelMetrics::outcome);
+    /**
+     * New business, through the breaker, whose answer is a {@link ChannelResult}; {@code interpret} reads a reply.
+     * Each attempt is a new request ({@code request} builds it, with its own STAN); only an Unavailable one is
+     * attempted again.
+     */
+    private ChannelResult call(String operation, String reference, Supplier<IsoMessage> request, Function<IsoMessage, ChannelResult> interpret) {
+        Function<Exchange, ChannelResult> result = result(interpret);
+        return calls.call(operation, r -> r instanceof ChannelResult.Unavailable,
+                permitted -> attempt(reference, request.get(), permitted, result, ChannelMetrics::outcome));
     }
 
     /**
@@ -173,7 +191,7 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
      * may have happened must still be undone there.
      */
     private ChannelResult recover(String operation, String reference, IsoMessage request, Function<IsoMessage, ChannelResult> interpret) {
-        return exchange(operation, reference, request, false, result(interpret), ChannelMetrics::outcome);
+        return exchange(operation, reference, request, result(interpret), ChannelMetrics::outcome);
     }
 
     private static Function<Exchange, ChannelResult> result(Function<IsoMessage, ChannelResult> interpret) {
@@ -185,16 +203,24 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
     }
 
     /**
-     * One request through the link, measured and logged; a {@code guarded} one also through the breaker.
-     * An open breaker answers as a link that could not send would: nothing reaches the network. The
-     * breaker counts errors and unknown outcomes of guarded requests as failures, anything the acquirer
-     * decided as a success. Inquiries and reversals are not guarded: they settle what already happened.
+     * One request the breaker does not guard (inquiries and reversals: they settle what already happened),
+     * measured and logged.
      */
-    private <T> T exchange(String operation, String reference, IsoMessage request, boolean guarded, Function<Exchange, T> interpret,
+    private <T> T exchange(String operation, String reference, IsoMessage request, Function<Exchange, T> interpret,
                            Function<T, ChannelMetrics.Outcome> outcomeOf) {
-        String stan = Iso8583Codec.get(request, Field.STAN);
         long start = System.nanoTime();
-        boolean permitted = calls.permit(guarded);
+        ChannelCalls.Attempted<T> done = attempt(reference, request, calls.permit(false), interpret, outcomeOf);
+        return calls.finish(operation, done.reference(), false, true, start, done.outcome(), done.result());
+    }
+
+    /**
+     * One request through the link, unless the breaker kept it back ({@code permitted} false): then it answers
+     * as a link that could not send would, and nothing reaches the network. Errors and unknown outcomes count
+     * as failures, anything the acquirer decided as a success.
+     */
+    private <T> ChannelCalls.Attempted<T> attempt(String reference, IsoMessage request, boolean permitted, Function<Exchange, T> interpret,
+                                                  Function<T, ChannelMetrics.Outcome> outcomeOf) {
+        String stan = Iso8583Codec.get(request, Field.STAN);
         Exchange exchange = permitted ? link.send(request, stan, settings.replyTimeout())
                 : new Exchange.NotSent("circuit breaker open for " + name);
         T result = interpret.apply(exchange);
@@ -203,7 +229,7 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
             case Exchange.Lost l -> ChannelMetrics.Outcome.UNKNOWN;
             case Exchange.Reply r -> outcomeOf.apply(result);
         };
-        return calls.finish(operation, reference + " (stan " + stan + ")", guarded, permitted, start, outcome, result);
+        return new ChannelCalls.Attempted<>(reference + " (stan " + stan + ")", result, outcome);
     }
 
 
@@ -232,10 +258,19 @@ public final class Iso8583CardChannel implements CardChannel, Connector, AutoClo
         return Iso8583Codec.get(reply, Field.AUTHORIZATION_CODE);
     }
 
-    /** Sends an echo test (0800, 301): true when the acquirer answered approved in time. Not counted by the breaker. */
+    /** Sends an echo test (0800, 301) and waits the reply timeout: true when the acquirer answered approved in time. */
     public boolean echo() {
+        return echo(settings.replyTimeout());
+    }
+
+    /**
+     * Network management's echo test (0800, field 70 = 301): true when the acquirer answered approved within
+     * {@code timeout}. Neither the breaker nor the recent calls count it.
+     */
+    @Override
+    public boolean echo(Duration timeout) {
         IsoMessage request = messages.echo();
-        Exchange exchange = link.send(request, Iso8583Codec.get(request, Field.STAN), settings.replyTimeout());
+        Exchange exchange = link.send(request, Iso8583Codec.get(request, Field.STAN), timeout);
         return exchange instanceof Exchange.Reply r && ResponseCode.APPROVED.equals(rc(r.message()));
     }
 

@@ -1,5 +1,6 @@
 package io.huitong.channels.iso8583;
 
+import io.huitong.channels.ChannelRetry;
 import java.time.Duration;
 
 /**
@@ -13,12 +14,14 @@ import java.time.Duration;
  * @param breakerMinimumCalls calls needed before the breaker may open
  * @param breakerFailureRate  percentage of failed calls (unavailable or unknown) that opens the breaker
  * @param breakerOpenDuration how long an open breaker answers "unavailable" without calling
+ * @param retry               when a request the acquirer certainly did not act on is sent again
  */
 public record Iso8583ChannelSettings(String host, int port, Duration connectTimeout, Duration replyTimeout,
                                      int breakerWindow, int breakerMinimumCalls, float breakerFailureRate,
-                                     Duration breakerOpenDuration) {
+                                     Duration breakerOpenDuration, ChannelRetry retry) {
 
     public Iso8583ChannelSettings {
+        retry = retry == null ? ChannelRetry.DEFAULT : retry;
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host is required");
         }
@@ -33,13 +36,24 @@ public record Iso8583ChannelSettings(String host, int port, Duration connectTime
         }
     }
 
+    /** With the default retry. */
+    public Iso8583ChannelSettings(String host, int port, Duration connectTimeout, Duration replyTimeout, int breakerWindow,
+                                  int breakerMinimumCalls, float breakerFailureRate, Duration breakerOpenDuration) {
+        this(host, port, connectTimeout, replyTimeout, breakerWindow, breakerMinimumCalls, breakerFailureRate, breakerOpenDuration, null);
+    }
+
     /** Default breaker: opens when half of the last 20 calls (at least 5) failed, for 30 seconds. */
     public static Iso8583ChannelSettings of(String host, int port, Duration connectTimeout, Duration replyTimeout) {
         return new Iso8583ChannelSettings(host, port, connectTimeout, replyTimeout, 20, 5, 50f, Duration.ofSeconds(30));
     }
 
     public Iso8583ChannelSettings withBreaker(int window, int minimumCalls, float failureRate, Duration openDuration) {
-        return new Iso8583ChannelSettings(host, port, connectTimeout, replyTimeout, window, minimumCalls, failureRate, openDuration);
+        return new Iso8583ChannelSettings(host, port, connectTimeout, replyTimeout, window, minimumCalls, failureRate, openDuration, retry);
+    }
+
+    public Iso8583ChannelSettings withRetry(ChannelRetry retry) {
+        return new Iso8583ChannelSettings(host, port, connectTimeout, replyTimeout, breakerWindow, breakerMinimumCalls, breakerFailureRate,
+                breakerOpenDuration, retry);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -6,7 +6,10 @@
  * ({@code min_amount} and {@code max_amount}, minor units, both inclusive). Those channels are ranked:
  * <ol>
  *   <li>a channel whose circuit breaker is open, or whose health is {@code down}, comes after every other
- *       (it is kept as a last resort: an open breaker answers "unavailable" at once, so trying it is safe);</li>
+ *       (it is kept as a last resort: an open breaker answers "unavailable" at once, so trying it is safe);
+ *       when every channel that takes the payment has its breaker open, the one likeliest to be up (the one
+ *       that last answered an echo, then the one whose wait ends soonest) is half-opened and put first, so that
+ *       the payment is its trial call rather than failing untried;</li>
  *   <li>then by score, lowest first; equal scores keep the configured order of the channels.</li>
  * </ol>
  * The score is in basis points of the payment's amount:
@@ -24,6 +27,9 @@
  *
  * <p>Routing only orders the channels; payments try them in that order and move on only when a channel
  * certainly did not act (a channel error, a refused connection, an open breaker), never after a decline or an
- * unknown outcome. Plain Java, free of Spring and SQL.
+ * unknown outcome. Before that, each connector sends a call its channel certainly did not act on to it again,
+ * a few times tens of milliseconds apart ({@link io.huitong.channels.ChannelRetry}); and every channel whose
+ * breaker is open is sent its protocol's echo every second ({@link io.huitong.channels.ChannelProber}), so that
+ * one back up takes payments again within seconds. Plain Java, free of Spring and SQL.
  */
 package io.huitong.channels.routing;

@@ -1,5 +1,6 @@
 package io.huitong.channels.walletpay;
 
+import io.huitong.channels.ChannelBreaker;
 import io.huitong.channels.ChannelStatus;
 import io.huitong.channels.Connector;
 import io.huitong.channels.NotificationReceiver;
@@ -21,11 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +98,23 @@ public final class WalletPayChannel implements OrderChannel, Connector, Notifica
 
     public io.github.resilience4j.circuitbreaker.CircuitBreaker.State breakerState() {
         return link.breakerState();
+    }
+
+    @Override
+    public ChannelBreaker breaker() {
+        return link.breaker();
+    }
+
+    /**
+     * A {@code trade.query} for a trade that does not exist: a signed answer that the trade is not there (or
+     * any business answer) says the gateway works; "service unavailable" or a refused signature does not.
+     */
+    @Override
+    public boolean echo(Duration timeout) {
+        HttpRequest query = gateway(WalletPay.QUERY, Map.of("out_trade_no", "echo_" + UUID.randomUUID().toString().replace("-", "")), null);
+        return link.echo(query, timeout, exchange -> exchange instanceof Exchange.Reply r
+                && verified(WalletPay.QUERY, r.response().statusCode(), r.response().body()) instanceof Read.Ok ok
+                && (ok.answer().code().equals(WalletPay.CODE_SUCCESS) || ok.answer().code().equals(WalletPay.CODE_BUSINESS_FAILED)));
     }
 
     /** An operator's answer: its {@code *_response} object, already verified. */

@@ -2,6 +2,7 @@ package io.huitong.channels.ecny;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huitong.channels.ChannelRetry;
 import io.huitong.channels.NotificationReceiver;
 import io.huitong.channels.OperatorTestSupport;
 import io.huitong.channels.OperatorTestSupport.CapturedLogs;
@@ -160,13 +161,28 @@ class EcnyChannelTest {
     }
 
     @Test
+    void theEchoIsAQueryForAnOrderThatDoesNotExist() {
+        assertThat(channel.echo(Duration.ofMillis(300))).isTrue();
+        sim.configure(Simulator.ECNY, new ChannelSettings(Mode.ERROR, 0, 0));
+        assertThat(channel.echo(Duration.ofMillis(300))).as("system error").isFalse();
+        sim.configure(Simulator.ECNY, new ChannelSettings(Mode.DOWN, 0, 0));
+        assertThat(channel.echo(Duration.ofMillis(300))).as("503").isFalse();
+        sim.configure(Simulator.ECNY, new ChannelSettings(Mode.TIMEOUT, 0, 0));
+        assertThat(channel.echo(Duration.ofMillis(100))).as("silence").isFalse();
+        assertThat(channel("http://127.0.0.1:1").echo(Duration.ofMillis(300))).as("refused").isFalse();
+        assertThat(channel.status().recent().calls()).as("counted nowhere").isZero();
+    }
+
+    @Test
     void aDownOrFailingOperatorIsUnavailable() {
         sim.configure(Simulator.ECNY, new ChannelSettings(Mode.DOWN, 0, 0));
         assertThat(channel.open(order(ref(), WALLET))).isInstanceOf(OrderResult.Unavailable.class);
         sim.configure(Simulator.ECNY, new ChannelSettings(Mode.ERROR, 0, 0));
         assertThat(channel.open(order(ref(), WALLET))).isInstanceOf(OrderResult.Unavailable.class);
         assertThat(channel("http://127.0.0.1:1").open(order(ref(), WALLET))).as("refused").isInstanceOf(OrderResult.Unavailable.class);
-        assertThat(registry.counter("huitong.channel.errors", "channel", "ecny", "operation", "open").count()).isEqualTo(3);
+        // each order the operator certainly did not open was attempted again, every attempt counted
+        assertThat(registry.counter("huitong.channel.errors", "channel", "ecny", "operation", "open").count())
+                .isEqualTo(3 * ChannelRetry.DEFAULT.attempts());
     }
 
     @Test

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.huitong.channels.ChannelRetry;
 import io.huitong.channels.NotificationReceiver;
 import io.huitong.kernel.Money;
 import io.huitong.payments.channel.ChannelResult;
@@ -319,6 +320,19 @@ class Iso20022BankChannelTest {
     }
 
     @Test
+    void theEchoIsAStatusRequestForATransferThatDoesNotExist() {
+        Iso20022BankChannel bank = channel();
+        assertThat(bank.echo(Duration.ofMillis(300))).isTrue();
+        mode(Mode.DOWN, 0);
+        assertThat(bank.echo(Duration.ofMillis(300))).as("503").isFalse();
+        mode(Mode.ERROR, 0);
+        assertThat(bank.echo(Duration.ofMillis(300))).as("500").isFalse();
+        mode(Mode.TIMEOUT, 0);
+        assertThat(bank.echo(Duration.ofMillis(100))).as("silence").isFalse();
+        assertThat(bank.status().recent().calls()).as("counted nowhere").isZero();
+    }
+
+    @Test
     void aClosedBankIsUnavailableAndNothingIsBooked() {
         Iso20022BankChannel bank = channel();
         mode(Mode.DOWN, 0);
@@ -330,7 +344,9 @@ class Iso20022BankChannelTest {
         assertThat(bank.payouts(List.of(new BankPayout(ref("po"), Money.of(1, "CNY"), null, BankAccounts.SETTLES, "A", null))))
                 .singleElement().isInstanceOf(PayoutResult.Unavailable.class);
         assertThatThrownBy(() -> bank.statement(LocalDate.now())).isInstanceOf(BankStatement.Unavailable.class);
-        assertThat(registry.counter("huitong.channel.errors", "channel", "bank", "operation", "open").count()).isEqualTo(2);
+        // each transfer the bank booked none of was attempted again, every attempt counted
+        assertThat(registry.counter("huitong.channel.errors", "channel", "bank", "operation", "open").count())
+                .isEqualTo(2 * ChannelRetry.DEFAULT.attempts());
     }
 
     @Test

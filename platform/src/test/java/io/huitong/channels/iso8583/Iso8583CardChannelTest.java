@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.huitong.channels.ChannelRetry;
 import io.huitong.kernel.Money;
 import io.huitong.payments.channel.CardAuthorization;
 import io.huitong.payments.channel.ChannelResult;
@@ -192,7 +193,9 @@ class Iso8583CardChannelTest {
         String reference = ref("pay");
         assertThat(a.authorize(sale(reference, "4242424242424242"))).isInstanceOf(ChannelResult.Unavailable.class);
         assertThat(a.inquire(reference)).isInstanceOf(Inquiry.Unknown.class);
-        assertThat(registry.counter("huitong.channel.errors", "channel", "acq_a", "operation", "authorize").count()).isEqualTo(1);
+        // a refused connection did nothing: the payment was attempted again, every attempt counted
+        assertThat(registry.counter("huitong.channel.errors", "channel", "acq_a", "operation", "authorize").count())
+                .isEqualTo(ChannelRetry.DEFAULT.attempts());
 
         mode(Simulator.ACQ_A, Mode.UP, 0);
         assertThat(a.authorize(sale(ref("pay"), "4242424242424242"))).as("reconnects").isInstanceOf(ChannelResult.Approved.class);
@@ -285,6 +288,53 @@ class Iso8583CardChannelTest {
         }
         assertThat(results.toString()).doesNotContain("4000000000000259", "4242424242424242", "=123");
         assertThat(sim.transactions(Simulator.ACQ_A).toString()).doesNotContain("4000000000000259", "4000000000000002");
+    }
+
+    @Test
+    void aSystemErrorIsSentAgainAsANewRequestThenLeftToTheNextChannel() {
+        // the channel-error card: acq_a answers 96 every time
+        String reference = ref("pay");
+        assertThat(channel(Simulator.ACQ_A).authorize(sale(reference, "4000000000000119"))).isInstanceOf(ChannelResult.Unavailable.class);
+        assertThat(registry.counter("huitong.channel.requests", "channel", "acq_a", "operation", "authorize").count())
+                .isEqualTo(ChannelRetry.DEFAULT.attempts());
+        assertThat(booked(Simulator.ACQ_A, reference)).as("nothing done").isNull();
+        assertThat(channel(Simulator.ACQ_B).authorize(sale(reference, "4000000000000119"))).isInstanceOf(ChannelResult.Approved.class);
+        assertThat(registry.counter("huitong.channel.requests", "channel", "acq_b", "operation", "authorize").count()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnansweredOrLateRequestIsNeverSentAgain() {
+        Iso8583CardChannel a = channel(Simulator.ACQ_A);
+        a.authorize(sale(ref("pay"), "4242424242424242")); // the connection is up before the acquirer goes quiet
+        mode(Simulator.ACQ_A, Mode.TIMEOUT, 0);
+        long start = System.nanoTime();
+        assertThat(a.authorize(sale(ref("pay"), "4242424242424242"))).isInstanceOf(ChannelResult.Unknown.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("one reply timeout, not four").isLessThan(REPLY_TIMEOUT.multipliedBy(3));
+
+        mode(Simulator.ACQ_A, Mode.LATE_APPROVE, 800);
+        String late = ref("pay");
+        assertThat(a.authorize(sale(late, "4242424242424242"))).isInstanceOf(ChannelResult.Unknown.class);
+        // the card that is approved but never answered: the acquirer acted, and is not asked twice
+        mode(Simulator.ACQ_A, Mode.UP, 0);
+        assertThat(a.authorize(sale(ref("pay"), "4000000000000259"))).isInstanceOf(ChannelResult.Unknown.class);
+
+        assertThat(registry.counter("huitong.channel.requests", "channel", "acq_a", "operation", "authorize").count()).isEqualTo(4);
+        assertThat(registry.counter("huitong.channel.unknown", "channel", "acq_a", "operation", "authorize").count()).isEqualTo(3);
+        assertThat(sim.transactions(Simulator.ACQ_A).stream().filter(e -> e.reference().equals(late))).hasSize(1);
+    }
+
+    @Test
+    void theEchoWaitsNoLongerThanItIsToldAndMovesNoBreaker() {
+        Iso8583CardChannel a = channel(Simulator.ACQ_A, settings(Simulator.ACQ_A).withBreaker(4, 4, 50f, Duration.ofMinutes(5)));
+        a.echo(); // connected
+        mode(Simulator.ACQ_A, Mode.TIMEOUT, 0);
+        long start = System.nanoTime();
+        assertThat(a.echo(Duration.ofMillis(100))).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(REPLY_TIMEOUT);
+        mode(Simulator.ACQ_A, Mode.ERROR, 0);
+        assertThat(a.echo(Duration.ofMillis(300))).as("96 to an echo").isFalse();
+        assertThat(a.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(a.status().recent().calls()).as("not a payment").isZero();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.emv.qrcode.decoder.mpm.DecoderMpm;
 import com.emv.qrcode.model.mpm.MerchantAccountInformationReservedAdditional;
 import com.emv.qrcode.model.mpm.MerchantPresentedMode;
 import com.emv.qrcode.validators.Crc16Validate;
+import io.huitong.channels.ChannelRetry;
 import io.huitong.channels.OperatorTestSupport;
 import io.huitong.channels.OperatorTestSupport.CapturedLogs;
 import io.huitong.channels.OperatorTestSupport.NotifyServer;
@@ -185,13 +186,28 @@ class WalletPayChannelTest {
     }
 
     @Test
+    void theEchoIsAQueryForATradeThatDoesNotExist() {
+        WalletPayChannel channel = channel(sim.channel(Simulator.WALLETPAY).url());
+        assertThat(channel.echo(Duration.ofMillis(300))).isTrue();
+        sim.configure(Simulator.WALLETPAY, new ChannelSettings(Mode.ERROR, 0, 0));
+        assertThat(channel.echo(Duration.ofMillis(300))).as("service unavailable").isFalse();
+        sim.configure(Simulator.WALLETPAY, new ChannelSettings(Mode.DOWN, 0, 0));
+        assertThat(channel.echo(Duration.ofMillis(300))).as("503").isFalse();
+        sim.configure(Simulator.WALLETPAY, new ChannelSettings(Mode.TIMEOUT, 0, 0));
+        assertThat(channel.echo(Duration.ofMillis(100))).as("silence").isFalse();
+        assertThat(channel.status().recent().calls()).as("counted nowhere").isZero();
+    }
+
+    @Test
     void aDownOrFailingOperatorIsUnavailable() {
         sim.configure(Simulator.WALLETPAY, new ChannelSettings(Mode.DOWN, 0, 0));
         assertThat(channel.open(order(ref(), 100))).isInstanceOf(OrderResult.Unavailable.class);
         sim.configure(Simulator.WALLETPAY, new ChannelSettings(Mode.ERROR, 0, 0));
         assertThat(channel.open(order(ref(), 100))).isInstanceOf(OrderResult.Unavailable.class);
         assertThat(channel(("http://127.0.0.1:1")).open(order(ref(), 100))).as("refused").isInstanceOf(OrderResult.Unavailable.class);
-        assertThat(registry.counter("huitong.channel.errors", "channel", "walletpay", "operation", "open").count()).isEqualTo(3);
+        // each order the operator certainly did not open was attempted again, every attempt counted
+        assertThat(registry.counter("huitong.channel.errors", "channel", "walletpay", "operation", "open").count())
+                .isEqualTo(3 * ChannelRetry.DEFAULT.attempts());
     }
 
     @Test
