@@ -1,6 +1,5 @@
 package io.huitong.payments.domain;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -14,19 +13,14 @@ public enum PaymentMethod {
     QR,
     PAYMENT_CODE;
 
-    private final String wireName = name().toLowerCase(Locale.ROOT);
+    private final String wireName = WireNames.of(this);
 
     public String wireName() {
         return wireName;
     }
 
     public static Optional<PaymentMethod> fromWire(String text) {
-        for (PaymentMethod m : values()) {
-            if (m.wireName.equals(text)) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
+        return WireNames.parse(PaymentMethod.class, text);
     }
 
     public boolean isCard() {

@@ -1,6 +1,5 @@
 package io.huitong.payments.domain;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,19 +15,14 @@ public enum PaymentStatus {
     FAILED,
     CANCELED;
 
-    private final String wireName = name().toLowerCase(Locale.ROOT);
+    private final String wireName = WireNames.of(this);
 
     public String wireName() {
         return wireName;
     }
 
     public static Optional<PaymentStatus> fromWire(String text) {
-        for (PaymentStatus s : values()) {
-            if (s.wireName.equals(text)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return WireNames.parse(PaymentStatus.class, text);
     }
 
     public boolean canMoveTo(PaymentStatus target) {

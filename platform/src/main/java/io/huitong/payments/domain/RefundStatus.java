@@ -1,6 +1,5 @@
 package io.huitong.payments.domain;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** A refund is {@code pending} until its channel answers, then {@code succeeded} or {@code failed} for good. */
@@ -9,19 +8,14 @@ public enum RefundStatus {
     SUCCEEDED,
     FAILED;
 
-    private final String wireName = name().toLowerCase(Locale.ROOT);
+    private final String wireName = WireNames.of(this);
 
     public String wireName() {
         return wireName;
     }
 
     public static Optional<RefundStatus> fromWire(String text) {
-        for (RefundStatus s : values()) {
-            if (s.wireName.equals(text)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return WireNames.parse(RefundStatus.class, text);
     }
 
     public boolean canMoveTo(RefundStatus target) {

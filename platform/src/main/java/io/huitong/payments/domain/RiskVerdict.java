@@ -1,7 +1,6 @@
 package io.huitong.payments.domain;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Risk control's decision on a payment as the payment keeps it: the decision, the score (0 to 100) and the reasons. */
@@ -10,19 +9,14 @@ public record RiskVerdict(Decision decision, int score, List<String> reasons) {
     public enum Decision {
         ALLOW, CHALLENGE, REVIEW, BLOCK;
 
-        private final String wireName = name().toLowerCase(Locale.ROOT);
+        private final String wireName = WireNames.of(this);
 
         public String wireName() {
             return wireName;
         }
 
         public static Optional<Decision> fromWire(String text) {
-            for (Decision d : values()) {
-                if (d.wireName.equals(text)) {
-                    return Optional.of(d);
-                }
-            }
-            return Optional.empty();
+            return WireNames.parse(Decision.class, text);
         }
     }
 
