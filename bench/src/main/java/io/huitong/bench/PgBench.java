@@ -24,8 +24,13 @@ final class PgBench {
             Pattern.MULTILINE);
     private static final Pattern LATENCY = Pattern.compile("^latency average = ([0-9.]+) ms", Pattern.MULTILINE);
     private static final Pattern FAILED = Pattern.compile("^number of failed transactions: ([0-9]+)", Pattern.MULTILINE);
+    private static final Pattern PROCESSED = Pattern.compile("^number of transactions actually processed: ([0-9]+)", Pattern.MULTILINE);
 
-    record Result(double tps, double latencyAverageMs, long failed, String version, Profile.Snapshot profile) {
+    /**
+     * What pgbench reported, and the machine's CPU over its run ({@code profile}); {@code transactions} is what it
+     * processed, or, from an output without that line, TPS times the run's length.
+     */
+    record Result(double tps, double latencyAverageMs, long failed, String version, Profile.Snapshot profile, long transactions) {
     }
 
     private final BenchConfig config;
@@ -63,14 +68,16 @@ final class PgBench {
             }
             Matcher latency = LATENCY.matcher(out);
             Matcher failed = FAILED.matcher(out);
+            Matcher processed = PROCESSED.matcher(out);
+            long transactions = processed.find() ? Long.parseLong(processed.group(1))
+                    : Math.round(Double.parseDouble(tps.group(1)) * snapshot.seconds());
             if (profile.detailed()) {
-                long transactions = Math.round(Double.parseDouble(tps.group(1)) * snapshot.seconds());
                 Profile.print("pgbench tpcb-like (WAL per transaction; counts approximate)", snapshot, transactions, 0, 0);
             }
             return new Result(Double.parseDouble(tps.group(1)),
                     latency.find() ? Double.parseDouble(latency.group(1)) : Double.NaN,
                     failed.find() ? Long.parseLong(failed.group(1)) : 0,
-                    version, snapshot);
+                    version, snapshot, transactions);
         } finally {
             scratch.drop(database);
         }

@@ -48,6 +48,8 @@ final class Profile {
     private long serverCpuTicks;
     private long childCpuTicks;
     private Map<Long, Long> otherTicks;
+    private long[] watched = new long[0];
+    private long watchedTicks;
     private long startedNanos;
 
     /** {@code url} is the admin connection: WAL statistics and pg_stat_activity are server-wide. */
@@ -68,7 +70,16 @@ final class Profile {
 
     /** Starts counting for one run against {@code database}. */
     void start(String database) {
+        start(database, new long[0]);
+    }
+
+    /**
+     * Starts counting for one run against {@code database}, also counting the CPU of the processes {@code watched}
+     * (by pid: a server the benchmark started, such as the platform) apart from the other processes.
+     */
+    void start(String database, long... watched) {
         this.database = database;
+        this.watched = watched.clone();
         sql = new ConcurrentHashMap<>();
         waits = new ConcurrentHashMap<>();
         samples.reset();
@@ -79,7 +90,8 @@ final class Profile {
         machineCpu = machineCpu();
         serverCpuTicks = serverCpuTicks();
         childCpuTicks = childCpuTicks();
-        otherTicks = otherProcessTicks();
+        watchedTicks = processTicks(this.watched);
+        otherTicks = otherProcessTicks(this.watched);
         startedNanos = System.nanoTime();
         if (detailed) {
             sampling = true;
@@ -87,16 +99,19 @@ final class Profile {
         }
     }
 
-    /** CPU times in milliseconds; server is every local postgres process, child is what the JVM's children (pgbench) used. */
+    /**
+     * CPU times in milliseconds; server is every local postgres process, child is what the JVM's children (pgbench) used,
+     * watched what the processes given to {@link #start(String, long...)} used (0 without any; NaN when one could not be read).
+     */
     record Snapshot(double seconds, long walBytes, long walRecords, double jvmCpuPercent, double machineBusyPercent,
                     double interruptPercent, double stealPercent, Map<String, Double> othersPercent,
-                    double jvmCpuMs, double serverCpuMs, double childCpuMs,
+                    double jvmCpuMs, double serverCpuMs, double childCpuMs, double watchedCpuMs,
                     Map<String, Stat> sql, Map<String, Long> waits, long samples) {
 
-        /** Busy CPU that neither PostgreSQL, the client, interrupts nor the hypervisor account for, in % of the machine. */
+        /** Busy CPU that neither PostgreSQL, the client, the watched processes, interrupts nor the hypervisor account for, in % of the machine. */
         double unexplainedPercent(boolean pgbench) {
             double all = seconds * 1000 * Runtime.getRuntime().availableProcessors();
-            double client = pgbench ? childCpuMs + jvmCpuMs : jvmCpuMs;
+            double client = (pgbench ? childCpuMs + jvmCpuMs : jvmCpuMs) + (Double.isNaN(watchedCpuMs) ? 0 : watchedCpuMs);
             return machineBusyPercent - interruptPercent - stealPercent - 100 * (serverCpuMs + client) / all;
         }
 
@@ -146,10 +161,12 @@ final class Profile {
         long server = serverCpuTicks();
         double serverMs = server < 0 || serverCpuTicks < 0 ? Double.NaN : (server - serverCpuTicks) * 10.0;
         double childMs = (childCpuTicks() - childCpuTicks) * 10.0;
+        long watchedNow = processTicks(watched);
+        double watchedMs = watched.length == 0 ? 0 : watchedNow < 0 || watchedTicks < 0 ? Double.NaN : (watchedNow - watchedTicks) * 10.0;
         Map<String, Long> w = new ConcurrentHashMap<>();
         waits.forEach((k, v) -> w.put(k, v.sum()));
-        return new Snapshot(seconds, wal[0] - walBytes, wal[1] - walRecords, jvm, machineBusy, interrupts, steal, others(otherTicks, cpus, seconds), jvmMs, serverMs, childMs,
-                sql, w, samples.sum());
+        return new Snapshot(seconds, wal[0] - walBytes, wal[1] - walRecords, jvm, machineBusy, interrupts, steal, others(otherTicks, watched, cpus, seconds), jvmMs, serverMs, childMs,
+                watchedMs, sql, w, samples.sum());
     }
 
     boolean detailed() {
@@ -269,14 +286,31 @@ final class Profile {
         return seen ? total : -1;
     }
 
-    /** CPU ticks (own and of reaped children) of every process but PostgreSQL's and this JVM's, by pid. */
-    private static Map<Long, Long> otherProcessTicks() {
+    /**
+     * CPU ticks (user and system) the processes {@code pids} used so far, from /proc/PID/stat; -1 when one of them
+     * cannot be read (not Linux, or it exited).
+     */
+    static long processTicks(long... pids) {
+        long total = 0;
+        for (long pid : pids) {
+            String[] f = stat(Path.of("/proc/" + pid + "/stat"));
+            if (f == null) {
+                return -1;
+            }
+            total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+        return total;
+    }
+
+    /** CPU ticks (own and of reaped children) of every process but PostgreSQL's, this JVM's and the watched ones, by pid. */
+    private static Map<Long, Long> otherProcessTicks(long[] watched) {
         Map<Long, Long> out = new java.util.HashMap<>();
         long self = ProcessHandle.current().pid();
         try (var dirs = Files.list(Path.of("/proc"))) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
                 String name = dir.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit) || Long.parseLong(name) == self) {
+                if (!name.chars().allMatch(Character::isDigit) || Long.parseLong(name) == self
+                        || java.util.Arrays.stream(watched).anyMatch(pid -> pid == Long.parseLong(name))) {
                     continue;
                 }
                 String[] f = stat(dir.resolve("stat"));
@@ -291,12 +325,12 @@ final class Profile {
     }
 
     /** Processes other than the benchmark's that used at least 1% of the machine since {@code before}, by command. */
-    private static Map<String, Double> others(Map<Long, Long> before, int cpus, double seconds) {
+    private static Map<String, Double> others(Map<Long, Long> before, long[] watched, int cpus, double seconds) {
         Map<String, Double> out = new java.util.TreeMap<>();
         if (before == null) {
             return out;
         }
-        for (Map.Entry<Long, Long> e : otherProcessTicks().entrySet()) {
+        for (Map.Entry<Long, Long> e : otherProcessTicks(watched).entrySet()) {
             long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
             if (delta > 0) {
                 String[] f = stat(Path.of("/proc/" + e.getKey() + "/stat"));

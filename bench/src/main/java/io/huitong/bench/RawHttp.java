@@ -34,19 +34,32 @@ final class RawHttp implements AutoCloseable {
 
     /** Sends a POST with the given extra header lines (each "Name: value") and a JSON body. */
     Response post(String path, byte[] body, String... headers) throws IOException {
+        return send("POST", path, body, headers);
+    }
+
+    /** Sends a GET with the given extra header lines. */
+    Response get(String path, String... headers) throws IOException {
+        return send("GET", path, null, headers);
+    }
+
+    private Response send(String method, String path, byte[] body, String... headers) throws IOException {
         if (socket == null) {
             connect();
         }
-        StringBuilder head = new StringBuilder(256).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(host)
-                .append(':').append(port).append("\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
-                .append(body.length).append("\r\n");
+        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(host)
+                .append(':').append(port).append("\r\nAccept: application/json\r\n");
+        if (body != null) {
+            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        }
         for (String h : headers) {
             head.append(h).append("\r\n");
         }
         head.append("\r\n");
         try {
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+            if (body != null) {
+                out.write(body);
+            }
             out.flush();
             return read();
         } catch (IOException e) {
