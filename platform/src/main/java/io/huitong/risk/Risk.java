@@ -6,7 +6,17 @@ package io.huitong.risk;
  */
 public interface Risk {
 
+    /** Decides on a movement and writes the decision to the log at once. */
     RiskDecision decide(RiskRequest request);
+
+    /**
+     * Decides on a movement as {@link #decide} does (velocity counts it), but writes nothing: the caller writes the
+     * assessment with {@link #record} in the transaction of the movement it decided.
+     */
+    Assessment assess(RiskRequest request);
+
+    /** Writes assessments to the decision log, and their dry-run hits, in the caller's transaction: one batch each. */
+    void record(java.util.List<Assessment> assessments);
 
     /** The fingerprint lists and velocity know a card by: never the number. */
     String cardFingerprint(String cardNumber);

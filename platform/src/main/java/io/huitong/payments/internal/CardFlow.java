@@ -22,10 +22,12 @@ import io.huitong.payments.domain.PaymentRecord;
 import io.huitong.payments.domain.PaymentStatus;
 import io.huitong.payments.domain.Resolution;
 import io.huitong.payments.domain.RiskVerdict;
+import io.huitong.risk.Assessment;
 import io.huitong.risk.RiskDecision;
 import io.huitong.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -71,7 +73,7 @@ class CardFlow {
         this.ids = ids;
         this.properties = properties;
         this.cardCheck = new CardCheck(clock);
-        this.sales = new SaleBatches(transitions, outcomes, clock, late -> reverseLate(late.payment(), late.channel()));
+        this.sales = new SaleBatches(transitions, outcomes, risk, clock, late -> reverseLate(late.payment(), late.channel()));
     }
 
     PaymentAnswer create(Merchant merchant, NewPayment request, RequestKey key) {
@@ -89,7 +91,7 @@ class CardFlow {
                             card.expMonth(), card.expYear()), null, null, null, null, new Failure(failed.code(), failed.message()), null,
                     intent, null, now, now, null);
             declined = declined.with(answers.initial(declined, key));
-            PaymentRecord stored = transitions.begin(declined);
+            PaymentRecord stored = transitions.begin(declined, null);
             if (stored != declined) {
                 return answers.toEarlier(stored, key);
             }
@@ -97,8 +99,9 @@ class CardFlow {
                     failed.message(), failed.param(), id));
         }
         CardCheck.Passed passed = (CardCheck.Passed) checked;
-        RiskDecision decision = risk.decide(id, "card_payment", merchant.id(), null, amounts.requested(), passed.number().reveal(),
+        Assessment assessed = risk.assess(id, "card_payment", merchant.id(), null, amounts.requested(), passed.number().reveal(),
                 request.riskContext(), null);
+        RiskDecision decision = assessed.decision();
         RiskVerdict verdict = RiskCheck.verdict(decision);
         PaymentStatus status = decision.blocked() ? PaymentStatus.FAILED
                 : !request.confirm() ? PaymentStatus.REQUIRES_CONFIRMATION
@@ -110,19 +113,22 @@ class CardFlow {
                 decision.blocked() ? Failure.riskBlocked() : null, verdict, intent,
                 status == PaymentStatus.PROCESSING ? Resolution.at(now.plus(properties.resolver().firstLook())) : null, now, now, null);
         payment = payment.with(answers.initial(payment, key));
-        PaymentRecord stored = transitions.begin(payment);
+        // the decision is written with the payment's next write: with the insert when the request ends there, else
+        // with the outcome (a shared commit for a sale)
+        boolean answersNow = status != PaymentStatus.PROCESSING;
+        PaymentRecord stored = transitions.begin(payment, answersNow ? () -> risk.record(List.of(assessed)) : null);
         if (stored != payment) {
             return answers.toEarlier(stored, key);
         }
         if (status != PaymentStatus.PROCESSING) {
             return new PaymentAnswer.Fresh(views.answer(stored));
         }
-        return new PaymentAnswer.Fresh(views.answer(authorize(payment, merchant, passed.number(), card.cvc(), false)));
+        return new PaymentAnswer.Fresh(views.answer(authorize(payment, merchant, passed.number(), card.cvc(), false, assessed)));
     }
 
     /** A card payment confirmed by the merchant: on to the acquirer, or to the payer's step-up if risk control challenged it. */
     Payment confirm(PaymentRecord confirmed, Merchant merchant) {
-        return views.answer(confirmed.status() == PaymentStatus.PROCESSING ? authorize(confirmed, merchant, card(confirmed), null, false)
+        return views.answer(confirmed.status() == PaymentStatus.PROCESSING ? authorize(confirmed, merchant, card(confirmed), null, false, null)
                 : confirmed);
     }
 
@@ -140,11 +146,15 @@ class CardFlow {
         if (!result.applied() || next.status() != PaymentStatus.PROCESSING) {
             return views.view(next);
         }
-        return views.view(authorize(next, merchants.of(next.merchantId()), card(next), null, true));
+        return views.view(authorize(next, merchants.of(next.merchantId()), card(next), null, true, null));
     }
 
-    /** Asks the acquirers to authorize a {@code processing} payment and applies their answer. */
-    private PaymentRecord authorize(PaymentRecord payment, Merchant merchant, CardNumber card, String cvc, boolean authenticated) {
+    /**
+     * Asks the acquirers to authorize a {@code processing} payment and applies their answer, writing risk control's
+     * {@code assessed} decision with it (null: written already).
+     */
+    private PaymentRecord authorize(PaymentRecord payment, Merchant merchant, CardNumber card, String cvc, boolean authenticated,
+                                    Assessment assessed) {
         accounts.open(payment.merchantId(), payment.currency(), PaymentMethod.CARD.wireName());
         // a payment held for review is only authorized: captured when an analyst approves it
         boolean capture = !payment.manualCapture() && !payment.riskReview();
@@ -152,10 +162,13 @@ class CardFlow {
                 payment.card().expMonth(), payment.card().expYear(), cvc, capture, authenticated);
         ChannelRouter.Routed routed = router.authorize(request);
         if (routed.result() instanceof ChannelResult.Approved approved && capture) {
-            return sales.record(new SaleBatches.Sale(payment.id(), merchant, routed.channel(), approved.authorizationCode()));
+            return sales.record(new SaleBatches.Sale(payment.id(), merchant, routed.channel(), approved.authorizationCode(), assessed));
         }
-        Transitions.Result result = transitions.transition(payment.id(), PROCESSING,
-                current -> outcomes.apply(current, merchant, routed.channel(), routed.result(), DbTimes.now(clock)));
+        Transitions.Result result = transitions.inTx(() -> {
+            risk.record(assessed == null ? List.of() : List.of(assessed));
+            return transitions.transition(payment.id(), PROCESSING,
+                    current -> outcomes.apply(current, merchant, routed.channel(), routed.result(), DbTimes.now(clock)));
+        });
         if (!result.applied() && routed.result() instanceof ChannelResult.Approved) {
             reverseLate(result.payment(), routed.channel());
         }

@@ -23,10 +23,12 @@ import io.huitong.payments.domain.PaymentRecord;
 import io.huitong.payments.domain.PaymentStatus;
 import io.huitong.payments.domain.Resolution;
 import io.huitong.payments.domain.RiskVerdict;
+import io.huitong.risk.Assessment;
 import io.huitong.risk.RiskDecision;
 import io.huitong.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,8 +86,9 @@ class OrderFlow {
         Money amount = new Money(request.amount(), request.currency());
         // a Huitong wallet's payment code: the decision knows the consumer who pays, and their history
         OrderChannel.PayingConsumer consumer = payer == null ? null : channels.consumerOf(method, payer).orElse(null);
-        RiskDecision decision = risk.decide(id, "order_payment", merchant.id(), consumer == null ? null : consumer.userId(), amount, null,
+        Assessment assessed = risk.assess(id, "order_payment", merchant.id(), consumer == null ? null : consumer.userId(), amount, null,
                 request.riskContext(), consumer == null ? null : consumer.since());
+        RiskDecision decision = assessed.decision();
         // Order payments have no hold: the payer confirms at their own bank or wallet, which stands for a step-up, so a
         // challenge lets the order open; a review cannot hold the money and blocks like a block.
         boolean blocked = decision.outcome() == RiskDecision.Outcome.BLOCK || decision.outcome() == RiskDecision.Outcome.REVIEW;
@@ -97,19 +100,20 @@ class OrderFlow {
                 blocked ? Failure.riskBlocked() : null, verdict, Answers.intent(request, key),
                 status == PaymentStatus.PROCESSING ? Resolution.at(now.plus(properties.resolver().firstLook())) : null, now, now, null);
         payment = payment.with(answers.initial(payment, key));
-        PaymentRecord stored = transitions.begin(payment);
+        // the decision is written with the payment's next write: the insert, or the channel's answer to the order
+        PaymentRecord stored = transitions.begin(payment, status != PaymentStatus.PROCESSING ? () -> risk.record(List.of(assessed)) : null);
         if (stored != payment) {
             return answers.toEarlier(stored, key);
         }
         if (status != PaymentStatus.PROCESSING) {
             return new PaymentAnswer.Fresh(views.answer(stored));
         }
-        return new PaymentAnswer.Fresh(views.answer(open(payment, merchant)));
+        return new PaymentAnswer.Fresh(views.answer(open(payment, merchant, assessed)));
     }
 
     /** A confirmed order payment: its order is opened now. */
     Payment confirm(PaymentRecord confirmed, Merchant merchant) {
-        return views.answer(open(confirmed, merchant));
+        return views.answer(open(confirmed, merchant, null));
     }
 
     private static PayerAccount payer(NewPayment.PaymentMethodInput method) {
@@ -130,8 +134,11 @@ class OrderFlow {
         return new PayerAccount(payment.order().payerBankCode(), vault.open(payment.sealedAccount(), payment.id()), payment.order().payerName());
     }
 
-    /** Opens the order of a {@code processing} payment at the first channel that takes it, and applies the answer. */
-    PaymentRecord open(PaymentRecord payment, Merchant merchant) {
+    /**
+     * Opens the order of a {@code processing} payment at the first channel that takes it, and applies the answer,
+     * writing risk control's {@code assessed} decision with it (null: written already).
+     */
+    PaymentRecord open(PaymentRecord payment, Merchant merchant, Assessment assessed) {
         Instant expiresAt = DbTimes.now(clock).plus(properties.orderExpiry());
         PayerAccount payer = payer(payment);
         for (OrderChannel channel : channels.candidates(payment.method(), payment.money())) {
@@ -142,18 +149,22 @@ class OrderFlow {
                 log.warn("Channel {} unavailable for {}: {}; trying the next", channel.name(), payment.id(), unavailable.reason());
                 continue;
             }
-            return applyOpened(payment.id(), merchant, channel, result);
+            return applyOpened(payment.id(), merchant, channel, result, assessed);
         }
-        return transitions.transition(payment.id(), PROCESSING, current -> outcomes.failed(current, "processing_error",
-                "No channel could take the payment; try again.", DbTimes.now(clock))).payment();
+        return transitions.inTx(() -> {
+            recordDecision(assessed);
+            return transitions.transition(payment.id(), PROCESSING, current -> outcomes.failed(current, "processing_error",
+                    "No channel could take the payment; try again.", DbTimes.now(clock))).payment();
+        });
     }
 
     /**
      * Applies a channel's answer to opening an order. An order paid at once after its payment was settled otherwise (it
      * expired as the payer paid) is given back to the payer.
      */
-    PaymentRecord applyOpened(String paymentId, Merchant merchant, OrderChannel channel, OrderResult result) {
+    PaymentRecord applyOpened(String paymentId, Merchant merchant, OrderChannel channel, OrderResult result, Assessment assessed) {
         return transitions.inTx(() -> {
+            recordDecision(assessed);
             PaymentRecord current = transitions.lock(paymentId);
             if (current.status() != PaymentStatus.PROCESSING) {
                 if (result instanceof OrderResult.Paid paid && current.status() != PaymentStatus.SUCCEEDED) {
@@ -182,6 +193,12 @@ class OrderFlow {
                     merchant, channel.name(), new ChannelResult.Unknown(unknown.reason()), now);
             case OrderResult.Unavailable unavailable -> throw new IllegalStateException("an unavailable channel is skipped");
         };
+    }
+
+    private void recordDecision(Assessment assessed) {
+        if (assessed != null) {
+            risk.record(List.of(assessed));
+        }
     }
 
     /** When the resolver next looks at an open order: soon, and never later than its expiry. */

@@ -2,6 +2,7 @@ package io.huitong.payments.internal;
 
 import io.huitong.identity.Merchant;
 import io.huitong.kernel.GroupCommit;
+import io.huitong.risk.Assessment;
 import io.huitong.payments.domain.ChannelRef;
 import io.huitong.payments.domain.PaymentRecord;
 import io.huitong.payments.domain.PaymentStatus;
@@ -14,19 +15,20 @@ import java.util.function.Consumer;
 
 /**
  * Records acquirers' approved sales in shared transactions ({@link GroupCommit}): the sale postings, the
- * {@code succeeded} row and its event of many payments in one commit. A sale whose payment was settled meanwhile
+ * {@code succeeded} row, its event and risk control's decision of many payments in one commit. A sale whose payment was settled meanwhile
  * (the resolver got there first) is handed to {@code late}, which undoes it at the channel.
  */
 class SaleBatches {
 
     /** A channel's approval of a sale, waiting to be recorded. */
-    record Sale(String paymentId, Merchant merchant, String channel, String authorizationCode) {
+    record Sale(String paymentId, Merchant merchant, String channel, String authorizationCode, Assessment assessed) {
     }
 
     private static final Set<PaymentStatus> FROM = Set.of(PaymentStatus.PROCESSING);
 
     private final Transitions transitions;
     private final Outcomes outcomes;
+    private final RiskCheck risk;
     private final Clock clock;
     private final Consumer<Late> late;
     private final GroupCommit<Sale, Transitions.Result> commits;
@@ -35,8 +37,9 @@ class SaleBatches {
     record Late(PaymentRecord payment, String channel) {
     }
 
-    SaleBatches(Transitions transitions, Outcomes outcomes, Clock clock, Consumer<Late> late) {
+    SaleBatches(Transitions transitions, Outcomes outcomes, RiskCheck risk, Clock clock, Consumer<Late> late) {
         this.transitions = transitions;
+        this.risk = risk;
         this.outcomes = outcomes;
         this.clock = clock;
         this.late = late;
@@ -73,6 +76,10 @@ class SaleBatches {
             steps.put(sale.paymentId(), current -> outcomes.approved(current.with(new ChannelRef(sale.channel(), sale.authorizationCode())),
                     sale.merchant(), io.huitong.kernel.DbTimes.now(clock)));
         }
-        return transitions.transitionAll(steps, FROM);
+        List<Assessment> decisions = batch.stream().map(Sale::assessed).filter(java.util.Objects::nonNull).toList();
+        return transitions.inTx(() -> {
+            risk.record(decisions);
+            return transitions.transitionAll(steps, FROM);
+        });
     }
 }

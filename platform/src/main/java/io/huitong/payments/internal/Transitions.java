@@ -154,20 +154,26 @@ class Transitions {
     }
 
     /**
-     * Writes a new payment and the events of its first state. A payment whose idempotency key was used before is not
-     * written: the earlier one is answered instead.
+     * Writes a new payment and the events of its first state, and does {@code alongside} (or nothing, if null) in the
+     * same transaction. A payment whose idempotency key was used before is not written: the earlier one is answered
+     * instead.
      */
-    PaymentRecord begin(PaymentRecord payment) {
+    PaymentRecord begin(PaymentRecord payment, Runnable alongside) {
         List<String> types = PaymentTransitions.eventsOnCreation(payment.status());
         try {
-            if (types.isEmpty()) {
+            if (types.isEmpty() && alongside == null) {
                 // a lone insert commits on its own: one round trip less than a transaction
                 store.insert(payment);
             } else {
                 inTx(() -> {
                     store.insert(payment);
-                    Payment shown = views.view(payment);
-                    types.forEach(type -> events.record(payment.merchantId(), type, shown));
+                    if (alongside != null) {
+                        alongside.run();
+                    }
+                    if (!types.isEmpty()) {
+                        Payment shown = views.view(payment);
+                        types.forEach(type -> events.record(payment.merchantId(), type, shown));
+                    }
                     return null;
                 });
             }

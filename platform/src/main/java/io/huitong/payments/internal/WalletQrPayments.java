@@ -86,7 +86,7 @@ class WalletQrPayments {
         if (result instanceof OrderResult.Declined declined) {
             return backToWaiting(payment, shownAt, declined);
         }
-        return orders.applyOpened(payment.id(), merchant, wallet, result);
+        return orders.applyOpened(payment.id(), merchant, wallet, result, null);
     }
 
     /**

@@ -56,7 +56,7 @@ class RiskConfig {
             }
         };
         RiskEngine engine = new RiskEngine(velocity, once, new Places(properties.ipCountries(), properties.cardCountries()));
-        return new RiskService(engine, new RiskStore(JdbcClient.create(dataSource)), vault, new TransactionTemplate(transactions), clock, ids,
+        return new RiskService(engine, new RiskStore(JdbcClient.create(dataSource), new org.springframework.jdbc.core.JdbcTemplate(dataSource)), vault, new TransactionTemplate(transactions), clock, ids,
                 properties, () -> reviewed.orderedStream().toList());
     }
 }

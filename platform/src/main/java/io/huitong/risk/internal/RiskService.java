@@ -7,6 +7,7 @@ import io.huitong.kernel.Ids;
 import io.huitong.risk.ReviewedMovements;
 import io.huitong.risk.Risk;
 import io.huitong.risk.RiskAdmin;
+import io.huitong.risk.Assessment;
 import io.huitong.risk.RiskDecision;
 import io.huitong.risk.RiskDecision.Outcome;
 import io.huitong.risk.RiskRequest;
@@ -69,16 +70,29 @@ class RiskService implements Risk, RiskAdmin {
 
     @Override
     public RiskDecision decide(RiskRequest request) {
+        Assessment assessment = assess(request);
+        record(List.of(assessment));
+        return assessment.decision();
+    }
+
+    @Override
+    public Assessment assess(RiskRequest request) {
         refreshIfDue();
         String fingerprint = request.cardNumber() == null ? null : cardFingerprint(request.cardNumber());
         RiskEngine.Evaluation evaluation = engine.decide(request, fingerprint, rules, lists);
         RiskDecision decision = evaluation.decision();
-        store.insertDecision(ids.next("rsd"), request, decision);
+        List<DryRunHit> hits = new java.util.ArrayList<>();
         for (RiskRule rule : evaluation.dryRunMatches()) {
-            store.insertDryRunHit(new DryRunHit(ids.next("rdh"), rule.id(), decision.ruleVersion(), rule.action().wireName(),
-                    request.reference(), request.kind(), request.amount(), request.currency(), request.at()));
+            hits.add(new DryRunHit(ids.next("rdh"), rule.id(), decision.ruleVersion(), rule.action().wireName(), request.reference(),
+                    request.kind(), request.amount(), request.currency(), request.at()));
         }
-        return decision;
+        return new Assessment(ids.next("rsd"), request, decision, hits);
+    }
+
+    @Override
+    public void record(List<Assessment> assessments) {
+        store.insertDecisions(assessments);
+        store.insertDryRunHits(assessments.stream().flatMap(a -> a.dryRunHits().stream()).toList());
     }
 
     @Override

@@ -17,9 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RiskStore {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    RiskStore(JdbcClient jdbc) {
+    RiskStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     // ---- rules ----
@@ -112,12 +114,24 @@ class RiskStore {
     private static final String DECISION_COLUMNS = "id, reference, kind, merchant_id, user_id, card_fingerprint, device_id, ip, amount,"
             + " currency, decision, score, reasons, rule_version, created_at";
 
-    void insertDecision(String id, RiskRequest r, RiskDecision d) {
-        jdbc.sql("insert into risk_decision (" + DECISION_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, r.reference(), r.kind(), r.merchantId(), r.userId(), d.cardFingerprint(), r.context().deviceId(), r.context().ip(),
-                        r.amount(), r.currency(), d.outcome().wireName(), d.score(), String.join(",", d.reasons()), d.ruleVersion(),
-                        ts(r.at()))
-                .update();
+    /** Writes decisions in one batch (one round trip), in the caller's transaction if it has one. */
+    void insertDecisions(List<io.huitong.risk.Assessment> assessments) {
+        if (assessments.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (io.huitong.risk.Assessment a : assessments) {
+            RiskRequest r = a.request();
+            RiskDecision d = a.decision();
+            rows.add(new Object[] {a.id(), r.reference(), r.kind(), r.merchantId(), r.userId(), d.cardFingerprint(), r.context().deviceId(),
+                    r.context().ip(), r.amount(), r.currency(), d.outcome().wireName(), d.score(), String.join(",", d.reasons()),
+                    d.ruleVersion(), ts(r.at())});
+        }
+        batch.batchUpdate("insert into risk_decision (" + DECISION_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    void insertDryRunHits(List<RiskAdmin.DryRunHit> hits) {
+        hits.forEach(this::insertDryRunHit);
     }
 
     List<RiskAdmin.HistoryItem> history(String cardFingerprint, String userId, String except, int limit) {

@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
 class Iso20022BankChannelTest {
 
     private static final String KEY = "connector-test-key-0123456789abcdef";
-    private static final Duration REPLY_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration REPLY_TIMEOUT = Duration.ofMillis(1000);
     private static Simulator sim;
     private static HttpServer notifyServer;
     private static volatile Iso20022BankChannel receiving;
