@@ -53,6 +53,18 @@ class RiskService implements Risk, RiskAdmin {
     private volatile RiskEngine.RuleSet rules;
     private volatile RiskEngine.Lists lists = RiskEngine.Lists.EMPTY;
     private final AtomicLong nextReload = new AtomicLong();
+    /**
+     * The card fingerprints of the latest movements this instance decided, by reference: AML asks for a card payment's
+     * fingerprint as the payment succeeds, a moment after the decision, and need not read it back from the log.
+     */
+    private final Map<String, String> recentFingerprints = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > RECENT_FINGERPRINTS;
+                }
+            });
+    private static final int RECENT_FINGERPRINTS = 10_000;
 
     RiskService(RiskEngine engine, RiskStore store, Vault vault, TransactionTemplate tx, Clock clock, Ids ids, RiskProperties properties,
                 Supplier<List<ReviewedMovements>> reviewed) {
@@ -81,6 +93,9 @@ class RiskService implements Risk, RiskAdmin {
         String fingerprint = request.cardNumber() == null ? null : cardFingerprint(request.cardNumber());
         RiskEngine.Evaluation evaluation = engine.decide(request, fingerprint, rules, lists);
         RiskDecision decision = evaluation.decision();
+        if (decision.cardFingerprint() != null && request.reference() != null) {
+            recentFingerprints.put(request.reference(), decision.cardFingerprint());
+        }
         List<DryRunHit> hits = new java.util.ArrayList<>();
         for (RiskRule rule : evaluation.dryRunMatches()) {
             hits.add(new DryRunHit(ids.next("rdh"), rule.id(), decision.ruleVersion(), rule.action().wireName(), request.reference(),
@@ -97,7 +112,8 @@ class RiskService implements Risk, RiskAdmin {
 
     @Override
     public java.util.Optional<String> cardFingerprintOf(String reference) {
-        return store.cardFingerprintOf(reference);
+        String recent = reference == null ? null : recentFingerprints.get(reference);
+        return recent != null ? java.util.Optional.of(recent) : store.cardFingerprintOf(reference);
     }
 
     @Override

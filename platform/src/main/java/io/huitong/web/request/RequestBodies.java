@@ -2,7 +2,7 @@ package io.huitong.web.request;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The request body as read by {@link RequestBodyFilter}: never more than the 1 MiB limit. */
+/** The request body as read by {@link RequestFilter}: never more than the 1 MiB limit. */
 public final class RequestBodies {
 
     static final String ATTRIBUTE = RequestBodies.class.getName();

@@ -8,23 +8,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Registers the request filters ahead of everything else, Spring Security included. */
+/** Registers the request filter ahead of everything else, Spring Security included. */
 @Configuration(proxyBeanMethods = false)
 class RequestFilterConfig {
 
+    /** Ahead of everything else, so that whatever answers a request gives it an id, and its body is read once. */
     @Bean
-    FilterRegistrationBean<RequestIdFilter> requestIdFilter(Ids ids) {
-        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter(ids));
+    FilterRegistrationBean<RequestFilter> requestFilter(Ids ids, ErrorResponses errors) {
+        FilterRegistrationBean<RequestFilter> registration = new FilterRegistrationBean<>(new RequestFilter(ids, errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(ErrorResponses errors) {
-        FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(new RequestBodyFilter(errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-        registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 }

@@ -1,5 +1,6 @@
 package io.huitong.web.request;
 
+import io.huitong.kernel.Ids;
 import io.huitong.web.error.ErrorCodes;
 import io.huitong.web.error.ErrorResponses;
 import jakarta.servlet.FilterChain;
@@ -8,36 +9,63 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
+import org.slf4j.MDC;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads request bodies into memory, at most 1 MiB: larger bodies get 413 however they are sent (a
- * Content-Length can be absent with chunked encoding, so the bytes themselves are counted). Bodies of
- * writes that are not JSON get 415, except channels' notifications ({@code /notify/...}), which come in
- * each channel's own format (form fields, ISO 20022 XML) and are checked by their connector. Later filters
- * (idempotency) and handlers read the cached copy.
+ * What every request gets before anything else can answer it, in one pass:
+ * <ul>
+ *   <li>a fresh {@code req_...} id (header, error bodies, log MDC), also on the error dispatch, where it keeps the
+ *       same id, so that 401s, 413s, actuator and docs responses carry one too;</li>
+ *   <li>its body read into memory once, at most 1 MiB: larger bodies get 413 however they are sent (a Content-Length
+ *       can be absent with chunked encoding, so the bytes themselves are counted). Bodies of writes that are not JSON
+ *       get 415, except channels' notifications ({@code /notify/...}), which come in each channel's own format and
+ *       are checked by their connector. Later filters and handlers read the cached copy.</li>
+ * </ul>
  */
-final class RequestBodyFilter extends OncePerRequestFilter {
+final class RequestFilter extends OncePerRequestFilter {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
     private static final String NOTIFY_PATH = "/notify/";
 
+    private final Ids ids;
     private final ErrorResponses errors;
 
-    RequestBodyFilter(ErrorResponses errors) {
+    RequestFilter(Ids ids, ErrorResponses errors) {
+        this.ids = ids;
         this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!hasBody(request)) {
-            chain.doFilter(request, response);
-            return;
+        String id = RequestIds.of(request);
+        if (id == null) {
+            id = ids.next("req");
+            request.setAttribute(RequestIds.ATTRIBUTE, id);
         }
+        response.setHeader(RequestIds.HEADER, id);
+        MDC.put(RequestIds.MDC_KEY, id);
+        try {
+            if (isAsyncDispatch(request) || !hasBody(request) || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
+                chain.doFilter(request, response);
+            } else {
+                withBody(request, response, chain);
+            }
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    private void withBody(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             errors.write(request, response, ErrorCodes.tooLarge());
             return;
@@ -66,8 +94,7 @@ final class RequestBodyFilter extends OncePerRequestFilter {
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            return "application".equals(type.getType())
-                    && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+            return "application".equals(type.getType()) && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
         } catch (InvalidMediaTypeException e) {
             return false;
         }
