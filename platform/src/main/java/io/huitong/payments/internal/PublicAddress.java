@@ -10,6 +10,8 @@ class PublicAddress {
 
     private final PaymentsProperties properties;
     private final Environment environment;
+    /** Worked out once the server has its port, not on every request: the environment is a chain of property sources. */
+    private volatile String known;
 
     PublicAddress(PaymentsProperties properties, Environment environment) {
         this.properties = properties;
@@ -17,10 +19,21 @@ class PublicAddress {
     }
 
     String base() {
-        if (properties.publicUrl() != null && !properties.publicUrl().isBlank()) {
-            return properties.publicUrl().replaceAll("/+$", "");
+        String base = known;
+        if (base != null) {
+            return base;
         }
-        return "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        if (properties.publicUrl() != null && !properties.publicUrl().isBlank()) {
+            base = properties.publicUrl().replaceAll("/+$", "");
+            known = base;
+            return base;
+        }
+        String port = environment.getProperty("local.server.port");
+        base = "http://localhost:" + (port != null ? port : environment.getProperty("server.port", "8080"));
+        if (port != null) {
+            known = base;
+        }
+        return base;
     }
 
     /** Where channel {@code channel} sends its signed notifications. */

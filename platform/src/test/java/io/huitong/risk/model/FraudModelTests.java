@@ -98,6 +98,21 @@ class FraudModelTests {
         }
     }
 
+    /** Scored in Java, the model answers what XGBoost answers, payment by payment, and flags the same ones. */
+    @Test
+    void itsEvaluationInJavaAnswersAsXgboostDoes() {
+        assertThat(model.scoredInJava()).isTrue();
+        long[] compared = {0};
+        new TrafficGenerator(Settings.defaults(11).withCustomers(500).withDays(4)).samples().forEach(s -> {
+            double java = model.probability(s.features());
+            double xgboost = model.nativeProbability(s.features());
+            assertThat(java).isCloseTo(xgboost, org.assertj.core.data.Offset.offset(XgboostFraudModel.AGREEMENT));
+            assertThat(model.flags(java)).isEqualTo(model.flags(xgboost));
+            compared[0]++;
+        });
+        assertThat(compared[0]).isGreaterThan(2_000);
+    }
+
     /** Traffic of another seed than the model's: it must hold up on customers and campaigns it never saw. */
     @Test
     void onTrafficOfAnotherSeedItStaysAccurate() {
