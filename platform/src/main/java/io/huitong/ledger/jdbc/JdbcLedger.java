@@ -58,6 +58,8 @@ public final class JdbcLedger implements Ledger {
     private final DataSource dataSource;
     private final Clock clock;
     private final TransactionTemplate writeTx;
+    /** A batch inside the caller's transaction, behind a savepoint: a conflict undoes the batch alone, not the caller's work. */
+    private final TransactionTemplate nestedTx;
     private final TransactionTemplate checkTx;
     private final TransferEngine engine = new TransferEngine();
     private final AccountOpening accountOpening = new AccountOpening();
@@ -70,6 +72,8 @@ public final class JdbcLedger implements Ledger {
         this.clock = clock;
         DataSourceTransactionManager tm = new DataSourceTransactionManager(dataSource);
         this.writeTx = new TransactionTemplate(tm);
+        this.nestedTx = new TransactionTemplate(tm);
+        nestedTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.checkTx = new TransactionTemplate(tm);
         checkTx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         checkTx.setReadOnly(true);
@@ -86,7 +90,15 @@ public final class JdbcLedger implements Ledger {
             throw new IllegalArgumentException("at most " + MAX_BATCH + " transfers per batch");
         }
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return writeTx.execute(s -> withConnection(c -> applyBatch(c, requests, false)));
+            // Inside a caller's transaction (a payment's outcome, a wallet's debit) the batch is tried without locking
+            // the accounts that have no balance limits, as outside one, so that callers do not queue on the platform's
+            // clearing and revenue rows until they commit; a conflict rolls back to the savepoint and the batch is
+            // decided again with the locks.
+            try {
+                return nestedTx.execute(s -> withConnection(c -> applyBatch(c, requests, true)));
+            } catch (LedgerConflict conflict) {
+                return writeTx.execute(s -> withConnection(c -> applyBatch(c, requests, false)));
+            }
         }
         for (int attempt = 1; ; attempt++) {
             boolean optimistic = attempt == 1;
