@@ -3,8 +3,15 @@ package io.huitong.payments;
 /** What a request to create a payment gets: the payment it created, or the answer an earlier request with its key got. */
 public sealed interface PaymentAnswer {
 
-    /** The payment this request created (or found, when the request that created it can no longer answer). */
-    record Fresh(Payment payment) implements PaymentAnswer {
+    /**
+     * The payment this request created (or found, when the request that created it can no longer answer); {@code body}
+     * is the answer as it was kept for repeats of the request (null when none was kept), to be sent as it is.
+     */
+    record Fresh(Payment payment, String body) implements PaymentAnswer {
+
+        public Fresh(Payment payment) {
+            this(payment, null);
+        }
     }
 
     /**

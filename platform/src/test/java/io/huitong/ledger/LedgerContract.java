@@ -74,6 +74,32 @@ abstract class LedgerContract {
         assertThat(ledger.check().balanced()).isTrue();
     }
 
+    /**
+     * Inside a caller's transaction (a payment's outcome, a wallet's debit) a batch that conflicts (here a transfer id
+     * posted before) is rolled back to its savepoint and decided again with locks: it answers as outside one, and the
+     * caller's earlier work in the same transaction still commits.
+     */
+    @Test
+    void aConflictingBatchInsideACallersTransactionIsDecidedAgainAndTheCallersWorkStands() {
+        javax.sql.DataSource shared = db.dataSource();
+        Ledger inCaller = new JdbcLedger(shared, clock);
+        String bank = fx.fundingAccount("CNY");
+        String revenue = fx.revenue("CNY");
+        TransferRequest earlier = TransferRequest.posted(id("t"), bank, revenue, cny(100));
+        assertThat(inCaller.createTransfer(earlier).code()).isEqualTo(Code.OK);
+        String callers = id("t");
+
+        List<TransferResult> results = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(shared)).execute(s -> List.of(
+                inCaller.createTransfer(TransferRequest.posted(callers, bank, revenue, cny(50))),
+                inCaller.createTransfer(earlier)));
+
+        assertThat(results).extracting(TransferResult::code).containsExactly(Code.OK, Code.EXISTS);
+        assertThat(ledger.transfer(callers)).as("the caller's transfer before the conflict committed").isPresent();
+        assertThat(ledger.account(revenue).orElseThrow().creditsPosted()).isEqualTo(150);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
     @Test
     void sameIdSameContentIsExistsAndMovesNothingDifferentContentSaysWhichField() {
         String bank = fx.fundingAccount("CNY");

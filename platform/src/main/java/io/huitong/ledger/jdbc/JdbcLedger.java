@@ -94,11 +94,15 @@ public final class JdbcLedger implements Ledger {
             // the accounts that have no balance limits, as outside one, so that callers do not queue on the platform's
             // clearing and revenue rows until they commit; a conflict rolls back to the savepoint and the batch is
             // decided again with the locks.
-            try {
-                return nestedTx.execute(s -> withConnection(c -> applyBatch(c, requests, true)));
-            } catch (LedgerConflict conflict) {
-                return writeTx.execute(s -> withConnection(c -> applyBatch(c, requests, false)));
+            // (A batch that resolves holds or reverses transfers locks every account it touches anyway: no savepoint.)
+            if (!locksAll(requests)) {
+                try {
+                    return nestedTx.execute(s -> withConnection(c -> applyBatch(c, requests, true)));
+                } catch (LedgerConflict conflict) {
+                    // decided again below, with the locks
+                }
             }
+            return writeTx.execute(s -> withConnection(c -> applyBatch(c, requests, false)));
         }
         for (int attempt = 1; ; attempt++) {
             boolean optimistic = attempt == 1;
@@ -134,7 +138,7 @@ public final class JdbcLedger implements Ledger {
         // Holds and reversals always lock every account they touch, so that two resolutions of one hold
         // or two reversals of one transfer are decided one after the other. Plain transfers lock only
         // accounts with balance limits; the others get their totals incremented just before commit.
-        boolean lockAll = !optimistic || !pendingIds.isEmpty() || !reversedIds.isEmpty();
+        boolean lockAll = !optimistic || locksAll(requests);
         Map<String, Account> unlocked = Map.of();
         Map<String, Account> locked;
         if (lockAll) {
@@ -388,6 +392,11 @@ public final class JdbcLedger implements Ledger {
             return new LedgerConflict(e);
         }
         return new IllegalStateException("ledger storage failed (SQL state " + state + ")", e);
+    }
+
+    /** Holds and reversals always lock every account they touch: two resolutions of one hold are decided in turn. */
+    private static boolean locksAll(List<TransferRequest> requests) {
+        return requests.stream().anyMatch(r -> r.pendingId() != null || r.reversesId() != null);
     }
 
     private static void addIfPresent(Set<String> set, String value) {

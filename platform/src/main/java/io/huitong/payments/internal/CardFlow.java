@@ -27,7 +27,6 @@ import io.huitong.risk.RiskDecision;
 import io.huitong.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -116,14 +115,14 @@ class CardFlow {
         // the decision is written with the payment's next write: with the insert when the request ends there, else
         // with the outcome (a shared commit for a sale)
         boolean answersNow = status != PaymentStatus.PROCESSING;
-        PaymentRecord stored = transitions.begin(payment, answersNow ? () -> risk.record(List.of(assessed)) : null);
+        PaymentRecord stored = transitions.begin(payment, answersNow ? () -> risk.record(assessed) : null);
         if (stored != payment) {
             return answers.toEarlier(stored, key);
         }
         if (status != PaymentStatus.PROCESSING) {
-            return new PaymentAnswer.Fresh(views.answer(stored));
+            return views.fresh(stored);
         }
-        return new PaymentAnswer.Fresh(views.answer(authorize(payment, merchant, passed.number(), card.cvc(), false, assessed)));
+        return views.fresh(authorize(payment, merchant, passed.number(), card.cvc(), false, assessed));
     }
 
     /** A card payment confirmed by the merchant: on to the acquirer, or to the payer's step-up if risk control challenged it. */
@@ -165,7 +164,7 @@ class CardFlow {
             return sales.record(new SaleBatches.Sale(payment.id(), merchant, routed.channel(), approved.authorizationCode(), assessed));
         }
         Transitions.Result result = transitions.inTx(() -> {
-            risk.record(assessed == null ? List.of() : List.of(assessed));
+            risk.record(assessed);
             return transitions.transition(payment.id(), PROCESSING,
                     current -> outcomes.apply(current, merchant, routed.channel(), routed.result(), DbTimes.now(clock)));
         });

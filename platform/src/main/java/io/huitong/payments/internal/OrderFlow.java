@@ -28,7 +28,6 @@ import io.huitong.risk.RiskDecision;
 import io.huitong.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,14 +100,14 @@ class OrderFlow {
                 status == PaymentStatus.PROCESSING ? Resolution.at(now.plus(properties.resolver().firstLook())) : null, now, now, null);
         payment = payment.with(answers.initial(payment, key));
         // the decision is written with the payment's next write: the insert, or the channel's answer to the order
-        PaymentRecord stored = transitions.begin(payment, status != PaymentStatus.PROCESSING ? () -> risk.record(List.of(assessed)) : null);
+        PaymentRecord stored = transitions.begin(payment, status != PaymentStatus.PROCESSING ? () -> risk.record(assessed) : null);
         if (stored != payment) {
             return answers.toEarlier(stored, key);
         }
         if (status != PaymentStatus.PROCESSING) {
-            return new PaymentAnswer.Fresh(views.answer(stored));
+            return views.fresh(stored);
         }
-        return new PaymentAnswer.Fresh(views.answer(open(payment, merchant, assessed)));
+        return views.fresh(open(payment, merchant, assessed));
     }
 
     /** A confirmed order payment: its order is opened now. */
@@ -152,7 +151,7 @@ class OrderFlow {
             return applyOpened(payment.id(), merchant, channel, result, assessed);
         }
         return transitions.inTx(() -> {
-            recordDecision(assessed);
+            risk.record(assessed);
             return transitions.transition(payment.id(), PROCESSING, current -> outcomes.failed(current, "processing_error",
                     "No channel could take the payment; try again.", DbTimes.now(clock))).payment();
         });
@@ -164,7 +163,7 @@ class OrderFlow {
      */
     PaymentRecord applyOpened(String paymentId, Merchant merchant, OrderChannel channel, OrderResult result, Assessment assessed) {
         return transitions.inTx(() -> {
-            recordDecision(assessed);
+            risk.record(assessed);
             PaymentRecord current = transitions.lock(paymentId);
             if (current.status() != PaymentStatus.PROCESSING) {
                 if (result instanceof OrderResult.Paid paid && current.status() != PaymentStatus.SUCCEEDED) {
@@ -193,12 +192,6 @@ class OrderFlow {
                     merchant, channel.name(), new ChannelResult.Unknown(unknown.reason()), now);
             case OrderResult.Unavailable unavailable -> throw new IllegalStateException("an unavailable channel is skipped");
         };
-    }
-
-    private void recordDecision(Assessment assessed) {
-        if (assessed != null) {
-            risk.record(List.of(assessed));
-        }
     }
 
     /** When the resolver next looks at an open order: soon, and never later than its expiry. */

@@ -3,7 +3,6 @@ package io.huitong.payments.internal;
 import io.huitong.payments.channel.ChannelResult;
 import io.huitong.payments.channel.OrderChannel;
 import io.huitong.payments.channel.OrderStatus;
-import io.huitong.payments.domain.ChannelRef;
 import io.huitong.payments.domain.PaymentRecord;
 import io.huitong.payments.domain.Resolution;
 import java.time.Instant;
@@ -79,7 +78,7 @@ class OrderResolver {
         return switch (closed) {
             case ChannelResult.Approved a -> outcomes.failed(current, "order_expired", "The payer did not pay before the order expired.", now);
             case ChannelResult.Declined d -> channel.query(current.id()) instanceof OrderStatus.Paid paid && paid.amount().equals(current.money())
-                    ? settlement.paid(current.with(ChannelRef.of(channel.name())), channel.name(), paid, now) : later(current, now, null);
+                    ? settlement.paid(current, channel.name(), paid, now) : later(current, now, null);
             default -> later(current, now, null);
         };
     }

@@ -69,6 +69,11 @@ class PaymentViews {
         return view(p);
     }
 
+    /** The answer to the request that created the payment, with the body kept for its repeats, if it was just kept. */
+    io.huitong.payments.PaymentAnswer.Fresh fresh(PaymentRecord p) {
+        return new io.huitong.payments.PaymentAnswer.Fresh(answer(p), p.answer().body());
+    }
+
     /** A declined payment's refusal, naming it; empty for any other. */
     Optional<Refusal> refusal(PaymentRecord p) {
         if (p.status() != PaymentStatus.FAILED || p.failure().code() == null) {

@@ -33,6 +33,13 @@ class RiskCheck {
                 DbTimes.now(clock), payerSince));
     }
 
+    /** Writes one assessment (or nothing, if null: it was written already) to the decision log, in the caller's transaction. */
+    void record(Assessment assessed) {
+        if (assessed != null) {
+            risk.record(List.of(assessed));
+        }
+    }
+
     /** Writes the assessments (none is null) to risk control's decision log, in the caller's transaction. */
     void record(List<Assessment> assessments) {
         if (!assessments.isEmpty()) {

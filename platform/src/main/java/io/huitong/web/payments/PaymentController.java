@@ -80,6 +80,9 @@ class PaymentController {
                     RequestIds.of(request));
         }
         return switch (payments.create(caller.merchantId(), body, key)) {
+            // the answer kept for repeats, sent as it is: written once, and a repeat gets the very same bytes
+            case PaymentAnswer.Fresh fresh when fresh.body() != null -> ResponseEntity.status(HttpStatus.CREATED)
+                    .contentType(MediaType.APPLICATION_JSON).body(fresh.body().getBytes(StandardCharsets.UTF_8));
             case PaymentAnswer.Fresh fresh -> ResponseEntity.status(HttpStatus.CREATED).body(fresh.payment());
             case PaymentAnswer.Replay replay when replay.refusal() != null -> ResponseEntity.status(replay.status())
                     .header(REPLAYED, "true").contentType(MediaType.APPLICATION_JSON)
