@@ -14,12 +14,13 @@ public final class EventTypes {
     public static final String REFUND_SUCCEEDED = "refund.succeeded";
     public static final String REFUND_FAILED = "refund.failed";
     public static final String PAYOUT_PAID = "payout.paid";
+    public static final String PAYOUT_FAILED = "payout.failed";
 
     /** In a webhook endpoint's {@code enabled_events}: every type, including types added later. */
     public static final String WILDCARD = "*";
 
     public static final List<String> ALL = List.of(PAYMENT_SUCCEEDED, PAYMENT_FAILED, PAYMENT_REQUIRES_ACTION,
-            PAYMENT_CANCELED, PAYMENT_CAPTURED, PAYMENT_PROCESSING, REFUND_SUCCEEDED, REFUND_FAILED, PAYOUT_PAID);
+            PAYMENT_CANCELED, PAYMENT_CAPTURED, PAYMENT_PROCESSING, REFUND_SUCCEEDED, REFUND_FAILED, PAYOUT_PAID, PAYOUT_FAILED);
 
     private EventTypes() {
     }

@@ -27,7 +27,8 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
     static final String TEST_KEY_PREFIX = "sk_test_";
     static final String LIVE_KEY_PREFIX = "sk_live_";
     private static final String COLUMNS =
-            "id, name, email, default_currency, settlement_schedule, fee_percent_bps, fee_fixed, status, created_at";
+            "id, name, email, default_currency, settlement_schedule, coalesce(settlement_currency, default_currency), fee_percent_bps, fee_fixed,"
+                    + " status, created_at";
 
     /**
      * How long an authenticated key is remembered without asking the database again. A key that
@@ -61,11 +62,12 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
     public Onboarded onboard(NewMerchant r) {
         Instant now = now();
         Merchant m = new Merchant(ids.next("mer"), r.name(), r.email(), r.defaultCurrency(), r.settlementSchedule(),
-                r.feePercentBps(), r.feeFixed(), "active", now);
+                r.settlementCurrency(), r.feePercentBps(), r.feeFixed(), "active", now);
         return tx.execute(s -> {
-            jdbc.sql("insert into merchant (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(m.id(), m.name(), m.email(), m.defaultCurrency(), m.settlementSchedule(), m.feePercentBps(),
-                            m.feeFixed(), m.status(), DbTimes.at(now))
+            jdbc.sql("insert into merchant (id, name, email, default_currency, settlement_schedule, settlement_currency, fee_percent_bps,"
+                            + " fee_fixed, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(m.id(), m.name(), m.email(), m.defaultCurrency(), m.settlementSchedule(), m.settlementCurrency(),
+                            m.feePercentBps(), m.feeFixed(), m.status(), DbTimes.at(now))
                     .update();
             return new Onboarded(m, issueKey(m.id(), now, null));
         });
@@ -94,6 +96,25 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
     public Page<Merchant> list(PageRequest page) {
         PageRequest.Query q = page.byId("select " + COLUMNS + " from merchant", "", List.of(), "id");
         return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(MerchantRegistry::merchant).list(), page);
+    }
+
+    @Override
+    public Merchant changeTerms(String merchantId, MerchantTerms terms) {
+        Merchant changed = tx.execute(s -> {
+            Merchant m = jdbc.sql("select " + COLUMNS + " from merchant where id = ? for update").param(merchantId)
+                    .query(MerchantRegistry::merchant).optional().orElseThrow(() -> ApiException.notFound("merchant", merchantId));
+            Merchant next = new Merchant(m.id(), m.name(), m.email(), m.defaultCurrency(),
+                    terms.settlementSchedule() == null ? m.settlementSchedule() : terms.settlementSchedule(),
+                    terms.settlementCurrency() == null ? m.settlementCurrency() : terms.settlementCurrency(),
+                    terms.feePercentBps() == null ? m.feePercentBps() : terms.feePercentBps(),
+                    terms.feeFixed() == null ? m.feeFixed() : terms.feeFixed(), m.status(), m.createdAt());
+            jdbc.sql("update merchant set settlement_schedule = ?, settlement_currency = ?, fee_percent_bps = ?, fee_fixed = ? where id = ?")
+                    .params(next.settlementSchedule(), next.settlementCurrency(), next.feePercentBps(), next.feeFixed(), merchantId)
+                    .update();
+            return next;
+        });
+        merchants.remove(merchantId);
+        return changed;
     }
 
     @Override
@@ -165,7 +186,7 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
 
 
     private static Merchant merchant(ResultSet rs, int row) throws SQLException {
-        return new Merchant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
-                rs.getLong(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant());
+        return new Merchant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getInt(7), rs.getLong(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class).toInstant());
     }
 }

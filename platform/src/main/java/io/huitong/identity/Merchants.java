@@ -18,6 +18,12 @@ public interface Merchants {
 
     Page<Merchant> list(PageRequest page);
 
+    /**
+     * Changes a merchant's settlement terms: fees from the next payment on, schedule and settlement currency from the
+     * next settlement run on (runs read the terms when they start on a merchant).
+     */
+    Merchant changeTerms(String merchantId, MerchantTerms terms);
+
     /** Issues a new key; the merchant's current keys keep working for {@code grace}, then stop. */
     MerchantKey rotateKey(String merchantId, Duration grace);
 

@@ -5,5 +5,5 @@
  * channel. The rules that need neither Spring nor SQL are in {@code domain}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Settlement",
-        allowedDependencies = {"kernel", "ledger", "identity", "vault", "events", "approvals", "reports", "aml", "channels"})
+        allowedDependencies = {"kernel", "ledger", "identity", "vault", "events", "approvals", "reports", "aml", "wallets"})
 package io.huitong.settlement;

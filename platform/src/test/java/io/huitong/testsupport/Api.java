@@ -55,6 +55,14 @@ public final class Api {
                 .build());
     }
 
+    public Response putJson(String path, String body, String... headers) {
+        return send(request(path)
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .headers(headers(headers))
+                .build());
+    }
+
     /** A form post, as banks and wallet operators send their notifications. */
     public Response postForm(String path, String body, String... headers) {
         return send(request(path)

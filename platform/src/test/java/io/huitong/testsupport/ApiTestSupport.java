@@ -45,6 +45,9 @@ public abstract class ApiTestSupport {
         // says otherwise (huitong.test.routing-minimum-calls), the acquirers never have enough recent calls
         // to count as anything but healthy
         registry.add("huitong.channels.routing.minimum-calls", () -> "${huitong.test.routing-minimum-calls:1000000}");
+        // the daily settlement run would settle what tests pay with T0 merchants while they look at balances: tests of
+        // settlement start runs themselves (huitong.test.settlement-automatic turns the daily run on)
+        registry.add("huitong.settlement.automatic", () -> "${huitong.test.settlement-automatic:false}");
     }
 
     @BeforeEach

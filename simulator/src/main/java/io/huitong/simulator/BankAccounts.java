@@ -5,7 +5,7 @@ import io.huitong.protocols.iso20022.TxStatus;
 
 /**
  * The simulated bank's test accounts, recognized by an account number's last four digits (any bank code,
- * any length):
+ * any length). The numbers below also pass the Luhn check that bank-card account numbers (62...) carry:
  * <table>
  *   <caption>Test accounts</caption>
  *   <tr><th>ends with</th><th>as a payer (pacs.008)</th><th>as a payout's creditor (pain.001)</th></tr>
@@ -24,12 +24,12 @@ public final class BankAccounts {
     /** The platform's settlement account at the simulated bank: pay-ins are credited to it, payouts and returns debited. */
     public static final BankAccount SETTLEMENT = new BankAccount(BANK_CODE, "955880000000000018", "Huitong Settlement");
 
-    public static final String SETTLES = "6222000000000004242";
-    public static final String INSUFFICIENT_FUNDS = "6222000000000000002";
-    public static final String INVALID_ACCOUNT = "6222000000000000010";
-    public static final String CLOSED_ACCOUNT = "6222000000000000028";
-    public static final String SETTLES_LATER = "6222000000000000036";
-    public static final String FAILS_LATER = "6222000000000000044";
+    public static final String SETTLES = "6222004000000004242";
+    public static final String INSUFFICIENT_FUNDS = "6222002000000000002";
+    public static final String INVALID_ACCOUNT = "6222002000000000010";
+    public static final String CLOSED_ACCOUNT = "6222002000000000028";
+    public static final String SETTLES_LATER = "6222002000000000036";
+    public static final String FAILS_LATER = "6222002000000000044";
 
     private BankAccounts() {
     }

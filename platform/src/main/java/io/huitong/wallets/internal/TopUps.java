@@ -64,7 +64,7 @@ final class TopUps {
             merchantId = known.get();
             return merchantId;
         }
-        String created = merchants.onboard(new NewMerchant("Huitong wallet top-ups", "topups@wallet.huitong.internal", "CNY", "T1", 0, 0L))
+        String created = merchants.onboard(new NewMerchant("Huitong wallet top-ups", "topups@wallet.huitong.internal", "CNY", "T1", null, 0, 0L))
                 .merchant().id();
         try {
             store.insertSetting(MERCHANT_SETTING, created);

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.huitong.identity.AllowedRoles;
 import io.huitong.identity.Merchant;
 import io.huitong.identity.MerchantKey;
+import io.huitong.identity.MerchantTerms;
 import io.huitong.identity.Merchants;
+import io.huitong.settlement.BankAccountView;
+import io.huitong.settlement.SettlementBankAccount;
+import io.huitong.settlement.Settlements;
 import io.huitong.identity.NewMerchant;
 import io.huitong.identity.OperatorRole;
 import io.huitong.kernel.ApiException;
@@ -18,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -33,19 +38,25 @@ class MerchantAdminController {
     static final Duration DEFAULT_GRACE = Duration.ofHours(24);
 
     private final Merchants merchants;
+    private final Settlements settlements;
 
-    MerchantAdminController(Merchants merchants) {
+    MerchantAdminController(Merchants merchants, Settlements settlements) {
         this.merchants = merchants;
+        this.settlements = settlements;
     }
 
     record MerchantView(String id, String object, String name, String email, String defaultCurrency, String settlementSchedule,
-                        int feePercentBps, long feeFixed, String status,
+                        String settlementCurrency, BankAccountView bankAccount, int feePercentBps, long feeFixed, String status,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String secretKey, Instant createdAt) {
 
-        static MerchantView of(Merchant m, String secretKey) {
+        static MerchantView of(Merchant m, BankAccountView bankAccount, String secretKey) {
             return new MerchantView(m.id(), "merchant", m.name(), m.email(), m.defaultCurrency(), m.settlementSchedule(),
-                    m.feePercentBps(), m.feeFixed(), m.status(), secretKey, m.createdAt());
+                    m.settlementCurrency(), bankAccount, m.feePercentBps(), m.feeFixed(), m.status(), secretKey, m.createdAt());
         }
+    }
+
+    private MerchantView view(Merchant m) {
+        return MerchantView.of(m, settlements.bankAccount(m.id()).orElse(null), null);
     }
 
     record KeyView(String object, String merchant, String secretKey, Instant createdAt, Instant previousKeysExpireAt) {
@@ -60,19 +71,37 @@ class MerchantAdminController {
     @Operation(summary = "Onboard a merchant; the answer carries its secret key, shown this once")
     MerchantView create(@RequestBody NewMerchant body) {
         Merchants.Onboarded onboarded = merchants.onboard(body);
-        return MerchantView.of(onboarded.merchant(), onboarded.key().secretKey());
+        return MerchantView.of(onboarded.merchant(), null, onboarded.key().secretKey());
     }
 
     @GetMapping("/{id}")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SUPPORT, OperatorRole.FINANCE, OperatorRole.AUDITOR})
     MerchantView get(@PathVariable String id) {
-        return MerchantView.of(merchants.find(id).orElseThrow(() -> ApiException.notFound("merchant", id)), null);
+        return view(merchants.find(id).orElseThrow(() -> ApiException.notFound("merchant", id)));
     }
 
     @GetMapping
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SUPPORT, OperatorRole.FINANCE, OperatorRole.AUDITOR})
     Page<MerchantView> list(PageRequest page) {
-        return merchants.list(page).map(m -> MerchantView.of(m, null));
+        return merchants.list(page).map(this::view);
+    }
+
+    @PostMapping("/{id}")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE})
+    @Operation(summary = "Change a merchant's settlement terms: fees from the next payment, schedule and settlement currency from the next"
+            + " settlement run")
+    MerchantView changeTerms(@PathVariable String id, @RequestBody MerchantTerms body) {
+        if (body.isEmpty()) {
+            throw ApiException.missing("settlement_schedule");
+        }
+        return view(merchants.changeTerms(id, body));
+    }
+
+    @PutMapping("/{id}/bank_account")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE})
+    @Operation(summary = "Set the merchant's settlement bank account; the answer and every later view show the number masked")
+    BankAccountView setBankAccount(@PathVariable String id, @RequestBody SettlementBankAccount body) {
+        return settlements.setBankAccount(id, body);
     }
 
     @PostMapping("/{id}/keys")

@@ -1,0 +1,199 @@
+package io.huitong.settlement.internal;
+
+import io.huitong.aml.AmlMonitoring;
+import io.huitong.aml.AmlTransaction;
+import io.huitong.aml.NewAmlTransaction;
+import io.huitong.events.EventLog;
+import io.huitong.events.EventTypes;
+import io.huitong.kernel.DbTimes;
+import io.huitong.kernel.Money;
+import io.huitong.ledger.Ledger;
+import io.huitong.ledger.TransferRequest;
+import io.huitong.ledger.TransferResult;
+import io.huitong.settlement.Payout;
+import io.huitong.settlement.domain.SettlementCutoff;
+import java.time.LocalDate;
+import io.huitong.wallets.BankPayouts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What becomes of a payout after it is opened: sent to the bank through the bank channel (ISO 20022 pain.001), then
+ * paid or failed by the bank's answer or a later status report; each outcome in one transaction with its ledger
+ * movement, the settlement's status, the event and, for a paid payout, the AML record. An answer the bank did not
+ * give yet leaves the payout {@code in_transit} until the resolver asks again.
+ */
+final class PayoutOutcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(PayoutOutcomes.class);
+    /** How long a payout in transit waits before the bank is asked about it again. */
+    static final Duration ASK_AGAIN = Duration.ofSeconds(15);
+
+    private final PayoutStore store;
+    private final SettlementStore settlements;
+    private final BankAccounts accounts;
+    private final Ledger ledger;
+    private final EventLog events;
+    private final AmlMonitoring aml;
+    private final Supplier<Optional<BankPayouts>> bank;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ExecutorService sender;
+
+    PayoutOutcomes(PayoutStore store, SettlementStore settlements, BankAccounts accounts, Ledger ledger, EventLog events, AmlMonitoring aml,
+                   Supplier<Optional<BankPayouts>> bank, TransactionTemplate tx, Clock clock, ExecutorService sender) {
+        this.store = store;
+        this.settlements = settlements;
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.events = events;
+        this.aml = aml;
+        this.bank = bank;
+        this.tx = tx;
+        this.clock = clock;
+        this.sender = sender;
+    }
+
+    /** Sends the payout in the background, after the caller's transaction commits (at once when there is none). */
+    void sendAfterCommit(String payoutId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sendLater(payoutId);
+                }
+            });
+        } else {
+            sendLater(payoutId);
+        }
+    }
+
+    private void sendLater(String payoutId) {
+        try {
+            sender.execute(() -> send(payoutId));
+        } catch (RuntimeException rejected) {
+            log.warn("Payout {} waits for the resolver: {}", payoutId, rejected.toString());
+        }
+    }
+
+    /** Approved: from {@code requires_approval} to {@code pending}, sent after the caller's transaction commits. */
+    void release(String payoutId) {
+        Payout p = store.lock(payoutId).orElseThrow(() -> new IllegalStateException("no payout " + payoutId));
+        if (!"requires_approval".equals(p.status())) {
+            throw new IllegalStateException("payout " + payoutId + " is " + p.status() + ", not waiting for approval");
+        }
+        store.update(payoutId, "pending", null, null, null, now(), now());
+        sendAfterCommit(payoutId);
+    }
+
+    /** Rejected by an approver: the payout fails and the money is available again. */
+    void cancel(String payoutId) {
+        Payout p = store.lock(payoutId).orElseThrow(() -> new IllegalStateException("no payout " + payoutId));
+        if (!"requires_approval".equals(p.status())) {
+            throw new IllegalStateException("payout " + payoutId + " is " + p.status() + ", not waiting for approval");
+        }
+        fail(p, "approval_rejected", "An approver rejected the payout.");
+    }
+
+    /** Sends a pending payout to the bank and applies the answer. */
+    void send(String payoutId) {
+        Optional<BankPayouts> channel = bank.get();
+        Optional<Payout> payout = store.find(payoutId);
+        if (channel.isEmpty() || payout.isEmpty() || !"pending".equals(payout.get().status())) {
+            return;
+        }
+        Payout p = payout.get();
+        String number = accounts.open(p.merchant(), store.sealedAccount(payoutId));
+        BankPayouts.Result result;
+        try {
+            result = channel.get().send(new BankPayouts.Payout(p.id(), new Money(p.amount(), p.currency()), p.bankAccount().bankCode(),
+                    number, p.bankAccount().accountName()));
+        } catch (RuntimeException e) {
+            log.warn("Payout {} got no answer from the bank ({}); the resolver asks again", payoutId, e.toString());
+            result = new BankPayouts.Result.Pending();
+        }
+        apply(payoutId, result);
+    }
+
+    /** Applies the bank's answer, once: a payout already paid or failed stays as it is. */
+    void apply(String payoutId, BankPayouts.Result result) {
+        tx.executeWithoutResult(s -> {
+            Payout p = store.lock(payoutId).orElseThrow();
+            if (!"pending".equals(p.status()) && !"in_transit".equals(p.status())) {
+                return;
+            }
+            switch (result) {
+                case BankPayouts.Result.Settled settled -> paid(p);
+                case BankPayouts.Result.Rejected rejected -> fail(p, rejected.code(), rejected.message());
+                case BankPayouts.Result.Pending pending ->
+                        store.update(payoutId, "in_transit", null, null, null, now().plus(ASK_AGAIN), now());
+            }
+        });
+    }
+
+    private void paid(Payout p) {
+        require(ledger.createTransfer(TransferRequest.post(p.id() + ":paid", p.id() + ":hold", null).withCode("payout").withReference(p.id())));
+        Instant now = now();
+        store.update(p.id(), "paid", null, null, LocalDate.ofInstant(now, SettlementCutoff.ZONE), null, now);
+        if (p.settlement() != null) {
+            settlements.setStatus(p.settlement(), "paid", now);
+        }
+        aml.record(new NewAmlTransaction(p.id(), "payout", p.merchant(), AmlTransaction.ORGANISATION, AmlTransaction.CREDIT,
+                p.bankAccount().bankCode() + " " + p.bankAccount().accountNumber(), p.merchant(), p.id(), p.amount(), p.currency(),
+                false, false, now));
+        events.record(p.merchant(), EventTypes.PAYOUT_PAID, store.find(p.id()).orElseThrow());
+    }
+
+    private void fail(Payout p, String code, String message) {
+        require(ledger.createTransfer(TransferRequest.voidHold(p.id() + ":return", p.id() + ":hold").withCode("payout_return")
+                .withReference(p.id())));
+        Instant now = now();
+        store.update(p.id(), "failed", code, message == null ? null : message.substring(0, Math.min(300, message.length())), null, null, now);
+        if (p.settlement() != null) {
+            settlements.setStatus(p.settlement(), "failed", now);
+        }
+        events.record(p.merchant(), EventTypes.PAYOUT_FAILED, store.find(p.id()).orElseThrow());
+    }
+
+    /** Sends payouts left pending (a restart, a full queue) and asks the bank about those in transit; answers how many moved on. */
+    int resolveDue() {
+        if (bank.get().isEmpty()) {
+            return 0;
+        }
+        Instant now = now();
+        List<String> unsent = store.due("pending", now.minus(ASK_AGAIN), 50);
+        unsent.forEach(this::send);
+        int moved = 0;
+        for (String id : store.due("in_transit", now, 50)) {
+            BankPayouts.Result result = bank.get().get().status(id);
+            if (!(result instanceof BankPayouts.Result.Pending)) {
+                apply(id, result);
+                moved++;
+            } else {
+                tx.executeWithoutResult(s -> store.lock(id).filter(p -> "in_transit".equals(p.status()))
+                        .ifPresent(p -> store.update(id, "in_transit", null, null, null, now().plus(ASK_AGAIN), now())));
+            }
+        }
+        return moved + unsent.size();
+    }
+
+    private Instant now() {
+        return DbTimes.now(clock);
+    }
+
+    private static void require(TransferResult r) {
+        if (!r.succeeded()) {
+            throw new IllegalStateException("ledger refused " + r.id() + ": " + r.code());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.huitong.settlement.internal;
+
+import io.huitong.kernel.DbTimes;
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import io.huitong.settlement.BankAccountView;
+import io.huitong.settlement.Payout;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Payouts in the database. The bank account number is kept sealed, as the merchant's settlement account is. */
+final class PayoutStore {
+
+    private static final String COLUMNS = "id, merchant_id, settlement_id, amount, currency, bank_code, account_last4, account_name, status,"
+            + " failure_code, failure_message, approval_id, arrival_date, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    PayoutStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Payout p, String accountSealed, String requestedBy) {
+        jdbc.sql("insert into payout (id, merchant_id, settlement_id, amount, currency, bank_code, account_sealed, account_last4, account_name,"
+                        + " status, requested_by, approval_id, resolve_after, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(p.id(), p.merchant(), p.settlement(), p.amount(), p.currency(), p.bankAccount().bankCode(), accountSealed,
+                        last4(p.bankAccount()), p.bankAccount().accountName(), p.status(), requestedBy, p.approval(),
+                        DbTimes.at(p.createdAt()), DbTimes.at(p.createdAt()), DbTimes.at(p.createdAt()))
+                .update();
+    }
+
+    private static String last4(BankAccountView view) {
+        String shown = view.accountNumber();
+        return shown.substring(shown.length() - 4);
+    }
+
+    /** The payout, locked for the rest of the transaction. */
+    Optional<Payout> lock(String id) {
+        return jdbc.sql("select " + COLUMNS + " from payout where id = ? for update").param(id).query(PayoutStore::payout).optional();
+    }
+
+    Optional<Payout> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from payout where id = ?").param(id).query(PayoutStore::payout).optional();
+    }
+
+    String sealedAccount(String id) {
+        return jdbc.sql("select account_sealed from payout where id = ?").param(id).query(String.class).single();
+    }
+
+    Page<Payout> list(String merchantId, PageRequest page) {
+        PageRequest.Query q = merchantId == null
+                ? page.byId("select " + COLUMNS + " from payout", "", List.of(), "id")
+                : page.byId("select " + COLUMNS + " from payout", "merchant_id = ?", List.of(merchantId), "id");
+        return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(PayoutStore::payout).list(), page);
+    }
+
+    void setApproval(String id, String approvalId) {
+        jdbc.sql("update payout set approval_id = ? where id = ?").params(approvalId, id).update();
+    }
+
+    void update(String id, String status, String failureCode, String failureMessage, LocalDate arrivalDate, Instant resolveAfter,
+                Instant now) {
+        jdbc.sql("update payout set status = ?, failure_code = ?, failure_message = ?, arrival_date = ?, resolve_after = ?, updated_at = ?"
+                        + " where id = ?")
+                .params(status, failureCode, failureMessage, arrivalDate == null ? null : Date.valueOf(arrivalDate),
+                        resolveAfter == null ? null : DbTimes.at(resolveAfter), DbTimes.at(now), id)
+                .update();
+    }
+
+    /** Payouts to send or to ask the bank about, oldest first. */
+    List<String> due(String status, Instant now, int max) {
+        return jdbc.sql("select id from payout where status = ? and resolve_after <= ? order by resolve_after limit ?")
+                .params(status, DbTimes.at(now), max).query(String.class).list();
+    }
+
+    private static Payout payout(ResultSet rs, int n) throws SQLException {
+        Date arrival = rs.getDate(13);
+        return new Payout(rs.getString(1), Payout.OBJECT, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                BankAccountView.masked(rs.getString(6), rs.getString(7), rs.getString(8)), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), arrival == null ? null : arrival.toLocalDate(), DbTimes.instant(rs, 14),
+                DbTimes.instant(rs, 15));
+    }
+}

@@ -1,0 +1,19 @@
+package io.huitong.settlement.internal;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code huitong.settlement.*}: when the automatic run starts each business day (Asia/Shanghai), whether it runs at
+ * all, and how often payouts in transit are asked about. {@code huitong.approvals.payout-threshold} is read beside it.
+ *
+ * @param runAt      the time of day (Asia/Shanghai) the automatic run starts on each business day
+ * @param automatic  whether runs start by themselves (on demand runs always work)
+ * @param interval   how often the scheduler and the payout resolver look for work
+ */
+@ConfigurationProperties("huitong.settlement")
+record SettlementProperties(@DefaultValue("10:00") LocalTime runAt, @DefaultValue("true") boolean automatic,
+                            @DefaultValue("5s") Duration interval) {
+}

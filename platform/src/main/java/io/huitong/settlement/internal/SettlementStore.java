@@ -1,0 +1,178 @@
+package io.huitong.settlement.internal;
+
+import io.huitong.kernel.DbTimes;
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
+import io.huitong.settlement.Settlement;
+import io.huitong.settlement.SettlementLine;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Settlements, their lines and the merchants' settlement positions in the database. */
+final class SettlementStore {
+
+    static final String COLUMNS = "id, merchant_id, run_id, business_date, currency, gross, fees, refunds, adjustments, net,"
+            + " source_currency, fx_rate, carried_forward, lines_count, period_start, period_end, payout_id, status, created_at";
+    private static final String LINE_COLUMNS = "object_id, kind, currency, gross, fee, refund, adjustment, net, happened_at";
+
+    /**
+     * The movements of a merchant's pending balance in a time window that no settlement took up yet, grouped into lines:
+     * a payment with its fee is one line (keyed by the payment's id), any other movement one line of its own (keyed by its
+     * ledger transfer). A payment movement that comes after its payment was settled gets a line of its own too. The
+     * settlement's own transfers out of the balance are not lines.
+     */
+    private static final String TAKE_UP_LINES = """
+            insert into settlement_line (line_key, settlement_id, kind, object_id, currency, gross, fee, refund, adjustment, net, happened_at)
+            select g.line_key, ?, g.kind, g.object_id, ?, g.gross, g.fee, g.refund, g.adjustment,
+                   g.gross - g.fee - g.refund + g.adjustment, g.happened_at
+            from (
+                select m.line_key, min(m.kind) as kind, min(m.object_id) as object_id, sum(m.gross) as gross, sum(m.fee) as fee,
+                       sum(m.refund) as refund, sum(m.adjustment) as adjustment, min(m.created_at) as happened_at
+                from (
+                    select case when t.code in ('payment', 'payment_fee') and t.reference is not null
+                                 and not exists (select 1 from settlement_line s where s.line_key = t.reference)
+                                then t.reference else t.id end as line_key,
+                           case when t.code in ('payment', 'payment_fee') then 'payment'
+                                when t.code = 'refund' then 'refund' else 'adjustment' end as kind,
+                           case when t.code in ('payment', 'payment_fee') and t.reference is not null then t.reference
+                                else t.id end as object_id,
+                           case when t.code = 'payment' then e.signed else 0 end as gross,
+                           case when t.code = 'payment_fee' then -e.signed else 0 end as fee,
+                           case when t.code = 'refund' then -e.signed else 0 end as refund,
+                           case when t.code in ('payment', 'payment_fee', 'refund') then 0 else e.signed end as adjustment,
+                           e.created_at
+                    from (select transfer_id, created_at,
+                                 case when direction = 'credit' then amount else -amount end as signed
+                          from ledger_entry
+                          where account_id = ? and layer = 'posted' and created_at >= ? and created_at < ?) e
+                    join ledger_transfer t on t.id = e.transfer_id
+                    where t.code is null or t.code not in ('settlement', 'settlement_fx')
+                ) m
+                group by m.line_key
+            ) g
+            where not exists (select 1 from settlement_line l where l.line_key = g.line_key)
+            """;
+
+    private final JdbcClient jdbc;
+
+    SettlementStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    /** A merchant's position in one currency, locked for the rest of the transaction; made when it is the first. */
+    Position lockPosition(String merchantId, String currency) {
+        Optional<Position> found = selectPosition(merchantId, currency);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        try {
+            jdbc.sql("insert into settlement_position (merchant_id, currency, carried) values (?, ?, 0)").params(merchantId, currency).update();
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // another run made it first: take its lock below
+        }
+        return selectPosition(merchantId, currency).orElseThrow();
+    }
+
+    private Optional<Position> selectPosition(String merchantId, String currency) {
+        return jdbc.sql("select carried, scanned_to from settlement_position where merchant_id = ? and currency = ? for update")
+                .params(merchantId, currency)
+                .query((rs, n) -> new Position(rs.getLong(1), DbTimes.instant(rs, 2))).optional();
+    }
+
+    void updatePosition(String merchantId, String currency, long carried, Instant scannedTo) {
+        jdbc.sql("update settlement_position set carried = ?, scanned_to = ? where merchant_id = ? and currency = ?")
+                .params(carried, DbTimes.at(scannedTo), merchantId, currency).update();
+    }
+
+    /** Takes up the unsettled movements of a pending account in [from, to) into the settlement's lines; answers how many. */
+    int takeUpLines(String settlementId, String currency, String pendingAccount, Instant from, Instant to) {
+        return jdbc.sql(TAKE_UP_LINES).params(settlementId, currency, pendingAccount, DbTimes.at(from), DbTimes.at(to)).update();
+    }
+
+    LineTotals lineTotals(String settlementId) {
+        return jdbc.sql("select count(*), coalesce(sum(gross), 0), coalesce(sum(fee), 0), coalesce(sum(refund), 0),"
+                        + " coalesce(sum(adjustment), 0), min(happened_at), max(happened_at) from settlement_line where settlement_id = ?")
+                .param(settlementId)
+                .query((rs, n) -> new LineTotals(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        DbTimes.instant(rs, 6), DbTimes.instant(rs, 7)))
+                .single();
+    }
+
+    void insert(Settlement s) {
+        jdbc.sql("insert into settlement (" + COLUMNS + ", source_gross, source_fees, source_refunds, source_adjustments, source_net,"
+                        + " carried_in, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?)")
+                .params(s.id(), s.merchantId(), s.runId(), Date.valueOf(s.businessDate()), s.currency(), s.gross(), s.fees(), s.refunds(),
+                        s.adjustments(), s.net(), s.sourceCurrency(), s.fxRate(), s.carriedForward(), s.linesCount(),
+                        DbTimes.at(s.periodStart()), DbTimes.at(s.periodEnd()), s.payoutId(), s.status(), DbTimes.at(s.createdAt()),
+                        DbTimes.at(s.createdAt()))
+                .update();
+    }
+
+    /** The settlement's totals in its source currency, kept beside the converted ones for the ledger's check. */
+    void recordSource(String settlementId, LineTotals totals, long carriedIn, long sourceNet) {
+        jdbc.sql("update settlement set source_gross = ?, source_fees = ?, source_refunds = ?, source_adjustments = ?, source_net = ?,"
+                        + " carried_in = ? where id = ?")
+                .params(totals.gross(), totals.fees(), totals.refunds(), totals.adjustments(), sourceNet, carriedIn, settlementId).update();
+    }
+
+    void setStatus(String settlementId, String status, Instant now) {
+        jdbc.sql("update settlement set status = ?, updated_at = ? where id = ?").params(status, DbTimes.at(now), settlementId).update();
+    }
+
+    void setPayout(String settlementId, String payoutId) {
+        jdbc.sql("update settlement set payout_id = ? where id = ?").params(payoutId, settlementId).update();
+    }
+
+    Optional<Settlement> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from settlement where id = ?").param(id).query(SettlementStore::settlement).optional();
+    }
+
+    Page<Settlement> list(String merchantId, PageRequest page) {
+        PageRequest.Query q = merchantId == null
+                ? page.byId("select " + COLUMNS + " from settlement", "", List.of(), "id")
+                : page.byId("select " + COLUMNS + " from settlement", "merchant_id = ?", List.of(merchantId), "id");
+        return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(SettlementStore::settlement).list(), page);
+    }
+
+    Page<SettlementLine> lines(String settlementId, PageRequest page) {
+        PageRequest.Query q = page.byId("select " + LINE_COLUMNS + ", line_key from settlement_line", "settlement_id = ?",
+                List.of(settlementId), "line_key");
+        return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(SettlementStore::line).list(), page);
+    }
+
+    void eachLine(String settlementId, Consumer<SettlementLine> consumer) {
+        jdbc.sql("select " + LINE_COLUMNS + " from settlement_line where settlement_id = ? order by happened_at, line_key")
+                .param(settlementId).withFetchSize(1000)
+                .query(rs -> {
+                    consumer.accept(line(rs, 0));
+                });
+    }
+
+    private static SettlementLine line(ResultSet rs, int n) throws SQLException {
+        return new SettlementLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                rs.getLong(7), rs.getLong(8), DbTimes.instant(rs, 9));
+    }
+
+    static Settlement settlement(ResultSet rs, int n) throws SQLException {
+        return new Settlement(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(), rs.getString(5),
+                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getString(11),
+                rs.getBigDecimal(12) == null ? null : rs.getBigDecimal(12).stripTrailingZeros(), rs.getLong(13), rs.getInt(14),
+                DbTimes.instant(rs, 15), DbTimes.instant(rs, 16), rs.getString(17), rs.getString(18), DbTimes.instant(rs, 19));
+    }
+
+    record Position(long carried, Instant scannedTo) {
+    }
+
+    record LineTotals(int count, long gross, long fees, long refunds, long adjustments, Instant first, Instant last) {
+    }
+}
