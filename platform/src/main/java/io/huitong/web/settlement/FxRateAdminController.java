@@ -52,7 +52,7 @@ class FxRateAdminController {
         }
     }
 
-    record NewRate(
+    record FxRateInput(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "USD") String base,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "CNY") String quote,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Units of quote per one unit of base: a positive decimal "
@@ -66,7 +66,7 @@ class FxRateAdminController {
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE})
     @Operation(summary = "Add an exchange rate: it takes over for its pair from effective_at",
             description = "Rates are never changed: a correction is a new rate. A rate effective in the future is a scheduled rate.")
-    FxRateView create(ApiPrincipal caller, @RequestBody NewRate body) {
+    FxRateView create(ApiPrincipal caller, @RequestBody FxRateInput body) {
         return FxRateView.of(rates.add(new FxRates.NewFxRate(body.base(), body.quote(), body.rate(), instant(body.effectiveAt())), caller.id()));
     }
 

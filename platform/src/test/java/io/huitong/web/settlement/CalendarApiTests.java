@@ -136,6 +136,32 @@ abstract class CalendarApiTests extends ApiTestSupport {
     }
 
     @Test
+    void operatorsReplacingTheSameYearAtOnceLeaveOneOfTheirCalendarsWhole() throws Exception {
+        // 2033, set for the first time by all of them at once: each one a different set of Mondays
+        List<List<String>> sets = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            List<String> mondays = new ArrayList<>();
+            for (int w = 0; w <= i; w++) {
+                mondays.add(LocalDate.parse("2033-01-03").plusWeeks(i * 8L + w).toString());
+            }
+            sets.add(mondays);
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(sets.size())) {
+            List<java.util.concurrent.Future<Api.Response>> answers = new ArrayList<>();
+            for (List<String> set : sets) {
+                answers.add(pool.submit(() -> put("2033", "{\"holidays\":" + list(set.toArray(String[]::new)) + ",\"working_days\":[]}")));
+            }
+            for (var answer : answers) {
+                Api.Response r = answer.get();
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+            }
+        }
+        List<String> stored = strings(get("2033").json().path("holidays"));
+        assertThat(sets).as("the last replace wins whole, never a mix").contains(stored);
+        assertThat(calendars.year(2033).holidays()).hasSize(stored.size());
+    }
+
+    @Test
     void badRequestsAreRefusedWithA400AndChangeNothing() {
         Api.Response set = put("2032", "{\"holidays\":" + list("2032-10-01", "2032-10-04") + ",\"working_days\":" + list("2032-09-26") + "}");
         assertThat(set.status()).as(set.body()).isEqualTo(200);

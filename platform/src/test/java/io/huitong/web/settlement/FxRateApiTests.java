@@ -195,7 +195,7 @@ abstract class FxRateApiTests extends ApiTestSupport {
         JsonNode view = docs.path("components").path("schemas").path("FxRateView").path("properties");
         assertThat(view.propertyNames()).contains("id", "object", "base", "quote", "rate", "effective_at", "created_at", "created_by");
         assertThat(view.path("rate").path("type").toString()).contains("string");
-        assertThat(docs.path("components").path("schemas").path("NewRate").path("properties").propertyNames())
+        assertThat(docs.path("components").path("schemas").path("FxRateInput").path("properties").propertyNames())
                 .containsExactlyInAnyOrder("base", "quote", "rate", "effective_at");
     }
 
