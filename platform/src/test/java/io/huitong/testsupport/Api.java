@@ -55,6 +55,22 @@ public final class Api {
                 .build());
     }
 
+    /** A download: the status, headers and the body's bytes. */
+    public record Download(int status, HttpHeaders headers, byte[] body) {
+    }
+
+    public Download download(String path, String... headers) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path).GET().headers(headers(headers)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     public Response putJson(String path, String body, String... headers) {
         return send(request(path)
                 .PUT(HttpRequest.BodyPublishers.ofString(body))

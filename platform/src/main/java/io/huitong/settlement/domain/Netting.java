@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  */
 public record Netting(long gross, long fees, long refunds, long adjustments, long net, long sourceNet, long carriedForward) {
 
-    /** The lines' totals in the source currency; {@code carriedIn} is zero or negative. */
+    /** The lines' totals in the source currency; {@code carriedIn} is what the last settlement carried forward (a negative net, or a positive one too small to convert). */
     public record Totals(long gross, long fees, long refunds, long adjustments, long carriedIn) {
 
         long net() {

@@ -30,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class RunExecutor implements SettlementRuns {
 
     private static final Logger log = LoggerFactory.getLogger(RunExecutor.class);
+    /** The first year the calendar can hold (and no payment is older). */
+    static final int FIRST_YEAR = 2000;
 
     private final RunStore runs;
     private final PositionSettler settler;
@@ -70,6 +72,9 @@ final class RunExecutor implements SettlementRuns {
         Instant now = DbTimes.now(clock);
         LocalDate today = LocalDate.ofInstant(now, SettlementCutoff.ZONE);
         LocalDate date = businessDate == null ? today : businessDate;
+        if (date.getYear() < FIRST_YEAR) {
+            throw ApiException.invalid("business_date", "business_date must be " + FIRST_YEAR + "-01-01 or later");
+        }
         if (date.isAfter(today)) {
             throw ApiException.invalid("business_date", "business_date may not be in the future (today is " + today + " in Asia/Shanghai)");
         }

@@ -2,16 +2,21 @@ package io.huitong.web.settlement;
 
 import io.huitong.identity.AllowedRoles;
 import io.huitong.identity.ApiPrincipal;
+import io.huitong.identity.Merchants;
 import io.huitong.identity.OperatorRole;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
+import io.huitong.reports.ReportFormat;
 import io.huitong.settlement.Payout;
+import io.huitong.settlement.Settlement;
 import io.huitong.settlement.Payouts;
 import io.huitong.settlement.SettlementRun;
 import io.huitong.settlement.SettlementRuns;
 import io.huitong.settlement.Settlements;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,11 +39,13 @@ class SettlementAdminController {
     private final SettlementRuns runs;
     private final Settlements settlements;
     private final Payouts payouts;
+    private final Merchants merchants;
 
-    SettlementAdminController(SettlementRuns runs, Settlements settlements, Payouts payouts) {
+    SettlementAdminController(SettlementRuns runs, Settlements settlements, Payouts payouts, Merchants merchants) {
         this.runs = runs;
         this.settlements = settlements;
         this.payouts = payouts;
+        this.merchants = merchants;
     }
 
     /** {@code business_date} as {@code YYYY-MM-DD}, today (Asia/Shanghai) when left out; {@code merchant} to settle only one. */
@@ -95,6 +102,14 @@ class SettlementAdminController {
     @GetMapping("/v1/admin/settlements/{id}")
     SettlementView settlement(@PathVariable String id) {
         return settlements.find(null, id).map(SettlementView::of).orElseThrow(() -> ApiException.notFound("settlement", id));
+    }
+
+    @GetMapping("/v1/admin/settlements/{id}/statement.{format}")
+    void statement(@PathVariable String id, @PathVariable String format, HttpServletResponse response) throws IOException {
+        ReportFormat as = ReportFormat.ofExtension(format).orElseThrow(() -> ApiException.notFound("statement format", format));
+        Settlement s = settlements.find(null, id).orElseThrow(() -> ApiException.notFound("settlement", id));
+        SettlementController.write(Statements.of(s, merchants.find(s.merchantId()).orElse(null), settlements), as, "statement-" + s.id(),
+                response);
     }
 
     @GetMapping("/v1/admin/payouts")

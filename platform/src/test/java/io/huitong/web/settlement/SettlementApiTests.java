@@ -141,7 +141,7 @@ abstract class SettlementApiTests extends ApiTestSupport {
 
     @Test
     void aT1MerchantIsSettledTheNextBusinessDayAndPaidOutOnce() {
-        OnboardedMerchant m = merchant("Tea House", "\"fee_percent_bps\":300", SETTLES);
+        OnboardedMerchant m = merchant("汇通茶庄 Tea House", "\"fee_percent_bps\":300", SETTLES);
         at("2026-11-02T10:00:00");
         pay(m, 1000, "CNY");
         String second = pay(m, 2000, "CNY");
@@ -192,9 +192,55 @@ abstract class SettlementApiTests extends ApiTestSupport {
         assertThat(settlements(m)).hasSize(1);
         assertThat(ledger.check().balanced()).isTrue();
 
+        statements(m, s.path("id").asString());
+
         OnboardedMerchant other = merchant("Other Shop", "", null);
+        assertThat(api.download("/v1/settlements/" + s.path("id").asString() + "/statement.pdf", "Authorization", other.bearer()).status())
+                .isEqualTo(404);
         assertThat(api.get("/v1/settlements/" + s.path("id").asString(), "Authorization", other.bearer()).status()).isEqualTo(404);
         assertThat(api.get("/v1/payouts/" + payout, "Authorization", other.bearer()).status()).isEqualTo(404);
+    }
+
+    /** The statement in each format opens and shows the merchant, the lines and the net. */
+    void statements(OnboardedMerchant m, String settlement) {
+        String base = "/v1/settlements/" + settlement + "/statement.";
+        Api.Download csv = api.download(base + "csv", "Authorization", m.bearer());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("汇通茶庄 Tea House").contains(settlement).contains("24.10").contains("-5.00").doesNotContain(SETTLES);
+
+        Api.Download xlsx = api.download(base + "xlsx", "Authorization", m.bearer());
+        assertThat(xlsx.status()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            StringBuilder cells = new StringBuilder();
+            int numbers = 0;
+            for (var row : book.getSheetAt(0)) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        numbers++;
+                        cells.append(cell.getNumericCellValue()).append('|');
+                    } else {
+                        cells.append(cell.toString()).append('|');
+                    }
+                }
+            }
+            assertThat(cells.toString()).contains("汇通茶庄 Tea House").contains("24.1");
+            assertThat(numbers).as("amounts are numbers, not text").isGreaterThan(10);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+
+        Api.Download pdf = api.download(base + "pdf", "Authorization", m.bearer());
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(pdfText).contains("汇通茶庄").contains("Tea House").contains("结算单").contains("24.10");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(api.download(base + "doc", "Authorization", m.bearer()).status()).isEqualTo(404);
     }
 
     @Test
@@ -327,8 +373,10 @@ abstract class SettlementApiTests extends ApiTestSupport {
         Api.Response future = api.postJson("/v1/admin/settlement_runs", "{\"business_date\":\"2999-01-01\"}", "Authorization", admin());
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.error("param")).isEqualTo("business_date");
-        assertThat(api.postJson("/v1/admin/settlement_runs", "{\"business_date\":\"2026-13-01\"}", "Authorization", admin()).error("param"))
-                .isEqualTo("business_date");
+        for (String date : new String[] {"2026-13-01", "2026-02-30", "-2026-01-01", "1999-12-31", "\\u0000", "20261101"}) {
+            assertThat(api.postJson("/v1/admin/settlement_runs", "{\"business_date\":\"" + date + "\"}", "Authorization", admin())
+                    .error("param")).as(date).isEqualTo("business_date");
+        }
         assertThat(api.postJson("/v1/admin/settlement_runs", "{\"merchant\":\"mer_nope\"}", "Authorization", admin()).error("param"))
                 .isEqualTo("merchant");
         assertThat(api.postJson("/v1/admin/settlement_runs", "{\"bogus\":1}", "Authorization", admin()).status()).isEqualTo(400);
