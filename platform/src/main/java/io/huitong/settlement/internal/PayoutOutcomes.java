@@ -148,7 +148,7 @@ final class PayoutOutcomes {
         if (p.settlement() != null) {
             settlements.setStatus(p.settlement(), "paid", now);
         }
-        aml.record(new NewAmlTransaction(p.id(), "payout", p.merchant(), AmlTransaction.ORGANISATION, AmlTransaction.CREDIT,
+        aml.record(new NewAmlTransaction(p.id(), "merchant_payout", p.merchant(), AmlTransaction.ORGANISATION, AmlTransaction.DEBIT,
                 p.bankAccount().bankCode() + " " + p.bankAccount().accountNumber(), p.merchant(), p.id(), p.amount(), p.currency(),
                 false, false, now));
         events.record(p.merchant(), EventTypes.PAYOUT_PAID, store.find(p.id()).orElseThrow());

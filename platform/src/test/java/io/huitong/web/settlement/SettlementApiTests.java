@@ -34,6 +34,9 @@ abstract class SettlementApiTests extends ApiTestSupport {
     @Autowired
     Ledger ledger;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @DynamicPropertySource
     static void approvals(DynamicPropertyRegistry registry) {
         registry.add("huitong.approvals.payout-threshold", () -> "100000");
@@ -187,6 +190,8 @@ abstract class SettlementApiTests extends ApiTestSupport {
         assertThat(amount(balance(m).path("pending"), "CNY")).isZero();
         assertThat(amount(balance(m).path("available"), "CNY")).isZero();
         assertThat(api.get("/v1/events?type=payout.paid", "Authorization", m.bearer()).json().path("data")).hasSize(1);
+        assertThat(jdbc.sql("select customer_type || ' ' || direction || ' ' || amount from aml_transaction where source_ref = ?").param(payout)
+                .query(String.class).list()).as("the payout is an organisation's transfer to AML").containsExactly("organisation debit 2410");
 
         assertThat(run("2026-11-03", m).path("settlements").asInt()).as("the same date again settles nothing twice").isZero();
         assertThat(settlements(m)).hasSize(1);
