@@ -14,6 +14,7 @@ import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
 import com.prowidesoftware.swift.model.mx.dic.AccountStatement9;
 import com.prowidesoftware.swift.model.mx.dic.ActiveCurrencyAndAmount;
 import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
+import com.prowidesoftware.swift.model.mx.dic.AmountAndDirection35;
 import com.prowidesoftware.swift.model.mx.dic.AmountType4Choice;
 import com.prowidesoftware.swift.model.mx.dic.BalanceType10Choice;
 import com.prowidesoftware.swift.model.mx.dic.BalanceType13;
@@ -50,6 +51,7 @@ import com.prowidesoftware.swift.model.mx.dic.GroupHeader90;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader91;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader93;
 import com.prowidesoftware.swift.model.mx.dic.InvestigationStatus5Choice;
+import com.prowidesoftware.swift.model.mx.dic.NumberAndSumOfTransactions4;
 import com.prowidesoftware.swift.model.mx.dic.OriginalGroupHeader17;
 import com.prowidesoftware.swift.model.mx.dic.OriginalPaymentInstruction32;
 import com.prowidesoftware.swift.model.mx.dic.OriginalTransactionReference28;
@@ -75,6 +77,7 @@ import com.prowidesoftware.swift.model.mx.dic.SettlementInstruction7;
 import com.prowidesoftware.swift.model.mx.dic.SettlementMethod1Code;
 import com.prowidesoftware.swift.model.mx.dic.StatusReason6Choice;
 import com.prowidesoftware.swift.model.mx.dic.StatusReasonInformation12;
+import com.prowidesoftware.swift.model.mx.dic.TotalTransactions6;
 import com.prowidesoftware.swift.model.mx.dic.TransactionReferences6;
 import com.prowidesoftware.swift.model.mx.dic.UnderlyingTransaction22;
 import com.prowidesoftware.swift.model.mx.dic.UnderlyingTransaction23;
@@ -367,20 +370,34 @@ public final class Iso20022Codec {
 
     // ---- camt.053 ----
 
+    /** A statement's period: its business day in China Standard Time, where the bank keeps its days. */
+    private static final ZoneOffset BUSINESS_OFFSET = ZoneOffset.ofHours(8);
+
     public String write(Statement s) {
         CashAccount39 account = new CashAccount39().setId(accountId(s.account().number())).setCcy(s.currency()).setNm(s.account().name());
         if (s.account().bankCode() != null) {
             account.setSvcr(agent(s.account()));
         }
+        long sum = 0;
+        long net = 0;
+        for (Statement.Entry e : s.entries()) {
+            sum = Math.addExact(sum, e.amount());
+            net = Math.addExact(net, e.signedAmount());
+        }
         AccountStatement9 statement = new AccountStatement9().setId(s.statementId()).setCreDtTm(now())
-                .setFrToDt(new DateTimePeriod1().setFrDtTm(s.date().atStartOfDay().atOffset(ZoneOffset.UTC))
-                        .setToDtTm(s.date().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusSeconds(1)))
+                .setFrToDt(new DateTimePeriod1().setFrDtTm(s.date().atStartOfDay().atOffset(BUSINESS_OFFSET))
+                        .setToDtTm(s.date().plusDays(1).atStartOfDay().atOffset(BUSINESS_OFFSET).minusSeconds(1)))
                 .setAcct(account)
                 .addBal(balance("OPBD", s.openingBalance(), s.currency(), s.date()))
-                .addBal(balance("CLBD", s.closingBalance(), s.currency(), s.date()));
+                .addBal(balance("CLBD", s.closingBalance(), s.currency(), s.date()))
+                .setTxsSummry(new TotalTransactions6().setTtlNtries(new NumberAndSumOfTransactions4()
+                        .setNbOfNtries(Integer.toString(s.entries().size())).setSum(decimal(sum, s.currency()))
+                        .setTtlNetNtry(new AmountAndDirection35().setAmt(decimal(Math.abs(net), s.currency()))
+                                .setCdtDbtInd(net < 0 ? CreditDebitCode.DBIT : CreditDebitCode.CRDT))));
         for (Statement.Entry e : s.entries()) {
             CreditDebitCode direction = e.credit() ? CreditDebitCode.CRDT : CreditDebitCode.DBIT;
             statement.addNtry(new ReportEntry10().setNtryRef(e.reference()).setAmt(historic(e.amount(), e.currency())).setCdtDbtInd(direction)
+                    .setRvslInd(e.reversal() ? Boolean.TRUE : null)
                     .setSts(new EntryStatus1Choice().setCd("BOOK")).setBookgDt(new DateAndDateTime2Choice().setDt(e.bookingDate()))
                     .setAddtlNtryInf(e.kind())
                     .addNtryDtls(new EntryDetails9().addTxDtls(new EntryTransaction10()
@@ -418,7 +435,7 @@ public final class Iso20022Codec {
             throw new Iso20022FormatException(CAMT_053 + " must carry an opening (OPBD) and a closing (CLBD) balance");
         }
         if (date == null && st.getFrToDt() != null && st.getFrToDt().getFrDtTm() != null) {
-            date = st.getFrToDt().getFrDtTm().toLocalDate();
+            date = st.getFrToDt().getFrDtTm().atZoneSameInstant(BUSINESS_OFFSET).toLocalDate();
         }
         List<Statement.Entry> entries = new ArrayList<>();
         for (ReportEntry10 n : st.getNtry()) {
@@ -431,7 +448,7 @@ public final class Iso20022Codec {
             }
             entries.add(new Statement.Entry(text(reference, "Ntry/EndToEndId"), minor(amt.getValue(), amt.getCcy()), amt.getCcy(),
                     require(n.getCdtDbtInd(), "CdtDbtInd") == CreditDebitCode.CRDT,
-                    n.getBookgDt() == null ? null : n.getBookgDt().getDt(), n.getAddtlNtryInf()));
+                    n.getBookgDt() == null ? null : n.getBookgDt().getDt(), n.getAddtlNtryInf(), Boolean.TRUE.equals(n.isRvslInd())));
         }
         return new Statement(text(require(doc.getGrpHdr(), "GrpHdr").getMsgId(), "MsgId"), st.getId(),
                 new BankAccount(bankCode, number, account.getNm()), account.getCcy(), date, opening, closing, entries);
