@@ -10,6 +10,7 @@ import io.huitong.protocols.iso8583.NetworkCode;
 import io.huitong.protocols.iso8583.ProcessingCode;
 import io.huitong.protocols.iso8583.ResponseCode;
 import io.huitong.protocols.iso8583.TransactionState;
+import io.huitong.protocols.statements.AcquirerSettlement.Code;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -35,6 +36,7 @@ final class Acquirer {
     private final boolean primary;
     private final Iso8583Codec codec;
     private final Clock clock;
+    private final AcquirerJournal journal;
     private final Map<String, BookEntry> book = new ConcurrentHashMap<>();
     private final AtomicLong rrn = new AtomicLong(ThreadLocalRandom.current().nextLong(100_000_000L, 900_000_000L));
 
@@ -44,6 +46,17 @@ final class Acquirer {
         this.primary = primary;
         this.codec = codec;
         this.clock = clock;
+        this.journal = new AcquirerJournal(clock);
+    }
+
+    /** The acquirer's fee on sales and captures, in hundredths of a percent: the two acquirers charge differently, as real ones do. */
+    long feeBasisPoints() {
+        return primary ? 60 : 55;
+    }
+
+    /** What the acquirer settled, for its daily settlement file. */
+    AcquirerJournal journal() {
+        return journal;
     }
 
     String name() {
@@ -120,6 +133,10 @@ final class Acquirer {
                 currency(request), BookEntry.mask(pan), text(request, Field.STAN), nextRrn(), authorizationCode(),
                 ResponseCode.APPROVED, null);
         book.put(entry.reference(), entry);
+        journal.merchant(request);
+        if (capture) {
+            journal.settled(Code.SALE, request, entry, amount, null, false);
+        }
         return entry;
     }
 
@@ -155,6 +172,7 @@ final class Acquirer {
                 payment == null ? null : payment.maskedPan(), text(request, Field.STAN), nextRrn(), authorizationCode(),
                 ResponseCode.APPROVED, original);
         book.put(reference, refund);
+        journal.settled(Code.REFUND, request, refund, amount, original, true);
         return approved(request, refund);
     }
 
@@ -169,6 +187,7 @@ final class Acquirer {
             BookEntry entry = new BookEntry(reference, BookEntry.PAYMENT, TransactionState.CAPTURED, amount, amount, 0, currency(request),
                     null, text(request, Field.STAN), nextRrn(), authorizationCode(), ResponseCode.APPROVED, null);
             book.put(reference, entry);
+            journal.settled(Code.CAPTURE, request, entry, amount, null, false);
             return approved(request, entry);
         }
         return switch (known.state()) {
@@ -179,6 +198,7 @@ final class Acquirer {
                 }
                 BookEntry captured = known.captured(amount);
                 book.put(reference, captured);
+                journal.settled(Code.CAPTURE, request, captured, amount, null, false);
                 yield approved(request, captured);
             }
             default -> answer(request, ResponseCode.INVALID_TRANSACTION);
@@ -195,6 +215,11 @@ final class Acquirer {
             return answer(request, ResponseCode.APPROVED); // nothing to undo
         }
         book.put(reference, known.withState(TransactionState.REVERSED));
+        if (known.state() == TransactionState.CAPTURED || known.state() == TransactionState.REFUNDED) {
+            // money had moved: the reversal moves it back (a reversed authorization moved none)
+            boolean refund = known.state() == TransactionState.REFUNDED;
+            journal.settled(Code.REVERSAL, request, known, refund ? known.amount() : known.captured(), reference, !refund);
+        }
         if (BookEntry.REFUND.equals(known.kind()) && known.originalReference() != null) {
             book.computeIfPresent(known.originalReference(), (k, payment) -> payment.refunded(payment.refunded() - known.amount()));
         }

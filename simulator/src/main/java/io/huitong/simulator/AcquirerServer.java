@@ -39,6 +39,7 @@ final class AcquirerServer implements Party {
     private static final long LATE_ANSWER_MS = 30_000;
 
     private final Acquirer acquirer;
+    private final ChannelStatement<io.huitong.protocols.statements.AcquirerSettlement.Line> statement;
     private final Iso8583Codec codec;
     private final InetAddress address;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
@@ -50,6 +51,7 @@ final class AcquirerServer implements Party {
 
     AcquirerServer(Acquirer acquirer, Iso8583Codec codec, InetAddress address, int port) throws IOException {
         this.acquirer = acquirer;
+        this.statement = new ChannelStatement<>(new AcquirerStatement(acquirer.name(), acquirer.journal(), acquirer.feeBasisPoints()));
         this.codec = codec;
         this.address = address;
         this.port = port;
@@ -68,6 +70,12 @@ final class AcquirerServer implements Party {
 
     Acquirer acquirer() {
         return acquirer;
+    }
+
+    /** The daily settlement file: acquirers publish it on their file servers, so only the control API serves it here. */
+    @Override
+    public ChannelStatement<?> statement() {
+        return statement;
     }
 
     @Override

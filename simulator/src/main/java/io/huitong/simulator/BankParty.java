@@ -3,7 +3,6 @@ package io.huitong.simulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import io.huitong.protocols.iso20022.BankAccount;
 import io.huitong.protocols.iso20022.CancellationRequest;
 import io.huitong.protocols.iso20022.CancellationResolution;
 import io.huitong.protocols.iso20022.CreditTransfer;
@@ -29,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * The simulated bank: the other side of the platform's ISO 20022 connector ({@link io.huitong.protocols.iso20022}),
  * served under {@code /iso20022/} on the control API's HTTP server. It keeps a book of every transfer, payout
  * and return by reference, answers duplicates with the original's status, settles pending transfers after
- * {@link BankOptions#settleDelay()} and pushes a signed pacs.002 to the transfer's {@code Notify-Url}.
+ * {@link BankOptions#settleDelay()} and pushes a signed pacs.002 to the transfer's {@code Notify-Url}. It books on its
+ * business date (Asia/Shanghai) and serves the day's camt.053 ({@link BankStatementBook}), faults planted in it included.
  * Its test accounts are in {@link BankAccounts}.
  *
  * <p>Modes: {@code down} answers 503 (the shared server cannot refuse connections for one party; 503 means "nothing
@@ -108,6 +107,8 @@ final class BankParty implements HttpParty {
     private final Duration settleDelay;
     private final Clock clock;
     private final Map<String, Entry> book = new LinkedHashMap<>(); // guarded by itself
+    private final ChannelStatement<Statement.Entry> statement = new ChannelStatement<>(
+            new BankStatementBook(codec, this::entries, BankAccounts.SETTLEMENT, STATEMENT_CURRENCY));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("bank-settle").factory());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -481,31 +482,30 @@ final class BankParty implements HttpParty {
         if (day == null) {
             return new Reply(400, "text/plain", "the date parameter (YYYY-MM-DD) is required");
         }
-        List<Entry> entries;
-        synchronized (book) {
-            entries = List.copyOf(book.values());
+        try {
+            return Reply.xml(200, new String(statement.bytes(day, null), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return new Reply(409, "text/plain", e.getMessage()); // a planted fault that cannot apply
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        long opening = 0;
-        List<Statement.Entry> lines = new ArrayList<>();
-        for (Entry e : entries) {
-            if (!e.state().equals(SETTLED) || e.bookedOn() == null || !e.currency().equals(STATEMENT_CURRENCY)) {
-                continue;
-            }
-            boolean credit = e.kind().equals(TRANSFER);
-            long signed = credit ? e.amount() : -e.amount();
-            if (e.bookedOn().isBefore(day)) {
-                opening += signed;
-            } else if (e.bookedOn().equals(day)) {
-                lines.add(new Statement.Entry(e.reference(), e.amount(), e.currency(), credit, day, e.kind()));
-            }
-        }
-        long closing = opening + lines.stream().mapToLong(l -> l.credit() ? l.amount() : -l.amount()).sum();
-        BankAccount account = BankAccounts.SETTLEMENT;
-        return Reply.xml(200, codec.write(new Statement(messageId(), "STMT-" + day, account, STATEMENT_CURRENCY, day, opening, closing, lines)));
     }
 
+    /** The book as it stands, oldest first. */
+    List<Entry> entries() {
+        synchronized (book) {
+            return List.copyOf(book.values());
+        }
+    }
+
+    @Override
+    public ChannelStatement<?> statement() {
+        return statement;
+    }
+
+    /** The bank's business date, on which it books. */
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return LocalDate.ofInstant(clock.instant(), ChannelStatement.BUSINESS_ZONE);
     }
 
     private static String messageId() {

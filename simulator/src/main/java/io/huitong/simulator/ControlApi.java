@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET /control/channels}: every acquirer, where it listens and how it behaves;</li>
  *   <li>{@code PUT /control/channels/{name}} {@code {"mode":"up","latency_ms":0,"error_rate":0.0}}: changes that
  *       (fields left out keep their value);</li>
- *   <li>{@code GET /control/transactions?channel=acq_a}: the acquirer's book (cards masked).</li>
+ *   <li>{@code GET /control/transactions?channel=acq_a}: the acquirer's book (cards masked);</li>
+ *   <li>{@code GET /control/statements/{channel}?date=YYYY-MM-DD} and {@code GET|PUT /control/statements/{channel}/faults}:
+ *       each party's daily statement, with faults planted on demand ({@link StatementControl}).</li>
  * </ul>
  * Errors answer {@code {"error":{"message":"..."}}} with 400 or 404.
  */
@@ -43,6 +45,7 @@ final class ControlApi implements AutoCloseable {
         this.server = HttpServer.create(address, 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/control/", this::handle);
+        server.createContext(StatementControl.PATH, new StatementControl(parties, json)::handle);
         for (Party party : parties.values()) {
             if (party instanceof HttpParty http) {
                 server.createContext(http.path(), http.handler());

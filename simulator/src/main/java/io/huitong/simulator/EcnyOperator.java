@@ -34,7 +34,8 @@ import tools.jackson.core.JacksonException;
  * notified {@code CLOSED}); any other confirms after {@code confirm_delay_ms} (default 300). Control resources:
  * {@code PUT /control/channels/ecny/apps/{merchant_no}} {@code {"public_key":"..."}} registers a merchant's SM2 key,
  * {@code PUT /control/ecny/settings} {@code {"confirm_delay_ms":300}} changes the payers' delay.
- * An order re-sent with the same {@code out_order_no} and terms is answered with the existing order.
+ * An order re-sent with the same {@code out_order_no} and terms is answered with the existing order. The daily bill
+ * ({@link EcnyStatement}) is served to each merchant at {@code GET /ecny/v1/bills?bill_date=}.
  */
 final class EcnyOperator extends HttpOperator {
 
@@ -50,6 +51,7 @@ final class EcnyOperator extends HttpOperator {
     private final List<Entry> book = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
     private final Clock clock;
+    private final ChannelStatement<io.huitong.protocols.statements.EcnyBill.Line> statement = new ChannelStatement<>(new EcnyStatement(this::book));
     private volatile long confirmDelayMs = DEFAULT_CONFIRM_DELAY_MS;
 
     EcnyOperator(Clock clock) {
@@ -127,6 +129,12 @@ final class EcnyOperator extends HttpOperator {
         return entries(book);
     }
 
+    /** The daily bill, also served to each merchant at {@code GET /ecny/v1/bills}. */
+    @Override
+    public ChannelStatement<?> statement() {
+        return statement;
+    }
+
     @Override
     void register(String merchantNo, String publicKey) {
         merchants.put(merchantNo, Ecny.publicKey(publicKey));
@@ -191,6 +199,9 @@ final class EcnyOperator extends HttpOperator {
                 result = order == null ? error(Ecny.ORDER_NOT_FOUND, "no such order") : order.wire();
             } else if (path.equals(Ecny.REFUNDS_PATH) && method.equals("POST")) {
                 result = refund(json.readValue(text, Map.class));
+            } else if (path.equals(Ecny.BILLS_PATH) && method.equals("GET")) {
+                bill(exchange, merchantNo, answer);
+                return;
             } else if (path.startsWith(Ecny.REFUNDS_PATH + "/") && method.equals("GET")) {
                 Refund refund = refunds.get(path.substring(Ecny.REFUNDS_PATH.length() + 1));
                 result = refund == null ? error(Ecny.ORDER_NOT_FOUND, "no such refund") : refund.wire();
@@ -203,6 +214,23 @@ final class EcnyOperator extends HttpOperator {
             result = error(Ecny.INVALID_REQUEST, e.getMessage());
         }
         send(answer, status, result);
+    }
+
+    /** The merchant's bill of a date, signed like any answer (the signature covers the CSV as sent). */
+    private void bill(HttpExchange exchange, String merchantNo, Answer answer) throws IOException {
+        java.time.LocalDate day = StatementControl.date(StatementControl.param(exchange.getRequestURI().getRawQuery(), "bill_date"));
+        if (day == null) {
+            send(answer, 400, error(Ecny.INVALID_REQUEST, "bill_date (YYYY-MM-DD) is required"));
+            return;
+        }
+        byte[] bill;
+        try {
+            bill = statement.bytes(day, merchantNo);
+        } catch (IllegalArgumentException e) {
+            send(answer, 409, error(Ecny.INVALID_REQUEST, e.getMessage()));
+            return;
+        }
+        answer.send(200, signedHeaders(new String(bill, StandardCharsets.UTF_8)), statement.contentType(), bill);
     }
 
     private static Map<String, Object> error(String code, String message) {

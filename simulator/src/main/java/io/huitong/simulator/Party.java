@@ -26,6 +26,11 @@ interface Party extends AutoCloseable {
     /** The party's book, newest last, each entry as {@code GET /control/transactions} shows it. */
     List<Map<String, Object>> book();
 
+    /** The party's daily statement, served by {@code GET /control/statements/{name}}; null for a party that publishes none. */
+    default ChannelStatement<?> statement() {
+        return null;
+    }
+
     /** Anything else {@code GET /control/channels} should show (an HTTP party's base URL, a public key). */
     default Map<String, Object> details() {
         return Map.of();

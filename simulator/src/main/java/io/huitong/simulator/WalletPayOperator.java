@@ -51,9 +51,19 @@ final class WalletPayOperator extends HttpOperator {
     private final List<Object> book = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
     private final Clock clock;
+    private final ChannelStatement<io.huitong.protocols.statements.WalletBill.Line> statement =
+            new ChannelStatement<>(new WalletPayStatement(this::book));
+    private final WalletPayBills bills;
 
     WalletPayOperator(Clock clock) {
         this.clock = clock;
+        this.bills = new WalletPayBills(statement, clock);
+    }
+
+    /** The daily bill, also served by the gateway's {@code data.bill.downloadurl.query} ({@link WalletPayBills}). */
+    @Override
+    public ChannelStatement<?> statement() {
+        return statement;
     }
 
     /** One QR order. Mutable under its own lock. */
@@ -134,6 +144,10 @@ final class WalletPayOperator extends HttpOperator {
     @Override
     void operate(HttpExchange exchange, byte[] body, Answer answer) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if (path.startsWith(WalletPay.BILLS_PATH) && exchange.getRequestMethod().equals("GET")) {
+            bills.serve(path.substring(WalletPay.BILLS_PATH.length()), answer);
+            return;
+        }
         if (!path.equals(WalletPay.GATEWAY_PATH) || !exchange.getRequestMethod().equals("POST")) {
             answer.send(404, Map.of(), "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
             return;
@@ -178,6 +192,8 @@ final class WalletPayOperator extends HttpOperator {
                 case WalletPay.CLOSE -> close(text(biz, "out_trade_no"));
                 case WalletPay.REFUND -> refund(text(biz, "out_trade_no"), text(biz, "out_request_no"), WalletPay.fen(text(biz, "refund_amount")));
                 case WalletPay.REFUND_QUERY -> refundQuery(text(biz, "out_trade_no"), text(biz, "out_request_no"));
+                case WalletPay.BILL_DOWNLOAD -> success("bill_download_url", bills.downloadUrl(url(), params.get("app_id"),
+                        java.time.LocalDate.parse(text(biz, "bill_date"))));
                 default -> failure(WalletPay.CODE_INVALID_PARAMETER, "Invalid Arguments", "isv.invalid-method");
             };
         } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {

@@ -245,7 +245,7 @@ class BankPartyTest {
         }
         assertThat(query(later).status()).isEqualTo(TxStatus.ACSC);
 
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")); // the bank's business date
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/iso20022/camt.053?date=" + today)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         Statement statement = CODEC.readStatement(response.body());

@@ -17,6 +17,8 @@ public final class Ecny {
 
     public static final String ORDERS_PATH = "/ecny/v1/orders";
     public static final String REFUNDS_PATH = "/ecny/v1/refunds";
+    /** {@code GET ?bill_date=YYYY-MM-DD}: the merchant's bill of that business date ({@link io.huitong.protocols.statements.EcnyBill}). */
+    public static final String BILLS_PATH = "/ecny/v1/bills";
 
     public static final String HEADER_SIGNATURE = "Ecny-Signature";
     public static final String HEADER_TIMESTAMP = "Ecny-Timestamp";

@@ -13,6 +13,8 @@
  *   <tr><td>{@code POST /ecny/v1/orders/{out_order_no}/close}</td><td>{@code {}}</td><td>the order</td></tr>
  *   <tr><td>{@code POST /ecny/v1/refunds}</td><td>{@code out_refund_no, out_order_no, amount}</td><td>the refund</td></tr>
  *   <tr><td>{@code GET /ecny/v1/refunds/{out_refund_no}}</td><td>-</td><td>the refund</td></tr>
+ *   <tr><td>{@code GET /ecny/v1/bills?bill_date=YYYY-MM-DD}</td><td>-</td><td>the merchant's bill of that business date
+ *       (Asia/Shanghai), {@code text/csv}: {@link io.huitong.protocols.statements.EcnyBill}; signed like any answer</td></tr>
  * </table>
  * An order is {@code {"code":"SUCCESS","order_no","out_order_no","amount","currency","status","close_reason"?,"paid_at"?}} with
  * status {@code WAITING_CONFIRM}, {@code PAID}, {@code CLOSED} (close_reason {@code EXPIRED} or {@code CLOSED_BY_MERCHANT})

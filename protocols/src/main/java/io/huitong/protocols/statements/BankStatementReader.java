@@ -60,7 +60,7 @@ public final class BankStatementReader implements StatementReader<Statement.Entr
     private BankStatementReader(XMLStreamReader xml, InputStream in) {
         this.xml = xml;
         this.in = in;
-        StatementXml.Head head = new StatementXml.Head();
+        StatementHead head = new StatementHead();
         try {
             head.read(xml, path);
         } catch (XMLStreamException e) {

@@ -1,6 +1,5 @@
 package io.huitong.protocols.statements;
 
-import io.huitong.protocols.iso20022.BankAccount;
 import io.huitong.protocols.iso20022.Iso20022Codec;
 import io.huitong.protocols.iso20022.Iso20022FormatException;
 import io.huitong.protocols.iso20022.Statement;
@@ -14,7 +13,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/** The StAX walking behind {@link BankStatementReader}: element paths, the statement's head, one entry. */
+/** The StAX walking behind {@link BankStatementReader}: element paths, one entry, the end of the document. */
 final class StatementXml {
 
     static final String STMT = "Document/BkToCstmrStmt/Stmt";
@@ -69,132 +68,8 @@ final class StatementXml {
         return new StatementFormatException(Math.max(line, 0), "malformed or truncated XML: " + message, e);
     }
 
-    private static long line(XMLStreamReader xml) {
+    static long line(XMLStreamReader xml) {
         return xml.getLocation().getLineNumber();
-    }
-
-    /** Everything before the first entry, or up to the statement's end when it has none. */
-    static final class Head {
-        String messageId;
-        String statementId;
-        String number;
-        String bankCode;
-        String name;
-        String currency;
-        LocalDate date;
-        Long opening;
-        Long closing;
-        long entryCount = -1;
-        BigDecimal summarySum;
-        Long summaryNet;
-        boolean atEntry;
-        private String balanceType;
-        private String balanceAmount;
-        private String balanceCurrency;
-        private String balanceDirection;
-        private LocalDate balanceDate;
-        private String netAmount;
-        private String netDirection;
-        private int statements;
-
-        void read(XMLStreamReader xml, Path path) throws XMLStreamException {
-            StringBuilder text = new StringBuilder();
-            while (xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.DTD) {
-                    // ISO 20022 messages have none, and one could name files or URLs for a less careful reader to load
-                    throw new StatementFormatException(line(xml), "document type declarations are not accepted");
-                }
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    if (path.current().isEmpty() && (!xml.getLocalName().equals("Document") || !BankStatementReader.NAMESPACE.equals(xml.getNamespaceURI()))) {
-                        throw new StatementFormatException(line(xml), "not a " + Iso20022Codec.CAMT_053 + " document (root " + xml.getName() + ")");
-                    }
-                    path.push(xml.getLocalName());
-                    text.setLength(0);
-                    String p = path.current();
-                    if (p.equals(STMT) && ++statements > 1) {
-                        throw new StatementFormatException(line(xml), Iso20022Codec.CAMT_053 + " must carry exactly one statement");
-                    }
-                    if (p.equals(STMT + "/Bal/Amt")) {
-                        balanceCurrency = xml.getAttributeValue(null, "Ccy");
-                    }
-                    if (p.equals(NTRY)) {
-                        atEntry = true;
-                        return;
-                    }
-                } else if (event == XMLStreamConstants.CHARACTERS) {
-                    text.append(xml.getText());
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    end(path.current(), text.toString().strip(), line(xml), xml);
-                    path.pop();
-                    text.setLength(0);
-                    if (path.current().equals("Document/BkToCstmrStmt") && statements == 1) {
-                        return;
-                    }
-                }
-            }
-            throw new StatementFormatException(line(xml), "the document ends before its statement does (truncated)");
-        }
-
-        private void end(String p, String value, long line, XMLStreamReader xml) {
-            switch (p) {
-                case "Document/BkToCstmrStmt/GrpHdr/MsgId" -> messageId = value;
-                case STMT + "/Id" -> statementId = value;
-                case STMT + "/FrToDt/FrDtTm" -> date = date == null ? BankStatementReader.businessDate(value, line) : date;
-                case STMT + "/Acct/Id/Othr/Id" -> number = value;
-                case STMT + "/Acct/Ccy" -> currency = value;
-                case STMT + "/Acct/Nm" -> name = value;
-                case STMT + "/Acct/Svcr/FinInstnId/ClrSysMmbId/MmbId" -> bankCode = value;
-                case STMT + "/Bal/Tp/CdOrPrtry/Cd" -> balanceType = value;
-                case STMT + "/Bal/Amt" -> balanceAmount = value;
-                case STMT + "/Bal/CdtDbtInd" -> balanceDirection = value;
-                case STMT + "/Bal/Dt/Dt" -> balanceDate = Fields.date(value, line, "Bal/Dt/Dt");
-                case STMT + "/Bal" -> balance(line);
-                case STMT + "/TxsSummry/TtlNtries/NbOfNtries" -> entryCount = Fields.minor(value, line, "TxsSummry/TtlNtries/NbOfNtries");
-                case STMT + "/TxsSummry/TtlNtries/Sum" -> summarySum = number(value, line, "TxsSummry/TtlNtries/Sum");
-                case STMT + "/TxsSummry/TtlNtries/TtlNetNtry/Amt" -> netAmount = value;
-                case STMT + "/TxsSummry/TtlNtries/TtlNetNtry/CdtDbtInd" -> netDirection = value;
-                case STMT + "/TxsSummry/TtlNtries/TtlNetNtry" -> summaryNet = null; // resolved once the currency is known
-                default -> {
-                }
-            }
-        }
-
-        private void balance(long line) {
-            if (balanceAmount == null || balanceCurrency == null) {
-                throw new StatementFormatException(line, "a balance (Bal) without Amt and its Ccy");
-            }
-            long value = minor(number(balanceAmount, line, "Bal/Amt"), balanceCurrency, line) * sign(balanceDirection, line);
-            if ("OPBD".equals(balanceType)) {
-                opening = value;
-            } else if ("CLBD".equals(balanceType)) {
-                closing = value;
-                date = balanceDate == null ? date : balanceDate;
-            }
-            balanceType = null;
-            balanceAmount = null;
-            balanceDirection = null;
-            balanceDate = null;
-        }
-
-        BankStatementReader.Header header() {
-            long line = 0;
-            if (messageId == null || statementId == null || number == null || currency == null) {
-                throw new StatementFormatException(line, "missing GrpHdr/MsgId, Stmt/Id, Acct/Id/Othr/Id or Acct/Ccy");
-            }
-            if (opening == null || closing == null) {
-                throw new StatementFormatException(line, Iso20022Codec.CAMT_053 + " must carry an opening (OPBD) and a closing (CLBD) balance");
-            }
-            if (date == null) {
-                throw new StatementFormatException(line, "the statement names no date (CLBD Dt or FrToDt)");
-            }
-            if (netAmount != null) {
-                summaryNet = minor(number(netAmount, line, "TtlNetNtry/Amt"), currency, line) * sign(netDirection, line);
-            }
-            Fields.currency(currency, line, "Acct/Ccy");
-            return new BankStatementReader.Header(messageId, statementId, new BankAccount(bankCode, number, name), currency, date, opening,
-                    closing, entryCount);
-        }
     }
 
     /** One {@code Ntry}, the reader standing on its start tag; leaves the reader on its end tag. */

@@ -28,6 +28,10 @@ public final class WalletPay {
     public static final String CLOSE = "trade.close";
     public static final String REFUND = "trade.refund";
     public static final String REFUND_QUERY = "trade.fastpay.refund.query";
+    /** Asks where the day's bill can be downloaded; the answer's {@code bill_download_url} serves it once for a while. */
+    public static final String BILL_DOWNLOAD = "data.bill.downloadurl.query";
+    /** Where bill downloads are served, under the operator's base URL. */
+    public static final String BILLS_PATH = "/walletpay/bills/";
 
     public static final String CHARSET = "utf-8";
     public static final String SIGN_TYPE = "RSA2";

@@ -20,6 +20,14 @@
  *   <tr><td>{@code trade.fastpay.refund.query}</td><td>{@code out_trade_no} and {@code out_request_no}: a refund is
  *       named by its trade and its request together</td>
  *       <td>{@code out_request_no}, {@code refund_amount}, {@code refund_status} ({@code REFUND_SUCCESS})</td></tr>
+ *   <tr><td>{@code data.bill.downloadurl.query}</td><td>{@code bill_type} ({@code trade}), {@code bill_date}
+ *       ({@code yyyy-MM-dd}, a business date in China Standard Time)</td><td>{@code bill_download_url}: a {@code GET} of it,
+ *       within 30 minutes, answers the app's bill of that date as {@code text/csv}
+ *       ({@link io.huitong.protocols.statements.WalletBill})</td></tr>
+ *   <tr><td>{@code data.bill.downloadurl.query}</td><td>{@code bill_type} ({@code trade}), {@code bill_date}
+ *       ({@code yyyy-MM-dd}, a business date in China Standard Time)</td><td>{@code bill_download_url}: a {@code GET} of it,
+ *       within 30 minutes, answers the app's bill of that date as {@code text/csv}
+ *       ({@link io.huitong.protocols.statements.WalletBill})</td></tr>
  * </table>
  * A pre-create sent again with the same {@code out_trade_no} and amount is answered with the existing order;
  * a refund sent again with the same {@code out_request_no} with the existing refund.
