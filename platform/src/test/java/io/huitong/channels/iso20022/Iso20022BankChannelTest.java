@@ -308,7 +308,7 @@ class Iso20022BankChannelTest {
         }
         assertThat(bank.query(later)).isEqualTo(new OrderStatus.Paid(later, Money.of(300, "CNY")));
 
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         BankStatement statement = bank.statement(today);
         assertThat(statement.date()).isEqualTo(today);
         assertThat(statement.entries()).contains(new BankStatement.Entry(in, Money.of(50_000, "CNY"), true, today, "transfer"),
