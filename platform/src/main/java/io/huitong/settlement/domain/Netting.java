@@ -19,9 +19,13 @@ public record Netting(long gross, long fees, long refunds, long adjustments, lon
         }
     }
 
-    /** Whether money moves: the merchant is paid {@link #net} in the settlement currency. */
+    /**
+     * Whether money moves: the merchant is paid {@link #net} in the settlement currency. Both nets must be positive: a
+     * source net of zero whose converted figures round to a positive net owes the merchant nothing (and the ledger moves
+     * no zero amount out of the pending balance).
+     */
     public boolean pays() {
-        return carriedForward == 0 && net > 0;
+        return sourceNet > 0 && net > 0;
     }
 
     /**

@@ -5,7 +5,6 @@ import io.huitong.kernel.Periodic;
 import io.huitong.settlement.Calendars;
 import io.huitong.settlement.domain.SettlementCutoff;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -20,8 +19,6 @@ import org.springframework.context.SmartLifecycle;
 final class SettlementScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementScheduler.class);
-    /** A run reports progress after each merchant balance; one silent this long has stopped. */
-    static final Duration STALE_RUN = Duration.ofMinutes(15);
 
     private final RunExecutor runs;
     private final RunStore runStore;
@@ -42,9 +39,10 @@ final class SettlementScheduler implements SmartLifecycle {
         this.periodic = new Periodic("settlement", properties.interval(), this::pass, log);
     }
 
+    /** A run reports progress after each merchant balance: one silent for {@code stale-run} has stopped. */
     void pass() {
         Instant now = DbTimes.now(clock);
-        int stale = runStore.failStale(now.minus(STALE_RUN), now);
+        int stale = runStore.failStale(now.minus(properties.staleRun()), now);
         if (stale > 0) {
             log.warn("{} settlement run(s) stopped before they were done; start them again to settle the rest", stale);
         }

@@ -26,6 +26,11 @@ final class SettlementStore {
      * a payment with its fee is one line (keyed by the payment's id), any other movement one line of its own (keyed by its
      * ledger transfer). A payment movement that comes after its payment was settled gets a line of its own too. The
      * settlement's own transfers out of the balance are not lines.
+     *
+     * <p>A window starts {@link PositionSettler#LATE_COMMIT} before the last one ended, so it reads again movements
+     * that were settled already. Each key must therefore come out the same on every read: a payment movement is part of
+     * its payment's line when it is no later than that line's last movement ({@code happened_at}, the latest of them),
+     * and is left out then, rather than given a key of its own, which would settle it a second time.
      */
     private static final String TAKE_UP_LINES = """
             insert into settlement_line (line_key, settlement_id, kind, object_id, currency, gross, fee, refund, adjustment, net, happened_at)
@@ -33,10 +38,9 @@ final class SettlementStore {
                    g.gross - g.fee - g.refund + g.adjustment, g.happened_at
             from (
                 select m.line_key, min(m.kind) as kind, min(m.object_id) as object_id, sum(m.gross) as gross, sum(m.fee) as fee,
-                       sum(m.refund) as refund, sum(m.adjustment) as adjustment, min(m.created_at) as happened_at
+                       sum(m.refund) as refund, sum(m.adjustment) as adjustment, max(m.created_at) as happened_at
                 from (
-                    select case when t.code in ('payment', 'payment_fee') and t.reference is not null
-                                 and not exists (select 1 from settlement_line s where s.line_key = t.reference)
+                    select case when t.code in ('payment', 'payment_fee') and t.reference is not null and p.line_key is null
                                 then t.reference else t.id end as line_key,
                            case when t.code in ('payment', 'payment_fee') then 'payment'
                                 when t.code = 'refund' then 'refund' else 'adjustment' end as kind,
@@ -52,7 +56,9 @@ final class SettlementStore {
                           from ledger_entry
                           where account_id = ? and layer = 'posted' and created_at >= ? and created_at < ?) e
                     join ledger_transfer t on t.id = e.transfer_id
-                    where t.code is null or t.code not in ('settlement', 'settlement_fx')
+                    left join settlement_line p on t.code in ('payment', 'payment_fee') and p.line_key = t.reference
+                    where (t.code is null or t.code not in ('settlement', 'settlement_fx'))
+                      and (p.line_key is null or e.created_at > p.happened_at)
                 ) m
                 group by m.line_key
             ) g
@@ -69,17 +75,18 @@ final class SettlementStore {
         return jdbc;
     }
 
-    /** A merchant's position in one currency, locked for the rest of the transaction; made when it is the first. */
+    /**
+     * A merchant's position in one currency, locked for the rest of the transaction; made when it is the first. When
+     * another run is making it at the same time, the insert waits for that run's transaction and then does nothing
+     * (a failed insert would end the transaction on PostgreSQL), and the select below waits for its lock.
+     */
     Position lockPosition(String merchantId, String currency) {
         Optional<Position> found = selectPosition(merchantId, currency);
         if (found.isPresent()) {
             return found.get();
         }
-        try {
-            jdbc.sql("insert into settlement_position (merchant_id, currency, carried) values (?, ?, 0)").params(merchantId, currency).update();
-        } catch (org.springframework.dao.DuplicateKeyException raced) {
-            // another run made it first: take its lock below
-        }
+        jdbc.sql("insert into settlement_position (merchant_id, currency, carried) values (?, ?, 0) on conflict do nothing")
+                .params(merchantId, currency).update();
         return selectPosition(merchantId, currency).orElseThrow();
     }
 
