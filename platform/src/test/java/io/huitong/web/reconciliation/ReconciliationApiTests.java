@@ -31,6 +31,8 @@ abstract class ReconciliationApiTests extends ReconciliationFixtures {
         refund(ecny, 1_300);
         String qr = payByQr(2_599);
         refund(qr, 599);
+        String payout = payout(8_800);
+        String withdrawal = withdrawal(700);
 
         for (String channel : CHANNELS) {
             JsonNode r = reconcile(channel, today());
@@ -46,6 +48,9 @@ abstract class ReconciliationApiTests extends ReconciliationFixtures {
                 assertThat(reserve.path("credits").asLong()).isGreaterThanOrEqualTo(12_000);
                 assertThat(reserve.path("difference").asLong()).as(reserve.toString()).isZero();
                 assertThat(reserve.path("ledger_balance").asLong()).isEqualTo(reserve.path("closing").asLong());
+                assertThat(reserve.path("debits").asLong()).as("the refund, the payout and the withdrawal").isGreaterThanOrEqualTo(2_000 + 8_800 + 700);
+                List<String> matched = breaks(r.path("id").asString(), "matched").stream().map(b -> b.path("reference").asString()).toList();
+                assertThat(matched).contains(bank, payout, withdrawal);
             } else {
                 assertThat(r.path("reserve").isNull()).isTrue();
             }
