@@ -23,6 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       can be absent with chunked encoding, so the bytes themselves are counted). Bodies of writes that are not JSON
  *       get 415, except channels' notifications ({@code /notify/...}), which come in each channel's own format and
  *       are checked by their connector. Later filters and handlers read the cached copy.</li>
+ *   <li>except for uploads of files of any size ({@link #STREAMED_PATHS}: a channel's statement, millions of lines), whose
+ *       handler reads the body as a stream, in its own format, without it ever being held whole.</li>
  * </ul>
  */
 final class RequestFilter extends OncePerRequestFilter {
@@ -30,6 +32,8 @@ final class RequestFilter extends OncePerRequestFilter {
     static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
     private static final String NOTIFY_PATH = "/notify/";
+    /** Handlers that take their body as a stream, whatever its size and format. */
+    static final Set<String> STREAMED_PATHS = Set.of("/v1/admin/reconciliations/upload");
 
     private final Ids ids;
     private final ErrorResponses errors;
@@ -55,7 +59,8 @@ final class RequestFilter extends OncePerRequestFilter {
         response.setHeader(RequestIds.HEADER, id);
         MDC.put(RequestIds.MDC_KEY, id);
         try {
-            if (isAsyncDispatch(request) || !hasBody(request) || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
+            if (isAsyncDispatch(request) || !hasBody(request) || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST
+                    || STREAMED_PATHS.contains(request.getRequestURI())) {
                 chain.doFilter(request, response);
             } else {
                 withBody(request, response, chain);

@@ -1,0 +1,52 @@
+package io.huitong.reconciliation.domain;
+
+import java.time.LocalDate;
+
+/**
+ * The statement an import asks for, a channel's of a business date, checked against what the file says as soon as it
+ * says it: the header's party and date when the file is opened, each line as it comes (a wallet bill's lines carry the
+ * only dates it has), and the facts known at the end. A statement that is another's throws {@link StatementMismatch}.
+ */
+public record StatementExpectation(String channel, LocalDate businessDate, StatementFormat format) {
+
+    /** On opening: the header's party and date, where the format has a header. */
+    public void checkHeader(StatementFacts facts) {
+        if (facts.party() != null && !facts.party().equals(channel)) {
+            throw new StatementMismatch(facts.dateLine(), "the statement is " + facts.party() + "'s, not " + channel + "'s");
+        }
+        if (format != StatementFormat.WALLET_BILL) {
+            checkDate(facts);
+        }
+    }
+
+    /** Each line: a line can't be on a statement of a date before it happened (a delayed line comes later, never earlier). */
+    public void checkLine(StatementLine line) {
+        if (format == StatementFormat.WALLET_BILL && line.occurredAt() != null
+                && line.occurredAt().atZone(WalletBillStream.CHINA).toLocalDate().isAfter(businessDate)) {
+            throw new StatementMismatch(line.lineNo() + 1, "a line of " + line.occurredAt().atZone(WalletBillStream.CHINA).toLocalDate()
+                    + " on what should be the bill of " + businessDate);
+        }
+    }
+
+    /**
+     * At the end: the date the file names, where it names one only at its end (the e-CNY bill's TOTAL). A wallet bill
+     * names none; one whose latest line is older than the day before (the furthest a line is delayed) is an earlier
+     * day's bill. One of the day before can't be told from a bill of delayed lines only, and is taken.
+     */
+    public void checkEnd(StatementFacts facts) {
+        if (format == StatementFormat.WALLET_BILL) {
+            if (facts.date() != null && facts.date().isBefore(businessDate.minusDays(1))) {
+                throw new StatementMismatch(facts.dateLine(), "the bill's latest line is of " + facts.date() + ": it is not the bill of "
+                        + businessDate);
+            }
+            return;
+        }
+        checkDate(facts);
+    }
+
+    private void checkDate(StatementFacts facts) {
+        if (facts.date() != null && !facts.date().equals(businessDate)) {
+            throw new StatementMismatch(facts.dateLine(), "the statement is of " + facts.date() + ", not of " + businessDate);
+        }
+    }
+}
