@@ -27,7 +27,10 @@ public interface Reconciliations {
     /** Newest first; {@code channel} null for every channel's. */
     Page<Reconciliation> list(String channel, PageRequest page);
 
-    /** The breaks of a reconciliation, newest first; {@code breakClass} null for every class but matched. */
+    /**
+     * The breaks of a reconciliation, newest first; {@code breakClass} null for every class but matched. Matched items are
+     * the matches made otherwise than by the same day's reference, which are only counted.
+     */
     Page<ReconciliationBreak> breaks(String reconciliationId, String breakClass, PageRequest page);
 
     Optional<ReconciliationBreak> findBreak(String id);

@@ -73,10 +73,11 @@ final class MatchRunner {
             tx.executeWithoutResult(s -> {
                 String bankCurrency = row.reserve() == null ? null : row.reserve().currency();
                 Matcher.Job job = new Matcher.Job(id, new ChannelDirectory.Channel(row.channel(), StatementFormat.ofWire(row.format())),
-                        row.businessDate(), row.supersedes(), bankCurrency);
-                Matcher.Movements m = matcher.match(job, done -> progressTx.executeWithoutResult(p ->
+                        row.businessDate(), row.total(), row.supersedes(), bankCurrency);
+                Matcher.Outcome outcome = matcher.match(job, done -> progressTx.executeWithoutResult(p ->
                         store.progress(id, Math.min(done, row.total()), DbTimes.now(clock))));
-                store.complete(id, m == null ? null : m.credits(), m == null ? null : m.debits(), DbTimes.now(clock));
+                Matcher.Movements m = outcome.movements();
+                store.complete(id, outcome.matched(), m == null ? null : m.credits(), m == null ? null : m.debits(), DbTimes.now(clock));
             });
             log.info("Reconciliation {} of {} {}: {} lines matched in {} ms", id, row.channel(), row.businessDate(), row.total(),
                     (System.nanoTime() - started) / 1_000_000);

@@ -53,12 +53,17 @@ class ReconciliationConfig {
     }
 
     @Bean
-    MatchRunner matchRunner(JdbcClient jdbc, ReconciliationStore store, BreakBook breaks, Ids ids, Clock clock, ReconciliationProperties properties,
-                            PlatformTransactionManager transactions, ExecutorService reconciliationMatcher) {
+    StatementImporter statementImporter(DataSource dataSource, ReconciliationProperties properties) {
+        return new StatementImporter(dataSource, properties.batchSize());
+    }
+
+    @Bean
+    MatchRunner matchRunner(JdbcClient jdbc, ReconciliationStore store, BreakBook breaks, StatementImporter importer, Ids ids, Clock clock,
+                            ReconciliationProperties properties, PlatformTransactionManager transactions, ExecutorService reconciliationMatcher) {
         TransactionTemplate progress = new TransactionTemplate(transactions);
         progress.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new MatchRunner(store, new Matcher(jdbc, breaks, ids, clock, properties.timeTolerance()), new TransactionTemplate(transactions),
-                progress, clock, reconciliationMatcher);
+        return new MatchRunner(store, new Matcher(jdbc, breaks, ids, clock, properties.timeTolerance(), importer::postgres),
+                new TransactionTemplate(transactions), progress, clock, reconciliationMatcher);
     }
 
     @Bean
@@ -72,13 +77,13 @@ class ReconciliationConfig {
      * the simulator's statement API: {@code huitong.reconciliation.statements-url}, else the simulator the channels use.
      */
     @Bean
-    ReconciliationService reconciliationService(ChannelDirectory channels, DataSource dataSource, ReconciliationStore store, MatchRunner runner,
+    ReconciliationService reconciliationService(ChannelDirectory channels, StatementImporter importer, ReconciliationStore store, MatchRunner runner,
                                                 BreakBook breaks, BreakResolver resolver, ObjectProvider<StatementSource> sources,
                                                 ReconciliationProperties properties, Environment env, PlatformTransactionManager transactions,
                                                 Clock clock, Ids ids) {
         SimulatorStatements simulator = new SimulatorStatements(() -> simulatorUrl(properties, env, channels), Duration.ofSeconds(5),
                 properties.fetchTimeout());
-        StatementImports imports = new StatementImports(channels, new StatementImporter(dataSource, properties.batchSize()), store, runner,
+        StatementImports imports = new StatementImports(channels, importer, store, runner,
                 () -> sources.getIfAvailable(() -> simulator), new TransactionTemplate(transactions), clock, ids);
         return new ReconciliationService(imports, store, breaks, resolver, new TransactionTemplate(transactions), clock);
     }

@@ -82,7 +82,8 @@ class ReconciliationAdminController {
     }
 
     @GetMapping("/v1/admin/reconciliations/{id}/breaks")
-    @Operation(summary = "The breaks of a reconciliation, newest first; class=matched lists what matched")
+    @Operation(summary = "The breaks of a reconciliation, newest first; class=matched lists the matches made otherwise than by the same"
+            + " day's reference (a line on another statement, the channel's reference, amount and time), which are only counted")
     Page<BreakView> breaks(@PathVariable String id, PageRequest page, @RequestParam(name = "class", required = false) String breakClass) {
         return reconciliations.breaks(id, breakClass, page).map(BreakView::of);
     }
