@@ -36,6 +36,12 @@ public interface Reconciliations {
     Optional<ReconciliationBreak> findBreak(String id);
 
     /**
+     * Every item of a reconciliation (its breaks, then what matched otherwise than by the same day's reference), by class,
+     * handed on one at a time as the database gives them: for reports of any size.
+     */
+    void eachItem(String reconciliationId, java.util.function.Consumer<ReconciliationBreak> item);
+
+    /**
      * Resolves an open break of a current reconciliation: {@code adjust} or {@code write_off} post a ledger correction
      * for the difference, {@code accept} posts nothing; each keeps the operator and the note. A write-off at or above the
      * threshold waits for another operator's approval.

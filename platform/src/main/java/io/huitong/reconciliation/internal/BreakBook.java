@@ -97,6 +97,15 @@ final class BreakBook {
         return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(this::view).list(), page);
     }
 
+    /** Every item of a reconciliation, breaks first (by class), streamed from a cursor. */
+    void each(String reconciliationId, java.util.function.Consumer<ReconciliationBreak> item) {
+        jdbc.sql("select " + COLUMNS + FROM + " where i.reconciliation_id = ? order by case when i.class = 'matched' then 1 else 0 end, i.class,"
+                        + " i.first_line, i.id").param(reconciliationId).withFetchSize(1000)
+                .query(rs -> {
+                    item.accept(view(rs, 0));
+                });
+    }
+
     void resolve(String id, String resolution, String operatorId, String note, String correction, Instant now) {
         jdbc.sql("update reconciliation_item set status = 'resolved', resolution = ?, resolved_by = ?, note = ?, correction = ?, resolved_at = ?,"
                         + " updated_at = ? where id = ? and status = 'open'")

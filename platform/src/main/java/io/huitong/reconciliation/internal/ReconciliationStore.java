@@ -47,6 +47,11 @@ final class ReconciliationStore {
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
     }
 
+    /** Whether the channel and date has a current reconciliation. */
+    boolean exists(String channel, LocalDate date) {
+        return jdbc.sql("select count(*) from reconciliation where current_key = ?").param(currentKey(channel, date)).query(Long.class).single() > 0;
+    }
+
     void supersede(String oldId, String newId, Instant now) {
         jdbc.sql("update reconciliation set status = 'superseded', current_key = null, superseded_by = ?, updated_at = ? where id = ?")
                 .params(newId, DbTimes.at(now), oldId).update();

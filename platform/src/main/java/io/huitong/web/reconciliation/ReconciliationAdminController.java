@@ -7,11 +7,15 @@ import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import io.huitong.reconciliation.BreakResolution;
+import io.huitong.reconciliation.Reconciliation;
 import io.huitong.reconciliation.Reconciliations;
+import io.huitong.reports.ReportFormat;
+import io.huitong.reports.Reports;
 import io.huitong.web.approvals.ApprovalView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -86,6 +90,18 @@ class ReconciliationAdminController {
             + " day's reference (a line on another statement, the channel's reference, amount and time), which are only counted")
     Page<BreakView> breaks(@PathVariable String id, PageRequest page, @RequestParam(name = "class", required = false) String breakClass) {
         return reconciliations.breaks(id, breakClass, page).map(BreakView::of);
+    }
+
+    @GetMapping("/v1/admin/reconciliations/{id}/report.{format}")
+    @Operation(summary = "A reconciliation's report as CSV, XLSX or PDF: the statement, the counts, the bank's roll-forward and every break")
+    void report(@PathVariable String id, @PathVariable String format, HttpServletResponse response) throws IOException {
+        ReportFormat as = ReportFormat.ofExtension(format).orElseThrow(() -> ApiException.notFound("report format", format));
+        Reconciliation r = reconciliations.find(id).orElseThrow(() -> ApiException.notFound("reconciliation", id));
+        response.setContentType(as.mediaType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"reconciliation-" + r.id() + "." + as.extension() + "\"");
+        response.setHeader("Cache-Control", "no-store");
+        Reports.write(ReconciliationReports.of(r, reconciliations), as, response.getOutputStream());
+        response.flushBuffer();
     }
 
     @GetMapping("/v1/admin/reconciliation_breaks/{id}")

@@ -163,6 +163,41 @@ abstract class ReconciliationApiTests extends ReconciliationFixtures {
     }
 
     @Test
+    void theReportListsTheBreaksInCsvXlsxAndPdf() throws java.io.IOException {
+        String changed = payByCard(1_950);
+        payByBankTransfer(7_000);
+        plant("acq_a", "{\"amount\":{\"" + changed + "\":-150}}");
+        String id = reconcile("acq_a", today()).path("id").asString();
+        String base = "/v1/admin/reconciliations/" + id + "/report.";
+
+        Api.Download csv = api.download(base + "csv", "Authorization", admin());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("对账报告 Reconciliation report " + id)
+                .contains("amount_mismatch", changed, "19.50", "18.00", "acq_a");
+
+        Api.Download xlsx = api.download(base + "xlsx", "Authorization", admin());
+        assertThat(xlsx.status()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            StringBuilder cells = new StringBuilder();
+            book.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.append(cell).append('|')));
+            assertThat(cells.toString()).contains("amount_mismatch", changed, "19.5", "18.0");
+        }
+
+        Api.Download pdf = api.download(base + "pdf", "Authorization", admin());
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("对账报告", "amount_mismatch", "19.50");
+        }
+        String bank = reconcile("bank", today()).path("id").asString();
+        assertThat(new String(api.download("/v1/admin/reconciliations/" + bank + "/report.csv", "Authorization", admin()).body(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("期末余额 Closing balance", "差额 Difference,0.00");
+        assertThat(api.download(base + "doc", "Authorization", admin()).status()).isEqualTo(404);
+        assertThat(api.download("/v1/admin/reconciliations/rec_nothing/report.csv", "Authorization", admin()).status()).isEqualTo(404);
+    }
+
+    @Test
     void aLineTheChannelReportsFailedIsOneStatusMismatch() {
         String failed = payByCard(1_900);
         String bank = payByBankTransfer(6_000);
