@@ -26,8 +26,6 @@ public record Reconciliation(String id, String channel, LocalDate businessDate, 
     public record Counts(long matched, long missingInLedger, long missingInChannel, long amountMismatch, long statusMismatch,
                          long currencyMismatch, long duplicate, long timing) {
 
-        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
-
         public long breaks() {
             return missingInLedger + missingInChannel + amountMismatch + statusMismatch + currencyMismatch + duplicate + timing;
         }

@@ -22,13 +22,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runAt              from what time of day (Asia/Shanghai) it is
  */
 @ConfigurationProperties("huitong.reconciliation")
-public record ReconciliationProperties(@DefaultValue("2") int grace, @DefaultValue("100000") long writeOffThreshold,
+record ReconciliationProperties(@DefaultValue("2") int grace, @DefaultValue("100000") long writeOffThreshold,
                                        @DefaultValue("5m") Duration timeTolerance, String statementsUrl,
                                        @DefaultValue("10m") Duration fetchTimeout, @DefaultValue("1000") int batchSize,
                                        @DefaultValue("5m") Duration interval, @DefaultValue("true") boolean automatic,
                                        @DefaultValue("09:00") java.time.LocalTime runAt) {
 
-    public ReconciliationProperties {
+    ReconciliationProperties {
         if (grace < 0 || grace > 366) {
             throw new IllegalArgumentException("huitong.reconciliation.grace must be between 0 and 366 business days: " + grace);
         }
