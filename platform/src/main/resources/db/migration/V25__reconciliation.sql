@@ -50,7 +50,7 @@ create table reconciliation_line (
     reference          varchar(128) not null,
     channel_reference  varchar(128),
     original_reference varchar(128),
-    kind               varchar(16)  not null,
+    kind               varchar(128) not null,
     reversal           boolean      not null,
     failed             boolean      not null,
     amount             bigint       not null,

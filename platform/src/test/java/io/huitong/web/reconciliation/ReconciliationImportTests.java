@@ -79,6 +79,15 @@ abstract class ReconciliationImportTests extends ReconciliationFixtures {
     }
 
     @Test
+    void aReferenceNoChannelWouldSendIsRefusedNamingItsLine() {
+        String[] file = text(statement("acq_a", today())).split("\r?\n");
+        String[] d = file[1].split(",", -1);
+        d[9] = "pay_" + "X".repeat(200);
+        file[1] = String.join(",", d);
+        assertRefused(upload("acq_a", today(), bytes(String.join("\r\n", file) + "\r\n")), "statement_invalid", "line 2", "reference");
+    }
+
+    @Test
     void anotherChannelsStatementIsRefused() {
         assertRefused(upload("acq_a", today(), statement("acq_b", today())), "statement_mismatch", "line 1", "acq_b");
         assertRefused(upload("acq_a", today(), statement("ecny", today())), "statement_invalid", "line 1");
