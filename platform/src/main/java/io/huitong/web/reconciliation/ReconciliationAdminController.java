@@ -62,7 +62,11 @@ class ReconciliationAdminController {
     @PostMapping("/v1/admin/reconciliations/upload")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE})
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Reconcile a channel's statement given as the body (the file as the channel delivers it, any size, streamed)")
+    @Operation(summary = "Reconcile a channel's statement given as the body (the file as the channel delivers it, any size, streamed)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "the statement file: an acquirer's"
+                    + " settlement file, a wallet or e-CNY bill (CSV), or the bank's camt.053 (XML)", content = {
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv"),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/xml")}))
     ReconciliationView upload(ApiPrincipal caller, @RequestParam(required = false) String channel,
                               @RequestParam(name = "business_date", required = false) String businessDate, HttpServletRequest request)
             throws IOException {

@@ -103,6 +103,21 @@ abstract class ReconciliationImportTests extends ReconciliationFixtures {
     }
 
     @Test
+    void theOpenApiDescriptionHasTheReconciliationEndpoints() {
+        tools.jackson.databind.JsonNode docs = api.get("/v3/api-docs").json();
+        assertThat(docs.path("paths").propertyNames()).contains("/v1/admin/reconciliations", "/v1/admin/reconciliations/upload",
+                "/v1/admin/reconciliations/{id}", "/v1/admin/reconciliations/{id}/breaks", "/v1/admin/reconciliation_breaks/{id}/resolve",
+                "/v1/admin/reconciliations/{id}/report.{format}");
+        assertThat(docs.path("paths").path("/v1/admin/reconciliations/upload").path("post").path("requestBody").path("content").propertyNames())
+                .contains("text/csv", "application/xml");
+        assertThat(docs.path("components").path("schemas").path("ReconciliationBreak").path("properties").propertyNames())
+                .contains("class", "reference", "channel_reference", "our_amount", "channel_amount", "currency", "age_days", "status", "resolution");
+        assertThat(docs.path("components").path("schemas").path("ReconciliationCounts").path("properties").propertyNames())
+                .contains("matched", "missing_in_ledger", "missing_in_channel", "amount_mismatch", "status_mismatch", "currency_mismatch",
+                        "duplicate", "timing");
+    }
+
+    @Test
     void badParametersAreRefused() {
         assertRefused(upload("acq_z", today(), statement("acq_a", today())), "parameter_invalid", "acq_z");
         assertRefused(upload("acq_a", today().plusDays(1), statement("acq_a", today())), "parameter_invalid", "future");
