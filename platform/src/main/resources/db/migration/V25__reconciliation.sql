@@ -1,8 +1,9 @@
 -- Reconciliation: a channel's statement of one business date against the ledger.
 --
--- A reconciliation is one statement as imported (its lines), our records of the same channel and date as the ledger
--- had them when it was matched, and the outcome of matching: one item per unit matched or not (a reference with its
--- statement lines and our records). Items whose class is not 'matched' are the breaks operators work through.
+-- A reconciliation is one statement as imported (its lines) and the outcome of matching it with our records of the same
+-- channel and date, which are the ledger's (the posted entries of the channel's clearing account): the lines the same
+-- day's records matched by reference are counted (matched), and everything else is an item: a unit (a reference with
+-- its statement lines and our records) matched some other way, or a break operators work through.
 -- A channel and date has one current reconciliation (current_key set); another statement for them supersedes it,
 -- and the superseded one stays as it was, for the record.
 
@@ -20,6 +21,8 @@ create table reconciliation (
     superseded_by  varchar(40),
     lines_total    bigint       not null,
     done           bigint       not null,
+    -- statement lines the same day's records matched by our reference; other matches are items
+    matched        bigint       not null default 0,
     -- a bank statement's balances and movements (camt.053), in its currency; null for other statements
     currency       char(3),
     opening        bigint,
@@ -47,34 +50,22 @@ create table reconciliation_line (
     reference          varchar(128) not null,
     channel_reference  varchar(128),
     original_reference varchar(128),
-    kind               varchar(16)  not null,
+    kind               varchar(128) not null,
     reversal           boolean      not null,
     failed             boolean      not null,
     amount             bigint       not null,
     currency           char(3)      not null,
     fee                bigint       not null,
     occurred_at        timestamp with time zone,
-    duplicate          boolean      not null default false,
-    primary key (reconciliation_id, line_no)
+    duplicate          boolean      not null default false
 );
-create index reconciliation_line_reference on reconciliation_line (reference, reconciliation_id);
+-- one index only, which millions of lines a day pay for: a statement's lines by reference (matching groups them so),
+-- and a reference's lines on the channel's other statements
+create index reconciliation_line_by_reference on reconciliation_line (reconciliation_id, reference, line_no);
 
--- Our records of the channel and date: the ledger transfers through the channel's clearing account, with our
--- reference (the payment's, refund's, payout's or withdrawal's id), signed as the statement's lines are.
-create table reconciliation_record (
-    reconciliation_id  varchar(40)  not null,
-    transfer_id        varchar(128) not null,
-    reference          varchar(255) not null,
-    channel_reference  varchar(128),
-    amount             bigint       not null,
-    currency           char(3)      not null,
-    booked_at          timestamp with time zone not null,
-    primary key (reconciliation_id, transfer_id)
-);
-create index reconciliation_record_reference on reconciliation_record (reference, reconciliation_id);
-
--- What matching found. line_key and record_key are the references of the statement lines and of our records the item
--- stands for (null for the side it has none of); reference and channel_reference are what operators see.
+-- What matching found, but for the same day's matches by reference, which are only counted. line_key and record_key
+-- are the references of the statement lines and of our records the item stands for (null for the side it has none
+-- of); reference and channel_reference are what operators see; our_amount and channel_amount what each side moved.
 -- status is null for matched items, 'open' or 'resolved' for breaks; origin_date is the business date the
 -- difference arose on (a timing break ages from it).
 create table reconciliation_item (
@@ -108,19 +99,24 @@ create index reconciliation_item_line on reconciliation_item (line_key, reconcil
 create index reconciliation_item_record on reconciliation_item (record_key, reconciliation_id);
 create index reconciliation_item_open on reconciliation_item (status, class, origin_date);
 
--- Scratch space of one matching: the line and record groups the same-day match by reference left over, which the
--- later passes (other statements, the channel's reference, amount and time) work through. Emptied when done.
+-- Scratch space of one matching: what the same-day match by reference did not pair (L: lines with no record of the day,
+-- R: records with no line, P: a line and records that disagree), each with what its side moved, which the later
+-- passes (other statements, the channel's reference, amount and time) work through. Emptied when done.
 create table reconciliation_leftover (
     reconciliation_id  varchar(40)  not null,
     side               char(1)      not null,
     reference          varchar(255) not null,
     channel_reference  varchar(128),
-    net                bigint       not null,
-    currency           char(3)      not null,
-    mixed_currency     boolean      not null,
-    flagged            boolean      not null,
+    line_net           bigint,
+    line_currency      char(3),
+    line_mixed         boolean,
+    flagged            boolean,
     lines              bigint       not null,
     first_line         bigint,
-    at_epoch           bigint,
+    line_epoch         bigint,
+    our_net            bigint,
+    our_currency       char(3),
+    our_mixed          boolean,
+    our_epoch          bigint,
     primary key (reconciliation_id, side, reference)
 );

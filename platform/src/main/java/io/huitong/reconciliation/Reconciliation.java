@@ -19,11 +19,12 @@ public record Reconciliation(String id, String channel, LocalDate businessDate, 
     public static final String FAILED = "failed";
     public static final String SUPERSEDED = "superseded";
 
-    /** How many items matching found of each class: matched references, and breaks (open or resolved). */
+    /**
+     * What matching found: {@code matched} counts the statement lines that matched (and our records matched to a line
+     * of another statement of the channel); the others count breaks of each class, open or resolved.
+     */
     public record Counts(long matched, long missingInLedger, long missingInChannel, long amountMismatch, long statusMismatch,
                          long currencyMismatch, long duplicate, long timing) {
-
-        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
 
         public long breaks() {
             return missingInLedger + missingInChannel + amountMismatch + statusMismatch + currencyMismatch + duplicate + timing;

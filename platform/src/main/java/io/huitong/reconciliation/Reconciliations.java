@@ -27,10 +27,19 @@ public interface Reconciliations {
     /** Newest first; {@code channel} null for every channel's. */
     Page<Reconciliation> list(String channel, PageRequest page);
 
-    /** The breaks of a reconciliation, newest first; {@code breakClass} null for every class but matched. */
+    /**
+     * The breaks of a reconciliation, newest first; {@code breakClass} null for every class but matched. Matched items are
+     * the matches made otherwise than by the same day's reference, which are only counted.
+     */
     Page<ReconciliationBreak> breaks(String reconciliationId, String breakClass, PageRequest page);
 
     Optional<ReconciliationBreak> findBreak(String id);
+
+    /**
+     * Every item of a reconciliation (its breaks, then what matched otherwise than by the same day's reference), by class,
+     * handed on one at a time as the database gives them: for reports of any size.
+     */
+    void eachItem(String reconciliationId, java.util.function.Consumer<ReconciliationBreak> item);
 
     /**
      * Resolves an open break of a current reconciliation: {@code adjust} or {@code write_off} post a ledger correction

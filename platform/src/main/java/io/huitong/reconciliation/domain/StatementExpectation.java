@@ -19,8 +19,18 @@ public record StatementExpectation(String channel, LocalDate businessDate, State
         }
     }
 
-    /** Each line: a line can't be on a statement of a date before it happened (a delayed line comes later, never earlier). */
+    /** The longest reference (ours, the channel's, the original's) a line may carry, as reconciliation keeps them. */
+    public static final int MAX_REFERENCE = 128;
+
+    /**
+     * Each line: a line can't be on a statement of a date before it happened (a delayed line comes later, never earlier),
+     * and its references must be what references are: at most {@value #MAX_REFERENCE} characters, no control characters.
+     */
     public void checkLine(StatementLine line) {
+        reference(line, "reference", line.reference());
+        reference(line, "the channel's reference", line.channelReference());
+        reference(line, "the original reference", line.originalReference());
+        reference(line, "the kind", line.kind());
         if (format == StatementFormat.WALLET_BILL && line.occurredAt() != null
                 && line.occurredAt().atZone(WalletBillStream.CHINA).toLocalDate().isAfter(businessDate)) {
             throw new StatementMismatch(line.lineNo() + 1, "a line of " + line.occurredAt().atZone(WalletBillStream.CHINA).toLocalDate()
@@ -42,6 +52,13 @@ public record StatementExpectation(String channel, LocalDate businessDate, State
             return;
         }
         checkDate(facts);
+    }
+
+    private void reference(StatementLine line, String what, String value) {
+        if (value != null && (value.length() > MAX_REFERENCE || value.isEmpty() || value.chars().anyMatch(Character::isISOControl))) {
+            throw new StatementRefusal(format.where(line.lineNo()) + ": " + what + " must be 1 to " + MAX_REFERENCE
+                    + " characters without control characters");
+        }
     }
 
     private void checkDate(StatementFacts facts) {

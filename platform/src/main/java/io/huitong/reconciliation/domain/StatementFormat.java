@@ -25,6 +25,11 @@ public enum StatementFormat {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
 
+    /** Where a statement line (counted from 1 among the lines) is in the file, as a refusal names it. */
+    public String where(long lineNo) {
+        return this == CAMT_053 ? "entry " + lineNo : "line " + (lineNo + 1);
+    }
+
     /** Opens {@code in} in this format and reads its header; the stream closes {@code in}. */
     public StatementStream open(InputStream in) {
         return switch (this) {

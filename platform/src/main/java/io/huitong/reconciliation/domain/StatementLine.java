@@ -24,9 +24,4 @@ public record StatementLine(long lineNo, String reference, String channelReferen
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(currency, "currency");
     }
-
-    /** What the line moved: nothing when it failed. */
-    public long moved() {
-        return failed ? 0 : amount;
-    }
 }

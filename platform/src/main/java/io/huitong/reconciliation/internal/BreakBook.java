@@ -97,6 +97,15 @@ final class BreakBook {
         return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(this::view).list(), page);
     }
 
+    /** Every item of a reconciliation, breaks first (by class), streamed from a cursor. */
+    void each(String reconciliationId, java.util.function.Consumer<ReconciliationBreak> item) {
+        jdbc.sql("select " + COLUMNS + FROM + " where i.reconciliation_id = ? order by case when i.class = 'matched' then 1 else 0 end, i.class,"
+                        + " i.first_line, i.id").param(reconciliationId).withFetchSize(1000)
+                .query(rs -> {
+                    item.accept(view(rs, 0));
+                });
+    }
+
     void resolve(String id, String resolution, String operatorId, String note, String correction, Instant now) {
         jdbc.sql("update reconciliation_item set status = 'resolved', resolution = ?, resolved_by = ?, note = ?, correction = ?, resolved_at = ?,"
                         + " updated_at = ? where id = ? and status = 'open'")
@@ -109,17 +118,28 @@ final class BreakBook {
                 .params(approvalId, note, DbTimes.at(now), id).update();
     }
 
-    void dropApproval(String id, Instant now) {
-        jdbc.sql("update reconciliation_item set approval_id = null, updated_at = ? where id = ? and status = 'open'").params(DbTimes.at(now), id).update();
+    /** A decided approval no longer holds the breaks it was asked for (the one asked about, and the same break of a later statement). */
+    void dropApproval(String approvalId, Instant now) {
+        jdbc.sql("update reconciliation_item set approval_id = null, updated_at = ? where approval_id = ? and status = 'open'")
+                .params(DbTimes.at(now), approvalId).update();
+    }
+
+    /** The open break of a current reconciliation that waits for this approval, locked: the one asked about, or its successor. */
+    Optional<ReconciliationBreak> lockAwaiting(String approvalId) {
+        return jdbc.sql("select i.id from reconciliation_item i join reconciliation c on c.id = i.reconciliation_id where i.approval_id = ?"
+                        + " and i.status = 'open' and c.current_key is not null order by i.id desc for update")
+                .param(approvalId).query(String.class).list().stream().findFirst().flatMap(this::find);
     }
 
     /**
      * Operators' resolutions of the superseded reconciliation carry over to the same breaks of the new one (same class,
-     * reference and amounts): a correction already posted must not be asked for again.
+     * reference and amounts): a correction already posted must not be asked for again, and a write-off waiting for
+     * approval goes on waiting, for the new break.
      */
     void carryOver(String supersededId, String reconciliationId, Instant now) {
-        List<ReconciliationBreak> resolved = jdbc.sql("select " + COLUMNS + FROM + " where i.reconciliation_id = ? and i.status = 'resolved'"
-                + " and i.resolution in ('adjust', 'write_off', 'accept')").param(supersededId).query(this::view).list();
+        List<ReconciliationBreak> resolved = jdbc.sql("select " + COLUMNS + FROM + " where i.reconciliation_id = ? and (i.status = 'resolved'"
+                + " and i.resolution in ('adjust', 'write_off', 'accept') or i.status = 'open' and i.approval_id is not null)")
+                .param(supersededId).query(this::view).list();
         for (ReconciliationBreak old : resolved) {
             List<ReconciliationBreak> same = jdbc.sql("select " + COLUMNS + FROM + " where i.reconciliation_id = ? and i.status = 'open'"
                     + " and i.class = ? and i.reference = ?").params(reconciliationId, old.breakClass(), old.reference()).query(this::view).list();
@@ -127,8 +147,12 @@ final class BreakBook {
                 if (Objects.equals(b.ourAmount(), old.ourAmount()) && Objects.equals(b.channelAmount(), old.channelAmount())
                         && Objects.equals(b.currency(), old.currency())) {
                     String note = (old.note() == null ? "" : old.note() + " ") + "(carried over from " + old.id() + ")";
-                    resolve(b.id(), old.resolution(), old.resolvedBy(), note.length() > MAX_NOTE ? note.substring(0, MAX_NOTE) : note,
-                            old.correction(), now);
+                    note = note.length() > MAX_NOTE ? note.substring(0, MAX_NOTE) : note;
+                    if (old.approval() != null) {
+                        awaitApproval(b.id(), old.approval(), note, now);
+                    } else {
+                        resolve(b.id(), old.resolution(), old.resolvedBy(), note, old.correction(), now);
+                    }
                     break;
                 }
             }

@@ -152,22 +152,23 @@ final class BreakResolver implements ApprovalHandler {
         return APPROVAL_ACTION;
     }
 
-    /** Approved: the write-off posts now, in the approval's transaction, in the name of the operator who asked for it. */
+    /**
+     * Approved: the write-off posts now, in the approval's transaction, in the name of the operator who asked for it, on
+     * the break that waits for it (the one asked about, or the same break of a statement that superseded it since).
+     */
     @Override
     public void approved(Approval approval) {
         Instant now = DbTimes.now(clock);
-        ReconciliationBreak b = breaks.lock(approval.objectId()).orElseThrow();
-        if (!ReconciliationBreak.OPEN.equals(b.status()) || !approval.id().equals(b.approval())) {
-            return;
-        }
-        Correction correction = correction(b, Correction.Action.WRITE_OFF);
-        String posted = post(b, Correction.Action.WRITE_OFF, correction);
-        breaks.resolve(b.id(), Correction.Action.WRITE_OFF.wireName(), approval.requestedBy(), b.note(), posted, now);
+        breaks.lockAwaiting(approval.id()).ifPresent(b -> {
+            String posted = post(b, Correction.Action.WRITE_OFF, correction(b, Correction.Action.WRITE_OFF));
+            breaks.resolve(b.id(), Correction.Action.WRITE_OFF.wireName(), approval.requestedBy(), b.note(), posted, now);
+        });
+        breaks.dropApproval(approval.id(), now);
     }
 
     /** Rejected: the break stays open, free to be resolved otherwise. */
     @Override
     public void rejected(Approval approval) {
-        breaks.lock(approval.objectId()).filter(b -> approval.id().equals(b.approval())).ifPresent(b -> breaks.dropApproval(b.id(), DbTimes.now(clock)));
+        breaks.dropApproval(approval.id(), DbTimes.now(clock));
     }
 }

@@ -12,15 +12,25 @@ import java.util.Map;
  */
 final class LeftoverPasses {
 
-    private static final String LEFT = "select reference, channel_reference, net, currency as cur, mixed_currency as mixed, flagged,"
-            + " lines as n, first_line, at_epoch from reconciliation_leftover where reconciliation_id = :id and side = ";
-    private static final String LEFT_LINES = LEFT + "'L'";
-    private static final String LEFT_RECORDS = LEFT + "'R'";
+    private static final String LEFT_LINES = lines("L");
+    private static final String LEFT_RECORDS = records("R");
     private static final String OTHER_CURRENT = "select id from reconciliation where channel = :channel and current_key is not null and id <> :id";
     private static final String CLEARED = "status = 'resolved', resolution = 'cleared', resolved_by = 'system', note = :note, resolved_at = :now,"
             + " updated_at = :now";
 
     private final MatchPasses passes;
+
+    /** The statement's side of the leftovers of one side, as the classification reads it (l). */
+    static String lines(String side) {
+        return "select reference, channel_reference, line_net as net, line_currency as cur, line_mixed as mixed, flagged, lines as n,"
+                + " first_line, line_epoch as at_epoch from reconciliation_leftover where reconciliation_id = :id and side = '" + side + "'";
+    }
+
+    /** Our side of the leftovers of one side, as the classification reads it (r). */
+    static String records(String side) {
+        return "select reference, channel_reference, our_net as net, our_currency as cur, our_mixed as mixed, our_epoch as at_epoch"
+                + " from reconciliation_leftover where reconciliation_id = :id and side = '" + side + "'";
+    }
 
     LeftoverPasses(MatchPasses passes) {
         this.passes = passes;
@@ -32,19 +42,18 @@ final class LeftoverPasses {
 
     /**
      * Lines here whose record is another day's, which no statement of its own day carried (a line the channel delayed):
-     * paired as a match of that other day's record, whose timing break clears.
+     * paired as a match of that other day's record, whose timing break (which keeps what the record moved) clears.
      */
     int recordsElsewhere(Map<String, ?> p) {
         int n = run(MatchPasses.insertItems("other_statement", "select l.reference, coalesce(l.channel_reference, r.channel_reference)"
                 + " as channel_reference, l.reference as line_key, r.reference as record_key, r.net as our_net, l.net as line_net, l.cur, l.n,"
-                + " l.first_line, " + MatchPasses.CLASSIFY + " as class from (" + LEFT_LINES + ") l join (select r.reference, sum(r.amount) as net,"
-                + " min(r.currency) as cur, min(r.currency) <> max(r.currency) as mixed, min(r.channel_reference) as channel_reference"
-                + " from reconciliation_record r join reconciliation c on c.id = r.reconciliation_id"
-                + " where c.channel = :channel and c.current_key is not null and c.id <> :id"
-                + " and r.reference in (select reference from reconciliation_leftover where reconciliation_id = :id and side = 'L')"
-                + " and exists (select 1 from reconciliation_item i where i.reconciliation_id = r.reconciliation_id and i.record_key = r.reference"
-                + " and i.line_key is null and i.class in ('timing', 'missing_in_channel') and (i.status = 'open' or i.resolution <> 'cleared'))"
-                + " group by r.reference) r on r.reference = l.reference"), p);
+                + " l.first_line, " + MatchPasses.CLASSIFY + " as class from (" + LEFT_LINES + ") l join (select i.record_key as reference,"
+                + " min(i.our_amount) as net, min(i.currency) as cur, false as mixed, min(i.channel_reference) as channel_reference"
+                + " from reconciliation_item i join reconciliation c on c.id = i.reconciliation_id"
+                + " where c.channel = :channel and c.current_key is not null and c.id <> :id and i.line_key is null"
+                + " and i.class in ('timing', 'missing_in_channel') and (i.status = 'open' or i.resolution <> 'cleared')"
+                + " and i.record_key in (select reference from reconciliation_leftover where reconciliation_id = :id and side = 'L')"
+                + " group by i.record_key) r on r.reference = l.reference"), p);
         if (n > 0) {
             run("update reconciliation_item set " + CLEARED + " where status = 'open' and class in ('timing', 'missing_in_channel')"
                     + " and line_key is null and record_key in (select line_key from reconciliation_item where reconciliation_id = :id"
@@ -103,11 +112,11 @@ final class LeftoverPasses {
                 + " as channel_reference, l.reference as line_key, r.reference as record_key, r.net as our_net, l.net as line_net, l.cur, l.n,"
                 + " l.first_line, 'matched' as class from (" + LEFT_LINES + ") l join (" + LEFT_RECORDS + ") r on r.net = l.net and r.cur = l.cur"
                 + " and not r.mixed and r.at_epoch" + near.formatted("l")
-                + " where l.n = 1 and not l.flagged and not l.mixed and l.net <> 0 and l.at_epoch is not null"
-                + " and (select count(*) from reconciliation_leftover x where x.reconciliation_id = :id and x.side = 'R' and x.net = l.net"
-                + " and x.currency = l.cur and x.at_epoch" + near.formatted("l") + ") = 1"
+                + " where l.n = 1 and not l.flagged and not l.mixed and l.net <> 0 and l.at_epoch is not null and r.at_epoch is not null"
+                + " and (select count(*) from reconciliation_leftover x where x.reconciliation_id = :id and x.side = 'R' and x.our_net = l.net"
+                + " and x.our_currency = l.cur and x.our_epoch" + near.formatted("l") + ") = 1"
                 + " and (select count(*) from reconciliation_leftover x where x.reconciliation_id = :id and x.side = 'L' and x.lines = 1"
-                + " and not x.flagged and x.net = r.net and x.currency = r.cur and x.at_epoch" + near.formatted("r") + ") = 1"), p);
+                + " and not x.flagged and x.line_net = r.net and x.line_currency = r.cur and x.line_epoch" + near.formatted("r") + ") = 1"), p);
         consume(p, "amount_and_time", n);
         return n;
     }

@@ -3,6 +3,7 @@ package io.huitong.reconciliation.internal;
 import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.Ids;
 import io.huitong.reconciliation.domain.BreakClass;
+import io.huitong.reconciliation.domain.StatementFormat;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,13 +17,14 @@ import java.util.function.LongConsumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Matches one imported statement with our records of its channel and date: our records are staged from the ledger
- * (the posted entries of the channel's clearing accounts on the business date, Asia/Shanghai), then the passes run
- * ({@link MatchPasses}, {@link LeftoverPasses}), resolutions operators made on the statement this one supersedes carry
- * over to the same breaks, and timing breaks past the grace period become missing in the channel. All of it in the
- * caller's transaction: a matching that fails leaves nothing.
+ * Matches one imported statement with our records of its channel and date (the ledger's, on the business date in
+ * Asia/Shanghai): the passes run ({@link MatchPasses}, {@link LeftoverPasses}), resolutions operators made on the
+ * statement this one supersedes carry over to the same breaks, and timing breaks past the grace period become missing
+ * in the channel. All of it in the caller's transaction: a matching that fails leaves nothing.
  */
 final class Matcher {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Matcher.class);
 
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -36,8 +38,9 @@ final class Matcher {
     private final Ids ids;
     private final Clock clock;
     private final Duration tolerance;
+    private final java.util.function.BooleanSupplier postgres;
 
-    Matcher(JdbcClient jdbc, BreakBook breaks, Ids ids, Clock clock, Duration tolerance) {
+    Matcher(JdbcClient jdbc, BreakBook breaks, Ids ids, Clock clock, Duration tolerance, java.util.function.BooleanSupplier postgres) {
         this.jdbc = jdbc;
         this.passes = new MatchPasses(jdbc);
         this.leftovers = new LeftoverPasses(passes);
@@ -45,48 +48,82 @@ final class Matcher {
         this.ids = ids;
         this.clock = clock;
         this.tolerance = tolerance;
+        this.postgres = postgres;
     }
 
-    /** What matching needs to know of the reconciliation. */
-    record Job(String id, ChannelDirectory.Channel channel, LocalDate businessDate, String supersedes, String bankCurrency) {
+    /** What matching needs to know of the reconciliation: its statement's lines number {@code total}. */
+    record Job(String id, ChannelDirectory.Channel channel, LocalDate businessDate, long total, String supersedes, String bankCurrency) {
     }
 
-    /** The ledger's movements of the bank's clearing account on the day, for the roll-forward; null for other channels. */
+    /**
+     * What matching found besides its items: the statement lines the same day's records matched by reference, and for a
+     * bank statement the ledger's movements of the bank's clearing account on the day, for the roll-forward (else null).
+     */
+    record Outcome(long matched, Movements movements) {
+    }
+
+    /** Money in and out of the bank clearing account. */
     record Movements(long credits, long debits) {
     }
 
     /** Runs every pass; {@code progress} hears how many statement lines are classified after each. */
-    Movements match(Job job, LongConsumer progress) {
+    Outcome match(Job job, LongConsumer progress) {
         Instant now = DbTimes.now(clock);
         Instant from = job.businessDate().atStartOfDay(BUSINESS_ZONE).toInstant();
         Instant to = job.businessDate().plusDays(1).atStartOfDay(BUSINESS_ZONE).toInstant();
-        stageRecords(job, from, to);
+        if (postgres.getAsBoolean()) {
+            // the statement's lines are fresh and autovacuum has not looked at them yet: without statistics PostgreSQL takes
+            // millions of rows for a handful and plans nested loops; the same-day pass hashes millions of groups, in memory
+            // rather than spilled to disk, and its plan is not worth compiling
+            jdbc.sql("analyze reconciliation_line").update();
+            jdbc.sql("set local work_mem = '256MB'").update();
+            jdbc.sql("set local jit = off").update();
+        }
         Map<String, Object> p = new HashMap<>();
         p.put("id", job.id());
         p.put("channel", job.channel().name());
         p.put("date", Date.valueOf(job.businessDate()));
         p.put("now", DbTimes.at(now));
+        p.put("from", DbTimes.at(from));
+        p.put("to", DbTimes.at(to));
+        p.put("accounts", clearingAccounts(job.channel()));
+        p.put("corrections", CORRECTION_CODES);
         p.put("tol", tolerance.toSeconds());
         p.put("note", "carried by the statement of " + job.businessDate() + " (" + job.id() + ")");
         boolean late = job.businessDate().isBefore(breaks.graceCutoff(LocalDate.ofInstant(now, BUSINESS_ZONE)));
         p.put("late", (late ? BreakClass.MISSING_IN_CHANNEL : BreakClass.TIMING).wireName());
 
-        passes.duplicates(base(p));
-        passes.sameDay(base(p));
-        progress.accept(classified(job.id()));
-        passes.leaveOver(p);
-        leftovers.recordsElsewhere(base(p));
-        leftovers.linesElsewhere(base(p));
-        leftovers.channelReference(base(p));
-        leftovers.amountAndTime(base(p));
-        leftovers.lines(base(p));
-        leftovers.records(base(p));
-        progress.accept(classified(job.id()));
+        Timed timed = new Timed(job.id());
+        long duplicates = timed.run("duplicates", () -> passes.duplicates(base(p)));
+        long unpaired = timed.run("same day", () -> passes.sameDay(p, job.channel().format() == StatementFormat.ACQUIRER_SETTLEMENT,
+                postgres.getAsBoolean()));
+        progress.accept(job.total() - unpaired);
+        timed.run("disagreements", () -> passes.disagreements(base(p)));
+        timed.run("records elsewhere", () -> leftovers.recordsElsewhere(base(p)));
+        timed.run("lines elsewhere", () -> leftovers.linesElsewhere(base(p)));
+        timed.run("channel reference", () -> leftovers.channelReference(base(p)));
+        timed.run("amount and time", () -> leftovers.amountAndTime(base(p)));
+        timed.run("lines left", () -> leftovers.lines(base(p)));
+        timed.run("records left", () -> leftovers.records(base(p)));
         if (job.supersedes() != null) {
             breaks.carryOver(job.supersedes(), job.id(), now);
         }
         breaks.age(now);
-        return job.bankCurrency() == null ? null : movements(job.channel().clearingAccount(job.bankCurrency()), from, to);
+        return new Outcome(job.total() - duplicates - unpaired,
+                job.bankCurrency() == null ? null : movements(job.channel().clearingAccount(job.bankCurrency()), from, to));
+    }
+
+    /** How long each pass takes, for whoever tunes them (debug). */
+    private record Timed(String id) {
+
+        long run(String pass, java.util.function.LongSupplier body) {
+            long started = System.nanoTime();
+            long rows = body.getAsLong();
+            if (log.isDebugEnabled()) {
+                log.debug("Reconciliation {}: {} gave {} in {} ms", id, pass, rows, (System.nanoTime() - started) / 1_000_000);
+            }
+            return rows;
+        }
     }
 
     private Map<String, Object> base(Map<String, Object> p) {
@@ -94,36 +131,11 @@ final class Matcher {
         return p;
     }
 
-    private long classified(String id) {
-        return jdbc.sql("select coalesce(sum(lines), 0) from reconciliation_item where reconciliation_id = ?").param(id).query(Long.class).single();
-    }
-
-    /**
-     * Our records: every posted entry of the channel's clearing accounts (one per currency) on the day, signed as the
-     * statement's lines are (a debit of the clearing account is money the channel owes or paid us). Payments and refunds
-     * count for the channel they went through, so that acquirers sharing the card clearing account each get their own;
-     * our reference is the payment's id for payments, the refund's for refunds, the transfer's reference otherwise.
-     */
-    private void stageRecords(Job job, Instant from, Instant to) {
+    /** The channel's clearing accounts, one per currency; an impossible id when it has none yet, so that the lists stay valid SQL. */
+    private List<String> clearingAccounts(ChannelDirectory.Channel channel) {
         List<String> accounts = jdbc.sql("select id from ledger_account where id like ? escape '!'")
-                .param(job.channel().clearingPrefix().replace("!", "!!").replace("_", "!_").replace("%", "!%") + "%").query(String.class).list();
-        if (accounts.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                insert into reconciliation_record (reconciliation_id, transfer_id, reference, channel_reference, amount, currency, booked_at)
-                select :id, t.id, case when t.code = 'refund' then t.id else coalesce(t.reference, t.id) end, p.channel_reference,
-                       case when e.direction = 'debit' then e.amount else -e.amount end, e.currency, e.created_at
-                from ledger_entry e
-                join ledger_transfer t on t.id = e.transfer_id
-                left join payment p on t.code = 'payment' and p.id = t.reference
-                left join refund r on t.code = 'refund' and r.id = t.id
-                where e.account_id in (:accounts) and e.layer = 'posted' and e.created_at >= :from and e.created_at < :to
-                  and (t.code is null or t.code not in (:corrections))
-                  and (t.code is null or t.code not in ('payment', 'refund') or p.channel = :channel or r.channel = :channel)""")
-                .param("id", job.id()).param("accounts", accounts).param("from", DbTimes.at(from)).param("to", DbTimes.at(to))
-                .param("corrections", CORRECTION_CODES).param("channel", job.channel().name())
-                .update();
+                .param(channel.clearingPrefix().replace("!", "!!").replace("_", "!_").replace("%", "!%") + "%").query(String.class).list();
+        return accounts.isEmpty() ? List.of(channel.clearingPrefix() + "none") : accounts;
     }
 
     /** The bank clearing account's posted movements of the day, corrections included: the ledger's side of the roll-forward. */

@@ -7,6 +7,7 @@ import io.huitong.kernel.Periodic;
 import io.huitong.ledger.Ledger;
 import io.huitong.reconciliation.StatementSource;
 import io.huitong.settlement.Calendars;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -53,12 +55,19 @@ class ReconciliationConfig {
     }
 
     @Bean
-    MatchRunner matchRunner(JdbcClient jdbc, ReconciliationStore store, BreakBook breaks, Ids ids, Clock clock, ReconciliationProperties properties,
-                            PlatformTransactionManager transactions, ExecutorService reconciliationMatcher) {
+    StatementImporter statementImporter(DataSource dataSource, ReconciliationProperties properties) {
+        return new StatementImporter(dataSource, properties.batchSize());
+    }
+
+    @Bean
+    MatchRunner matchRunner(JdbcClient jdbc, ReconciliationStore store, BreakBook breaks, StatementImporter importer, Ids ids, Clock clock,
+                            ReconciliationProperties properties, PlatformTransactionManager transactions, ExecutorService reconciliationMatcher,
+                            ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters) {
         TransactionTemplate progress = new TransactionTemplate(transactions);
         progress.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new MatchRunner(store, new Matcher(jdbc, breaks, ids, clock, properties.timeTolerance()), new TransactionTemplate(transactions),
-                progress, clock, reconciliationMatcher);
+        return new MatchRunner(store, new Matcher(jdbc, breaks, ids, clock, properties.timeTolerance(), importer::postgres),
+                new TransactionTemplate(transactions), progress, clock, reconciliationMatcher, events,
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -72,15 +81,17 @@ class ReconciliationConfig {
      * the simulator's statement API: {@code huitong.reconciliation.statements-url}, else the simulator the channels use.
      */
     @Bean
-    ReconciliationService reconciliationService(ChannelDirectory channels, DataSource dataSource, ReconciliationStore store, MatchRunner runner,
+    ReconciliationService reconciliationService(ChannelDirectory channels, StatementImporter importer, ReconciliationStore store, MatchRunner runner,
                                                 BreakBook breaks, BreakResolver resolver, ObjectProvider<StatementSource> sources,
                                                 ReconciliationProperties properties, Environment env, PlatformTransactionManager transactions,
                                                 Clock clock, Ids ids) {
         SimulatorStatements simulator = new SimulatorStatements(() -> simulatorUrl(properties, env, channels), Duration.ofSeconds(5),
                 properties.fetchTimeout());
-        StatementImports imports = new StatementImports(channels, new StatementImporter(dataSource, properties.batchSize()), store, runner,
+        StatementImports imports = new StatementImports(channels, importer, store, runner,
                 () -> sources.getIfAvailable(() -> simulator), new TransactionTemplate(transactions), clock, ids);
-        return new ReconciliationService(imports, store, breaks, resolver, new TransactionTemplate(transactions), clock);
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        return new ReconciliationService(imports, store, breaks, resolver, new TransactionTemplate(transactions), readOnly, clock);
     }
 
     private static Optional<String> simulatorUrl(ReconciliationProperties properties, Environment env, ChannelDirectory channels) {
@@ -95,12 +106,20 @@ class ReconciliationConfig {
         return s != null && !s.isBlank();
     }
 
-    /** Ages timing breaks and takes up interrupted matchings, every {@code huitong.reconciliation.interval}. */
+    /**
+     * Ages timing breaks, takes up interrupted matchings and, when {@code huitong.reconciliation.automatic}, runs the daily
+     * reconciliation, every {@code huitong.reconciliation.interval}.
+     */
     @Bean(initMethod = "start", destroyMethod = "stop")
-    Periodic reconciliationUpkeep(ReconciliationService service, MatchRunner runner, ReconciliationProperties properties) {
+    Periodic reconciliationUpkeep(ReconciliationService service, MatchRunner runner, ReconciliationStore store, ChannelDirectory channels,
+                                  ReconciliationProperties properties, Clock clock) {
+        DailyReconciliation daily = new DailyReconciliation(service, store, channels, properties.runAt(), clock);
         return new Periodic("reconciliation-upkeep", properties.interval(), () -> {
             service.age();
             runner.resumeStalled();
+            if (properties.automatic()) {
+                daily.pass();
+            }
         }, LoggerFactory.getLogger(ReconciliationService.class));
     }
 }

@@ -16,15 +16,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           unset: the simulator's ({@code huitong.channels.simulator-url}, or the one started in-process)
  * @param fetchTimeout       how long fetching a statement may take, from the first byte to the last
  * @param batchSize          statement lines written to the database per batch (on H2; PostgreSQL takes them as one COPY)
- * @param interval           how often timing breaks are aged and an interrupted matching is taken up again
+ * @param interval           how often timing breaks are aged, an interrupted matching is taken up again and the daily run looks
+ *                           for work
+ * @param automatic          whether each channel's statement of the day before is fetched and reconciled by itself every day
+ * @param runAt              from what time of day (Asia/Shanghai) it is
  */
 @ConfigurationProperties("huitong.reconciliation")
-public record ReconciliationProperties(@DefaultValue("2") int grace, @DefaultValue("100000") long writeOffThreshold,
+record ReconciliationProperties(@DefaultValue("2") int grace, @DefaultValue("100000") long writeOffThreshold,
                                        @DefaultValue("5m") Duration timeTolerance, String statementsUrl,
                                        @DefaultValue("10m") Duration fetchTimeout, @DefaultValue("1000") int batchSize,
-                                       @DefaultValue("5m") Duration interval) {
+                                       @DefaultValue("5m") Duration interval, @DefaultValue("true") boolean automatic,
+                                       @DefaultValue("09:00") java.time.LocalTime runAt) {
 
-    public ReconciliationProperties {
+    ReconciliationProperties {
         if (grace < 0 || grace > 366) {
             throw new IllegalArgumentException("huitong.reconciliation.grace must be between 0 and 366 business days: " + grace);
         }

@@ -26,15 +26,17 @@ final class ReconciliationService implements Reconciliations {
     private final BreakBook breaks;
     private final BreakResolver resolver;
     private final TransactionTemplate tx;
+    private final TransactionTemplate readOnly;
     private final Clock clock;
 
     ReconciliationService(StatementImports imports, ReconciliationStore store, BreakBook breaks, BreakResolver resolver, TransactionTemplate tx,
-                          Clock clock) {
+                          TransactionTemplate readOnly, Clock clock) {
         this.imports = imports;
         this.store = store;
         this.breaks = breaks;
         this.resolver = resolver;
         this.tx = tx;
+        this.readOnly = readOnly;
         this.clock = clock;
     }
 
@@ -77,6 +79,12 @@ final class ReconciliationService implements Reconciliations {
     public Optional<ReconciliationBreak> findBreak(String id) {
         age();
         return breaks.find(id);
+    }
+
+    /** In a read-only transaction, so that PostgreSQL streams the items from a cursor instead of reading them all first. */
+    @Override
+    public void eachItem(String reconciliationId, java.util.function.Consumer<ReconciliationBreak> item) {
+        readOnly.executeWithoutResult(s -> breaks.each(reconciliationId, item));
     }
 
     @Override

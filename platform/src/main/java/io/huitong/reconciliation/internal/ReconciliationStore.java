@@ -47,6 +47,11 @@ final class ReconciliationStore {
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
     }
 
+    /** Whether the channel and date has a current reconciliation. */
+    boolean exists(String channel, LocalDate date) {
+        return jdbc.sql("select count(*) from reconciliation where current_key = ?").param(currentKey(channel, date)).query(Long.class).single() > 0;
+    }
+
     void supersede(String oldId, String newId, Instant now) {
         jdbc.sql("update reconciliation set status = 'superseded', current_key = null, superseded_by = ?, updated_at = ? where id = ?")
                 .params(newId, DbTimes.at(now), oldId).update();
@@ -69,10 +74,10 @@ final class ReconciliationStore {
     }
 
     /** Matching is done; a bank statement's reconciliation keeps the ledger's movements of the day beside the statement's. */
-    void complete(String id, Long ledgerCredits, Long ledgerDebits, Instant now) {
+    void complete(String id, long matched, Long ledgerCredits, Long ledgerDebits, Instant now) {
         jdbc.sql("update reconciliation set status = case when status = 'matching' then 'completed' else status end, done = lines_total,"
-                        + " ledger_credits = ?, ledger_debits = ?, updated_at = ? where id = ?")
-                .params(ledgerCredits, ledgerDebits, DbTimes.at(now), id).update();
+                        + " matched = ?, ledger_credits = ?, ledger_debits = ?, updated_at = ? where id = ?")
+                .params(matched, ledgerCredits, ledgerDebits, DbTimes.at(now), id).update();
     }
 
     void fail(String id, String failure, Instant now) {
@@ -107,8 +112,10 @@ final class ReconciliationStore {
         return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(ReconciliationStore::row).list(), page);
     }
 
+    /** The statement lines matched by the same day's reference (counted only), and the items of each class. */
     Reconciliation.Counts counts(String id) {
         long[] c = new long[8];
+        c[0] = jdbc.sql("select matched from reconciliation where id = ?").param(id).query(Long.class).optional().orElse(0L);
         jdbc.sql("select class, count(*) from reconciliation_item where reconciliation_id = ? group by class").param(id).query(rs -> {
             int at = switch (rs.getString(1)) {
                 case "matched" -> 0;

@@ -8,6 +8,7 @@ import io.huitong.protocols.statements.StatementFormatException;
 import io.huitong.reconciliation.StatementSource;
 import io.huitong.reconciliation.domain.StatementExpectation;
 import io.huitong.reconciliation.domain.StatementMismatch;
+import io.huitong.reconciliation.domain.StatementRefusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -112,7 +113,7 @@ final class StatementImports {
                 runner.startAfterCommit(id);
                 return id;
             });
-        } catch (StatementFormatException | StatementMismatch e) {
+        } catch (StatementFormatException | StatementMismatch | StatementRefusal e) {
             throw new ApiException(400, ErrorType.INVALID_REQUEST_ERROR, e instanceof StatementMismatch ? "statement_mismatch" : "statement_invalid",
                     "The statement was refused, nothing was imported: " + e.getMessage(), "statement");
         } catch (UncheckedIOException e) {

@@ -7,11 +7,15 @@ import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import io.huitong.reconciliation.BreakResolution;
+import io.huitong.reconciliation.Reconciliation;
 import io.huitong.reconciliation.Reconciliations;
+import io.huitong.reports.ReportFormat;
+import io.huitong.reports.Reports;
 import io.huitong.web.approvals.ApprovalView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -58,7 +62,11 @@ class ReconciliationAdminController {
     @PostMapping("/v1/admin/reconciliations/upload")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE})
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Reconcile a channel's statement given as the body (the file as the channel delivers it, any size, streamed)")
+    @Operation(summary = "Reconcile a channel's statement given as the body (the file as the channel delivers it, any size, streamed)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "the statement file: an acquirer's"
+                    + " settlement file, a wallet or e-CNY bill (CSV), or the bank's camt.053 (XML)", content = {
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv"),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/xml")}))
     ReconciliationView upload(ApiPrincipal caller, @RequestParam(required = false) String channel,
                               @RequestParam(name = "business_date", required = false) String businessDate, HttpServletRequest request)
             throws IOException {
@@ -82,9 +90,22 @@ class ReconciliationAdminController {
     }
 
     @GetMapping("/v1/admin/reconciliations/{id}/breaks")
-    @Operation(summary = "The breaks of a reconciliation, newest first; class=matched lists what matched")
+    @Operation(summary = "The breaks of a reconciliation, newest first; class=matched lists the matches made otherwise than by the same"
+            + " day's reference (a line on another statement, the channel's reference, amount and time), which are only counted")
     Page<BreakView> breaks(@PathVariable String id, PageRequest page, @RequestParam(name = "class", required = false) String breakClass) {
         return reconciliations.breaks(id, breakClass, page).map(BreakView::of);
+    }
+
+    @GetMapping("/v1/admin/reconciliations/{id}/report.{format}")
+    @Operation(summary = "A reconciliation's report as CSV, XLSX or PDF: the statement, the counts, the bank's roll-forward and every break")
+    void report(@PathVariable String id, @PathVariable String format, HttpServletResponse response) throws IOException {
+        ReportFormat as = ReportFormat.ofExtension(format).orElseThrow(() -> ApiException.notFound("report format", format));
+        Reconciliation r = reconciliations.find(id).orElseThrow(() -> ApiException.notFound("reconciliation", id));
+        response.setContentType(as.mediaType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"reconciliation-" + r.id() + "." + as.extension() + "\"");
+        response.setHeader("Cache-Control", "no-store");
+        Reports.write(ReconciliationReports.of(r, reconciliations), as, response.getOutputStream());
+        response.flushBuffer();
     }
 
     @GetMapping("/v1/admin/reconciliation_breaks/{id}")

@@ -20,7 +20,8 @@ record ReconciliationView(String id, @Schema(allowableValues = "reconciliation")
     record Progress(long done, long total) {
     }
 
-    @Schema(name = "ReconciliationCounts", description = "matched references, and breaks of each class, open or resolved")
+    @Schema(name = "ReconciliationCounts", description = "matched: the statement lines that matched (and our records matched to a line of"
+            + " another statement of the channel); the others: breaks of each class, open or resolved")
     record Counts(long matched, long missingInLedger, long missingInChannel, long amountMismatch, long statusMismatch, long currencyMismatch,
                   long duplicate, long timing) {
     }

@@ -38,7 +38,8 @@ abstract class ReconciliationApiTests extends ReconciliationFixtures {
             JsonNode r = reconcile(channel, today());
             assertThat(r.path("channel").asString()).isEqualTo(channel);
             assertThat(r.path("business_date").asString()).isEqualTo(today().toString());
-            assertThat(r.path("counts").path("matched").asLong()).as(channel + ": " + r).isPositive();
+            assertThat(r.path("counts").path("matched").asLong()).as("every line: " + r).isPositive()
+                    .isEqualTo(r.path("progress").path("total").asLong());
             assertBreaks(r, Map.of());
             assertThat(breaks(r.path("id").asString(), null)).as(channel).isEmpty();
             if (channel.equals("bank")) {
@@ -49,8 +50,7 @@ abstract class ReconciliationApiTests extends ReconciliationFixtures {
                 assertThat(reserve.path("difference").asLong()).as(reserve.toString()).isZero();
                 assertThat(reserve.path("ledger_balance").asLong()).isEqualTo(reserve.path("closing").asLong());
                 assertThat(reserve.path("debits").asLong()).as("the refund, the payout and the withdrawal").isGreaterThanOrEqualTo(2_000 + 8_800 + 700);
-                List<String> matched = breaks(r.path("id").asString(), "matched").stream().map(b -> b.path("reference").asString()).toList();
-                assertThat(matched).contains(bank, payout, withdrawal);
+                assertThat(new String(statement("bank", today()), java.nio.charset.StandardCharsets.UTF_8)).contains(bank, payout, withdrawal);
             } else {
                 assertThat(r.path("reserve").isNull()).isTrue();
             }
@@ -160,6 +160,41 @@ abstract class ReconciliationApiTests extends ReconciliationFixtures {
         assertThat(b.path("reference").asString()).isEqualTo(changed);
         assertThat(b.path("our_amount").asLong()).isEqualTo(1_800);
         assertThat(b.path("channel_amount").asLong()).isEqualTo(1_700);
+    }
+
+    @Test
+    void theReportListsTheBreaksInCsvXlsxAndPdf() throws java.io.IOException {
+        String changed = payByCard(1_950);
+        payByBankTransfer(7_000);
+        plant("acq_a", "{\"amount\":{\"" + changed + "\":-150}}");
+        String id = reconcile("acq_a", today()).path("id").asString();
+        String base = "/v1/admin/reconciliations/" + id + "/report.";
+
+        Api.Download csv = api.download(base + "csv", "Authorization", admin());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("对账报告 Reconciliation report " + id)
+                .contains("amount_mismatch", changed, "19.50", "18.00", "acq_a");
+
+        Api.Download xlsx = api.download(base + "xlsx", "Authorization", admin());
+        assertThat(xlsx.status()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            StringBuilder cells = new StringBuilder();
+            book.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.append(cell).append('|')));
+            assertThat(cells.toString()).contains("amount_mismatch", changed, "19.5", "18.0");
+        }
+
+        Api.Download pdf = api.download(base + "pdf", "Authorization", admin());
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("对账报告", "amount_mismatch", "19.50");
+        }
+        String bank = reconcile("bank", today()).path("id").asString();
+        assertThat(new String(api.download("/v1/admin/reconciliations/" + bank + "/report.csv", "Authorization", admin()).body(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("期末余额 Closing balance", "差额 Difference,0.00");
+        assertThat(api.download(base + "doc", "Authorization", admin()).status()).isEqualTo(404);
+        assertThat(api.download("/v1/admin/reconciliations/rec_nothing/report.csv", "Authorization", admin()).status()).isEqualTo(404);
     }
 
     @Test

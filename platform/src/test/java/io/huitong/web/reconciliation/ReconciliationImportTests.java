@@ -79,6 +79,15 @@ abstract class ReconciliationImportTests extends ReconciliationFixtures {
     }
 
     @Test
+    void aReferenceNoChannelWouldSendIsRefusedNamingItsLine() {
+        String[] file = text(statement("acq_a", today())).split("\r?\n");
+        String[] d = file[1].split(",", -1);
+        d[9] = "pay_" + "X".repeat(200);
+        file[1] = String.join(",", d);
+        assertRefused(upload("acq_a", today(), bytes(String.join("\r\n", file) + "\r\n")), "statement_invalid", "line 2", "reference");
+    }
+
+    @Test
     void anotherChannelsStatementIsRefused() {
         assertRefused(upload("acq_a", today(), statement("acq_b", today())), "statement_mismatch", "line 1", "acq_b");
         assertRefused(upload("acq_a", today(), statement("ecny", today())), "statement_invalid", "line 1");
@@ -91,6 +100,21 @@ abstract class ReconciliationImportTests extends ReconciliationFixtures {
         assertRefused(upload("acq_a", yesterday, statement("acq_a", today())), "statement_mismatch", "line 1", today().toString());
         assertRefused(upload("bank", yesterday, statement("bank", today())), "statement_mismatch", today().toString());
         assertRefused(upload("ecny", yesterday, statement("ecny", today())), "statement_mismatch", "line ", today().toString());
+    }
+
+    @Test
+    void theOpenApiDescriptionHasTheReconciliationEndpoints() {
+        tools.jackson.databind.JsonNode docs = api.get("/v3/api-docs").json();
+        assertThat(docs.path("paths").propertyNames()).contains("/v1/admin/reconciliations", "/v1/admin/reconciliations/upload",
+                "/v1/admin/reconciliations/{id}", "/v1/admin/reconciliations/{id}/breaks", "/v1/admin/reconciliation_breaks/{id}/resolve",
+                "/v1/admin/reconciliations/{id}/report.{format}");
+        assertThat(docs.path("paths").path("/v1/admin/reconciliations/upload").path("post").path("requestBody").path("content").propertyNames())
+                .contains("text/csv", "application/xml");
+        assertThat(docs.path("components").path("schemas").path("ReconciliationBreak").path("properties").propertyNames())
+                .contains("class", "reference", "channel_reference", "our_amount", "channel_amount", "currency", "age_days", "status", "resolution");
+        assertThat(docs.path("components").path("schemas").path("ReconciliationCounts").path("properties").propertyNames())
+                .contains("matched", "missing_in_ledger", "missing_in_channel", "amount_mismatch", "status_mismatch", "currency_mismatch",
+                        "duplicate", "timing");
     }
 
     @Test

@@ -97,6 +97,7 @@ abstract class ReconciliationResolveTests extends ReconciliationFixtures {
         JsonNode r = reconcile("acq_a", today());
         assertBreaks(r, Map.of("status_mismatch", 1));
         String breakId = only(r.path("id").asString(), "status_mismatch").path("id").asString();
+        String asked0 = breakId;
 
         assertThat(resolve(breakId, "write_off", "card reversed", auditor.bearer()).status()).as("auditors only look").isEqualTo(403);
         Api.Response asked = resolve(breakId, "write_off", "card reversed at the acquirer", first.bearer());
@@ -112,6 +113,14 @@ abstract class ReconciliationResolveTests extends ReconciliationFixtures {
         assertThat(waiting.path("approval").asString()).isEqualTo(approval.path("id").asString());
         assertThat(resolve(breakId, "accept", null, second.bearer()).status()).as("nothing else while it waits").isEqualTo(409);
 
+        payByCard(2_400);
+        JsonNode next = reconcile("acq_a", today());
+        assertThat(next.path("supersedes").asString()).isEqualTo(r.path("id").asString());
+        JsonNode successor = only(next.path("id").asString(), "status_mismatch");
+        assertThat(successor.path("approval").asString()).as("the same break of the new statement waits too")
+                .isEqualTo(approval.path("id").asString());
+        breakId = successor.path("id").asString();
+
         String path = "/v1/admin/approvals/" + approval.path("id").asString() + "/approve";
         assertThat(api.postJson(path, "{}", "Authorization", first.bearer()).status()).as("not one's own").isEqualTo(403);
         Api.Response approved = api.postJson(path, "{\"note\":\"checked the acquirer's file\"}", "Authorization", second.bearer());
@@ -121,7 +130,9 @@ abstract class ReconciliationResolveTests extends ReconciliationFixtures {
         assertThat(resolved.path("status").asString()).isEqualTo("resolved");
         assertThat(resolved.path("resolution").asString()).isEqualTo("write_off");
         assertThat(resolved.path("resolved_by").asString()).isEqualTo(first.id());
-        assertThat(resolved.path("note").asString()).isEqualTo("card reversed at the acquirer");
+        assertThat(resolved.path("note").asString()).startsWith("card reversed at the acquirer");
+        assertThat(api.get("/v1/admin/reconciliation_breaks/" + asked0, "Authorization", admin()).json().path("status").asString())
+                .as("the superseded statement's break is history").isEqualTo("open");
         JsonNode t = transfer(resolved.path("correction").asString());
         assertThat(t.path("debit_account_id").asString()).isEqualTo("platform:write_offs:CNY");
         assertThat(t.path("credit_account_id").asString()).isEqualTo("platform:card_clearing:CNY");
