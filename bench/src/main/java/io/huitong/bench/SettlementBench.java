@@ -1,0 +1,1072 @@
+package io.huitong.bench;
+
+import io.huitong.bench.BenchConfig.UsageException;
+import io.huitong.settlement.domain.BusinessCalendar;
+import io.huitong.settlement.domain.SettlementCutoff;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The settlement benchmark: the platform ({@code app/target/huitong.jar}) on a scratch PostgreSQL database with a heap of
+ * 512 MB, {@code --merchants} merchants onboarded through the operator API (T1, 0.6 %, a settlement bank account each),
+ * {@code --payments} succeeded card payments and {@code --refunds} refunds of the last due business day written in bulk
+ * as the payments core and the ledger write them ({@link SettlementData}), then one settlement run over them, timed from
+ * its request to its completion, with the platform's heap sampled throughout and the CPU of the platform and of
+ * PostgreSQL counted. Afterwards the ledger must balance and every payment and refund must be in exactly one line.
+ */
+public final class SettlementBench {
+
+    private static final List<String> NAMES = List.of("pg-url", "pg-user", "pg-password", "payments", "refunds", "merchants", "days",
+            "bank-accounts", "seed", "jar", "platform-opts", "profile", "jfr", "before-run", "keep-database", "timeout");
+    static final double GOAL_SECONDS = 60;
+    static final double GOAL_HEAP_MB = 512;
+    /** How often the platform's heap is asked for during the run. */
+    private static final long HEAP_SAMPLE_MILLIS = 200;
+    /** How often the run's status is asked for. */
+    private static final long POLL_MILLIS = 250;
+    /** Clients onboarding merchants at once. */
+    private static final int ONBOARDING_CLIENTS = 4;
+
+    record Config(BenchConfig pg, int payments, int refunds, int merchants, int days, boolean bankAccounts, long seed, Path jar,
+                  List<String> platformOpts, boolean profile, Path jfr, Path beforeRun, boolean keepDatabase, Duration timeout) {
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = new SettlementBench(parse(args)).run();
+        } catch (UsageException e) {
+            if (e.getMessage() != null) {
+                System.err.println("bench/settlement.sh: " + e.getMessage());
+            }
+            System.err.print(usage());
+            status = e.getMessage() == null ? 0 : 64;
+        } catch (LedgerNotBalanced e) {
+            System.err.println("settlement benchmark: " + e.getMessage());
+            status = 2;
+        } catch (RuntimeException e) {
+            System.err.println("settlement benchmark failed: " + e.getMessage());
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    static String usage() {
+        return """
+                usage: bench/settlement.sh [--name=value ...]
+                  --payments=N           succeeded card payments to settle (HUITONG_BENCH_PAYMENTS, default 1000000)
+                  --refunds=N            refunds of some of them, each of its own payment (HUITONG_BENCH_REFUNDS, default 50000)
+                  --merchants=N          merchants they are spread over, onboarded through the operator API
+                                         (HUITONG_BENCH_MERCHANTS, default 1000)
+                  --days=N               business days before the cut-off the movements are spread over (HUITONG_BENCH_DAYS, default 1)
+                  --bank-accounts=BOOL   give every merchant a settlement bank account, so that settlements open payouts
+                                         (HUITONG_BENCH_BANK_ACCOUNTS, default true; false measures settlement alone)
+                  --seed=N               the generated amounts, merchants and times (HUITONG_BENCH_SEED, default 1)
+                  --pg-url=JDBC_URL      a database on the server to use; the scratch database is created next to it
+                                         (HUITONG_BENCH_PG_URL, default jdbc:postgresql://127.0.0.1:5432/test)
+                  --pg-user=USER         (HUITONG_BENCH_PG_USER, default postgres)
+                  --pg-password=SECRET   (HUITONG_BENCH_PG_PASSWORD, default empty)
+                  --jar=PATH             the platform (default app/target/huitong.jar)
+                  --platform-opts=OPTS   JVM options of the platform (HUITONG_BENCH_PLATFORM_OPTS, default -Xmx512m)
+                  --profile=BOOL         also sample what the database's backends do during the run, by statement
+                                         (HUITONG_BENCH_PROFILE, default false)
+                  --jfr=FILE             record the platform with JFR (settings=profile, and the CPU-time sampler) from the
+                                         run's request to its completion, into FILE (HUITONG_BENCH_JFR)
+                  --before-run=FILE      SQL statements (each ending with a semicolon at the end of a line) run on the scratch
+                                         database once the data is written, before the run: an index or a setting to try
+                                         (HUITONG_BENCH_BEFORE_RUN)
+                  --keep-database=BOOL   leave the scratch database and the platform's data dir for a closer look, and print
+                                         their names (HUITONG_BENCH_KEEP_DATABASE, default false)
+                  --timeout=SECONDS      give up on a run that has not completed by then (HUITONG_BENCH_TIMEOUT, default 1800)
+                """;
+    }
+
+    static Config parse(String[] args) {
+        BenchConfig.Lookup in = BenchConfig.Lookup.parse(args, NAMES);
+        int payments = in.positive("payments", 1_000_000);
+        String refundsText = in.text("refunds", "50000").trim();
+        int refunds = refundsText.equals("0") ? 0 : in.positive("refunds", 50_000);
+        if (refunds > payments) {
+            throw new UsageException("--refunds may be at most --payments (each refund is of a payment of its own)");
+        }
+        int merchants = in.positive("merchants", 1000);
+        BenchConfig pg = new BenchConfig(in.text("pg-url", "jdbc:postgresql://127.0.0.1:5432/test"), in.text("pg-user", "postgres"),
+                in.text("pg-password", ""), 1, Duration.ZERO, Duration.ZERO, 1, 2, 1, 1, "pgbench", false, List.of(), false);
+        pg.urlFor("x"); // refuses a URL that is not PostgreSQL's
+        return new Config(pg, payments, refunds, merchants, in.positive("days", 1), bool(in, "bank-accounts", true),
+                Long.parseLong(in.text("seed", "1").trim()), Path.of(in.text("jar", "app/target/huitong.jar")),
+                Arrays.stream(in.text("platform-opts", "-Xmx512m").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
+                bool(in, "profile", false), in.text("jfr", "").isBlank() ? null : Path.of(in.text("jfr", "")).toAbsolutePath(),
+                in.text("before-run", "").isBlank() ? null : Path.of(in.text("before-run", "")),
+                bool(in, "keep-database", false), Duration.ofSeconds(in.positive("timeout", 1800)));
+    }
+
+    private static boolean bool(BenchConfig.Lookup in, String name, boolean fallback) {
+        String v = in.text(name, Boolean.toString(fallback)).trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new UsageException(name + " must be true or false, got " + v);
+        };
+    }
+
+    private final Config config;
+    private final Scratch scratch;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SettlementBench(Config config) {
+        this.config = config;
+        this.scratch = new Scratch(config.pg());
+    }
+
+    /** What one run did, as measured and as the database says afterwards. */
+    record Outcome(String runId, String status, double wallSeconds, double recordedSeconds, Profile.Snapshot cpu, double backendCpuMs,
+                   HeapSampler.Result heap, GcLog.Summary gc, Checks checks, String checkAfter, double checkAfterSeconds) {
+
+        double linesPerSecond() {
+            return checks.lines() / wallSeconds;
+        }
+
+        double peakHeapMb() {
+            return Math.max(heap.peakMb(), gc.peakBeforeMb());
+        }
+
+        boolean goalMet() {
+            return "completed".equals(status) && wallSeconds <= GOAL_SECONDS && peakHeapMb() < GOAL_HEAP_MB;
+        }
+    }
+
+    private int run() {
+        if (!Files.isRegularFile(config.jar())) {
+            throw new IllegalStateException("no platform at " + config.jar() + "; build it with ./huitong build");
+        }
+        String server = scratch.serverVersion();
+        System.out.printf(Locale.ROOT, "Huitong settlement benchmark%n");
+        System.out.printf(Locale.ROOT, "  server      PostgreSQL %s at %s:%s (synchronous_commit=%s, shared_buffers=%s)%n", server,
+                config.pg().host(), config.pg().port(), scratch.setting("synchronous_commit"), scratch.setting("shared_buffers"));
+        System.out.printf(Locale.ROOT, "  machine     %d CPUs, load average %s before the run (platform and PostgreSQL share them)%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.printf(Locale.ROOT, "  platform    %s, JVM options %s%n", config.jar(), String.join(" ", config.platformOpts()));
+        System.out.printf(Locale.ROOT, "  data        %,d succeeded card payments and %,d refunds over %,d merchants (T1, fee 0.6%%%s),"
+                        + " spread over %d business day(s) before the cut-off%n", config.payments(), config.refunds(), config.merchants(),
+                config.bankAccounts() ? ", a settlement bank account each" : ", no bank accounts: no payouts", config.days());
+        System.out.printf(Locale.ROOT, "  goal        the whole run in <= %.0f s with the heap under %.0f MB%n%n", GOAL_SECONDS, GOAL_HEAP_MB);
+
+        String database = createDatabase();
+        Platform platform = null;
+        boolean failed = true;
+        try {
+            platform = Platform.start(config, database);
+            int status = report(measure(platform, database));
+            failed = false;
+            return status;
+        } finally {
+            if (platform != null) {
+                platform.stop(config.keepDatabase() || failed);
+                if (failed) {
+                    System.err.printf(Locale.ROOT, "the platform's log: %s%n", platform.dataDir().resolve("platform.log"));
+                }
+            }
+            if (config.keepDatabase()) {
+                System.out.printf(Locale.ROOT, "%nkept: database %s%s%n", database,
+                        platform == null ? "" : ", the platform's data dir " + platform.dataDir());
+            } else {
+                dropDatabase(database);
+            }
+        }
+    }
+
+    /** A new, empty database for the run; dropped at the end, also when the run is interrupted, unless it is to be kept. */
+    private String createDatabase() {
+        byte[] random = new byte[5];
+        new SecureRandom().nextBytes(random);
+        String name = "huitong_settlement_bench_" + java.util.HexFormat.of().formatHex(random);
+        admin("CREATE DATABASE " + name);
+        if (!config.keepDatabase()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    dropDatabase(name);
+                } catch (RuntimeException e) {
+                    System.err.println("could not drop " + name + ": " + e.getMessage());
+                }
+            }, "settlement-bench-cleanup"));
+        }
+        return name;
+    }
+
+    private void dropDatabase(String name) {
+        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private void admin(String sql) {
+        try (Connection c = DriverManager.getConnection(config.pg().adminUrl(), config.pg().user(), config.pg().password());
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Outcome measure(Platform platform, String database) {
+        String url = config.pg().urlFor(database);
+        long t0 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "onboarding %,d merchants through POST /v1/admin/merchants%s ...%n", config.merchants(),
+                config.bankAccounts() ? " and PUT /v1/admin/merchants/{id}/bank_account" : "");
+        List<String> merchants = onboard(platform);
+        System.out.printf(Locale.ROOT, "  %,d merchants in %.1f s%n", merchants.size(), seconds(t0));
+
+        SettlementData.Window window;
+        LocalDate businessDate;
+        try (Connection c = DriverManager.getConnection(url, config.pg().user(), config.pg().password())) {
+            BusinessCalendar calendar = calendar(c);
+            businessDate = LocalDate.now(SettlementCutoff.ZONE);
+            window = SettlementData.window(calendar, businessDate, config.days());
+            System.out.printf(Locale.ROOT, "business date %s: T1 settles what happened before %s (Asia/Shanghai %s);"
+                            + " movements from %s%n", businessDate, window.cutoff(), window.cutoff().atZone(SettlementCutoff.ZONE).toLocalDateTime(),
+                    window.days());
+            new SettlementData(c, merchants, config.payments(), config.refunds(), config.seed(), window).load();
+            if (config.beforeRun() != null) {
+                beforeRun(c, config.beforeRun());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the payments failed: " + e.getMessage(), e);
+        }
+        scratch.checkpoint();
+
+        long c0 = System.nanoTime();
+        String checkBefore = platform.get(http, "/v1/admin/ledger/check");
+        double checkBeforeSeconds = seconds(c0);
+        boolean balancedBefore = balanced(checkBefore);
+        System.out.printf(Locale.ROOT, "ledger check before the run: %s in %.1f s (not part of the goal)%n",
+                balancedBefore ? "balanced" : "NOT BALANCED " + compact(checkBefore), checkBeforeSeconds);
+        if (!balancedBefore) {
+            throw new LedgerNotBalanced(compact(checkBefore));
+        }
+        scratch.checkpoint();
+
+        Profile cpu = new Profile(config.pg().adminUrl(), config.pg().user(), config.pg().password(), false);
+        Statements statements = config.profile() ? new Statements(config.pg(), database) : null;
+        Backends backends = new Backends(config.pg(), database);
+        HeapSampler heap = new HeapSampler(http, platform.base(), platform.adminKey(), HEAP_SAMPLE_MILLIS);
+        System.out.printf(Locale.ROOT, "%nsettlement run: POST /v1/admin/settlement_runs {\"business_date\":\"%s\"}, load average %s%n",
+                businessDate, loadAverage());
+        heap.start();
+        if (config.jfr() != null) {
+            jcmd(platform, "JFR.start", "name=settlement-run", "settings=profile", "jdk.CPUTimeSample#enabled=true",
+                    "jdk.CPUTimeSample#throttle=2ms");
+        }
+        cpu.start(database, platform.process().pid());
+        backends.start();
+        if (statements != null) {
+            statements.start();
+        }
+        Instant startedAt = Instant.now();
+        long r0 = System.nanoTime();
+        String created = platform.post(http, "/v1/admin/settlement_runs", "{\"business_date\":\"" + businessDate + "\"}", 202);
+        String runId = field(created, "id");
+        String status = field(created, "status");
+        long lastPrint = System.nanoTime();
+        String body = created;
+        while ("running".equals(status)) {
+            if (System.nanoTime() - r0 > config.timeout().toNanos()) {
+                throw new IllegalStateException("the run " + runId + " has not completed in " + config.timeout().toSeconds() + " s: "
+                        + compact(body));
+            }
+            sleep(POLL_MILLIS);
+            body = platform.get(http, "/v1/admin/settlement_runs/" + runId);
+            status = field(body, "status");
+            if (System.nanoTime() - lastPrint > TimeUnit.SECONDS.toNanos(10)) {
+                lastPrint = System.nanoTime();
+                System.out.printf(Locale.ROOT, "  %5.1f s: %s balances of %s done%n", seconds(r0), number(body, "done"), number(body, "total"));
+            }
+        }
+        double wall = seconds(r0);
+        Instant endedAt = Instant.now();
+        double backendMs = backends.stop();
+        if (statements != null) {
+            statements.stop();
+        }
+        Profile.Snapshot snapshot = cpu.stop();
+        HeapSampler.Result sampled = heap.stop();
+        if (config.jfr() != null) {
+            jcmd(platform, "JFR.stop", "name=settlement-run", "filename=" + config.jfr());
+            System.out.printf(Locale.ROOT, "  flight recording of the run: %s (jfr view cpu-time-hot-methods %s)%n", config.jfr(), config.jfr());
+        }
+        System.out.printf(Locale.ROOT, "  run %s %s after %.1f s (%s of %s balances); load average %s%n", runId, status, wall,
+                number(body, "done"), number(body, "total"), loadAverage());
+        if (!"completed".equals(status)) {
+            System.out.printf(Locale.ROOT, "  the run did not complete: %s%n", compact(body));
+        }
+        GcLog.Summary gc = GcLog.read(platform.dataDir().resolve("gc.log"), startedAt, endedAt);
+
+        long a0 = System.nanoTime();
+        String checkAfter = platform.get(http, "/v1/admin/ledger/check");
+        double checkAfterSeconds = seconds(a0);
+        Checks checks;
+        double recorded;
+        try (Connection c = DriverManager.getConnection(url, config.pg().user(), config.pg().password())) {
+            checks = Checks.of(c, runId);
+            recorded = recordedSeconds(c, runId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the run's outcome failed: " + e.getMessage(), e);
+        }
+        if (statements != null) {
+            statements.print(wall);
+        }
+        return new Outcome(runId, status, wall, recorded, snapshot, backendMs, sampled, gc, checks, checkAfter, checkAfterSeconds);
+    }
+
+    private int report(Outcome o) {
+        Checks k = o.checks();
+        Profile.Snapshot s = o.cpu();
+        boolean balanced = balanced(o.checkAfter());
+        System.out.printf(Locale.ROOT, "%nledger check after the run: %s in %.1f s%n", balanced ? "balanced" : "NOT BALANCED " + compact(o.checkAfter()),
+                o.checkAfterSeconds());
+        System.out.printf(Locale.ROOT, "lines: %,d payments (of %,d) and %,d refunds (of %,d) in %,d lines; %s%n", k.paymentLines(), k.payments(),
+                k.refundLines(), k.refunds(), k.lines(), k.problems().isEmpty() ? "each exactly once, amounts as written"
+                        : "PROBLEMS: " + String.join("; ", k.problems()));
+        System.out.printf(Locale.ROOT, "settlements: %,d of the run (%,d carried forward), net %s CNY; merchants' pending balances left: %s%n",
+                k.settlements(), k.carriedForward(), money(k.net()), k.pendingLeft() == 0 ? "none" : money(k.pendingLeft()) + " CNY");
+        System.out.printf(Locale.ROOT, "payouts: %,d opened by the run%s%n", k.payouts(),
+                k.payoutsByStatus().isEmpty() ? "" : " " + k.payoutsByStatus() + " (when the run had completed)");
+        System.out.printf(Locale.ROOT, "heap: %s samples of jvm.memory.used (heap) every %d ms, peak %.0f MB; %d GCs in the run, peak %.0f MB"
+                        + " before a GC and at most %.0f MB after one, %.0f ms paused; the heap may grow to %.0f MB%n",
+                o.heap().samples(), HEAP_SAMPLE_MILLIS, o.heap().peakMb(), o.gc().collections(), o.gc().peakBeforeMb(), o.gc().peakAfterMb(),
+                o.gc().pausedMs(), o.heap().maxMb());
+        double all = s.seconds() * 1000 * Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "CPU over the run: platform %.1f s, PostgreSQL %.1f s (of which this database's backends %.1f s);"
+                        + " machine %.0f%% busy (platform %.0f%%, PostgreSQL %.0f%%); WAL %.0f MB; the run's own record: %.1f s%n",
+                s.watchedCpuMs() / 1000, s.serverCpuMs() / 1000, o.backendCpuMs() / 1000, s.machineBusyPercent(),
+                100 * s.watchedCpuMs() / all, 100 * s.serverCpuMs() / all, s.walBytes() / 1e6, o.recordedSeconds());
+        if (s.shared(false)) {
+            System.out.printf(Locale.ROOT, "  OTHER PROCESSES used CPU during the run (its numbers are skewed): %s%n", s.others(false));
+        }
+        System.out.println();
+        String row = "%9s  %8s  %9s  %9s  %11s  %7s  %7s  %8s  %12s  %14s  %16s  %9s%n";
+        System.out.printf(Locale.ROOT, row, "payments", "refunds", "merchants", "lines", "settlements", "payouts", "wall s", "lines/s",
+                "peak heap MB", "platform CPU s", "PostgreSQL CPU s", "goal met?");
+        System.out.printf(Locale.ROOT, row, k.payments(), k.refunds(), config.merchants(), k.lines(), k.settlements(), k.payouts(),
+                f("%.1f", o.wallSeconds()), f("%.0f", o.linesPerSecond()), f("%.0f", o.peakHeapMb()), f("%.1f", s.watchedCpuMs() / 1000),
+                f("%.1f", s.serverCpuMs() / 1000), o.goalMet() ? "yes" : "NO");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "goal: run <= %.0f s %s; heap < %.0f MB %s%n", GOAL_SECONDS, mark(o.wallSeconds() <= GOAL_SECONDS),
+                GOAL_HEAP_MB, mark(o.peakHeapMb() < GOAL_HEAP_MB));
+        System.out.printf(Locale.ROOT, "load average after the run: %s%n", loadAverage());
+        boolean clean = balanced && k.problems().isEmpty() && "completed".equals(o.status());
+        return clean ? 0 : 2;
+    }
+
+    /** Onboards the merchants (T1, 0.6 %) and, unless told not to, gives each a settlement bank account; answers their ids in order. */
+    private List<String> onboard(Platform platform) {
+        String[] ids = new String[config.merchants()];
+        AtomicInteger next = new AtomicInteger();
+        Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < Math.min(ONBOARDING_CLIENTS, config.merchants()); t++) {
+            threads.add(Thread.ofPlatform().name("onboarding-" + t).start(() -> {
+                for (int i = next.getAndIncrement(); i < ids.length && failures.isEmpty(); i = next.getAndIncrement()) {
+                    try {
+                        String name = String.format(Locale.ROOT, "Bench Shop %05d", i + 1);
+                        String body = platform.post(http, "/v1/admin/merchants", String.format(Locale.ROOT,
+                                "{\"name\":\"%s\",\"email\":\"shop%05d@bench.example\",\"default_currency\":\"CNY\","
+                                        + "\"settlement_schedule\":\"T1\",\"fee_percent_bps\":%d}", name, i + 1, SettlementData.FEE_BPS), 201);
+                        String id = field(body, "id");
+                        if (config.bankAccounts()) {
+                            platform.put(http, "/v1/admin/merchants/" + id + "/bank_account", "{\"bank_code\":\"999900000001\","
+                                    + "\"account_number\":\"6222004000000004242\",\"account_name\":\"" + name + " Ltd\"}", 200);
+                        }
+                        ids[i] = id;
+                    } catch (RuntimeException e) {
+                        failures.merge(String.valueOf(e.getMessage()), 1, Integer::sum);
+                    }
+                }
+            }));
+        }
+        join(threads);
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("onboarding the merchants failed: " + failures.keySet());
+        }
+        return List.of(ids);
+    }
+
+    /** The business calendar the platform stored (the shipped years, or an operator's), as the run counts T+N in it. */
+    private static BusinessCalendar calendar(Connection c) throws SQLException {
+        Map<Integer, Set<LocalDate>> holidays = new HashMap<>();
+        Map<Integer, Set<LocalDate>> working = new HashMap<>();
+        Set<Integer> years = new HashSet<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select year_number from calendar_year")) {
+                while (rs.next()) {
+                    years.add(rs.getInt(1));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("select on_date, year_number, kind from calendar_day")) {
+                while (rs.next()) {
+                    LocalDate day = rs.getDate(1).toLocalDate();
+                    (rs.getString(3).equals("holiday") ? holidays : working).computeIfAbsent(rs.getInt(2), y -> new HashSet<>()).add(day);
+                }
+            }
+        }
+        BusinessCalendar.Builder builder = BusinessCalendar.builder();
+        for (int year : years) {
+            builder.year(year, holidays.getOrDefault(year, Set.of()), working.getOrDefault(year, Set.of()));
+        }
+        return builder.build();
+    }
+
+    /** Runs the statements of {@code file}, one by one and each on its own (VACUUM and CREATE INDEX CONCURRENTLY may be among them). */
+    private static void beforeRun(Connection c, Path file) throws SQLException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UsageException("--before-run: cannot read " + file + ": " + e.getMessage());
+        }
+        c.setAutoCommit(true);
+        for (String sql : text.split(";\\s*(\\r?\\n|$)")) {
+            String statement = sql.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip();
+            if (statement.isEmpty()) {
+                continue;
+            }
+            long t = System.nanoTime();
+            try (Statement s = c.createStatement()) {
+                s.execute(statement);
+            }
+            System.out.printf(Locale.ROOT, "  before the run (%s): %s  %.1f s%n", file.getFileName(), compact(statement), seconds(t));
+        }
+    }
+
+    /** A diagnostic command to the platform's JVM, with the jcmd of the JDK this runs on. */
+    private static void jcmd(Platform platform, String... command) {
+        List<String> args = new ArrayList<>();
+        args.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        args.add(Long.toString(platform.process().pid()));
+        args.addAll(List.of(command));
+        try {
+            Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0 || out.contains("Could not") || out.contains("Exception")) {
+                throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + compact(out));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("jcmd could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static double recordedSeconds(Connection c, String runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select extract(epoch from updated_at - created_at) from settlement_run where id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getDouble(1) : Double.NaN;
+            }
+        }
+    }
+
+    /** The ledger check's verdict (the API answers {"balanced":true,...}). */
+    static boolean balanced(String check) {
+        return check.replaceAll("\\s+", "").contains("\"balanced\":true");
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no \"" + name + "\" in " + compact(json));
+        }
+        return m.group(1);
+    }
+
+    private static String number(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":(-?[0-9]+)").matcher(json);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    static String compact(String body) {
+        String s = body.replaceAll("\\s+", " ");
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    private static String money(long minor) {
+        return String.format(Locale.ROOT, "%,.2f", minor / 100.0);
+    }
+
+    private static String f(String format, double value) {
+        return String.format(Locale.ROOT, format, value);
+    }
+
+    private static String mark(boolean met) {
+        return met ? "(met)" : "(NOT met)";
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void join(List<Thread> threads) {
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
+    /** The ledger did not balance before the run: the data written is wrong, and nothing is measured. */
+    static final class LedgerNotBalanced extends RuntimeException {
+        LedgerNotBalanced(String check) {
+            super("the ledger does not balance after the payments were written: " + check);
+        }
+    }
+
+    /**
+     * The CPU the server's backends of one database used, from /proc: the platform's pool keeps its connections, so the
+     * backends alive at the start are those that serve the run; one that starts meanwhile counts from zero. Apart from
+     * the server-wide count, it leaves out other databases' work on a shared server (but also the WAL writer, the
+     * checkpointer and autovacuum).
+     */
+    static final class Backends {
+        private final BenchConfig pg;
+        private final String database;
+        private Map<Long, Long> before = Map.of();
+
+        Backends(BenchConfig pg, String database) {
+            this.pg = pg;
+            this.database = database;
+        }
+
+        void start() {
+            before = ticks();
+        }
+
+        /** CPU milliseconds since {@link #start}. */
+        double stop() {
+            long total = 0;
+            for (Map.Entry<Long, Long> e : ticks().entrySet()) {
+                total += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            }
+            return total * 10.0;
+        }
+
+        private Map<Long, Long> ticks() {
+            Map<Long, Long> out = new HashMap<>();
+            try (Connection c = DriverManager.getConnection(pg.adminUrl(), pg.user(), pg.password());
+                 PreparedStatement ps = c.prepareStatement("select pid from pg_stat_activity where datname = ?")) {
+                ps.setString(1, database);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long pid = rs.getLong(1);
+                        long t = Profile.processTicks(pid);
+                        if (t >= 0) {
+                            out.put(pid, t);
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                // no numbers then
+            }
+            return out;
+        }
+    }
+
+    /**
+     * What the database's backends are doing, sampled from {@code pg_stat_activity} every 10 ms during the run: by
+     * statement (its first words) and wait event for an active backend, and the backends that hold a transaction open
+     * while the platform works. The share of samples is the share of the run's wall time a backend spent so.
+     */
+    static final class Statements {
+        private final BenchConfig pg;
+        private final String database;
+        private final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile boolean sampling;
+        private Thread thread;
+        private long samples;
+        private long busy;
+
+        Statements(BenchConfig pg, String database) {
+            this.pg = pg;
+            this.database = database;
+        }
+
+        void start() {
+            sampling = true;
+            thread = Thread.ofPlatform().daemon().name("statement-sampler").start(() -> {
+                try (Connection c = DriverManager.getConnection(pg.adminUrl(), pg.user(), pg.password());
+                     PreparedStatement ps = c.prepareStatement("select state, wait_event_type, wait_event, left(query, 300)"
+                             + " from pg_stat_activity where datname = ? and pid <> pg_backend_pid() and backend_type = 'client backend'"
+                             + " and state <> 'idle'")) {
+                    ps.setString(1, database);
+                    while (sampling) {
+                        try (ResultSet rs = ps.executeQuery()) {
+                            boolean any = false;
+                            while (rs.next()) {
+                                any = true;
+                                String state = rs.getString(1);
+                                String wait = rs.getString(2) == null ? "on CPU" : rs.getString(2) + ":" + rs.getString(3);
+                                String key = state.equals("active") ? label(rs.getString(4)) + "  [" + wait + "]"
+                                        : state + " (the platform's turn between statements)";
+                                counts.merge(key, 1L, Long::sum);
+                            }
+                            if (any) {
+                                busy++;
+                            }
+                        }
+                        samples++;
+                        Thread.sleep(10);
+                    }
+                } catch (SQLException e) {
+                    System.err.println("statement sampling stopped: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
+        void stop() {
+            sampling = false;
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void print(double wallSeconds) {
+            if (samples == 0) {
+                return;
+            }
+            System.out.printf(Locale.ROOT, "what the database's backends did during the run (%,d samples of pg_stat_activity, one each %.0f ms;"
+                    + " share of the run's wall time, summed over backends):%n", samples, 1000 * wallSeconds / samples);
+            double shown = 0;
+            for (Map.Entry<String, Long> e : counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList()) {
+                double share = 100.0 * e.getValue() / samples;
+                if (share < 0.5 || shown > 0 && counts.size() > 16 && share < 1) {
+                    break;
+                }
+                shown += share;
+                System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", share, e.getKey());
+            }
+            double all = counts.values().stream().mapToLong(Long::longValue).sum() * 100.0 / samples;
+            System.out.printf(Locale.ROOT, "  %5.1f%%  the rest; %.1f%% of the time no backend of the database was active or in a transaction%n",
+                    all - shown, 100.0 - 100.0 * busy / samples);
+        }
+
+        /** A statement by its first words, with the settlement's and the ledger's statements named. */
+        static String label(String sql) {
+            if (sql == null) {
+                return "?";
+            }
+            String s = sql.replaceAll("\\s+", " ").trim();
+            if (s.startsWith("insert into settlement_line")) {
+                return "take up lines (insert into settlement_line ... select ... ledger_entry join ledger_transfer)";
+            }
+            return s.length() > 110 ? s.substring(0, 110) + "..." : s;
+        }
+    }
+
+    /**
+     * The platform's heap, sampled through the actuator ({@code GET /actuator/metrics/jvm.memory.used?tag=area:heap} with
+     * the operator key; the bench starts the platform with the metrics endpoint exposed) every few hundred milliseconds.
+     */
+    static final class HeapSampler {
+
+        record Result(int samples, double peakMb, double maxMb) {
+        }
+
+        private static final Pattern VALUE = Pattern.compile("\"statistic\":\"VALUE\",\"value\":([0-9.Ee+-]+)");
+        private final HttpClient http;
+        private final HttpRequest used;
+        private final HttpRequest max;
+        private final long everyMillis;
+        private volatile boolean sampling;
+        private Thread thread;
+        private int samples;
+        private double peak;
+        private String failure;
+
+        HeapSampler(HttpClient http, String base, String adminKey, long everyMillis) {
+            this.http = http;
+            this.used = HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                    .header("Authorization", "Bearer " + adminKey).timeout(Duration.ofSeconds(5)).build();
+            this.max = HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/jvm.memory.max?tag=area:heap"))
+                    .header("Authorization", "Bearer " + adminKey).timeout(Duration.ofSeconds(5)).build();
+            this.everyMillis = everyMillis;
+        }
+
+        void start() {
+            sampling = true;
+            thread = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
+                while (sampling) {
+                    long t = System.nanoTime();
+                    double v = read(used);
+                    if (!Double.isNaN(v)) {
+                        samples++;
+                        peak = Math.max(peak, v);
+                    }
+                    long left = everyMillis - (System.nanoTime() - t) / 1_000_000;
+                    if (left > 0) {
+                        try {
+                            Thread.sleep(left);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+            });
+        }
+
+        Result stop() {
+            sampling = false;
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            double v = read(used);
+            if (!Double.isNaN(v)) {
+                samples++;
+                peak = Math.max(peak, v);
+            }
+            if (samples == 0) {
+                throw new IllegalStateException("the platform's heap could not be read from /actuator/metrics: " + failure);
+            }
+            return new Result(samples, peak / (1024 * 1024), read(max) / (1024 * 1024));
+        }
+
+        private double read(HttpRequest request) {
+            try {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                Matcher m = VALUE.matcher(r.body());
+                if (r.statusCode() == 200 && m.find()) {
+                    return Double.parseDouble(m.group(1));
+                }
+                failure = r.statusCode() + " " + compact(r.body());
+            } catch (IOException e) {
+                failure = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * The platform's GC log ({@code -Xlog:gc}, with wall-clock times): every collection names the heap used before and
+     * after it. Heap use peaks just before a collection, so the largest "before" of the run is its peak, whatever the
+     * sampling missed; the largest "after" is the most data the run kept alive.
+     */
+    static final class GcLog {
+
+        record Summary(int collections, double peakBeforeMb, double peakAfterMb, double pausedMs) {
+        }
+
+        private static final Pattern LINE = Pattern.compile(
+                "^\\[([^\\]]+)\\].*GC\\(\\d+\\) (Pause .*?) ([0-9]+)([KMG])->([0-9]+)([KMG])\\(([0-9]+)([KMG])\\)(?: ([0-9.]+)ms)?");
+        private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+        static Summary read(Path log, Instant from, Instant to) {
+            int n = 0;
+            double before = 0;
+            double after = 0;
+            double paused = 0;
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(log);
+            } catch (IOException e) {
+                return new Summary(0, 0, 0, 0);
+            }
+            for (String line : lines) {
+                Matcher m = LINE.matcher(line);
+                if (!m.find()) {
+                    continue;
+                }
+                Instant at;
+                try {
+                    at = java.time.OffsetDateTime.parse(m.group(1), TIME).toInstant();
+                } catch (DateTimeParseException e) {
+                    continue;
+                }
+                if (at.isBefore(from) || at.isAfter(to)) {
+                    continue;
+                }
+                n++;
+                before = Math.max(before, mb(m.group(3), m.group(4)));
+                if (m.group(2).startsWith("Pause Young") || m.group(2).startsWith("Pause Full")) {
+                    // a remark or cleanup pause frees nothing: its "after" is no measure of what stays alive
+                    after = Math.max(after, mb(m.group(5), m.group(6)));
+                }
+                if (m.group(9) != null) {
+                    paused += Double.parseDouble(m.group(9));
+                }
+            }
+            return new Summary(n, before, after, paused);
+        }
+
+        private static double mb(String value, String unit) {
+            double v = Double.parseDouble(value);
+            return switch (unit) {
+                case "K" -> v / 1024;
+                case "G" -> v * 1024;
+                default -> v;
+            };
+        }
+    }
+
+    /** What the database says after the run: the lines, the settlements and payouts, and whether each movement settled once. */
+    record Checks(long payments, long refunds, long lines, long paymentLines, long refundLines, long settlements, long carriedForward,
+                  long net, long payouts, Map<String, Long> payoutsByStatus, long pendingLeft, List<String> problems) {
+
+        static Checks of(Connection c, String runId) throws SQLException {
+            List<String> problems = new ArrayList<>();
+            long payments = count(c, "select count(*) from payment");
+            long refunds = count(c, "select count(*) from refund");
+            long lines = count(c, "select count(*) from settlement_line");
+            long paymentLines = count(c, "select count(*) from settlement_line where kind = 'payment'");
+            long refundLines = count(c, "select count(*) from settlement_line where kind = 'refund'");
+            problem(problems, count(c, "select count(*) from payment p where not exists"
+                    + " (select 1 from settlement_line l where l.line_key = p.id)"), "payments in no line");
+            problem(problems, count(c, "select count(*) from refund r where not exists"
+                    + " (select 1 from settlement_line l where l.line_key = r.id)"), "refunds in no line");
+            problem(problems, count(c, "select count(*) from (select object_id from settlement_line group by object_id having count(*) > 1) d"),
+                    "movements in more than one line");
+            problem(problems, count(c, "select count(*) from settlement_line l where l.kind not in ('payment', 'refund')"
+                    + " or (l.kind = 'payment' and not exists (select 1 from payment p where p.id = l.line_key and p.id = l.object_id))"
+                    + " or (l.kind = 'refund' and not exists (select 1 from refund r where r.id = l.line_key and r.id = l.object_id))"),
+                    "lines that are not a payment or refund of their own (a fee apart, an adjustment)");
+            problem(problems, count(c, "select count(*) from settlement_line l join payment p on p.id = l.line_key"
+                    + " where l.gross <> p.amount or l.fee <> p.fee or l.refund <> 0 or l.adjustment <> 0 or l.net <> p.amount - p.fee"),
+                    "payment lines whose amounts are not the payment's");
+            problem(problems, count(c, "select count(*) from settlement_line l join refund r on r.id = l.line_key"
+                    + " where l.gross <> 0 or l.fee <> 0 or l.refund <> r.amount or l.adjustment <> 0 or l.net <> -r.amount"),
+                    "refund lines whose amounts are not the refund's");
+            problem(problems, count(c, "select count(*) from settlement_line l left join settlement s on s.id = l.settlement_id"
+                    + " where s.run_id is distinct from '" + runId.replace("'", "") + "'"), "lines of no settlement of the run");
+            problem(problems, count(c, "select count(*) from settlement s where s.lines_count <> (select count(*) from settlement_line l"
+                    + " where l.settlement_id = s.id) or s.source_net <> (select coalesce(sum(l.net), 0) from settlement_line l"
+                    + " where l.settlement_id = s.id) + s.carried_in - s.carried_forward"), "settlements whose totals are not their lines'");
+            long settlements;
+            long carried;
+            long net;
+            try (PreparedStatement ps = c.prepareStatement("select count(*), count(*) filter (where status = 'carried_forward'),"
+                    + " coalesce(sum(net), 0) from settlement where run_id = ?")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    settlements = rs.getLong(1);
+                    carried = rs.getLong(2);
+                    net = rs.getLong(3);
+                }
+            }
+            Map<String, Long> byStatus = new LinkedHashMap<>();
+            long payouts = 0;
+            try (PreparedStatement ps = c.prepareStatement("select p.status, count(*) from payout p join settlement s on s.id = p.settlement_id"
+                    + " where s.run_id = ? group by p.status order by count(*) desc")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byStatus.put(rs.getString(1), rs.getLong(2));
+                        payouts += rs.getLong(2);
+                    }
+                }
+            }
+            // what is left on the merchants' pending balances (credits less debits, the shards' included) beyond what a
+            // settlement carried forward: nothing, when every movement before the cut-off settled
+            long pendingLeft = count(c, "select coalesce(sum(a.credits_posted - a.debits_posted"
+                    + " + coalesce((select sum(s.credits_posted - s.debits_posted) from ledger_account_shard s where s.account_id = a.id), 0)), 0)"
+                    + " - (select coalesce(sum(carried), 0) from settlement_position)"
+                    + " from ledger_account a where a.id like 'mer\\_%:pending:%' escape '\\'");
+            problem(problems, pendingLeft == 0 ? 0 : 1, "merchants' pending balances not settled (" + pendingLeft + " minor units)");
+            return new Checks(payments, refunds, lines, paymentLines, refundLines, settlements, carried, net, payouts, byStatus, pendingLeft,
+                    problems);
+        }
+
+        private static void problem(List<String> problems, long count, String what) {
+            if (count != 0) {
+                problems.add(count + " " + what);
+            }
+        }
+
+        private static long count(Connection c, String sql) throws SQLException {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The platform as a child process on the scratch database, with the daily automatic run off. */
+    record Platform(Process process, String base, String adminKey, Path dataDir) {
+
+        static Platform start(Config config, String database) {
+            try {
+                int port;
+                try (ServerSocket socket = new ServerSocket(0)) {
+                    port = socket.getLocalPort();
+                }
+                Path dataDir = Files.createTempDirectory("huitong-settlement-bench");
+                byte[] random = new byte[16];
+                new SecureRandom().nextBytes(random);
+                String adminKey = "hk_bench_" + java.util.HexFormat.of().formatHex(random);
+                List<String> command = new ArrayList<>();
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.addAll(config.platformOpts());
+                // the GC log gives the heap's true peak; the metrics endpoint the samples; no automatic run
+                command.add("-Xlog:gc:file=" + dataDir.resolve("gc.log") + ":time");
+                command.add("-Dmanagement.endpoints.web.exposure.include=health,prometheus,info,metrics");
+                command.add("-Dhuitong.settlement.automatic=false");
+                command.addAll(List.of("-jar", config.jar().toString()));
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(dataDir.resolve("platform.log").toFile());
+                Map<String, String> env = builder.environment();
+                env.put("HUITONG_PORT", Integer.toString(port));
+                env.put("HUITONG_DATA_DIR", dataDir.toString());
+                env.put("HUITONG_ADMIN_KEY", adminKey);
+                env.put("HUITONG_DB_URL", config.pg().urlFor(database));
+                env.put("HUITONG_DB_USER", config.pg().user());
+                env.put("HUITONG_DB_PASSWORD", config.pg().password());
+                env.put("HUITONG_SETTLEMENT_AUTOMATIC", "false");
+                Platform platform = new Platform(builder.start(), "http://127.0.0.1:" + port, adminKey, dataDir);
+                try {
+                    platform.awaitReady();
+                } catch (RuntimeException e) {
+                    platform.stop(true);
+                    throw e;
+                }
+                return platform;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start the platform: " + e.getMessage(), e);
+            }
+        }
+
+        void awaitReady() {
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the platform stopped during start-up; see " + dataDir.resolve("platform.log"));
+                }
+                try {
+                    if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // still starting
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+                sleep(250);
+            }
+            throw new IllegalStateException("the platform did not become ready in 180 s; see " + dataDir.resolve("platform.log"));
+        }
+
+        String get(HttpClient http, String path) {
+            return send(http, request(path).GET().build(), 200);
+        }
+
+        String post(HttpClient http, String path, String json, int expected) {
+            return send(http, request(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), expected);
+        }
+
+        String put(HttpClient http, String path, String json, int expected) {
+            return send(http, request(path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), expected);
+        }
+
+        private HttpRequest.Builder request(String path) {
+            return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + adminKey)
+                    .timeout(Duration.ofMinutes(10));
+        }
+
+        private static String send(HttpClient http, HttpRequest request, int expected) {
+            try {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != expected) {
+                    throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered " + r.statusCode() + " "
+                            + compact(r.body()));
+                }
+                return r.body();
+            } catch (IOException e) {
+                throw new IllegalStateException(request.uri() + " failed: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+
+        /** Stops the platform; its data dir (its log, the GC log) goes too unless {@code keepDataDir}. */
+        void stop(boolean keepDataDir) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+            if (!keepDataDir) {
+                try (var files = Files.walk(dataDir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // a temporary dir: the system cleans it up
+                }
+            }
+        }
+    }
+}
