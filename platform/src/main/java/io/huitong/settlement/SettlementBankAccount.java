@@ -1,6 +1,7 @@
 package io.huitong.settlement;
 
 import io.huitong.kernel.ApiException;
+import io.huitong.kernel.CheckDigits;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ public record SettlementBankAccount(String bankCode, String accountNumber, Strin
             }
         } else if (!DIGITS.matcher(accountNumber).matches()) {
             throw ApiException.invalid("account_number", "account_number must be 8 to 32 digits, or an IBAN");
-        } else if (CARD.matcher(accountNumber).matches() && !luhnValid(accountNumber)) {
+        } else if (CARD.matcher(accountNumber).matches() && !CheckDigits.luhnValid(accountNumber)) {
             throw ApiException.invalid("account_number", "account_number fails its check digit (a bank-card number carries a Luhn check digit)");
         }
         if (accountName == null) {
@@ -54,17 +55,6 @@ public record SettlementBankAccount(String bankCode, String accountNumber, Strin
         return BankAccountView.masked(bankCode, last4(), accountName);
     }
 
-    static boolean luhnValid(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
-    }
 
     static boolean ibanValid(String iban) {
         String moved = iban.substring(4) + iban.substring(0, 4);

@@ -1,5 +1,6 @@
 package io.huitong.payments.domain;
 
+import io.huitong.kernel.CheckDigits;
 import java.util.Optional;
 
 /**
@@ -29,25 +30,9 @@ public final class CardNumber {
         if (digits.length() < 12 || digits.length() > 19 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
-        return luhnValid(digits) ? Optional.of(new CardNumber(digits)) : Optional.empty();
+        return CheckDigits.luhnValid(digits) ? Optional.of(new CardNumber(digits)) : Optional.empty();
     }
 
-    static boolean luhnValid(String digits) {
-        int sum = 0;
-        boolean twice = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (twice) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return sum % 10 == 0;
-    }
 
     public CardBrand brand() {
         return brand;

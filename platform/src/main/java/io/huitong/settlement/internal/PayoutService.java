@@ -52,12 +52,11 @@ final class PayoutService implements Payouts, ApprovalHandler {
         this.approvalThreshold = approvalThreshold;
     }
 
-    /** A payout opened in the caller's transaction; {@code sendNow} when it needs no approval (it is sent after the commit). */
-    record Opened(String id, boolean sendNow) {
-    }
-
-    /** Opens a payout of a settlement's net, when the merchant has a settlement bank account; in the caller's transaction. */
-    Optional<Opened> open(String merchantId, String settlementId, Money amount, String requestedBy, Instant now) {
+    /**
+     * Opens a payout of a settlement's net, when the merchant has a settlement bank account, in the caller's transaction;
+     * one that needs no approval is sent after the commit. Answers its id.
+     */
+    Optional<String> open(String merchantId, String settlementId, Money amount, String requestedBy, Instant now) {
         Optional<BankAccounts.Sealed> account = accounts.find(merchantId);
         if (account.isEmpty()) {
             return Optional.empty();
@@ -86,7 +85,7 @@ final class PayoutService implements Payouts, ApprovalHandler {
         } else {
             outcomes.sendAfterCommit(id);
         }
-        return Optional.of(new Opened(id, !needsApproval));
+        return Optional.of(id);
     }
 
     private void openBankAccount(String currency) {

@@ -92,27 +92,17 @@ final class PositionSettler {
         SettlementStore.LineTotals totals = store.lineTotals(settlementId);
         Netting netting = Netting.of(new Netting.Totals(totals.gross(), totals.fees(), totals.refunds(), totals.adjustments(),
                 position.carried()), currency, settlementCurrency, rate);
-        String status = netting.pays() ? "pending" : "carried_forward";
+        String payoutId = null;
+        if (netting.pays()) {
+            move(settlementId, merchant.id(), currency, settlementCurrency, netting);
+            payoutId = payouts.open(merchant.id(), settlementId, new Money(netting.net(), settlementCurrency), requestedBy, now).orElse(null);
+        }
         Settlement settlement = new Settlement(settlementId, merchant.id(), runId, businessDate, settlementCurrency, netting.gross(),
                 netting.fees(), netting.refunds(), netting.adjustments(), netting.net(), currency, rate, netting.carriedForward(),
-                totals.count(), totals.first(), totals.last(), null, status, now);
-        store.insert(settlement);
-        store.recordSource(settlementId, totals, position.carried(), netting.sourceNet());
+                totals.count(), totals.first(), totals.last(), payoutId, netting.pays() ? "pending" : "carried_forward", now);
+        store.insert(settlement, totals, position.carried(), netting.sourceNet());
         store.updatePosition(merchant.id(), currency, netting.carriedForward(), to);
-        if (!netting.pays()) {
-            return new Outcome.Settled(settlement);
-        }
-        move(settlementId, merchant.id(), currency, settlementCurrency, netting);
-        Optional<PayoutService.Opened> payout = payouts.open(merchant.id(), settlementId, new Money(netting.net(), settlementCurrency),
-                requestedBy, now);
-        if (payout.isEmpty()) {
-            return new Outcome.Settled(settlement);
-        }
-        store.setPayout(settlementId, payout.get().id());
-        Settlement withPayout = new Settlement(settlementId, merchant.id(), runId, businessDate, settlementCurrency, netting.gross(),
-                netting.fees(), netting.refunds(), netting.adjustments(), netting.net(), currency, rate, netting.carriedForward(),
-                totals.count(), totals.first(), totals.last(), payout.get().id(), status, now);
-        return new Outcome.Settled(withPayout);
+        return new Outcome.Settled(settlement);
     }
 
     /**

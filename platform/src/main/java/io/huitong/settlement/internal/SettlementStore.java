@@ -115,29 +115,19 @@ final class SettlementStore {
                 .single();
     }
 
-    void insert(Settlement s) {
+    /** A settlement with its totals in the source currency too, kept beside the converted ones for the ledger's check. */
+    void insert(Settlement s, LineTotals source, long carriedIn, long sourceNet) {
         jdbc.sql("insert into settlement (" + COLUMNS + ", source_gross, source_fees, source_refunds, source_adjustments, source_net,"
-                        + " carried_in, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?)")
+                        + " carried_in, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id(), s.merchantId(), s.runId(), Date.valueOf(s.businessDate()), s.currency(), s.gross(), s.fees(), s.refunds(),
                         s.adjustments(), s.net(), s.sourceCurrency(), s.fxRate(), s.carriedForward(), s.linesCount(),
                         DbTimes.at(s.periodStart()), DbTimes.at(s.periodEnd()), s.payoutId(), s.status(), DbTimes.at(s.createdAt()),
-                        DbTimes.at(s.createdAt()))
+                        source.gross(), source.fees(), source.refunds(), source.adjustments(), sourceNet, carriedIn, DbTimes.at(s.createdAt()))
                 .update();
-    }
-
-    /** The settlement's totals in its source currency, kept beside the converted ones for the ledger's check. */
-    void recordSource(String settlementId, LineTotals totals, long carriedIn, long sourceNet) {
-        jdbc.sql("update settlement set source_gross = ?, source_fees = ?, source_refunds = ?, source_adjustments = ?, source_net = ?,"
-                        + " carried_in = ? where id = ?")
-                .params(totals.gross(), totals.fees(), totals.refunds(), totals.adjustments(), sourceNet, carriedIn, settlementId).update();
     }
 
     void setStatus(String settlementId, String status, Instant now) {
         jdbc.sql("update settlement set status = ?, updated_at = ? where id = ?").params(status, DbTimes.at(now), settlementId).update();
-    }
-
-    void setPayout(String settlementId, String payoutId) {
-        jdbc.sql("update settlement set payout_id = ? where id = ?").params(payoutId, settlementId).update();
     }
 
     Optional<Settlement> find(String id) {

@@ -101,6 +101,15 @@ import java.util.regex.Pattern;
  */
 public final class Iso20022Codec {
 
+    static {
+        // Prowide builds a new JAXB context for every message read or written unless a cache is set: that is tens of
+        // milliseconds of CPU per payout or status report. Contexts are thread-safe and depend only on the message class.
+        com.prowidesoftware.swift.model.mx.JaxbContextLoader loader = com.prowidesoftware.swift.model.mx.JaxbContextLoader.INSTANCE;
+        if (loader.getCacheImpl() == null) {
+            loader.setCacheImpl(new com.prowidesoftware.swift.model.mx.JaxbContextCacheImpl());
+        }
+    }
+
     public static final String PACS_008 = "pacs.008.001.08";
     public static final String PACS_002 = "pacs.002.001.10";
     public static final String PACS_028 = "pacs.028.001.03";
