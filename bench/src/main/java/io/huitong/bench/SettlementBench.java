@@ -4,11 +4,7 @@ import io.huitong.bench.BenchConfig.UsageException;
 import io.huitong.settlement.domain.BusinessCalendar;
 import io.huitong.settlement.domain.SettlementCutoff;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,12 +17,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,7 +148,7 @@ public final class SettlementBench {
 
     /** What one run did, as measured and as the database says afterwards. */
     record Outcome(String runId, String status, double wallSeconds, double recordedSeconds, Profile.Snapshot cpu, double backendCpuMs,
-                   HeapSampler.Result heap, GcLog.Summary gc, Checks checks, String checkAfter, double checkAfterSeconds) {
+                   HeapSampler.Result heap, GcLog.Summary gc, SettlementChecks checks, String checkAfter, double checkAfterSeconds) {
 
         double linesPerSecond() {
             return checks.lines() / wallSeconds;
@@ -186,10 +180,10 @@ public final class SettlementBench {
         System.out.printf(Locale.ROOT, "  goal        the whole run in <= %.0f s with the heap under %.0f MB%n%n", GOAL_SECONDS, GOAL_HEAP_MB);
 
         String database = createDatabase();
-        Platform platform = null;
+        BenchPlatform platform = null;
         boolean failed = true;
         try {
-            platform = Platform.start(config, database);
+            platform = BenchPlatform.start(config, database);
             int status = report(measure(platform, database));
             failed = false;
             return status;
@@ -240,7 +234,7 @@ public final class SettlementBench {
         }
     }
 
-    private Outcome measure(Platform platform, String database) {
+    private Outcome measure(BenchPlatform platform, String database) {
         String url = config.pg().urlFor(database);
         long t0 = System.nanoTime();
         System.out.printf(Locale.ROOT, "onboarding %,d merchants through POST /v1/admin/merchants%s ...%n", config.merchants(),
@@ -278,7 +272,7 @@ public final class SettlementBench {
         scratch.checkpoint();
 
         Profile cpu = new Profile(config.pg().adminUrl(), config.pg().user(), config.pg().password(), false);
-        Statements statements = config.profile() ? new Statements(config.pg(), database) : null;
+        BackendStatements statements = config.profile() ? new BackendStatements(config.pg(), database) : null;
         Backends backends = new Backends(config.pg(), database);
         HeapSampler heap = new HeapSampler(http, platform.base(), platform.adminKey(), HEAP_SAMPLE_MILLIS);
         System.out.printf(Locale.ROOT, "%nsettlement run: POST /v1/admin/settlement_runs {\"business_date\":\"%s\"}, load average %s%n",
@@ -335,10 +329,10 @@ public final class SettlementBench {
         long a0 = System.nanoTime();
         String checkAfter = platform.get(http, "/v1/admin/ledger/check");
         double checkAfterSeconds = seconds(a0);
-        Checks checks;
+        SettlementChecks checks;
         double recorded;
         try (Connection c = DriverManager.getConnection(url, config.pg().user(), config.pg().password())) {
-            checks = Checks.of(c, runId);
+            checks = SettlementChecks.of(c, runId);
             recorded = recordedSeconds(c, runId);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the run's outcome failed: " + e.getMessage(), e);
@@ -350,7 +344,7 @@ public final class SettlementBench {
     }
 
     private int report(Outcome o) {
-        Checks k = o.checks();
+        SettlementChecks k = o.checks();
         Profile.Snapshot s = o.cpu();
         boolean balanced = balanced(o.checkAfter());
         System.out.printf(Locale.ROOT, "%nledger check after the run: %s in %.1f s%n", balanced ? "balanced" : "NOT BALANCED " + compact(o.checkAfter()),
@@ -390,7 +384,7 @@ public final class SettlementBench {
     }
 
     /** Onboards the merchants (T1, 0.6 %) and, unless told not to, gives each a settlement bank account; answers their ids in order. */
-    private List<String> onboard(Platform platform) {
+    private List<String> onboard(BenchPlatform platform) {
         String[] ids = new String[config.merchants()];
         AtomicInteger next = new AtomicInteger();
         Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
@@ -470,7 +464,7 @@ public final class SettlementBench {
     }
 
     /** A diagnostic command to the platform's JVM, with the jcmd of the JDK this runs on. */
-    private static void jcmd(Platform platform, String... command) {
+    private static void jcmd(BenchPlatform platform, String... command) {
         List<String> args = new ArrayList<>();
         args.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
         args.add(Long.toString(platform.process().pid()));
@@ -572,501 +566,4 @@ public final class SettlementBench {
         }
     }
 
-    /**
-     * The CPU the server's backends of one database used, from /proc: the platform's pool keeps its connections, so the
-     * backends alive at the start are those that serve the run; one that starts meanwhile counts from zero. Apart from
-     * the server-wide count, it leaves out other databases' work on a shared server (but also the WAL writer, the
-     * checkpointer and autovacuum).
-     */
-    static final class Backends {
-        private final BenchConfig pg;
-        private final String database;
-        private Map<Long, Long> before = Map.of();
-
-        Backends(BenchConfig pg, String database) {
-            this.pg = pg;
-            this.database = database;
-        }
-
-        void start() {
-            before = ticks();
-        }
-
-        /** CPU milliseconds since {@link #start}. */
-        double stop() {
-            long total = 0;
-            for (Map.Entry<Long, Long> e : ticks().entrySet()) {
-                total += e.getValue() - before.getOrDefault(e.getKey(), 0L);
-            }
-            return total * 10.0;
-        }
-
-        private Map<Long, Long> ticks() {
-            Map<Long, Long> out = new HashMap<>();
-            try (Connection c = DriverManager.getConnection(pg.adminUrl(), pg.user(), pg.password());
-                 PreparedStatement ps = c.prepareStatement("select pid from pg_stat_activity where datname = ?")) {
-                ps.setString(1, database);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long pid = rs.getLong(1);
-                        long t = Profile.processTicks(pid);
-                        if (t >= 0) {
-                            out.put(pid, t);
-                        }
-                    }
-                }
-            } catch (SQLException e) {
-                // no numbers then
-            }
-            return out;
-        }
-    }
-
-    /**
-     * What the database's backends are doing, sampled from {@code pg_stat_activity} every 10 ms during the run: by
-     * statement (its first words) and wait event for an active backend, and the backends that hold a transaction open
-     * while the platform works. The share of samples is the share of the run's wall time a backend spent so.
-     */
-    static final class Statements {
-        private final BenchConfig pg;
-        private final String database;
-        private final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
-        private volatile boolean sampling;
-        private Thread thread;
-        private long samples;
-        private long busy;
-
-        Statements(BenchConfig pg, String database) {
-            this.pg = pg;
-            this.database = database;
-        }
-
-        void start() {
-            sampling = true;
-            thread = Thread.ofPlatform().daemon().name("statement-sampler").start(() -> {
-                try (Connection c = DriverManager.getConnection(pg.adminUrl(), pg.user(), pg.password());
-                     PreparedStatement ps = c.prepareStatement("select state, wait_event_type, wait_event, left(query, 300)"
-                             + " from pg_stat_activity where datname = ? and pid <> pg_backend_pid() and backend_type = 'client backend'"
-                             + " and state <> 'idle'")) {
-                    ps.setString(1, database);
-                    while (sampling) {
-                        try (ResultSet rs = ps.executeQuery()) {
-                            boolean any = false;
-                            while (rs.next()) {
-                                any = true;
-                                String state = rs.getString(1);
-                                String wait = rs.getString(2) == null ? "on CPU" : rs.getString(2) + ":" + rs.getString(3);
-                                String key = state.equals("active") ? label(rs.getString(4)) + "  [" + wait + "]"
-                                        : state + " (the platform's turn between statements)";
-                                counts.merge(key, 1L, Long::sum);
-                            }
-                            if (any) {
-                                busy++;
-                            }
-                        }
-                        samples++;
-                        Thread.sleep(10);
-                    }
-                } catch (SQLException e) {
-                    System.err.println("statement sampling stopped: " + e.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
-
-        void stop() {
-            sampling = false;
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        void print(double wallSeconds) {
-            if (samples == 0) {
-                return;
-            }
-            System.out.printf(Locale.ROOT, "what the database's backends did during the run (%,d samples of pg_stat_activity, one each %.0f ms;"
-                    + " share of the run's wall time, summed over backends):%n", samples, 1000 * wallSeconds / samples);
-            double shown = 0;
-            for (Map.Entry<String, Long> e : counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList()) {
-                double share = 100.0 * e.getValue() / samples;
-                if (share < 0.5 || shown > 0 && counts.size() > 16 && share < 1) {
-                    break;
-                }
-                shown += share;
-                System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", share, e.getKey());
-            }
-            double all = counts.values().stream().mapToLong(Long::longValue).sum() * 100.0 / samples;
-            System.out.printf(Locale.ROOT, "  %5.1f%%  the rest; %.1f%% of the time no backend of the database was active or in a transaction%n",
-                    all - shown, 100.0 - 100.0 * busy / samples);
-        }
-
-        /** A statement by its first words, with the settlement's and the ledger's statements named. */
-        static String label(String sql) {
-            if (sql == null) {
-                return "?";
-            }
-            String s = sql.replaceAll("\\s+", " ").trim();
-            if (s.startsWith("insert into settlement_line")) {
-                return "take up lines (insert into settlement_line ... select ... ledger_entry join ledger_transfer)";
-            }
-            return s.length() > 110 ? s.substring(0, 110) + "..." : s;
-        }
-    }
-
-    /**
-     * The platform's heap, sampled through the actuator ({@code GET /actuator/metrics/jvm.memory.used?tag=area:heap} with
-     * the operator key; the bench starts the platform with the metrics endpoint exposed) every few hundred milliseconds.
-     */
-    static final class HeapSampler {
-
-        record Result(int samples, double peakMb, double maxMb) {
-        }
-
-        private static final Pattern VALUE = Pattern.compile("\"statistic\":\"VALUE\",\"value\":([0-9.Ee+-]+)");
-        private final HttpClient http;
-        private final HttpRequest used;
-        private final HttpRequest max;
-        private final long everyMillis;
-        private volatile boolean sampling;
-        private Thread thread;
-        private int samples;
-        private double peak;
-        private String failure;
-
-        HeapSampler(HttpClient http, String base, String adminKey, long everyMillis) {
-            this.http = http;
-            this.used = HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
-                    .header("Authorization", "Bearer " + adminKey).timeout(Duration.ofSeconds(5)).build();
-            this.max = HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/jvm.memory.max?tag=area:heap"))
-                    .header("Authorization", "Bearer " + adminKey).timeout(Duration.ofSeconds(5)).build();
-            this.everyMillis = everyMillis;
-        }
-
-        void start() {
-            sampling = true;
-            thread = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
-                while (sampling) {
-                    long t = System.nanoTime();
-                    double v = read(used);
-                    if (!Double.isNaN(v)) {
-                        samples++;
-                        peak = Math.max(peak, v);
-                    }
-                    long left = everyMillis - (System.nanoTime() - t) / 1_000_000;
-                    if (left > 0) {
-                        try {
-                            Thread.sleep(left);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                }
-            });
-        }
-
-        Result stop() {
-            sampling = false;
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            double v = read(used);
-            if (!Double.isNaN(v)) {
-                samples++;
-                peak = Math.max(peak, v);
-            }
-            if (samples == 0) {
-                throw new IllegalStateException("the platform's heap could not be read from /actuator/metrics: " + failure);
-            }
-            return new Result(samples, peak / (1024 * 1024), read(max) / (1024 * 1024));
-        }
-
-        private double read(HttpRequest request) {
-            try {
-                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                Matcher m = VALUE.matcher(r.body());
-                if (r.statusCode() == 200 && m.find()) {
-                    return Double.parseDouble(m.group(1));
-                }
-                failure = r.statusCode() + " " + compact(r.body());
-            } catch (IOException e) {
-                failure = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Double.NaN;
-        }
-    }
-
-    /**
-     * The platform's GC log ({@code -Xlog:gc}, with wall-clock times): every collection names the heap used before and
-     * after it. Heap use peaks just before a collection, so the largest "before" of the run is its peak, whatever the
-     * sampling missed; the largest "after" is the most data the run kept alive.
-     */
-    static final class GcLog {
-
-        record Summary(int collections, double peakBeforeMb, double peakAfterMb, double pausedMs) {
-        }
-
-        private static final Pattern LINE = Pattern.compile(
-                "^\\[([^\\]]+)\\].*GC\\(\\d+\\) (Pause .*?) ([0-9]+)([KMG])->([0-9]+)([KMG])\\(([0-9]+)([KMG])\\)(?: ([0-9.]+)ms)?");
-        private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-
-        static Summary read(Path log, Instant from, Instant to) {
-            int n = 0;
-            double before = 0;
-            double after = 0;
-            double paused = 0;
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(log);
-            } catch (IOException e) {
-                return new Summary(0, 0, 0, 0);
-            }
-            for (String line : lines) {
-                Matcher m = LINE.matcher(line);
-                if (!m.find()) {
-                    continue;
-                }
-                Instant at;
-                try {
-                    at = java.time.OffsetDateTime.parse(m.group(1), TIME).toInstant();
-                } catch (DateTimeParseException e) {
-                    continue;
-                }
-                if (at.isBefore(from) || at.isAfter(to)) {
-                    continue;
-                }
-                n++;
-                before = Math.max(before, mb(m.group(3), m.group(4)));
-                if (m.group(2).startsWith("Pause Young") || m.group(2).startsWith("Pause Full")) {
-                    // a remark or cleanup pause frees nothing: its "after" is no measure of what stays alive
-                    after = Math.max(after, mb(m.group(5), m.group(6)));
-                }
-                if (m.group(9) != null) {
-                    paused += Double.parseDouble(m.group(9));
-                }
-            }
-            return new Summary(n, before, after, paused);
-        }
-
-        private static double mb(String value, String unit) {
-            double v = Double.parseDouble(value);
-            return switch (unit) {
-                case "K" -> v / 1024;
-                case "G" -> v * 1024;
-                default -> v;
-            };
-        }
-    }
-
-    /** What the database says after the run: the lines, the settlements and payouts, and whether each movement settled once. */
-    record Checks(long payments, long refunds, long lines, long paymentLines, long refundLines, long settlements, long carriedForward,
-                  long net, long payouts, Map<String, Long> payoutsByStatus, long pendingLeft, List<String> problems) {
-
-        static Checks of(Connection c, String runId) throws SQLException {
-            List<String> problems = new ArrayList<>();
-            long payments = count(c, "select count(*) from payment");
-            long refunds = count(c, "select count(*) from refund");
-            long lines = count(c, "select count(*) from settlement_line");
-            long paymentLines = count(c, "select count(*) from settlement_line where kind = 'payment'");
-            long refundLines = count(c, "select count(*) from settlement_line where kind = 'refund'");
-            problem(problems, count(c, "select count(*) from payment p where not exists"
-                    + " (select 1 from settlement_line l where l.line_key = p.id)"), "payments in no line");
-            problem(problems, count(c, "select count(*) from refund r where not exists"
-                    + " (select 1 from settlement_line l where l.line_key = r.id)"), "refunds in no line");
-            problem(problems, count(c, "select count(*) from (select object_id from settlement_line group by object_id having count(*) > 1) d"),
-                    "movements in more than one line");
-            problem(problems, count(c, "select count(*) from settlement_line l where l.kind not in ('payment', 'refund')"
-                    + " or (l.kind = 'payment' and not exists (select 1 from payment p where p.id = l.line_key and p.id = l.object_id))"
-                    + " or (l.kind = 'refund' and not exists (select 1 from refund r where r.id = l.line_key and r.id = l.object_id))"),
-                    "lines that are not a payment or refund of their own (a fee apart, an adjustment)");
-            problem(problems, count(c, "select count(*) from settlement_line l join payment p on p.id = l.line_key"
-                    + " where l.gross <> p.amount or l.fee <> p.fee or l.refund <> 0 or l.adjustment <> 0 or l.net <> p.amount - p.fee"),
-                    "payment lines whose amounts are not the payment's");
-            problem(problems, count(c, "select count(*) from settlement_line l join refund r on r.id = l.line_key"
-                    + " where l.gross <> 0 or l.fee <> 0 or l.refund <> r.amount or l.adjustment <> 0 or l.net <> -r.amount"),
-                    "refund lines whose amounts are not the refund's");
-            problem(problems, count(c, "select count(*) from settlement_line l left join settlement s on s.id = l.settlement_id"
-                    + " where s.run_id is distinct from '" + runId.replace("'", "") + "'"), "lines of no settlement of the run");
-            problem(problems, count(c, "select count(*) from settlement s where s.lines_count <> (select count(*) from settlement_line l"
-                    + " where l.settlement_id = s.id) or s.source_net <> (select coalesce(sum(l.net), 0) from settlement_line l"
-                    + " where l.settlement_id = s.id) + s.carried_in - s.carried_forward"), "settlements whose totals are not their lines'");
-            long settlements;
-            long carried;
-            long net;
-            try (PreparedStatement ps = c.prepareStatement("select count(*), count(*) filter (where status = 'carried_forward'),"
-                    + " coalesce(sum(net), 0) from settlement where run_id = ?")) {
-                ps.setString(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    settlements = rs.getLong(1);
-                    carried = rs.getLong(2);
-                    net = rs.getLong(3);
-                }
-            }
-            Map<String, Long> byStatus = new LinkedHashMap<>();
-            long payouts = 0;
-            try (PreparedStatement ps = c.prepareStatement("select p.status, count(*) from payout p join settlement s on s.id = p.settlement_id"
-                    + " where s.run_id = ? group by p.status order by count(*) desc")) {
-                ps.setString(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        byStatus.put(rs.getString(1), rs.getLong(2));
-                        payouts += rs.getLong(2);
-                    }
-                }
-            }
-            // what is left on the merchants' pending balances (credits less debits, the shards' included) beyond what a
-            // settlement carried forward: nothing, when every movement before the cut-off settled
-            long pendingLeft = count(c, "select coalesce(sum(a.credits_posted - a.debits_posted"
-                    + " + coalesce((select sum(s.credits_posted - s.debits_posted) from ledger_account_shard s where s.account_id = a.id), 0)), 0)"
-                    + " - (select coalesce(sum(carried), 0) from settlement_position)"
-                    + " from ledger_account a where a.id like 'mer\\_%:pending:%' escape '\\'");
-            problem(problems, pendingLeft == 0 ? 0 : 1, "merchants' pending balances not settled (" + pendingLeft + " minor units)");
-            return new Checks(payments, refunds, lines, paymentLines, refundLines, settlements, carried, net, payouts, byStatus, pendingLeft,
-                    problems);
-        }
-
-        private static void problem(List<String> problems, long count, String what) {
-            if (count != 0) {
-                problems.add(count + " " + what);
-            }
-        }
-
-        private static long count(Connection c, String sql) throws SQLException {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    /** The platform as a child process on the scratch database, with the daily automatic run off. */
-    record Platform(Process process, String base, String adminKey, Path dataDir) {
-
-        static Platform start(Config config, String database) {
-            try {
-                int port;
-                try (ServerSocket socket = new ServerSocket(0)) {
-                    port = socket.getLocalPort();
-                }
-                Path dataDir = Files.createTempDirectory("huitong-settlement-bench");
-                byte[] random = new byte[16];
-                new SecureRandom().nextBytes(random);
-                String adminKey = "hk_bench_" + java.util.HexFormat.of().formatHex(random);
-                List<String> command = new ArrayList<>();
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                command.addAll(config.platformOpts());
-                // the GC log gives the heap's true peak; the metrics endpoint the samples; no automatic run
-                command.add("-Xlog:gc:file=" + dataDir.resolve("gc.log") + ":time");
-                command.add("-Dmanagement.endpoints.web.exposure.include=health,prometheus,info,metrics");
-                command.add("-Dhuitong.settlement.automatic=false");
-                command.addAll(List.of("-jar", config.jar().toString()));
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(dataDir.resolve("platform.log").toFile());
-                Map<String, String> env = builder.environment();
-                env.put("HUITONG_PORT", Integer.toString(port));
-                env.put("HUITONG_DATA_DIR", dataDir.toString());
-                env.put("HUITONG_ADMIN_KEY", adminKey);
-                env.put("HUITONG_DB_URL", config.pg().urlFor(database));
-                env.put("HUITONG_DB_USER", config.pg().user());
-                env.put("HUITONG_DB_PASSWORD", config.pg().password());
-                env.put("HUITONG_SETTLEMENT_AUTOMATIC", "false");
-                Platform platform = new Platform(builder.start(), "http://127.0.0.1:" + port, adminKey, dataDir);
-                try {
-                    platform.awaitReady();
-                } catch (RuntimeException e) {
-                    platform.stop(true);
-                    throw e;
-                }
-                return platform;
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot start the platform: " + e.getMessage(), e);
-            }
-        }
-
-        void awaitReady() {
-            HttpClient http = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the platform stopped during start-up; see " + dataDir.resolve("platform.log"));
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-                sleep(250);
-            }
-            throw new IllegalStateException("the platform did not become ready in 180 s; see " + dataDir.resolve("platform.log"));
-        }
-
-        String get(HttpClient http, String path) {
-            return send(http, request(path).GET().build(), 200);
-        }
-
-        String post(HttpClient http, String path, String json, int expected) {
-            return send(http, request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), expected);
-        }
-
-        String put(HttpClient http, String path, String json, int expected) {
-            return send(http, request(path).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), expected);
-        }
-
-        private HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + adminKey)
-                    .timeout(Duration.ofMinutes(10));
-        }
-
-        private static String send(HttpClient http, HttpRequest request, int expected) {
-            try {
-                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != expected) {
-                    throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered " + r.statusCode() + " "
-                            + compact(r.body()));
-                }
-                return r.body();
-            } catch (IOException e) {
-                throw new IllegalStateException(request.uri() + " failed: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-
-        /** Stops the platform; its data dir (its log, the GC log) goes too unless {@code keepDataDir}. */
-        void stop(boolean keepDataDir) {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-            if (!keepDataDir) {
-                try (var files = Files.walk(dataDir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException e) {
-                    // a temporary dir: the system cleans it up
-                }
-            }
-        }
-    }
 }

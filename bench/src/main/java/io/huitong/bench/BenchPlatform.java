@@ -1,0 +1,141 @@
+package io.huitong.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static io.huitong.bench.SettlementBench.*;
+
+/** The platform as a child process on the scratch database, with the daily automatic run off. */
+record BenchPlatform(Process process, String base, String adminKey, Path dataDir) {
+
+    static BenchPlatform start(Config config, String database) {
+        try {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path dataDir = Files.createTempDirectory("huitong-settlement-bench");
+            byte[] random = new byte[16];
+            new SecureRandom().nextBytes(random);
+            String adminKey = "hk_bench_" + java.util.HexFormat.of().formatHex(random);
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(config.platformOpts());
+            // the GC log gives the heap's true peak; the metrics endpoint the samples; no automatic run
+            command.add("-Xlog:gc:file=" + dataDir.resolve("gc.log") + ":time");
+            command.add("-Dmanagement.endpoints.web.exposure.include=health,prometheus,info,metrics");
+            command.add("-Dhuitong.settlement.automatic=false");
+            command.addAll(List.of("-jar", config.jar().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("platform.log").toFile());
+            Map<String, String> env = builder.environment();
+            env.put("HUITONG_PORT", Integer.toString(port));
+            env.put("HUITONG_DATA_DIR", dataDir.toString());
+            env.put("HUITONG_ADMIN_KEY", adminKey);
+            env.put("HUITONG_DB_URL", config.pg().urlFor(database));
+            env.put("HUITONG_DB_USER", config.pg().user());
+            env.put("HUITONG_DB_PASSWORD", config.pg().password());
+            env.put("HUITONG_SETTLEMENT_AUTOMATIC", "false");
+            BenchPlatform platform = new BenchPlatform(builder.start(), "http://127.0.0.1:" + port, adminKey, dataDir);
+            try {
+                platform.awaitReady();
+            } catch (RuntimeException e) {
+                platform.stop(true);
+                throw e;
+            }
+            return platform;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the platform: " + e.getMessage(), e);
+        }
+    }
+
+    void awaitReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the platform stopped during start-up; see " + dataDir.resolve("platform.log"));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("the platform did not become ready in 180 s; see " + dataDir.resolve("platform.log"));
+    }
+
+    String get(HttpClient http, String path) {
+        return send(http, request(path).GET().build(), 200);
+    }
+
+    String post(HttpClient http, String path, String json, int expected) {
+        return send(http, request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), expected);
+    }
+
+    String put(HttpClient http, String path, String json, int expected) {
+        return send(http, request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), expected);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + adminKey)
+                .timeout(Duration.ofMinutes(10));
+    }
+
+    private static String send(HttpClient http, HttpRequest request, int expected) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expected) {
+                throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered " + r.statusCode() + " "
+                        + compact(r.body()));
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Stops the platform; its data dir (its log, the GC log) goes too unless {@code keepDataDir}. */
+    void stop(boolean keepDataDir) {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        if (!keepDataDir) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary dir: the system cleans it up
+            }
+        }
+    }
+}
