@@ -7,6 +7,12 @@ package io.huitong.events;
 public interface EventLog {
 
     /**
+     * The owner of the platform's own events (a reconciliation completed, say): they are kept and published to RabbitMQ
+     * like every event, and belong to no merchant, so no merchant lists them or receives them at a webhook.
+     */
+    String PLATFORM = "platform";
+
+    /**
      * Records an event and schedules its deliveries.
      *
      * @param merchantId the merchant the object belongs to

@@ -22,10 +22,20 @@ public final class EventTypes {
     public static final List<String> ALL = List.of(PAYMENT_SUCCEEDED, PAYMENT_FAILED, PAYMENT_REQUIRES_ACTION,
             PAYMENT_CANCELED, PAYMENT_CAPTURED, PAYMENT_PROCESSING, REFUND_SUCCEEDED, REFUND_FAILED, PAYOUT_PAID, PAYOUT_FAILED);
 
+    /** The platform's own event types ({@link EventLog#PLATFORM}): published to RabbitMQ, never to a merchant. */
+    public static final String RECONCILIATION_COMPLETED = "reconciliation.completed";
+
+    public static final List<String> PLATFORM = List.of(RECONCILIATION_COMPLETED);
+
     private EventTypes() {
     }
 
     public static boolean isKnown(String type) {
         return type != null && ALL.contains(type);
+    }
+
+    /** Whether events of this type may be recorded for this owner: a merchant's types for merchants, the platform's for it. */
+    static boolean recordable(String owner, String type) {
+        return EventLog.PLATFORM.equals(owner) ? PLATFORM.contains(type) : isKnown(type);
     }
 }

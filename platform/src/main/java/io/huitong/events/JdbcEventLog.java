@@ -57,7 +57,7 @@ final class JdbcEventLog implements EventLog, Events {
         if (merchantId == null || merchantId.isBlank()) {
             throw new IllegalArgumentException("an event needs the merchant it belongs to");
         }
-        if (!EventTypes.isKnown(type)) {
+        if (!EventTypes.recordable(merchantId, type)) {
             throw new IllegalArgumentException("unknown event type: " + type);
         }
         String data = json.object(Objects.requireNonNull(object, "object"));
@@ -88,7 +88,7 @@ final class JdbcEventLog implements EventLog, Events {
             if (e.merchantId() == null || e.merchantId().isBlank()) {
                 throw new IllegalArgumentException("an event needs the merchant it belongs to");
             }
-            if (!EventTypes.isKnown(e.type())) {
+            if (!EventTypes.recordable(e.merchantId(), e.type())) {
                 throw new IllegalArgumentException("unknown event type: " + e.type());
             }
             data.add(json.object(Objects.requireNonNull(e.object(), "object")));

@@ -66,6 +66,13 @@ abstract class ReconciliationDailyRunTests extends ReconciliationFixtures {
         assertThat(heard.counts().matched()).isPositive();
         assertThat(heard.breaks()).isZero();
         assertThat(ReconciliationCompleted.TYPE).isEqualTo("reconciliation.completed");
+        // kept in the event log as the platform's own event, for RabbitMQ, with the reconciliation and its counts
+        String data = jdbc.sql("select data from event where merchant_id = 'platform' and type = 'reconciliation.completed'"
+                + " and data like ?").param("%\"" + id + "\"%").query(String.class).single();
+        JsonNode object = tools.jackson.databind.json.JsonMapper.builder().build().readTree(data);
+        assertThat(object.path("id").asString()).isEqualTo(id);
+        assertThat(object.path("object").asString()).isEqualTo("reconciliation");
+        assertThat(object.path("counts").path("matched").asLong()).isEqualTo(heard.counts().matched());
         Api.Response metrics = api.get("/actuator/prometheus", "Accept", "text/plain", "Authorization", admin());
         assertThat(metrics.body()).contains("huitong_reconciliation_matching_seconds_count{channel=\"acq_a\"")
                 .contains("huitong_reconciliation_lines_total{channel=\"bank\"");
