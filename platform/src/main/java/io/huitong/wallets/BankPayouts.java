@@ -1,6 +1,7 @@
 package io.huitong.wallets;
 
 import io.huitong.kernel.Money;
+import java.util.List;
 
 /**
  * The bank channel as withdrawals see it: a payout of a wallet's money to a bank account (a credit transfer,
@@ -11,6 +12,17 @@ import io.huitong.kernel.Money;
 public interface BankPayouts {
 
     Result send(Payout payout);
+
+    /**
+     * Several payouts as one message named by {@code batchReference} (at most 35 characters: a pain.001's message and
+     * payment information id), which the bank is asked to book as one entry of our account's statement, named by the
+     * reference, for the sum of the payouts it makes. Answers one result per payout, in their order. Sent again with the
+     * same reference after no answer, it pays each payout once. This default sends each payout alone, for banks without
+     * batches.
+     */
+    default List<Result> send(String batchReference, List<Payout> payouts) {
+        return payouts.stream().map(this::send).toList();
+    }
 
     /** What became of the payout with this reference. */
     Result status(String reference);

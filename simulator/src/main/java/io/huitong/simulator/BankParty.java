@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * and return by reference, answers duplicates with the original's status, settles pending transfers after
  * {@link BankOptions#settleDelay()} and pushes a signed pacs.002 to the transfer's {@code Notify-Url}. It books on its
  * business date (Asia/Shanghai) and serves the day's camt.053 ({@link BankStatementBook}), faults planted in it included.
- * Its test accounts are in {@link BankAccounts}.
+ * A pain.001 of several payouts that asks for batch booking ({@code BtchBookg}), or does not say while the bank books so
+ * by agreement ({@link BankOptions#batchBooking()}, shown as {@code batch_booking} in {@code /control/channels}), is booked
+ * as one entry of the statement named by the batch. Its test accounts are in {@link BankAccounts}.
  *
  * <p>Modes: {@code down} answers 503 (the shared server cannot refuse connections for one party; 503 means "nothing
  * booked"), {@code error} answers 500 before booking, {@code timeout} reads the request and never answers,
@@ -73,40 +75,12 @@ final class BankParty implements HttpParty {
     static final String REJECTED = "rejected";
     static final String CANCELLED = "cancelled";
 
-    /** One line of the bank's book. Amounts in minor units; the account masked. */
-    record Entry(String reference, String kind, String state, long amount, String currency, String maskedAccount, String reason,
-                 String originalReference, LocalDate bookedOn, long returned, String notifyUrl, String notification) {
-
-        Entry with(String nextState, String nextReason, LocalDate on) {
-            return new Entry(reference, kind, nextState, amount, currency, maskedAccount, nextReason, originalReference, on, returned,
-                    notifyUrl, notification);
-        }
-
-        Entry returned(long total) {
-            return new Entry(reference, kind, state, amount, currency, maskedAccount, reason, originalReference, bookedOn, total, notifyUrl,
-                    notification);
-        }
-
-        Entry notified(String outcome) {
-            return new Entry(reference, kind, state, amount, currency, maskedAccount, reason, originalReference, bookedOn, returned, notifyUrl,
-                    outcome);
-        }
-
-        TransactionStatus status() {
-            String wire = switch (state) {
-                case SETTLED -> TxStatus.ACSC;
-                case PENDING -> TxStatus.ACSP;
-                default -> TxStatus.RJCT;
-            };
-            return new TransactionStatus(reference, wire, reason, amount, currency);
-        }
-    }
-
     private final Iso20022Codec codec = new Iso20022Codec();
     private final NotificationSignature signature;
     private final Duration settleDelay;
+    private final boolean batchBooking;
     private final Clock clock;
-    private final Map<String, Entry> book = new LinkedHashMap<>(); // guarded by itself
+    private final Map<String, BankEntry> book = new LinkedHashMap<>(); // guarded by itself
     private final ChannelStatement<Statement.Entry> statement = new ChannelStatement<>(
             new BankStatementBook(codec, this::entries, BankAccounts.SETTLEMENT, STATEMENT_CURRENCY));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -121,6 +95,7 @@ final class BankParty implements HttpParty {
     BankParty(BankOptions options, Clock clock) {
         this.signature = new NotificationSignature(options.signingKey());
         this.settleDelay = options.settleDelay();
+        this.batchBooking = options.batchBooking();
         this.clock = clock;
     }
 
@@ -166,6 +141,7 @@ final class BankParty implements HttpParty {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("url", baseUrl);
         m.put("settle_delay_ms", settleDelay.toMillis());
+        m.put("batch_booking", batchBooking);
         return m;
     }
 
@@ -182,14 +158,14 @@ final class BankParty implements HttpParty {
 
     @Override
     public List<Map<String, Object>> book() {
-        List<Entry> entries;
+        List<BankEntry> entries;
         synchronized (book) {
             entries = List.copyOf(book.values());
         }
         return entries.stream().map(BankParty::describe).toList();
     }
 
-    private static Map<String, Object> describe(Entry e) {
+    private static Map<String, Object> describe(BankEntry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("reference", e.reference());
         m.put("kind", e.kind());
@@ -202,6 +178,7 @@ final class BankParty implements HttpParty {
         m.put("returned", e.returned());
         m.put("booked_on", e.bookedOn() == null ? null : e.bookedOn().toString());
         m.put("notification", e.notification());
+        m.put("batch", e.batch());
         return m;
     }
 
@@ -298,7 +275,7 @@ final class BankParty implements HttpParty {
     // ---- the bank's business ----
 
     private Reply transfer(CreditTransfer t, String notifyUrl) {
-        Entry entry;
+        BankEntry entry;
         boolean fresh = false;
         BankAccounts.Outcome outcome = BankAccounts.payIn(t.debtor().number());
         synchronized (book) {
@@ -309,7 +286,7 @@ final class BankParty implements HttpParty {
                     case TxStatus.RJCT -> REJECTED;
                     default -> PENDING;
                 };
-                entry = new Entry(t.reference(), TRANSFER, state, t.amount(), t.currency(), t.debtor().masked(),
+                entry = new BankEntry(t.reference(), TRANSFER, state, t.amount(), t.currency(), t.debtor().masked(),
                         outcome.later() ? null : outcome.reason(), null, today(), 0, notifyUrl, null);
                 book.put(t.reference(), entry);
                 fresh = true;
@@ -325,7 +302,7 @@ final class BankParty implements HttpParty {
     }
 
     private void settle(String reference, String state, String reason) {
-        Entry entry;
+        BankEntry entry;
         synchronized (book) {
             entry = book.get(reference);
             if (entry == null || !entry.state().equals(PENDING)) {
@@ -341,7 +318,7 @@ final class BankParty implements HttpParty {
     }
 
     /** Posts the final pacs.002, signed; tries again after answers other than 2xx and 4xx. */
-    private void push(Entry entry) {
+    private void push(BankEntry entry) {
         byte[] body = codec.write(new StatusReport(messageId(), null, Iso20022Codec.PACS_008, List.of(entry.status())))
                 .getBytes(StandardCharsets.UTF_8);
         String outcome = "failed";
@@ -371,7 +348,7 @@ final class BankParty implements HttpParty {
         }
         log.info("{}: status push for {}: {}", NAME, entry.reference(), outcome);
         synchronized (book) {
-            Entry now = book.get(entry.reference());
+            BankEntry now = book.get(entry.reference());
             if (now != null) {
                 book.put(entry.reference(), now.notified(outcome));
             }
@@ -379,7 +356,7 @@ final class BankParty implements HttpParty {
     }
 
     private Reply inquiry(StatusRequest q) {
-        Entry entry;
+        BankEntry entry;
         synchronized (book) {
             entry = book.get(q.reference());
         }
@@ -392,7 +369,7 @@ final class BankParty implements HttpParty {
     private Reply cancel(CancellationRequest c) {
         CancellationResolution resolution;
         synchronized (book) {
-            Entry entry = book.get(c.reference());
+            BankEntry entry = book.get(c.reference());
             if (entry != null && entry.state().equals(SETTLED)) {
                 resolution = new CancellationResolution(c.caseId(), c.reference(), CancellationResolution.REJECTED,
                         CancellationResolution.ALREADY_SETTLED);
@@ -408,11 +385,11 @@ final class BankParty implements HttpParty {
     }
 
     private Reply paymentReturn(PaymentReturn r) {
-        Entry entry;
+        BankEntry entry;
         synchronized (book) {
             entry = book.get(r.returnId());
             if (entry == null) {
-                Entry original = book.get(r.originalReference());
+                BankEntry original = book.get(r.originalReference());
                 String reason = null;
                 if (original == null || !original.kind().equals(TRANSFER) || !original.state().equals(SETTLED)) {
                     reason = "NOOR"; // original transaction not received (or not settled)
@@ -420,7 +397,7 @@ final class BankParty implements HttpParty {
                         || original.returned() + r.amount() > original.amount()) {
                     reason = "AM02"; // not allowed amount
                 }
-                entry = new Entry(r.returnId(), RETURN, reason == null ? SETTLED : REJECTED, r.amount(), r.currency(),
+                entry = new BankEntry(r.returnId(), RETURN, reason == null ? SETTLED : REJECTED, r.amount(), r.currency(),
                         original == null ? null : original.maskedAccount(), reason, r.originalReference(), today(), 0, null, null);
                 book.put(r.returnId(), entry);
                 if (reason == null) {
@@ -432,11 +409,18 @@ final class BankParty implements HttpParty {
         return Reply.xml(200, codec.write(new StatusReport(messageId(), r.messageId(), Iso20022Codec.PACS_004, List.of(entry.status()))));
     }
 
+    /**
+     * Books each payout of a pain.001 once by its reference. A batch of several payouts is booked as one entry of the
+     * statement, under its {@code PmtInfId}, when the message asks for batch booking, or does not say and the bank books
+     * so by agreement ({@link BankOptions#batchBooking()}); a payout the bank already had keeps the booking it had.
+     */
     private Reply payouts(PayoutBatch b) {
+        boolean asOne = b.payouts().size() > 1 && (b.batchBooking() != null ? b.batchBooking() : batchBooking);
+        String batch = asOne ? b.messageId() : null;
         List<TransactionStatus> statuses = new ArrayList<>();
         for (PayoutBatch.Payout p : b.payouts()) {
             BankAccounts.Outcome outcome = BankAccounts.payout(p.creditor().number());
-            Entry entry;
+            BankEntry entry;
             boolean fresh = false;
             synchronized (book) {
                 entry = book.get(p.reference());
@@ -446,8 +430,8 @@ final class BankParty implements HttpParty {
                         case TxStatus.RJCT -> REJECTED;
                         default -> PENDING;
                     };
-                    entry = new Entry(p.reference(), PAYOUT, state, p.amount(), p.currency(), p.creditor().masked(),
-                            outcome.later() ? null : outcome.reason(), null, today(), 0, null, null);
+                    entry = new BankEntry(p.reference(), PAYOUT, state, p.amount(), p.currency(), p.creditor().masked(),
+                            outcome.later() ? null : outcome.reason(), null, today(), 0, null, null, batch);
                     book.put(p.reference(), entry);
                     fresh = true;
                 }
@@ -462,7 +446,7 @@ final class BankParty implements HttpParty {
         long rejected = statuses.stream().filter(TransactionStatus::rejected).count();
         String group = settled == statuses.size() ? TxStatus.ACSC : rejected == statuses.size() ? TxStatus.RJCT
                 : settled + rejected == statuses.size() ? "PART" : TxStatus.ACSP;
-        log.info("{}: pain.001 {} with {} payouts: {}", NAME, b.messageId(), statuses.size(), group);
+        log.info("{}: pain.001 {} with {} payouts{}: {}", NAME, b.messageId(), statuses.size(), asOne ? ", booked as one entry" : "", group);
         return Reply.xml(200, codec.write(new PayoutReport(messageId(), b.messageId(), group, statuses)));
     }
 
@@ -492,7 +476,7 @@ final class BankParty implements HttpParty {
     }
 
     /** The book as it stands, oldest first. */
-    List<Entry> entries() {
+    List<BankEntry> entries() {
         synchronized (book) {
             return List.copyOf(book.values());
         }

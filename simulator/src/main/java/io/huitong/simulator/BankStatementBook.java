@@ -8,47 +8,79 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * The simulated bank's camt.053 of our settlement account: one entry per settled booking of the day in the
- * statement's currency (pay-ins credited, payouts, withdrawals and returns debited). The opening balance is what
- * the bank booked before the day (a delayed booking counts on the day it moved to); the closing balance is the
- * opening plus the entries served, so that a statement with faults planted in it still adds up.
+ * statement's currency (pay-ins credited, payouts, withdrawals and returns debited), except that the payouts of a batch
+ * booked as one ({@link BankEntry#batch()}) settled on the day are one entry: named by the batch's payment information
+ * id, their sum its amount, each payout listed in its details. Faults name such an entry by the batch's id. The opening
+ * balance is what the bank booked before the day (a delayed booking counts on the day it moved to); the closing balance
+ * is the opening plus the entries served, so that a statement with faults planted in it still adds up.
  */
 final class BankStatementBook implements StatementBook<Statement.Entry> {
 
     private final Iso20022Codec codec;
-    private final Supplier<List<BankParty.Entry>> book;
+    private final Supplier<List<BankEntry>> book;
     private final BankAccount account;
     private final String currency;
 
-    BankStatementBook(Iso20022Codec codec, Supplier<List<BankParty.Entry>> book, BankAccount account, String currency) {
+    BankStatementBook(Iso20022Codec codec, Supplier<List<BankEntry>> book, BankAccount account, String currency) {
         this.codec = codec;
         this.book = book;
         this.account = account;
         this.currency = currency;
     }
 
-    private boolean booked(BankParty.Entry e) {
+    private boolean booked(BankEntry e) {
         return e.state().equals(BankParty.SETTLED) && e.bookedOn() != null && e.currency().equals(currency);
     }
 
-    private static long signed(BankParty.Entry e) {
+    private static long signed(BankEntry e) {
         return e.kind().equals(BankParty.TRANSFER) ? e.amount() : -e.amount();
+    }
+
+    /** What names the booking on the statement (and in faults): its batch's id when booked as part of one, else its own reference. */
+    private static String entryReference(BankEntry e) {
+        return e.batch() != null ? e.batch() : e.reference();
     }
 
     @Override
     public List<Statement.Entry> lines(LocalDate date, String ignored) {
         List<Statement.Entry> lines = new ArrayList<>();
-        for (BankParty.Entry e : book.get()) {
-            if (booked(e) && e.bookedOn().equals(date)) {
+        Map<String, List<BankEntry>> batches = new LinkedHashMap<>();
+        Map<String, Integer> at = new LinkedHashMap<>();
+        for (BankEntry e : book.get()) {
+            if (!booked(e) || !e.bookedOn().equals(date)) {
+                continue;
+            }
+            if (e.batch() == null) {
                 lines.add(new Statement.Entry(e.reference(), e.amount(), e.currency(), e.kind().equals(BankParty.TRANSFER), date, e.kind()));
+            } else {
+                if (!batches.containsKey(e.batch())) {
+                    at.put(e.batch(), lines.size());
+                    lines.add(null); // the batch's place: where its first payout was booked
+                }
+                batches.computeIfAbsent(e.batch(), b -> new ArrayList<>()).add(e);
             }
         }
+        batches.forEach((batch, payouts) -> lines.set(at.get(batch), batchEntry(batch, payouts, date)));
         return lines;
+    }
+
+    private Statement.Entry batchEntry(String batch, List<BankEntry> payouts, LocalDate date) {
+        long sum = 0;
+        List<Statement.Transaction> details = new ArrayList<>(payouts.size());
+        for (BankEntry p : payouts) {
+            sum = Math.addExact(sum, p.amount());
+            details.add(new Statement.Transaction(p.reference(), p.amount()));
+        }
+        return new Statement.Entry(batch, sum, currency, false, date, BankParty.PAYOUT, false,
+                new Statement.Batch(batch, batch, payouts.size(), details));
     }
 
     @Override
@@ -62,18 +94,21 @@ final class BankStatementBook implements StatementBook<Statement.Entry> {
         if (amount <= 0) {
             throw new IllegalArgumentException("the amount fault on " + line.reference() + " leaves " + amount + ", and an amount must be positive");
         }
-        return new Statement.Entry(line.reference(), amount, line.currency(), line.credit(), line.bookingDate(), line.kind(), line.reversal());
+        return new Statement.Entry(line.reference(), amount, line.currency(), line.credit(), line.bookingDate(), line.kind(), line.reversal(),
+                line.batch());
     }
 
     /** The bank reverses the booking: the same amount the other way, marked as a reversal. */
     @Override
     public Statement.Entry failed(Statement.Entry line) {
-        return new Statement.Entry(line.reference(), line.amount(), line.currency(), !line.credit(), line.bookingDate(), line.kind(), true);
+        return new Statement.Entry(line.reference(), line.amount(), line.currency(), !line.credit(), line.bookingDate(), line.kind(), true,
+                line.batch());
     }
 
     @Override
     public Statement.Entry delayed(Statement.Entry line, LocalDate date) {
-        return new Statement.Entry(line.reference(), line.amount(), line.currency(), line.credit(), date, line.kind(), line.reversal());
+        return new Statement.Entry(line.reference(), line.amount(), line.currency(), line.credit(), date, line.kind(), line.reversal(),
+                line.batch());
     }
 
     @Override
@@ -85,9 +120,9 @@ final class BankStatementBook implements StatementBook<Statement.Entry> {
     @Override
     public void write(LocalDate date, List<Statement.Entry> lines, StatementFaults faults, OutputStream out) throws IOException {
         long opening = 0;
-        for (BankParty.Entry e : book.get()) {
+        for (BankEntry e : book.get()) {
             if (booked(e)) {
-                LocalDate on = faults.delay().contains(e.reference()) ? e.bookedOn().plusDays(1) : e.bookedOn();
+                LocalDate on = faults.delay().contains(entryReference(e)) ? e.bookedOn().plusDays(1) : e.bookedOn();
                 if (on.isBefore(date)) {
                     opening += signed(e);
                 }

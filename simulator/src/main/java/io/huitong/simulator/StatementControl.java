@@ -24,7 +24,9 @@ import tools.jackson.databind.ObjectMapper;
  *       clears them; {@link StatementFaults});</li>
  *   <li>{@code GET /control/statements/{channel}/faults}: the faults in force.</li>
  * </ul>
- * An unknown channel answers 404, a bad date or body 400, a fault that cannot apply (an amount made non-positive) 409.
+ * Faults name a line by our reference; the bank's entry of a batch booked as one by the batch's reference (the pain.001's
+ * {@code PmtInfId}). An unknown channel answers 404, a bad date or body 400, a fault that cannot apply (an amount made
+ * non-positive) 409.
  */
 final class StatementControl {
 

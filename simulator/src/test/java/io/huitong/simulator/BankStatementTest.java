@@ -5,6 +5,7 @@ import static io.huitong.simulator.StatementHttp.get;
 import static io.huitong.simulator.StatementHttp.putFaults;
 import static io.huitong.simulator.StatementHttp.today;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.huitong.protocols.iso20022.BankAccount;
 import io.huitong.protocols.iso20022.CreditTransfer;
@@ -18,9 +19,11 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,14 @@ class BankStatementTest extends SimulatorTestSupport {
             payouts.add(new PayoutBatch.Payout(reference, 2_000, "CNY", PAYER, null));
         }
         post("pain.001", CODEC.write(new PayoutBatch("B" + references[0], BankAccounts.SETTLEMENT, today(), payouts)));
+    }
+
+    private static void payOut(String batch, Boolean batchBooking, List<PayoutBatch.Payout> payouts) throws Exception {
+        post("pain.001", CODEC.write(new PayoutBatch(batch, BankAccounts.SETTLEMENT, today(), payouts, batchBooking)));
+    }
+
+    private static PayoutBatch.Payout payout(String reference, long amount, String account) {
+        return new PayoutBatch.Payout(reference, amount, "CNY", new BankAccount("102100099996", account, "Han Meimei"), null);
     }
 
     private static String ref(String prefix) {
@@ -147,5 +158,63 @@ class BankStatementTest extends SimulatorTestSupport {
         assertThat(next.of(late)).containsExactly(new Statement.Entry(late, 2_000, "CNY", false, today().plusDays(1), "payout"));
         long net = before.entries().stream().filter(e -> !e.reference().equals(late)).mapToLong(Statement.Entry::signedAmount).sum();
         assertThat(next.header().openingBalance()).as("the delayed payout counts from the next day").isEqualTo(before.header().openingBalance() + net);
+    }
+
+    @Test
+    void aBatchAskedToBeBookedAsOneIsOneEntryOfThePayoutsItMade() throws Exception {
+        String batch = ref("pob");
+        String first = ref("po");
+        String second = ref("po");
+        String refused = ref("po");
+        payOut(batch, true, List.of(payout(first, 2_000, BankAccounts.SETTLES), payout(second, 3_500, BankAccounts.SETTLES),
+                payout(refused, 900, BankAccounts.INVALID_ACCOUNT)));
+        String alone = ref("po");
+        payOut(ref("pob"), true, List.of(payout(alone, 700, BankAccounts.SETTLES)));
+        String apartBatch = ref("pob");
+        String apart1 = ref("po");
+        String apart2 = ref("po");
+        payOut(apartBatch, false, List.of(payout(apart1, 100, BankAccounts.SETTLES), payout(apart2, 200, BankAccounts.SETTLES)));
+
+        Read statement = read(StatementHttp.statement(sim, Simulator.BANK, today()));
+        assertThat(statement.of(batch)).as("the payouts the bank made, not the one it refused").containsExactly(new Statement.Entry(batch, 5_500,
+                "CNY", false, today(), "payout", false, new Statement.Batch(batch, batch, 2, List.of(new Statement.Transaction(first, 2_000),
+                        new Statement.Transaction(second, 3_500)))));
+        assertThat(statement.of(first)).isEmpty();
+        assertThat(statement.of(second)).isEmpty();
+        assertThat(statement.of(refused)).isEmpty();
+        assertThat(statement.of(alone)).as("a batch of one is booked as the payout").containsExactly(new Statement.Entry(alone, 700, "CNY",
+                false, today(), "payout"));
+        assertThat(statement.of(apartBatch)).isEmpty();
+        assertThat(statement.of(apart1)).containsExactly(new Statement.Entry(apart1, 100, "CNY", false, today(), "payout"));
+        assertThat(statement.of(apart2)).containsExactly(new Statement.Entry(apart2, 200, "CNY", false, today(), "payout"));
+        assertThat(camt053(today()).entries()).as("the bank's own endpoint").isEqualTo(statement.entries());
+
+        assertThat(putFaults(sim, Simulator.BANK, "{\"amount\":{\"" + batch + "\":-500}}").statusCode()).isEqualTo(200);
+        Read changed = camt053(today());
+        assertThat(changed.of(batch)).extracting(Statement.Entry::amount).as("faults name the batch").containsExactly(5_000L);
+        assertThat(changed.of(batch).getFirst().batch()).isEqualTo(statement.of(batch).getFirst().batch());
+        assertThat(changed.header().closingBalance()).isEqualTo(statement.header().closingBalance() + 500);
+    }
+
+    @Test
+    void aBankThatBooksBatchesAsOneByAgreementDoesSoWhenThePain001DoesNotSay() throws Exception {
+        assertThat(BankOptions.fromEnvironment(Map.of()).batchBooking()).isFalse();
+        assertThat(BankOptions.fromEnvironment(Map.of("HUITONG_SIM_BANK_BATCH_BOOKING", "true")).batchBooking()).isTrue();
+        assertThatThrownBy(() -> BankOptions.fromEnvironment(Map.of("HUITONG_SIM_BANK_BATCH_BOOKING", "yes")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("true or false");
+        BankOptions byAgreement = new BankOptions(BankOptions.random().signingKey(), Duration.ofSeconds(1), true);
+        try (Simulator bank = Simulator.start(SimulatorOptions.loopback(), byAgreement)) {
+            String batch = ref("pob");
+            String first = ref("po");
+            String second = ref("po");
+            HttpResponse<String> sent = HTTP.send(HttpRequest.newBuilder(URI.create(bank.channel(Simulator.BANK).url() + "/iso20022/pain.001"))
+                    .POST(HttpRequest.BodyPublishers.ofString(CODEC.write(new PayoutBatch(batch, BankAccounts.SETTLEMENT, today(),
+                            List.of(payout(first, 2_000, BankAccounts.SETTLES), payout(second, 3_000, BankAccounts.SETTLES)))))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(sent.statusCode()).isEqualTo(200);
+            Read statement = read(StatementHttp.statement(bank, Simulator.BANK, today()));
+            assertThat(statement.entries()).extracting(Statement.Entry::reference).containsExactly(batch);
+            assertThat(statement.of(batch).getFirst().amount()).isEqualTo(5_000);
+        }
     }
 }

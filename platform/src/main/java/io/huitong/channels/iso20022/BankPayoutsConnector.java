@@ -5,10 +5,11 @@ import io.huitong.wallets.BankPayouts;
 import java.util.List;
 
 /**
- * Wallet withdrawals paid out through the ISO 20022 bank: each payout is a pain.001 of one credit transfer,
- * named for good by the withdrawal's reference, and its later status is asked with pacs.028. What the
- * bank could not be asked about, or did not answer in time, stays pending: the withdrawal's money is held
- * until the bank says.
+ * Wallet withdrawals and merchant payouts paid out through the ISO 20022 bank: a payout alone is a pain.001 of one
+ * credit transfer, named for good by its reference; a batch is one pain.001 whose message and payment information id
+ * is the batch's reference, asking the bank to book it as one entry ({@code BtchBookg}). A payout's later status is
+ * asked with pacs.028. What the bank could not be asked about, or did not answer in time, stays pending: the money is
+ * held until the bank says.
  */
 public final class BankPayoutsConnector implements BankPayouts {
 
@@ -20,8 +21,17 @@ public final class BankPayoutsConnector implements BankPayouts {
 
     @Override
     public Result send(Payout payout) {
-        PayoutResult result = bank.payouts(List.of(new BankPayout(payout.reference(), payout.amount(), payout.bankCode(),
-                payout.accountNumber(), payout.accountName(), "Huitong wallet withdrawal " + payout.reference()))).getFirst();
+        return result(bank.payouts(List.of(new BankPayout(payout.reference(), payout.amount(), payout.bankCode(),
+                payout.accountNumber(), payout.accountName(), "Huitong wallet withdrawal " + payout.reference()))).getFirst());
+    }
+
+    @Override
+    public List<Result> send(String batchReference, List<Payout> payouts) {
+        return bank.payouts(batchReference, true, payouts.stream().map(p -> new BankPayout(p.reference(), p.amount(), p.bankCode(),
+                p.accountNumber(), p.accountName(), "Huitong payout " + p.reference())).toList()).stream().map(BankPayoutsConnector::result).toList();
+    }
+
+    private static Result result(PayoutResult result) {
         return switch (result) {
             case PayoutResult.Settled s -> new Result.Settled(s.reference());
             case PayoutResult.Rejected r -> new Result.Rejected(r.code(), r.message());

@@ -249,12 +249,21 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
      * answer: the bank makes each payout once.
      */
     public List<PayoutResult> payouts(List<BankPayout> payouts) {
+        return payouts(messageId(), null, payouts);
+    }
+
+    /**
+     * Sends payouts as one pain.001 named {@code messageId} (its {@code MsgId} and {@code PmtInfId}, at most 35 characters);
+     * {@code batchBooking} true asks the bank to book them as one entry of our statement, named by it, false one entry per
+     * payout, null leaves it to what was agreed with the bank. Answers as {@link #payouts(List)}.
+     */
+    public List<PayoutResult> payouts(String messageId, Boolean batchBooking, List<BankPayout> payouts) {
         if (payouts.isEmpty()) {
             return List.of();
         }
-        PayoutBatch batch = new PayoutBatch(messageId(), settings.settlementAccount(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+        PayoutBatch batch = new PayoutBatch(messageId, settings.settlementAccount(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
                 payouts.stream().map(p -> new PayoutBatch.Payout(p.reference(), p.amount().amount(), p.amount().currency(),
-                        new BankAccount(p.bankCode(), p.accountNumber(), p.accountName()), p.remittance())).toList());
+                        new BankAccount(p.bankCode(), p.accountNumber(), p.accountName()), p.remittance())).toList(), batchBooking);
         HttpRequest request = post("pain.001", codec.write(batch)).build();
         return call("payouts", batch.messageId(), true, request, answer -> {
             if (answer.status() / 100 != 2) {

@@ -5,9 +5,17 @@ import io.huitong.protocols.statements.BankStatementReader;
 import java.io.InputStream;
 
 /**
- * A bank's camt.053: the header carries the date and the balances; the entries' credits and debits are added up as they
- * come, for the roll-forward. A reversal entry (the bank reports the transaction failed) moves money back the other
- * way and is marked as a reversal.
+ * A bank's camt.053: the header carries the account, the date and the balances; the entries' credits and debits are
+ * added up as they come, for the roll-forward. A reversal entry (the bank reports the transaction failed) moves money
+ * back the other way and is marked as a reversal.
+ *
+ * <p>A batch the bank booked as one entry ({@code NtryDtls/Btch}: the payouts of one pain.001 we sent) is one line,
+ * named by the batch's reference (its {@code PmtInfId}, which is the pain.001's message id), for what the entry moved.
+ * Matching pairs it with the payouts we sent in that batch, which we keep with each payout: the line's amount against
+ * their sum. The transactions the bank may list in the entry ({@code TxDtls}) are not taken as lines of their own: the
+ * entry's amount is what moved the account, while the list is often left out or cut short by banks, and our own record
+ * of what went in the batch is always there. Splitting the entry by that list would match payouts against amounts the
+ * bank lists rather than books, and spread a difference in what it booked over payouts that may well be right.
  */
 final class BankStatementStream implements StatementStream {
 
@@ -25,7 +33,7 @@ final class BankStatementStream implements StatementStream {
     @Override
     public StatementFacts facts() {
         return new StatementFacts(null, header.date(), 0, new StatementFacts.Balances(header.currency(), header.openingBalance(), credits,
-                debits, header.closingBalance()));
+                debits, header.closingBalance()), header.account().number());
     }
 
     @Override

@@ -4,15 +4,28 @@ import java.time.LocalDate;
 
 /**
  * The statement an import asks for, a channel's of a business date, checked against what the file says as soon as it
- * says it: the header's party and date when the file is opened, each line as it comes (a wallet bill's lines carry the
- * only dates it has), and the facts known at the end. A statement that is another's throws {@link StatementMismatch}.
+ * says it: the header's party, account and date when the file is opened, each line as it comes (a wallet bill's lines
+ * carry the only dates it has), and the facts known at the end. A statement that is another's throws
+ * {@link StatementMismatch}.
+ *
+ * @param account the number of our account at the channel that its statements must be of (a bank's: our settlement
+ *                account), or null where the statement names none
  */
-public record StatementExpectation(String channel, LocalDate businessDate, StatementFormat format) {
+public record StatementExpectation(String channel, LocalDate businessDate, StatementFormat format, String account) {
 
-    /** On opening: the header's party and date, where the format has a header. */
+    /** A statement that names no account of ours. */
+    public StatementExpectation(String channel, LocalDate businessDate, StatementFormat format) {
+        this(channel, businessDate, format, null);
+    }
+
+    /** On opening: the header's party, account and date, where the format has a header. */
     public void checkHeader(StatementFacts facts) {
         if (facts.party() != null && !facts.party().equals(channel)) {
             throw new StatementMismatch(facts.dateLine(), "the statement is " + facts.party() + "'s, not " + channel + "'s");
+        }
+        if (account != null && facts.account() != null && !facts.account().strip().equals(account)) {
+            throw new StatementMismatch(facts.dateLine(), "the statement is of the account ending " + lastFour(facts.account())
+                    + ", not of our settlement account at " + channel + " (ending " + lastFour(account) + ")");
         }
         if (format != StatementFormat.WALLET_BILL) {
             checkDate(facts);
@@ -59,6 +72,12 @@ public record StatementExpectation(String channel, LocalDate businessDate, State
             throw new StatementRefusal(format.where(line.lineNo()) + ": " + what + " must be 1 to " + MAX_REFERENCE
                     + " characters without control characters");
         }
+    }
+
+    /** An account number as refusals show it: its last four characters, never the whole of it. */
+    private static String lastFour(String number) {
+        String n = number.strip();
+        return n.length() <= 4 ? n : n.substring(n.length() - 4);
     }
 
     private void checkDate(StatementFacts facts) {

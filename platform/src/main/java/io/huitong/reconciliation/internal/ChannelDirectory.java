@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The channels reconciliation knows, from the channels the platform talks to: each one's statement format and the
- * clearing account its money passes through ({@code platform:<clearing>:<currency>}). Card acquirers share the card
- * clearing account; which acquirer a payment or refund went through is on the payment or refund.
+ * The channels reconciliation knows, from the channels the platform talks to: each one's statement format, the
+ * clearing account its money passes through ({@code platform:<clearing>:<currency>}) and, for the bank, the number of our
+ * settlement account there, which its statements must be of. Card acquirers share the card clearing account; which
+ * acquirer a payment or refund went through is on the payment or refund.
  */
 final class ChannelDirectory {
 
@@ -27,9 +28,17 @@ final class ChannelDirectory {
     }
 
     private final Supplier<List<ChannelStatus>> channels;
+    private final String bankAccount;
 
-    ChannelDirectory(Supplier<List<ChannelStatus>> channels) {
+    /** {@code bankAccount}: the number of our settlement account at the bank (camt.053 statements), or null to check none. */
+    ChannelDirectory(Supplier<List<ChannelStatus>> channels, String bankAccount) {
         this.channels = channels;
+        this.bankAccount = bankAccount;
+    }
+
+    /** The number of our account at the channel that its statements must be of, or null where they name none. */
+    String account(Channel channel) {
+        return channel.format() == StatementFormat.CAMT_053 ? bankAccount : null;
     }
 
     Optional<Channel> find(String name) {

@@ -1,5 +1,6 @@
 package io.huitong.reconciliation.internal;
 
+import io.huitong.reconciliation.domain.StatementFormat;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -12,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * business date, signed as the statement's lines are (a debit of the clearing account is money the channel owes or
  * paid us), grouped by our reference (the payment's id for payments, the refund's for refunds, the transfer's
  * reference otherwise). Where acquirers share the card clearing account, payments and refunds count for the channel
- * they went through.
+ * they went through; the payouts of a batch the bank books as one entry are one record of the batch.
  *
  * <p>Named parameters throughout: {@code id} (the reconciliation), {@code channel}, {@code date} (its business date,
  * where a difference arises), {@code now}, {@code base} (the id prefix of the pass's items, {@code rbk_...}); for our
@@ -38,16 +39,36 @@ final class MatchPasses {
     static final String ITEM_COLUMNS = "id, reconciliation_id, class, matched_by, reference, channel_reference, line_key, record_key,"
             + " our_amount, channel_amount, currency, lines, first_line, origin_date, status, created_at, updated_at";
 
-    /** Our records of the day by reference; {@code shared}: the clearing account is several channels'. */
-    static String recordGroups(boolean shared) {
-        return "select " + OUR_REFERENCE + " as reference, sum(case when e.direction = 'debit' then e.amount else -e.amount end) as net,"
-                + " min(e.currency) as cur, min(e.currency) <> max(e.currency) as mixed, min(e.created_at) as booked_at"
-                + " from ledger_entry e join ledger_transfer t on t.id = e.transfer_id"
+    /**
+     * A payout's record when we sent it in a batch the bank books as one entry (see {@link #recordGroups}): the batch's
+     * reference, unless this statement has a line of the payout's own (a bank that booked the batch payout by payout).
+     */
+    private static final String BATCHED_REFERENCE = "case when po.batch_reference is not null and not exists (select 1 from reconciliation_line x"
+            + " where x.reconciliation_id = :id and x.reference = po.id) then po.batch_reference else " + OUR_REFERENCE + " end";
+
+    /**
+     * Our records of the day by reference. Card acquirers share the clearing account: a payment or refund counts for the
+     * acquirer it went through. The bank books a batch of payouts we sent as one (a pain.001 of several, whose reference
+     * each payout keeps) as one entry named by the batch: there the payouts of a batch are one record under its
+     * reference, what they moved added up, so that the batch's line pairs with them by reference like any other line,
+     * and a difference is one break of the batch.
+     */
+    static String recordGroups(StatementFormat format) {
+        boolean shared = format == StatementFormat.ACQUIRER_SETTLEMENT;
+        String from = " from ledger_entry e join ledger_transfer t on t.id = e.transfer_id"
                 + (shared ? " left join payment p on t.code = 'payment' and p.id = t.reference left join refund rf on t.code = 'refund' and rf.id = t.id" : "")
+                + (format == StatementFormat.CAMT_053 ? " left join payout po on t.code = 'payout' and po.id = t.reference" : "")
                 + " where e.account_id in (:accounts) and e.layer = 'posted' and e.created_at >= :from and e.created_at < :to"
                 + " and (t.code is null or t.code not in (:corrections))"
-                + (shared ? " and (t.code is null or t.code not in ('payment', 'refund') or p.channel = :channel or rf.channel = :channel)" : "")
-                + " group by " + OUR_REFERENCE;
+                + (shared ? " and (t.code is null or t.code not in ('payment', 'refund') or p.channel = :channel or rf.channel = :channel)" : "");
+        String net = "case when e.direction = 'debit' then e.amount else -e.amount end";
+        if (format == StatementFormat.CAMT_053) {
+            return "select reference, sum(net) as net, min(cur) as cur, min(cur) <> max(cur) as mixed, min(booked_at) as booked_at"
+                    + " from (select " + BATCHED_REFERENCE + " as reference, " + net + " as net, e.currency as cur, e.created_at as booked_at"
+                    + from + ") b group by reference";
+        }
+        return "select " + OUR_REFERENCE + " as reference, sum(" + net + ") as net, min(e.currency) as cur, min(e.currency) <> max(e.currency)"
+                + " as mixed, min(e.created_at) as booked_at" + from + " group by " + OUR_REFERENCE;
     }
 
     /** The item id: the pass's base and a nine-digit sequence in the order of {@code order}. */
@@ -100,7 +121,7 @@ final class MatchPasses {
      * PostgreSQL; H2, which has none, takes a left join and the records without lines apart. Answers how many statement
      * lines are left over.
      */
-    long sameDay(Map<String, ?> p, boolean shared, boolean fullJoin) {
+    long sameDay(Map<String, ?> p, StatementFormat format, boolean fullJoin) {
         String insert = "insert into reconciliation_leftover (reconciliation_id, side, reference, channel_reference, line_net, line_currency,"
                 + " line_mixed, flagged, lines, first_line, line_epoch, our_net, our_currency, our_mixed, our_epoch)";
         String columns = " select :id, case when l.reference is null then 'R' when r.reference is null then 'L' else 'P' end,"
@@ -108,13 +129,13 @@ final class MatchPasses {
                 + " cast(extract(epoch from l.occurred_at) as bigint), r.net, r.cur, r.mixed, cast(extract(epoch from r.booked_at) as bigint)";
         String disagree = " where l.reference is null or r.reference is null or l.mixed or r.mixed or l.cur <> r.cur or l.net <> r.net";
         if (fullJoin) {
-            run(insert + columns + " from (" + LINE_GROUPS + ") l full join (" + recordGroups(shared) + ") r on r.reference = l.reference"
+            run(insert + columns + " from (" + LINE_GROUPS + ") l full join (" + recordGroups(format) + ") r on r.reference = l.reference"
                     + disagree, p);
         } else {
-            run(insert + columns + " from (" + LINE_GROUPS + ") l left join (" + recordGroups(shared) + ") r on r.reference = l.reference"
+            run(insert + columns + " from (" + LINE_GROUPS + ") l left join (" + recordGroups(format) + ") r on r.reference = l.reference"
                     + disagree, p);
             run(insert + " select :id, 'R', r.reference, null, null, null, null, null, 0, null, null, r.net, r.cur, r.mixed,"
-                    + " cast(extract(epoch from r.booked_at) as bigint) from (" + recordGroups(shared) + ") r where not exists"
+                    + " cast(extract(epoch from r.booked_at) as bigint) from (" + recordGroups(format) + ") r where not exists"
                     + " (select 1 from reconciliation_line x where x.reconciliation_id = :id and x.reference = r.reference)", p);
         }
         return count("select coalesce(sum(lines), 0) from reconciliation_leftover where reconciliation_id = :id and side in ('L', 'P')", p);

@@ -3,7 +3,6 @@ package io.huitong.reconciliation.internal;
 import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.Ids;
 import io.huitong.reconciliation.domain.BreakClass;
-import io.huitong.reconciliation.domain.StatementFormat;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,8 +94,7 @@ final class Matcher {
 
         Timed timed = new Timed(job.id());
         long duplicates = timed.run("duplicates", () -> passes.duplicates(base(p)));
-        long unpaired = timed.run("same day", () -> passes.sameDay(p, job.channel().format() == StatementFormat.ACQUIRER_SETTLEMENT,
-                postgres.getAsBoolean()));
+        long unpaired = timed.run("same day", () -> passes.sameDay(p, job.channel().format(), postgres.getAsBoolean()));
         progress.accept(job.total() - unpaired);
         timed.run("disagreements", () -> passes.disagreements(base(p)));
         timed.run("records elsewhere", () -> leftovers.recordsElsewhere(base(p)));

@@ -21,11 +21,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a statement: checks the channel and date asked for, streams the file into its lines in one transaction,
- * then decides by the content's hash. The same content as the channel and date's current reconciliation is that
- * reconciliation: the transaction rolls back, nothing changes. Other content becomes the new current reconciliation,
- * superseding the last. Matching starts once it commits. A refusal (malformed, another channel's or date's) rolls
- * everything back and answers a 400 naming the line.
+ * Imports a statement: checks the channel and date asked for (and, for the bank, our account), streams the file into
+ * its lines in one transaction, then decides by the content's hash. The same content as the channel and date's current
+ * reconciliation is that reconciliation: the transaction rolls back, nothing changes. Other content becomes the new
+ * current reconciliation, superseding the last. Matching starts once it commits. A refusal (malformed, another channel's,
+ * account's or date's) rolls everything back and answers a 400 naming the line.
  */
 final class StatementImports {
 
@@ -91,7 +91,7 @@ final class StatementImports {
         if (date.isAfter(today)) {
             throw ApiException.invalid("business_date", "business_date may not be in the future (today is " + today + " in Asia/Shanghai)");
         }
-        return new StatementExpectation(c.name(), date, c.format());
+        return new StatementExpectation(c.name(), date, c.format(), channels.account(c));
     }
 
     private String read(StatementExpectation expected, InputStream in, String requestedBy) {

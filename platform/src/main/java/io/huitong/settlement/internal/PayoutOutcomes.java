@@ -6,6 +6,7 @@ import io.huitong.aml.NewAmlTransaction;
 import io.huitong.events.EventLog;
 import io.huitong.events.EventTypes;
 import io.huitong.kernel.DbTimes;
+import io.huitong.kernel.Ids;
 import io.huitong.kernel.Money;
 import io.huitong.ledger.Ledger;
 import io.huitong.ledger.TransferRequest;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -32,12 +34,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * paid or failed by the bank's answer or a later status report; each outcome in one transaction with its ledger
  * movement, the settlement's status, the event and, for a paid payout, the AML record. An answer the bank did not
  * give yet leaves the payout {@code in_transit} until the resolver asks again.
+ *
+ * <p>The payouts a settlement run opens go together once it is done: batches of up to {@value #MAX_BATCH}, each one
+ * pain.001 named by the batch's reference ({@code pob_...}), which the bank is asked to book as one entry of our
+ * account's statement. The reference is stored with each payout before the batch is sent, so that a batch the bank did
+ * not answer is sent again as the same message, and reconciliation knows which payouts the bank's entry stands for. A
+ * payout alone (an approved one, a run's only payout) goes as before, in a message of its own.
  */
 final class PayoutOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(PayoutOutcomes.class);
     /** How long a payout in transit waits before the bank is asked about it again. */
     static final Duration ASK_AGAIN = Duration.ofSeconds(15);
+    /** Payouts per pain.001: some 700 characters each, 500 stay well within the million characters a bank reads of a message. */
+    static final int MAX_BATCH = 500;
 
     private final PayoutStore store;
     private final SettlementStore settlements;
@@ -49,9 +59,10 @@ final class PayoutOutcomes {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ExecutorService sender;
+    private final Ids ids;
 
     PayoutOutcomes(PayoutStore store, SettlementStore settlements, BankAccounts accounts, Ledger ledger, EventLog events, AmlMonitoring aml,
-                   Supplier<Optional<BankPayouts>> bank, TransactionTemplate tx, Clock clock, ExecutorService sender) {
+                   Supplier<Optional<BankPayouts>> bank, TransactionTemplate tx, Clock clock, ExecutorService sender, Ids ids) {
         this.store = store;
         this.settlements = settlements;
         this.accounts = accounts;
@@ -62,6 +73,7 @@ final class PayoutOutcomes {
         this.tx = tx;
         this.clock = clock;
         this.sender = sender;
+        this.ids = ids;
     }
 
     /** Sends the payout in the background, after the caller's transaction commits (at once when there is none). */
@@ -83,6 +95,57 @@ final class PayoutOutcomes {
             sender.execute(() -> send(payoutId));
         } catch (RuntimeException rejected) {
             log.warn("Payout {} waits for the resolver: {}", payoutId, rejected.toString());
+        }
+    }
+
+    /** Sends the payouts still pending among these (a settlement run's) in batches, in the background. */
+    void sendTogether(List<String> payoutIds) {
+        if (payoutIds.isEmpty()) {
+            return;
+        }
+        try {
+            sender.execute(() -> sendInBatches(payoutIds));
+        } catch (RuntimeException rejected) {
+            log.warn("{} payouts wait for the resolver: {}", payoutIds.size(), rejected.toString());
+        }
+    }
+
+    /** Puts the payouts still pending and in no batch into batches of up to {@value #MAX_BATCH} and sends each; one alone goes alone. */
+    void sendInBatches(List<String> payoutIds) {
+        for (int from = 0; from < payoutIds.size(); from += MAX_BATCH) {
+            List<String> chunk = payoutIds.subList(from, Math.min(payoutIds.size(), from + MAX_BATCH));
+            if (chunk.size() == 1) {
+                send(chunk.getFirst());
+                continue;
+            }
+            String batch = ids.next("pob");
+            if (store.assignBatch(chunk, batch, now()) > 0) {
+                sendBatch(batch);
+            }
+        }
+    }
+
+    /** Sends a batch's payouts still pending as one message under its reference and applies the answers. */
+    void sendBatch(String batch) {
+        Optional<BankPayouts> channel = bank.get();
+        if (channel.isEmpty()) {
+            return;
+        }
+        List<Payout> payouts = store.pendingInBatch(batch).stream().map(store::find).flatMap(Optional::stream).toList();
+        if (payouts.isEmpty()) {
+            return;
+        }
+        List<BankPayouts.Payout> sent = payouts.stream().map(p -> new BankPayouts.Payout(p.id(), new Money(p.amount(), p.currency()),
+                p.bankAccount().bankCode(), accounts.open(p.merchant(), store.sealedAccount(p.id())), p.bankAccount().accountName())).toList();
+        List<BankPayouts.Result> results;
+        try {
+            results = channel.get().send(batch, sent);
+        } catch (RuntimeException e) {
+            log.warn("Payout batch {} got no answer from the bank ({}); the resolver asks again", batch, e.toString());
+            results = List.of();
+        }
+        for (int i = 0; i < payouts.size(); i++) {
+            apply(payouts.get(i).id(), results.size() == payouts.size() ? results.get(i) : new BankPayouts.Result.Pending());
         }
     }
 
@@ -165,14 +228,18 @@ final class PayoutOutcomes {
         events.record(p.merchant(), EventTypes.PAYOUT_FAILED, store.find(p.id()).orElseThrow());
     }
 
-    /** Sends payouts left pending (a restart, a full queue) and asks the bank about those in transit; answers how many moved on. */
+    /**
+     * Sends payouts left pending (a restart, a full queue, a run that stopped before it was done), a batch as the same
+     * message again, and asks the bank about those in transit; answers how many moved on.
+     */
     int resolveDue() {
         if (bank.get().isEmpty()) {
             return 0;
         }
         Instant now = now();
-        List<String> unsent = store.due("pending", now.minus(ASK_AGAIN), 50);
-        unsent.forEach(this::send);
+        List<PayoutStore.Unsent> unsent = store.unsent(now.minus(ASK_AGAIN), 50);
+        unsent.stream().map(PayoutStore.Unsent::batch).filter(Objects::nonNull).distinct().forEach(this::sendBatch);
+        sendInBatches(unsent.stream().filter(u -> u.batch() == null).map(PayoutStore.Unsent::id).toList());
         int moved = 0;
         for (String id : store.due("in_transit", now, 50)) {
             BankPayouts.Result result = bank.get().get().status(id);

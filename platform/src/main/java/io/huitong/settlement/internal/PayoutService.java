@@ -53,8 +53,9 @@ final class PayoutService implements Payouts, ApprovalHandler {
     }
 
     /**
-     * Opens a payout of a settlement's net, when the merchant has a settlement bank account, in the caller's transaction;
-     * one that needs no approval is sent after the commit. Answers its id.
+     * Opens a payout of a settlement's net, when the merchant has a settlement bank account, in the caller's transaction.
+     * One that needs no approval is {@code pending}: the settlement run sends it with the run's other payouts once it is
+     * done ({@link PayoutOutcomes#sendTogether}), else the resolver does. Answers its id.
      */
     Optional<String> open(String merchantId, String settlementId, Money amount, String requestedBy, Instant now) {
         Optional<BankAccounts.Sealed> account = accounts.find(merchantId);
@@ -82,8 +83,6 @@ final class PayoutService implements Payouts, ApprovalHandler {
             Approval approval = approvals.request(new NewApproval(APPROVAL_ACTION, Payout.OBJECT, id, requestedBy,
                     Set.of(OperatorRole.FINANCE), 1, details));
             store.setApproval(id, approval.id());
-        } else {
-            outcomes.sendAfterCommit(id);
         }
         return Optional.of(id);
     }

@@ -74,10 +74,41 @@ final class PayoutStore {
                 .update();
     }
 
-    /** Payouts to send or to ask the bank about, oldest first. */
+    /** Payouts to ask the bank about, oldest first. */
     List<String> due(String status, Instant now, int max) {
         return jdbc.sql("select id from payout where status = ? and resolve_after <= ? order by resolve_after limit ?")
                 .params(status, DbTimes.at(now), max).query(String.class).list();
+    }
+
+    /** A payout not sent yet, and the batch it is to go in (null: not in one yet). */
+    record Unsent(String id, String batch) {
+    }
+
+    /**
+     * Payouts still to send, oldest first, but for those of a settlement run still running: the run sends them together
+     * once it is done.
+     */
+    List<Unsent> unsent(Instant now, int max) {
+        return jdbc.sql("select p.id, p.batch_reference from payout p where p.status = 'pending' and p.resolve_after <= ?"
+                        + " and not exists (select 1 from settlement s join settlement_run r on r.id = s.run_id"
+                        + " where s.id = p.settlement_id and r.status = 'running') order by p.resolve_after limit ?")
+                .params(DbTimes.at(now), max).query((rs, n) -> new Unsent(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /**
+     * Puts those of the payouts still pending and in no batch into this one, due to be sent again from {@code now} on should
+     * the batch not be answered; answers how many it took.
+     */
+    int assignBatch(List<String> ids, String batch, Instant now) {
+        return jdbc.sql("update payout set batch_reference = :batch, resolve_after = :now where id in (:ids) and status = 'pending'"
+                        + " and batch_reference is null")
+                .param("batch", batch).param("now", DbTimes.at(now)).param("ids", ids).update();
+    }
+
+    /** The payouts of a batch still to send, in the order they were opened. */
+    List<String> pendingInBatch(String batch) {
+        return jdbc.sql("select id from payout where batch_reference = ? and status = 'pending' order by id").param(batch)
+                .query(String.class).list();
     }
 
     private static Payout payout(ResultSet rs, int n) throws SQLException {

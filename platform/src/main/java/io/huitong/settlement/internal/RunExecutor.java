@@ -15,6 +15,7 @@ import io.huitong.settlement.domain.SettlementCutoff;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs settlement: a run goes over every merchant's pending balances (or one merchant's), each balance settled in a
  * transaction of its own, and reports its progress as it goes. A run that dies half-way has settled what it committed;
- * starting it again settles the rest, and two runs at once queue on each balance, so nothing settles twice.
+ * starting it again settles the rest, and two runs at once queue on each balance, so nothing settles twice. The payouts
+ * the run opened go to the bank together once it is done, in batches ({@link PayoutOutcomes#sendTogether}); those of a
+ * run that died are sent by the resolver.
  */
 final class RunExecutor implements SettlementRuns {
 
@@ -35,6 +38,7 @@ final class RunExecutor implements SettlementRuns {
 
     private final RunStore runs;
     private final PositionSettler settler;
+    private final PayoutOutcomes payouts;
     private final Merchants merchants;
     private final Calendars calendars;
     private final TransactionTemplate tx;
@@ -42,10 +46,11 @@ final class RunExecutor implements SettlementRuns {
     private final Ids ids;
     private final ExecutorService executor;
 
-    RunExecutor(RunStore runs, PositionSettler settler, Merchants merchants, Calendars calendars, TransactionTemplate tx, Clock clock,
-                Ids ids, ExecutorService executor) {
+    RunExecutor(RunStore runs, PositionSettler settler, PayoutOutcomes payouts, Merchants merchants, Calendars calendars,
+                TransactionTemplate tx, Clock clock, Ids ids, ExecutorService executor) {
         this.runs = runs;
         this.settler = settler;
+        this.payouts = payouts;
         this.merchants = merchants;
         this.calendars = calendars;
         this.tx = tx;
@@ -86,18 +91,22 @@ final class RunExecutor implements SettlementRuns {
         return runs.insert(run, automaticDate) ? Optional.of(run) : Optional.empty();
     }
 
-    /** Settles every balance of the run in turn; a run of its own thread. */
+    /** Settles every balance of the run in turn, then sends the payouts it opened; a run of its own thread. */
     void execute(SettlementRun run) {
         int done = 0;
         int settled = 0;
         int skipped = 0;
+        List<String> opened = new ArrayList<>();
         try {
             BusinessCalendar calendar = calendars.current();
             List<RunStore.Position> positions = runs.positions(run.merchantId());
             for (RunStore.Position position : positions) {
                 PositionSettler.Outcome outcome = settleOne(run, position, calendar);
-                if (outcome instanceof PositionSettler.Outcome.Settled) {
+                if (outcome instanceof PositionSettler.Outcome.Settled s) {
                     settled++;
+                    if (s.settlement().payoutId() != null) {
+                        opened.add(s.settlement().payoutId());
+                    }
                 } else if (outcome instanceof PositionSettler.Outcome.Skipped s) {
                     skipped++;
                     log.warn("Settlement run {} left {} {} for a later run: {}", run.id(), position.merchantId(), position.currency(), s.reason());
@@ -109,6 +118,8 @@ final class RunExecutor implements SettlementRuns {
         } catch (RuntimeException e) {
             log.error("Settlement run {} failed after {} balances", run.id(), done, e);
             runs.finish(run.id(), "failed", "failed after " + done + " balances: " + e.getClass().getSimpleName(), DbTimes.now(clock));
+        } finally {
+            payouts.sendTogether(opened);
         }
     }
 

@@ -55,9 +55,9 @@ class SettlementConfig {
     @Bean
     PayoutOutcomes payoutOutcomes(JdbcClient jdbc, SettlementStore settlements, BankAccounts accounts, Ledger ledger, EventLog events,
                                   AmlMonitoring aml, ObjectProvider<BankPayouts> bank, PlatformTransactionManager transactions, Clock clock,
-                                  ExecutorService payoutSender) {
+                                  ExecutorService payoutSender, Ids ids) {
         return new PayoutOutcomes(new PayoutStore(jdbc), settlements, accounts, ledger, events, aml,
-                () -> Optional.ofNullable(bank.getIfAvailable()), new TransactionTemplate(transactions), clock, payoutSender);
+                () -> Optional.ofNullable(bank.getIfAvailable()), new TransactionTemplate(transactions), clock, payoutSender, ids);
     }
 
     @Bean
@@ -67,12 +67,12 @@ class SettlementConfig {
     }
 
     @Bean
-    RunExecutor settlementRuns(JdbcClient jdbc, SettlementStore store, Ledger ledger, FxRates rates, PayoutService payouts, Merchants merchants,
-                               Calendars calendars, PlatformTransactionManager transactions, Clock clock, Ids ids,
-                               ExecutorService settlementRunner) {
+    RunExecutor settlementRuns(JdbcClient jdbc, SettlementStore store, Ledger ledger, FxRates rates, PayoutService payouts,
+                               PayoutOutcomes outcomes, Merchants merchants, Calendars calendars, PlatformTransactionManager transactions,
+                               Clock clock, Ids ids, ExecutorService settlementRunner) {
         PositionSettler settler = new PositionSettler(store, ledger, rates, payouts, ids);
-        return new RunExecutor(new RunStore(jdbc), settler, merchants, calendars, new TransactionTemplate(transactions), clock, ids,
-                settlementRunner);
+        return new RunExecutor(new RunStore(jdbc), settler, outcomes, merchants, calendars, new TransactionTemplate(transactions), clock,
+                ids, settlementRunner);
     }
 
     @Bean

@@ -100,6 +100,30 @@ class StatementStreamTest {
         }
     }
 
+    @Test
+    void aBatchTheBankBookedAsOneIsOneLineOfTheBatchAndAnotherAccountsStatementIsRefused() {
+        Iso20022Codec codec = new Iso20022Codec();
+        BankAccount ours = new BankAccount("999900000001", "955880000000000018", "Huitong Settlement");
+        Statement.Batch batch = new Statement.Batch("pob_1", "pob_1", 2, List.of(new Statement.Transaction("po_1", 3_000),
+                new Statement.Transaction("po_2", 5_800)));
+        List<Statement.Entry> entries = List.of(new Statement.Entry("pay_1", 12_000, "CNY", true, DAY, "transfer"),
+                new Statement.Entry("pob_1", 8_800, "CNY", false, DAY, "payout", false, batch));
+        byte[] file = codec.write(new Statement("MSG1", "STMT-1", ours, "CNY", DAY, 0, 3_200, entries)).getBytes(StandardCharsets.UTF_8);
+        StatementExpectation expected = new StatementExpectation("bank", DAY, StatementFormat.CAMT_053, ours.number());
+        List<StatementLine> lines = read(StatementFormat.CAMT_053, file, expected);
+        assertThat(lines).extracting(StatementLine::reference).containsExactly("pay_1", "pob_1");
+        assertThat(lines.get(1).amount()).as("what the batch moved, as one line").isEqualTo(-8_800);
+        assertThat(lines.get(1).kind()).isEqualTo("payout");
+
+        byte[] theirs = codec.write(new Statement("MSG1", "STMT-1", new BankAccount("999900000001", "955880000000000026", "Someone"), "CNY", DAY,
+                0, 3_200, entries)).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(StatementFormat.CAMT_053, theirs, expected)).isInstanceOf(StatementMismatch.class)
+                .hasMessage("the statement is of the account ending 0026, not of our settlement account at bank (ending 0018)")
+                .hasMessageNotContaining("955880000000000026");
+        assertThat(read(StatementFormat.CAMT_053, theirs, new StatementExpectation("bank", DAY, StatementFormat.CAMT_053)))
+                .as("no account to check").hasSize(2);
+    }
+
     static String digest(StatementFormat format, byte[] file) {
         ContentDigest digest = new ContentDigest();
         try (StatementStream s = format.open(new ByteArrayInputStream(file))) {

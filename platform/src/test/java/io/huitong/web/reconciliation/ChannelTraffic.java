@@ -128,9 +128,32 @@ abstract class ChannelTraffic extends ApiTestSupport {
 
     /**
      * A payout of a T0 merchant's day, through the simulated bank: today is made a business day of the calendar first
-     * (a make-up working day, or a holiday no more), so that the day's payments are due today.
+     * (a make-up working day, or a holiday no more), so that the day's payments are due today. The run is the merchant's
+     * alone, and its one payout goes to the bank alone.
      */
     String payout(long amount) {
+        todayIsABusinessDay();
+        OnboardedMerchant m = payee(amount);
+        settle("\"merchant\":\"" + m.id() + "\",", 1);
+        return paidPayout(m);
+    }
+
+    /**
+     * Payouts of several T0 merchants' day (one each, of these amounts), opened by one settlement run over every merchant,
+     * which sends them to the simulated bank together: one pain.001 asking the bank to book them as one entry. Answers
+     * the payouts, once paid.
+     */
+    List<String> payoutBatch(long... amounts) {
+        todayIsABusinessDay();
+        List<OnboardedMerchant> payees = new ArrayList<>();
+        for (long amount : amounts) {
+            payees.add(payee(amount));
+        }
+        settle("", amounts.length);
+        return payees.stream().map(this::paidPayout).toList();
+    }
+
+    private void todayIsABusinessDay() {
         int year = today().getYear();
         JsonNode calendar = api.get("/v1/admin/calendar/" + year, "Authorization", admin()).json();
         List<String> holidays = new ArrayList<>();
@@ -144,7 +167,10 @@ abstract class ChannelTraffic extends ApiTestSupport {
         Api.Response put = api.putJson("/v1/admin/calendar/" + year, "{\"holidays\":" + json(holidays) + ",\"working_days\":" + json(working) + "}",
                 "Authorization", admin());
         assertThat(put.status()).as(put.body()).isEqualTo(200);
+    }
 
+    /** A T0 merchant with a settlement bank account the simulated bank pays at once, and a card payment of {@code amount} today. */
+    private OnboardedMerchant payee(long amount) {
         OnboardedMerchant m = onboardMerchant("Payout " + UUID.randomUUID().toString().substring(0, 8),
                 "\"settlement_schedule\":\"T0\",\"fee_percent_bps\":0");
         Api.Response account = api.putJson("/v1/admin/merchants/" + m.id() + "/bank_account", "{\"bank_code\":\"999900000001\","
@@ -157,13 +183,21 @@ abstract class ChannelTraffic extends ApiTestSupport {
         } finally {
             merchant = payer;
         }
-        Api.Response run = api.postJson("/v1/admin/settlement_runs", "{\"business_date\":\"" + today() + "\",\"merchant\":\"" + m.id() + "\"}",
+        return m;
+    }
+
+    /** A settlement run of today ({@code merchant}: {@code "merchant":"mer_...",} or nothing for every merchant), awaited. */
+    private void settle(String merchant, int atLeast) {
+        Api.Response run = api.postJson("/v1/admin/settlement_runs", "{" + merchant + "\"business_date\":\"" + today() + "\"}",
                 "Authorization", admin());
         assertThat(run.status()).as(run.body()).isEqualTo(202);
         String runId = run.json().path("id").asString();
         JsonNode done = await(() -> api.get("/v1/admin/settlement_runs/" + runId, "Authorization", admin()).json(),
                 x -> x.path("status").asString().equals("completed"));
-        assertThat(done.path("settlements").asInt()).as(done.toString()).isEqualTo(1);
+        assertThat(done.path("settlements").asInt()).as(done.toString()).isGreaterThanOrEqualTo(atLeast);
+    }
+
+    private String paidPayout(OnboardedMerchant m) {
         String payout = api.get("/v1/settlements", "Authorization", m.bearer()).json().path("data").get(0).path("payout").asString();
         JsonNode paid = await(() -> api.get("/v1/payouts/" + payout, "Authorization", m.bearer()).json(), x -> x.path("status").asString().equals("paid"));
         assertThat(paid.path("status").asString()).as(paid.toString()).isEqualTo("paid");

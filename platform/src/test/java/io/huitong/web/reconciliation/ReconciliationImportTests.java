@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Statements reconciliation refuses: malformed files (truncated XML, a wrong column count, a bad amount), another
- * channel's statement or another date's, and bad parameters. Each is a 400 naming what is wrong (the line, for a
- * file), and imports nothing.
+ * channel's statement, another account's (the bank's) or another date's, and bad parameters. Each is a 400 naming what
+ * is wrong (the line, for a file), and imports nothing.
  */
 abstract class ReconciliationImportTests extends ReconciliationFixtures {
 
@@ -92,6 +92,16 @@ abstract class ReconciliationImportTests extends ReconciliationFixtures {
         assertRefused(upload("acq_a", today(), statement("acq_b", today())), "statement_mismatch", "line 1", "acq_b");
         assertRefused(upload("acq_a", today(), statement("ecny", today())), "statement_invalid", "line 1");
         assertRefused(upload("bank", today(), statement("acq_a", today())), "statement_invalid", "nothing was imported");
+    }
+
+    @Test
+    void aBankStatementOfAnotherAccountIsRefused() {
+        String ours = io.huitong.simulator.BankAccounts.SETTLEMENT.number();
+        String camt = text(statement("bank", today()));
+        assertThat(camt).contains("<Id>" + ours + "</Id>");
+        byte[] theirs = bytes(camt.replace("<Id>" + ours + "</Id>", "<Id>955880000000000026</Id>"));
+        assertRefused(upload("bank", today(), theirs), "statement_mismatch", "the account ending 0026", "our settlement account at bank (ending 0018)");
+        assertThat(upload("bank", today(), bytes(camt)).status()).as("and ours is taken").isEqualTo(202);
     }
 
     @Test

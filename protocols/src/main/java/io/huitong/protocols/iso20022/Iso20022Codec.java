@@ -2,7 +2,6 @@ package io.huitong.protocols.iso20022;
 
 import com.prowidesoftware.swift.model.mx.AbstractMX;
 import com.prowidesoftware.swift.model.mx.MxCamt02900109;
-import com.prowidesoftware.swift.model.mx.MxCamt05300108;
 import com.prowidesoftware.swift.model.mx.MxCamt05600108;
 import com.prowidesoftware.swift.model.mx.MxPacs00200110;
 import com.prowidesoftware.swift.model.mx.MxPacs00400109;
@@ -11,14 +10,9 @@ import com.prowidesoftware.swift.model.mx.MxPacs02800103;
 import com.prowidesoftware.swift.model.mx.MxPain00100109;
 import com.prowidesoftware.swift.model.mx.MxPain00200110;
 import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
-import com.prowidesoftware.swift.model.mx.dic.AccountStatement9;
 import com.prowidesoftware.swift.model.mx.dic.ActiveCurrencyAndAmount;
 import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
-import com.prowidesoftware.swift.model.mx.dic.AmountAndDirection35;
 import com.prowidesoftware.swift.model.mx.dic.AmountType4Choice;
-import com.prowidesoftware.swift.model.mx.dic.BalanceType10Choice;
-import com.prowidesoftware.swift.model.mx.dic.BalanceType13;
-import com.prowidesoftware.swift.model.mx.dic.BankToCustomerStatementV08;
 import com.prowidesoftware.swift.model.mx.dic.BranchAndFinancialInstitutionIdentification6;
 import com.prowidesoftware.swift.model.mx.dic.CancellationIndividualStatus1Code;
 import com.prowidesoftware.swift.model.mx.dic.CancellationReason33Choice;
@@ -26,17 +20,11 @@ import com.prowidesoftware.swift.model.mx.dic.CancellationStatusReason3Choice;
 import com.prowidesoftware.swift.model.mx.dic.CancellationStatusReason4;
 import com.prowidesoftware.swift.model.mx.dic.Case5;
 import com.prowidesoftware.swift.model.mx.dic.CashAccount38;
-import com.prowidesoftware.swift.model.mx.dic.CashAccount39;
-import com.prowidesoftware.swift.model.mx.dic.CashBalance8;
-import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
 import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction34;
 import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction39;
 import com.prowidesoftware.swift.model.mx.dic.CustomerCreditTransferInitiationV09;
 import com.prowidesoftware.swift.model.mx.dic.CustomerPaymentStatusReportV10;
 import com.prowidesoftware.swift.model.mx.dic.DateAndDateTime2Choice;
-import com.prowidesoftware.swift.model.mx.dic.EntryDetails9;
-import com.prowidesoftware.swift.model.mx.dic.EntryStatus1Choice;
-import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
 import com.prowidesoftware.swift.model.mx.dic.FIToFICustomerCreditTransferV08;
 import com.prowidesoftware.swift.model.mx.dic.FIToFIPaymentCancellationRequestV08;
 import com.prowidesoftware.swift.model.mx.dic.FIToFIPaymentStatusReportV10;
@@ -44,14 +32,12 @@ import com.prowidesoftware.swift.model.mx.dic.FIToFIPaymentStatusRequestV03;
 import com.prowidesoftware.swift.model.mx.dic.FinancialInstitutionIdentification18;
 import com.prowidesoftware.swift.model.mx.dic.ClearingSystemMemberIdentification2;
 import com.prowidesoftware.swift.model.mx.dic.GenericAccountIdentification1;
-import com.prowidesoftware.swift.model.mx.dic.GroupHeader81;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader85;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader86;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader90;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader91;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader93;
 import com.prowidesoftware.swift.model.mx.dic.InvestigationStatus5Choice;
-import com.prowidesoftware.swift.model.mx.dic.NumberAndSumOfTransactions4;
 import com.prowidesoftware.swift.model.mx.dic.OriginalGroupHeader17;
 import com.prowidesoftware.swift.model.mx.dic.OriginalPaymentInstruction32;
 import com.prowidesoftware.swift.model.mx.dic.OriginalTransactionReference28;
@@ -71,17 +57,13 @@ import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction112;
 import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction113;
 import com.prowidesoftware.swift.model.mx.dic.RemittanceInformation16;
 import com.prowidesoftware.swift.model.mx.dic.ResolutionOfInvestigationV09;
-import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
 import com.prowidesoftware.swift.model.mx.dic.ReturnReason5Choice;
 import com.prowidesoftware.swift.model.mx.dic.SettlementInstruction7;
 import com.prowidesoftware.swift.model.mx.dic.SettlementMethod1Code;
 import com.prowidesoftware.swift.model.mx.dic.StatusReason6Choice;
 import com.prowidesoftware.swift.model.mx.dic.StatusReasonInformation12;
-import com.prowidesoftware.swift.model.mx.dic.TotalTransactions6;
-import com.prowidesoftware.swift.model.mx.dic.TransactionReferences6;
 import com.prowidesoftware.swift.model.mx.dic.UnderlyingTransaction22;
 import com.prowidesoftware.swift.model.mx.dic.UnderlyingTransaction23;
-import com.prowidesoftware.swift.model.mx.dic.DateTimePeriod1;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -295,7 +277,7 @@ public final class Iso20022Codec {
     public String write(PayoutBatch b) {
         long sum = 0;
         PaymentInstruction30 info = new PaymentInstruction30().setPmtInfId(b.messageId()).setPmtMtd(PaymentMethod3Code.TRF)
-                .setNbOfTxs(String.valueOf(b.payouts().size()))
+                .setNbOfTxs(String.valueOf(b.payouts().size())).setBtchBookg(b.batchBooking())
                 .setReqdExctnDt(new DateAndDateTime2Choice().setDt(b.executionDate()))
                 .setDbtr(party(b.debtor())).setDbtrAcct(account(b.debtor())).setDbtrAgt(agent(b.debtor()));
         BigDecimal control = BigDecimal.ZERO;
@@ -337,7 +319,7 @@ public final class Iso20022Codec {
         }
         LocalDate date = info.getReqdExctnDt() == null ? null : info.getReqdExctnDt().getDt();
         return new PayoutBatch(text(require(doc.getGrpHdr(), "GrpHdr").getMsgId(), "MsgId"),
-                bankAccount(info.getDbtr(), info.getDbtrAcct(), info.getDbtrAgt(), "Dbtr"), date, payouts);
+                bankAccount(info.getDbtr(), info.getDbtrAcct(), info.getDbtrAgt(), "Dbtr"), date, payouts, info.isBtchBookg());
     }
 
     public String write(PayoutReport r) {
@@ -377,90 +359,14 @@ public final class Iso20022Codec {
                 statuses);
     }
 
-    // ---- camt.053 ----
-
-    /** A statement's period: its business day in China Standard Time, where the bank keeps its days. */
-    private static final ZoneOffset BUSINESS_OFFSET = ZoneOffset.ofHours(8);
+    // ---- camt.053 (StatementCodec) ----
 
     public String write(Statement s) {
-        CashAccount39 account = new CashAccount39().setId(accountId(s.account().number())).setCcy(s.currency()).setNm(s.account().name());
-        if (s.account().bankCode() != null) {
-            account.setSvcr(agent(s.account()));
-        }
-        long sum = 0;
-        long net = 0;
-        for (Statement.Entry e : s.entries()) {
-            sum = Math.addExact(sum, e.amount());
-            net = Math.addExact(net, e.signedAmount());
-        }
-        AccountStatement9 statement = new AccountStatement9().setId(s.statementId()).setCreDtTm(now())
-                .setFrToDt(new DateTimePeriod1().setFrDtTm(s.date().atStartOfDay().atOffset(BUSINESS_OFFSET))
-                        .setToDtTm(s.date().plusDays(1).atStartOfDay().atOffset(BUSINESS_OFFSET).minusSeconds(1)))
-                .setAcct(account)
-                .addBal(balance("OPBD", s.openingBalance(), s.currency(), s.date()))
-                .addBal(balance("CLBD", s.closingBalance(), s.currency(), s.date()))
-                .setTxsSummry(new TotalTransactions6().setTtlNtries(new NumberAndSumOfTransactions4()
-                        .setNbOfNtries(Integer.toString(s.entries().size())).setSum(decimal(sum, s.currency()))
-                        .setTtlNetNtry(new AmountAndDirection35().setAmt(decimal(Math.abs(net), s.currency()))
-                                .setCdtDbtInd(net < 0 ? CreditDebitCode.DBIT : CreditDebitCode.CRDT))));
-        for (Statement.Entry e : s.entries()) {
-            CreditDebitCode direction = e.credit() ? CreditDebitCode.CRDT : CreditDebitCode.DBIT;
-            statement.addNtry(new ReportEntry10().setNtryRef(e.reference()).setAmt(historic(e.amount(), e.currency())).setCdtDbtInd(direction)
-                    .setRvslInd(e.reversal() ? Boolean.TRUE : null)
-                    .setSts(new EntryStatus1Choice().setCd("BOOK")).setBookgDt(new DateAndDateTime2Choice().setDt(e.bookingDate()))
-                    .setAddtlNtryInf(e.kind())
-                    .addNtryDtls(new EntryDetails9().addTxDtls(new EntryTransaction10()
-                            .setRefs(new TransactionReferences6().setEndToEndId(e.reference()))
-                            .setAmt(historic(e.amount(), e.currency())).setCdtDbtInd(direction))));
-        }
-        return withCodecLoader(() -> new MxCamt05300108().setBkToCstmrStmt(new BankToCustomerStatementV08()
-                .setGrpHdr(new GroupHeader81().setMsgId(s.messageId()).setCreDtTm(now())).addStmt(statement)).document(params()));
+        return StatementCodec.write(s);
     }
 
     public Statement readStatement(String xml) {
-        BankToCustomerStatementV08 doc = read(xml, CAMT_053, MxCamt05300108::parse, MxCamt05300108::getBkToCstmrStmt);
-        if (doc.getStmt().size() != 1) {
-            throw new Iso20022FormatException(CAMT_053 + " must carry exactly one statement");
-        }
-        AccountStatement9 st = doc.getStmt().getFirst();
-        CashAccount39 account = require(st.getAcct(), "Acct");
-        String number = text(require(require(account.getId(), "Acct/Id").getOthr(), "Acct/Id/Othr").getId(), "Acct/Id/Othr/Id");
-        String bankCode = account.getSvcr() == null ? null : bankCode(account.getSvcr());
-        Long opening = null;
-        Long closing = null;
-        LocalDate date = null;
-        for (CashBalance8 b : st.getBal()) {
-            String type = b.getTp() == null || b.getTp().getCdOrPrtry() == null ? null : b.getTp().getCdOrPrtry().getCd();
-            ActiveOrHistoricCurrencyAndAmount amt = require(b.getAmt(), "Bal/Amt");
-            long value = minor(amt.getValue(), amt.getCcy()) * (b.getCdtDbtInd() == CreditDebitCode.DBIT ? -1 : 1);
-            if ("OPBD".equals(type)) {
-                opening = value;
-            } else if ("CLBD".equals(type)) {
-                closing = value;
-                date = b.getDt() == null ? null : b.getDt().getDt();
-            }
-        }
-        if (opening == null || closing == null) {
-            throw new Iso20022FormatException(CAMT_053 + " must carry an opening (OPBD) and a closing (CLBD) balance");
-        }
-        if (date == null && st.getFrToDt() != null && st.getFrToDt().getFrDtTm() != null) {
-            date = st.getFrToDt().getFrDtTm().atZoneSameInstant(BUSINESS_OFFSET).toLocalDate();
-        }
-        List<Statement.Entry> entries = new ArrayList<>();
-        for (ReportEntry10 n : st.getNtry()) {
-            ActiveOrHistoricCurrencyAndAmount amt = require(n.getAmt(), "Ntry/Amt");
-            String reference = n.getNtryRef();
-            if (!n.getNtryDtls().isEmpty() && !n.getNtryDtls().getFirst().getTxDtls().isEmpty()
-                    && n.getNtryDtls().getFirst().getTxDtls().getFirst().getRefs() != null
-                    && n.getNtryDtls().getFirst().getTxDtls().getFirst().getRefs().getEndToEndId() != null) {
-                reference = n.getNtryDtls().getFirst().getTxDtls().getFirst().getRefs().getEndToEndId();
-            }
-            entries.add(new Statement.Entry(text(reference, "Ntry/EndToEndId"), minor(amt.getValue(), amt.getCcy()), amt.getCcy(),
-                    require(n.getCdtDbtInd(), "CdtDbtInd") == CreditDebitCode.CRDT,
-                    n.getBookgDt() == null ? null : n.getBookgDt().getDt(), n.getAddtlNtryInf(), Boolean.TRUE.equals(n.isRvslInd())));
-        }
-        return new Statement(text(require(doc.getGrpHdr(), "GrpHdr").getMsgId(), "MsgId"), st.getId(),
-                new BankAccount(bankCode, number, account.getNm()), account.getCcy(), date, opening, closing, entries);
+        return StatementCodec.read(this, xml);
     }
 
     // ---- shared pieces ----
@@ -480,7 +386,7 @@ public final class Iso20022Codec {
      * implementation through it, and threads started by a server (an HTTP handler, a scheduler) may carry
      * another one when the program runs from a packaged jar.
      */
-    private static <T> T withCodecLoader(java.util.function.Supplier<T> work) {
+    static <T> T withCodecLoader(java.util.function.Supplier<T> work) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(Iso20022Codec.class.getClassLoader());
@@ -491,7 +397,7 @@ public final class Iso20022Codec {
         }
     }
 
-    private <M extends AbstractMX, D> D read(String xml, String name, Function<String, M> parse, Function<M, D> body) {
+    <M extends AbstractMX, D> D read(String xml, String name, Function<String, M> parse, Function<M, D> body) {
         String actual = messageName(xml);
         if (!actual.equals(name)) {
             throw new Iso20022FormatException("expected " + name + ", got " + actual);
@@ -535,12 +441,6 @@ public final class Iso20022Codec {
         return rsn == null ? null : rsn.getCd() != null ? rsn.getCd() : rsn.getPrtry();
     }
 
-    private static CashBalance8 balance(String type, long amount, String currency, LocalDate date) {
-        return new CashBalance8().setTp(new BalanceType13().setCdOrPrtry(new BalanceType10Choice().setCd(type)))
-                .setAmt(historic(Math.abs(amount), currency)).setCdtDbtInd(amount < 0 ? CreditDebitCode.DBIT : CreditDebitCode.CRDT)
-                .setDt(new DateAndDateTime2Choice().setDt(date));
-    }
-
     private static PartyIdentification135 party(BankAccount a) {
         return new PartyIdentification135().setNm(a.name());
     }
@@ -549,11 +449,11 @@ public final class Iso20022Codec {
         return new CashAccount38().setId(accountId(a.number()));
     }
 
-    private static AccountIdentification4Choice accountId(String number) {
+    static AccountIdentification4Choice accountId(String number) {
         return new AccountIdentification4Choice().setOthr(new GenericAccountIdentification1().setId(number));
     }
 
-    private static BranchAndFinancialInstitutionIdentification6 agent(BankAccount a) {
+    static BranchAndFinancialInstitutionIdentification6 agent(BankAccount a) {
         FinancialInstitutionIdentification18 id = new FinancialInstitutionIdentification18();
         if (a.bankCode() != null) {
             id.setClrSysMmbId(new ClearingSystemMemberIdentification2().setMmbId(a.bankCode()));
@@ -561,7 +461,7 @@ public final class Iso20022Codec {
         return new BranchAndFinancialInstitutionIdentification6().setFinInstnId(id);
     }
 
-    private static String bankCode(BranchAndFinancialInstitutionIdentification6 agent) {
+    static String bankCode(BranchAndFinancialInstitutionIdentification6 agent) {
         return agent == null || agent.getFinInstnId() == null || agent.getFinInstnId().getClrSysMmbId() == null ? null
                 : agent.getFinInstnId().getClrSysMmbId().getMmbId();
     }
@@ -574,7 +474,7 @@ public final class Iso20022Codec {
         return new BankAccount(bankCode(agent), text(number, role + "Acct/Id"), party == null ? null : party.getNm());
     }
 
-    private static ActiveOrHistoricCurrencyAndAmount historic(long amount, String currency) {
+    static ActiveOrHistoricCurrencyAndAmount historic(long amount, String currency) {
         return new ActiveOrHistoricCurrencyAndAmount().setValue(decimal(amount, currency)).setCcy(currency);
     }
 
@@ -604,14 +504,14 @@ public final class Iso20022Codec {
         }
     }
 
-    private static <T> T require(T value, String element) {
+    static <T> T require(T value, String element) {
         if (value == null) {
             throw new Iso20022FormatException("missing element " + element);
         }
         return value;
     }
 
-    private static String text(String value, String element) {
+    static String text(String value, String element) {
         if (value == null || value.isBlank()) {
             throw new Iso20022FormatException("missing element " + element);
         }
@@ -619,14 +519,14 @@ public final class Iso20022Codec {
     }
 
     /** Unprefixed elements in the message's namespace, with an XML declaration. */
-    private static com.prowidesoftware.swift.model.mx.MxWriteParams params() {
+    static com.prowidesoftware.swift.model.mx.MxWriteParams params() {
         com.prowidesoftware.swift.model.mx.MxWriteParams params = new com.prowidesoftware.swift.model.mx.MxWriteParams();
         params.prefix = null;
         params.includeXMLDeclaration = true;
         return params;
     }
 
-    private static OffsetDateTime now() {
+    static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -16,7 +16,9 @@
  *       {@code ARDT} when it already settled; cancelling an unknown or failed transfer answers CNCL</td></tr>
  *   <tr><td>{@code POST /iso20022/pacs.004}</td><td>return (refund) part or all of a settled pay-in</td><td>pacs.002
  *       about the return's {@code RtrId}: ACSC, RJCT + reason, or ACSP</td></tr>
- *   <tr><td>{@code POST /iso20022/pain.001}</td><td>a batch of payouts from our account</td><td>pain.002, one status per payout</td></tr>
+ *   <tr><td>{@code POST /iso20022/pain.001}</td><td>a batch of payouts from our account; {@code BtchBookg} true asks the
+ *       bank to book a batch of several as one entry of our statement, named by its {@code PmtInfId}, false one entry per
+ *       payout, absent as agreed with the bank</td><td>pain.002, one status per payout</td></tr>
  *   <tr><td>{@code GET /iso20022/camt.053?date=YYYY-MM-DD}</td><td>the day's statement of our account</td><td>camt.053</td></tr>
  * </table>
  * Versions: pacs.008.001.08, pacs.002.001.10, pacs.028.001.03, pacs.004.001.09, camt.056.001.08,

@@ -72,11 +72,16 @@ final class StatementXml {
         return xml.getLocation().getLineNumber();
     }
 
-    /** One {@code Ntry}, the reader standing on its start tag; leaves the reader on its end tag. */
+    /**
+     * One {@code Ntry}, the reader standing on its start tag; leaves the reader on its end tag. An entry of one transaction
+     * is named by its {@code TxDtls/Refs/EndToEndId} (else its {@code NtryRef}); a batch booked as one entry
+     * ({@code NtryDtls/Btch}, or several {@code TxDtls}) by the batch's {@code PmtInfId} or {@code MsgId} (else its
+     * {@code NtryRef}), never by one of its transactions.
+     */
     static Statement.Entry entry(XMLStreamReader xml, Path path, String statementCurrency) throws XMLStreamException {
         long start = line(xml);
         String ref = null;
-        String endToEnd = null;
+        EntryDetails details = new EntryDetails();
         String amount = null;
         long amountLine = start;
         String currency = null;
@@ -95,6 +100,8 @@ final class StatementXml {
                 text.setLength(0);
                 if (path.current().equals(NTRY + "/Amt")) {
                     currency = xml.getAttributeValue(null, "Ccy");
+                } else if (path.current().startsWith(EntryDetails.DETAILS)) {
+                    details.start(path.current(), xml.getAttributeValue(null, "Ccy"));
                 }
             } else if (event == XMLStreamConstants.CHARACTERS) {
                 text.append(xml.getText());
@@ -114,21 +121,22 @@ final class StatementXml {
                     case NTRY + "/RvslInd" -> reversal = Boolean.parseBoolean(value) || value.equals("1");
                     case NTRY + "/BookgDt/Dt" -> booked = Fields.date(value, line, "Ntry/BookgDt/Dt");
                     case NTRY + "/AddtlNtryInf" -> kind = value;
-                    case NTRY + "/NtryDtls/TxDtls/Refs/EndToEndId" -> endToEnd = endToEnd == null ? value : endToEnd;
                     case NTRY -> {
-                        String reference = endToEnd != null && !endToEnd.isEmpty() ? endToEnd : ref;
-                        if (reference == null || reference.isEmpty()) {
-                            throw new StatementFormatException(start, "an entry without EndToEndId or NtryRef");
-                        }
                         if (amount == null || currency == null) {
                             throw new StatementFormatException(start, "an entry without Amt and its Ccy");
                         }
                         Fields.currency(currency, amountLine, "Ntry/Amt/@Ccy");
                         long minor = minor(number(amount, amountLine, "Ntry/Amt"), currency, amountLine);
-                        return new Statement.Entry(reference, minor, currency, sign(direction, start) > 0, booked, kind, reversal);
+                        Statement.Batch batch = details.batch(currency);
+                        String named = batch == null ? details.endToEnd() : batch.reference();
+                        String reference = named != null && !named.isEmpty() ? named : ref;
+                        if (reference == null || reference.isEmpty()) {
+                            throw new StatementFormatException(start, batch == null ? "an entry without EndToEndId or NtryRef"
+                                    : "a batch entry without Btch/PmtInfId, Btch/MsgId or NtryRef");
+                        }
+                        return new Statement.Entry(reference, minor, currency, sign(direction, start) > 0, booked, kind, reversal, batch);
                     }
-                    default -> {
-                    }
+                    default -> details.end(p, value, line);
                 }
             }
         }

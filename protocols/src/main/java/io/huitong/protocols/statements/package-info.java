@@ -53,11 +53,18 @@
  * {@code RvslInd} true when the booking reverses an earlier one (the bank reports the transaction failed),
  * {@code Sts/Cd} BOOK, {@code BookgDt/Dt}, {@code AddtlNtryInf} the kind ({@code transfer}: a pay-in, pacs.008;
  * {@code payout}: a payout {@code po_...} or a wallet withdrawal {@code wdr_...}, pain.001; {@code return}: a pacs.004
- * refund of a pay-in) and {@code NtryDtls/TxDtls/Refs/EndToEndId}, our reference. The reader checks the summary
- * and that CLBD = OPBD + credits − debits.
+ * refund of a pay-in) and {@code NtryDtls/TxDtls/Refs/EndToEndId}, our reference. A batch of payouts the bank booked
+ * as one entry (a pain.001 asking for batch booking) has {@code NtryDtls/Btch} instead ({@code MsgId} and {@code PmtInfId}
+ * of the pain.001, {@code NbOfTxs}, {@code TtlAmt}), the batch's {@code PmtInfId} as {@code NtryRef}, the sum of the
+ * payouts made as {@code Amt}, and a {@code TxDtls} per payout; the reader names such an entry by the batch
+ * ({@code PmtInfId}, else {@code MsgId}, else {@code NtryRef}), never by one of its payouts, and so does an entry listing
+ * several transactions without {@code Btch}. The reader checks the summary and that CLBD = OPBD + credits − debits.
  * <pre>
  * &lt;Ntry&gt;&lt;NtryRef&gt;pay_01JEX5...&lt;/NtryRef&gt;&lt;Amt Ccy="CNY"&gt;100.00&lt;/Amt&gt;&lt;CdtDbtInd&gt;CRDT&lt;/CdtDbtInd&gt;&lt;Sts&gt;&lt;Cd&gt;BOOK&lt;/Cd&gt;&lt;/Sts&gt;
  *   &lt;BookgDt&gt;&lt;Dt&gt;2026-12-05&lt;/Dt&gt;&lt;/BookgDt&gt;...&lt;AddtlNtryInf&gt;transfer&lt;/AddtlNtryInf&gt;&lt;NtryDtls&gt;&lt;TxDtls&gt;&lt;Refs&gt;&lt;EndToEndId&gt;pay_01JEX5...&lt;/EndToEndId&gt;...&lt;/Ntry&gt;
+ * &lt;Ntry&gt;&lt;NtryRef&gt;pob_01JEX9...&lt;/NtryRef&gt;&lt;Amt Ccy="CNY"&gt;126.00&lt;/Amt&gt;&lt;CdtDbtInd&gt;DBIT&lt;/CdtDbtInd&gt;...&lt;NtryDtls&gt;
+ *   &lt;Btch&gt;&lt;MsgId&gt;pob_01JEX9...&lt;/MsgId&gt;&lt;PmtInfId&gt;pob_01JEX9...&lt;/PmtInfId&gt;&lt;NbOfTxs&gt;3&lt;/NbOfTxs&gt;...&lt;/Btch&gt;
+ *   &lt;TxDtls&gt;&lt;Refs&gt;...&lt;EndToEndId&gt;po_01JEX8...&lt;/EndToEndId&gt;&lt;/Refs&gt;&lt;Amt Ccy="CNY"&gt;31.00&lt;/Amt&gt;...&lt;/TxDtls&gt;...&lt;/NtryDtls&gt;...&lt;/Ntry&gt;
  * </pre>
  *
  * <h2>Wallet operator bill</h2>

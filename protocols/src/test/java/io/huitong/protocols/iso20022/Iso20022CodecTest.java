@@ -85,6 +85,33 @@ class Iso20022CodecTest {
     }
 
     @Test
+    void aPayoutBatchSaysWhetherItIsToBeBookedAsOne() {
+        List<PayoutBatch.Payout> payouts = List.of(new PayoutBatch.Payout("po_1", 100, "CNY", payer, null),
+                new PayoutBatch.Payout("po_2", 200, "CNY", payer, null));
+        PayoutBatch asOne = new PayoutBatch("pob_1", ours, LocalDate.of(2026, 11, 30), payouts, true);
+        assertThat(codec.write(asOne)).contains("<BtchBookg>true</BtchBookg>", "<PmtInfId>pob_1</PmtInfId>");
+        assertThat(codec.readPayoutBatch(codec.write(asOne))).isEqualTo(asOne);
+        PayoutBatch apart = new PayoutBatch("pob_2", ours, LocalDate.of(2026, 11, 30), payouts, false);
+        assertThat(codec.readPayoutBatch(codec.write(apart)).batchBooking()).isFalse();
+        PayoutBatch unsaid = new PayoutBatch("pob_3", ours, LocalDate.of(2026, 11, 30), payouts);
+        assertThat(codec.write(unsaid)).doesNotContain("BtchBookg");
+        assertThat(codec.readPayoutBatch(codec.write(unsaid)).batchBooking()).isNull();
+    }
+
+    @Test
+    void aBatchBookedAsOneEntryRoundTripsWithItsTransactions() {
+        LocalDate day = LocalDate.of(2026, 11, 30);
+        Statement s = new Statement("MSG7", "STMT-20261130", ours, "CNY", day, 10_000, 9_000, List.of(
+                new Statement.Entry("pob_1", 700, "CNY", false, day, "payout", false, new Statement.Batch("pob_1", "pob_1", 2,
+                        List.of(new Statement.Transaction("po_1", 300), new Statement.Transaction("po_2", 400)))),
+                new Statement.Entry("po_3", 300, "CNY", false, day, "payout")));
+        String xml = codec.write(s);
+        assertThat(xml).contains("<Btch>", "<MsgId>pob_1</MsgId>", "<PmtInfId>pob_1</PmtInfId>", "<NbOfTxs>2</NbOfTxs>",
+                "<TtlAmt Ccy=\"CNY\">7.00</TtlAmt>", "<EndToEndId>po_2</EndToEndId>");
+        assertThat(codec.readStatement(xml)).isEqualTo(s);
+    }
+
+    @Test
     void aStatementRoundTripsWithDebitBalances() {
         LocalDate day = LocalDate.of(2026, 11, 30);
         Statement s = new Statement("MSG6", "STMT-20261130", ours, "CNY", day, -500, 9_250, List.of(

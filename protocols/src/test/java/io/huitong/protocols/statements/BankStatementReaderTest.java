@@ -57,6 +57,32 @@ class BankStatementReaderTest {
         assertThat(whole.date()).isEqualTo(DAY);
     }
 
+    static final Statement.Batch BATCH = new Statement.Batch("pob_F", "pob_F", 3, List.of(new Statement.Transaction("po_F1", 1_000),
+            new Statement.Transaction("po_F2", 2_000), new Statement.Transaction("po_F3", 3_000)));
+
+    @Test
+    void aBatchBookedAsOneEntryIsNamedByTheBatchNeverByOneOfItsPayouts() {
+        List<Statement.Entry> entries = List.of(new Statement.Entry("pay_A", 10_000, "CNY", true, DAY, "transfer"),
+                new Statement.Entry("pob_F", 6_000, "CNY", false, DAY, "payout", false, BATCH));
+        String xml = CODEC.write(new Statement("MSG3", "S", ACCOUNT, "CNY", DAY, 0, 4_000, entries));
+        assertThat(read(xml)).isEqualTo(entries);
+
+        String byMessageOnly = xml.replace("<PmtInfId>pob_F</PmtInfId>", "").replace("<MsgId>pob_F</MsgId>", "<MsgId>MSG_F</MsgId>");
+        Statement.Entry named = read(byMessageOnly).get(1);
+        assertThat(named.reference()).as("the message id when the batch has no payment information id").isEqualTo("MSG_F");
+        assertThat(named.batch().details()).extracting(Statement.Transaction::reference).containsExactly("po_F1", "po_F2", "po_F3");
+
+        String unnamed = byMessageOnly.replace("<MsgId>MSG_F</MsgId>", "");
+        assertThat(read(unnamed).get(1).reference()).as("the bank's own reference when the batch has no id").isEqualTo("pob_F");
+        assertThat(read(unnamed).get(1).batch().reference()).isNull();
+
+        String listedOnly = unnamed.replaceAll("(?s)<Btch>.*?</Btch>", "");
+        Statement.Entry listed = read(listedOnly).get(1);
+        assertThat(listed.reference()).as("several transactions without Btch: still a batch").isEqualTo("pob_F");
+        assertThat(listed.batch()).isEqualTo(new Statement.Batch(null, null, -1, BATCH.details()));
+        assertThat(CODEC.readStatement(listedOnly).entries()).isEqualTo(read(listedOnly));
+    }
+
     @Test
     void aStatementWithoutEntriesHasItsBalances() {
         String xml = CODEC.write(new Statement("MSG2", "STMT-2026-12-06", ACCOUNT, "CNY", DAY.plusDays(1), -700, -700, List.of()));
