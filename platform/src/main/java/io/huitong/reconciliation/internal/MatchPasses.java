@@ -118,8 +118,8 @@ final class MatchPasses {
     /**
      * The statement's lines against the same day's records, by our reference: what agrees is only counted; lines without
      * records (L), records without lines (R) and lines and records that disagree (P) are left over. One full join on
-     * PostgreSQL; H2, which has none, takes a left join and the records without lines apart. Answers how many statement
-     * lines are left over.
+     * PostgreSQL; H2, which has none, groups the records once into the leftovers and looks each line's up there by key.
+     * Answers how many statement lines are left over.
      */
     long sameDay(Map<String, ?> p, StatementFormat format, boolean fullJoin) {
         String insert = "insert into reconciliation_leftover (reconciliation_id, side, reference, channel_reference, line_net, line_currency,"
@@ -132,11 +132,19 @@ final class MatchPasses {
             run(insert + columns + " from (" + LINE_GROUPS + ") l full join (" + recordGroups(format) + ") r on r.reference = l.reference"
                     + disagree, p);
         } else {
-            run(insert + columns + " from (" + LINE_GROUPS + ") l left join (" + recordGroups(format) + ") r on r.reference = l.reference"
-                    + disagree, p);
+            // H2 joins a derived table by running it again for every row it is joined to, and our records' reference is an
+            // expression no index has: joined to the lines, they would be grouped again for every line. They are grouped
+            // once, into the leftovers as records without lines; the lines look them up there by key, and those with a line
+            // leave (agreeing, or left over with it)
             run(insert + " select :id, 'R', r.reference, null, null, null, null, null, 0, null, null, r.net, r.cur, r.mixed,"
-                    + " cast(extract(epoch from r.booked_at) as bigint) from (" + recordGroups(format) + ") r where not exists"
-                    + " (select 1 from reconciliation_line x where x.reconciliation_id = :id and x.reference = r.reference)", p);
+                    + " cast(extract(epoch from r.booked_at) as bigint) from (" + recordGroups(format) + ") r", p);
+            run(insert + " select :id, case when r.reference is null then 'L' else 'P' end, l.reference, l.channel_reference, l.net, l.cur,"
+                    + " l.mixed, l.flagged, l.n, l.first_line, cast(extract(epoch from l.occurred_at) as bigint), r.our_net, r.our_currency,"
+                    + " r.our_mixed, r.our_epoch from (" + LINE_GROUPS + ") l left join reconciliation_leftover r on r.reconciliation_id = :id"
+                    + " and r.side = 'R' and r.reference = l.reference where r.reference is null or l.mixed or r.our_mixed"
+                    + " or l.cur <> r.our_currency or l.net <> r.our_net", p);
+            run("delete from reconciliation_leftover where reconciliation_id = :id and side = 'R' and exists (select 1 from reconciliation_line x"
+                    + " where x.reconciliation_id = :id and x.reference = reconciliation_leftover.reference)", p);
         }
         return count("select coalesce(sum(lines), 0) from reconciliation_leftover where reconciliation_id = :id and side in ('L', 'P')", p);
     }
