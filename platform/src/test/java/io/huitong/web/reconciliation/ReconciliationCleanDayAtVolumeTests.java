@@ -2,23 +2,10 @@ package io.huitong.web.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.huitong.protocols.iso20022.Iso20022Codec;
 import io.huitong.protocols.iso20022.Statement;
-import io.huitong.protocols.statements.AcquirerSettlement;
-import io.huitong.protocols.statements.AcquirerSettlementReader;
-import io.huitong.protocols.statements.AcquirerSettlementWriter;
-import io.huitong.protocols.statements.BankStatementReader;
-import io.huitong.protocols.statements.EcnyBill;
-import io.huitong.protocols.statements.EcnyBillReader;
-import io.huitong.protocols.statements.EcnyBillWriter;
-import io.huitong.protocols.statements.WalletBill;
-import io.huitong.protocols.statements.WalletBillReader;
-import io.huitong.protocols.statements.WalletBillWriter;
 import io.huitong.reconciliation.Reconciliation;
 import io.huitong.reconciliation.Reconciliations;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -75,18 +62,18 @@ abstract class ReconciliationCleanDayAtVolumeTests extends ReconciliationFixture
         long started = System.nanoTime();
         sampleTraffic();
         LocalDate day = today();
-        Map<String, ChannelStatement> sample = new LinkedHashMap<>();
-        sample.put("acq_a", AcquirerFile.read(statement("acq_a", day)));
-        sample.put("acq_b", AcquirerFile.read(statement("acq_b", day)));
-        sample.put("bank", BankFile.read(statement("bank", day)));
-        sample.put("ecny", EcnyFile.read(statement("ecny", day)));
-        sample.put("walletpay", WalletFile.read(statement("walletpay", day)));
+        Map<String, AmplifiedStatement> sample = new LinkedHashMap<>();
+        sample.put("acq_a", AmplifiedStatement.AcquirerFile.read(statement("acq_a", day)));
+        sample.put("acq_b", AmplifiedStatement.AcquirerFile.read(statement("acq_b", day)));
+        sample.put("bank", AmplifiedStatement.BankFile.read(statement("bank", day)));
+        sample.put("ecny", AmplifiedStatement.EcnyFile.read(statement("ecny", day)));
+        sample.put("walletpay", AmplifiedStatement.WalletFile.read(statement("walletpay", day)));
         assertThat(sample.get("acq_a").lines()).as("4 sales, 3 refunds, the 2 paid-out merchants' sales").isEqualTo(9);
         assertThat(sample.get("acq_b").lines()).as("2 sales that failed over, a refund").isEqualTo(3);
         assertThat(sample.get("bank").lines()).as("2 transfers in, a return, 2 payouts, 2 withdrawals").isEqualTo(7);
         assertThat(sample.get("ecny").lines()).as("2 payments, a refund").isEqualTo(3);
         assertThat(sample.get("walletpay").lines()).as("2 payments, a refund").isEqualTo(3);
-        int sampleLines = sample.values().stream().mapToInt(ChannelStatement::lines).sum();
+        int sampleLines = sample.values().stream().mapToInt(AmplifiedStatement::lines).sum();
         int copies = (LINES + sampleLines - 1) / sampleLines;
         long trafficDone = System.nanoTime();
 
@@ -98,7 +85,7 @@ abstract class ReconciliationCleanDayAtVolumeTests extends ReconciliationFixture
         Set<String> recorded = new LinkedHashSet<>(references);
         recorded.addAll(recordKeys(references));
         originals.addAll(recorded);
-        Fresh fresh = new Fresh(copies, originals);
+        FreshReferences fresh = new FreshReferences(copies, originals);
         Seeding seeding = amplifyRecords(fresh, references, recorded);
         long seeded = System.nanoTime();
 
@@ -133,7 +120,7 @@ abstract class ReconciliationCleanDayAtVolumeTests extends ReconciliationFixture
             assertThat(breaks(r.id(), null)).as(channel + " breaks").isEmpty();
             assertThat(breaks(r.id(), "matched")).as(channel + ": every line matched by the same day's reference").isEmpty();
             if (channel.equals("bank")) {
-                BankFile bank = (BankFile) sample.get(channel);
+                AmplifiedStatement.BankFile bank = (AmplifiedStatement.BankFile) sample.get(channel);
                 Reconciliation.Reserve reserve = r.reserve();
                 assertThat(reserve.credits()).isEqualTo(bank.credits() * copies);
                 assertThat(reserve.debits()).isEqualTo(bank.debits() * copies);
@@ -204,10 +191,10 @@ abstract class ReconciliationCleanDayAtVolumeTests extends ReconciliationFixture
 
     /**
      * Clones every record behind the sample's lines under each copy's fresh references, which SQL derives as
-     * {@link Fresh} does from the originals ({@code volume_original}) and the copies' numbers ({@code volume_copy}):
+     * {@link FreshReferences} does from the originals ({@code volume_original}) and the copies' numbers ({@code volume_copy}):
      * scratch tables, dropped when done.
      */
-    private Seeding amplifyRecords(Fresh fresh, Set<String> references, Set<String> recorded) {
+    private Seeding amplifyRecords(FreshReferences fresh, Set<String> references, Set<String> recorded) {
         jdbc.sql("create table volume_original (original varchar(255) primary key, idx integer not null)").update();
         jdbc.sql("create table volume_copy (n integer primary key)").update();
         try {
@@ -321,303 +308,5 @@ abstract class ReconciliationCleanDayAtVolumeTests extends ReconciliationFixture
 
     private static double seconds(long from, long to) {
         return (to - from) / 1e9;
-    }
-
-    // ---- fresh references ----
-
-    /**
-     * The fresh references of each copy (copy 0 is the sample itself): the original with its last nine characters
-     * replaced by a marker digit, the original's index (three digits) and the copy's number (five), so that our ids keep
-     * their type and length ({@code pay_} and 26 base-32 characters), a UUID stays a UUID, and a channel's retrieval
-     * reference or order number stays a number of its width. The copies of two originals, or two copies of one, differ
-     * in their last eight digits; the marker is chosen so that no copy is any original. SQL derives the same
-     * ({@link #sql}).
-     */
-    static final class Fresh {
-
-        private static final int TAIL = 9;
-
-        private final int copies;
-        private final Map<String, Integer> index = new LinkedHashMap<>();
-        private final char marker;
-
-        Fresh(int copies, Set<String> originals) {
-            assertThat(copies).isBetween(1, 100_000);
-            assertThat(originals.size()).isLessThan(1_000);
-            this.copies = copies;
-            for (String o : originals) {
-                assertThat(o.length()).as(o).isGreaterThan(TAIL);
-                index.put(o, index.size());
-            }
-            marker = "987654321".chars().mapToObj(c -> (char) c).filter(m -> originals.stream().noneMatch(o -> isCopy(o, m, originals)))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no marker leaves the originals apart from their copies"));
-        }
-
-        /** Whether {@code o} has the form of a copy, with {@code marker}, of an original (itself included). */
-        private static boolean isCopy(String o, char marker, Set<String> originals) {
-            int at = o.length() - TAIL;
-            return o.charAt(at) == marker && o.substring(at + 1).chars().allMatch(Character::isDigit)
-                    && originals.stream().anyMatch(x -> x.length() == o.length() && x.startsWith(o.substring(0, at)));
-        }
-
-        int copies() {
-            return copies;
-        }
-
-        int index(String original) {
-            Integer i = index.get(original);
-            if (i == null) {
-                throw new IllegalStateException("no fresh references for " + original);
-            }
-            return i;
-        }
-
-        /** The reference's {@code n}th copy: itself for 0, null for null. */
-        String of(String original, int n) {
-            if (original == null || n == 0) {
-                return original;
-            }
-            return original.substring(0, original.length() - TAIL) + marker + String.format("%03d%05d", index(original), n);
-        }
-
-        /**
-         * The same in SQL, of the original in {@code volume_original} as {@code alias} and the copy {@code volume_copy c}
-         * (null where {@code alias} joined no row).
-         */
-        String sql(String alias) {
-            String a = alias + ".";
-            return "substring(" + a + "original, 1, length(" + a + "original) - " + TAIL + ") || '" + marker + "' || lpad(cast(" + a
-                    + "idx as varchar(3)), 3, '0') || lpad(cast(c.n as varchar(5)), 5, '0')";
-        }
-    }
-
-    // ---- the channels' statements, amplified ----
-
-    /** A channel's statement of the sample, read with the protocols' reader, written again many times over with their writer. */
-    interface ChannelStatement {
-
-        int lines();
-
-        /** Our references on the lines (ours and the refunded or reversed transactions'). */
-        Set<String> references();
-
-        /** The channel's own references on the lines. */
-        Set<String> channelReferences();
-
-        /** The statement with its lines {@code copies} times, the copies under their fresh references. */
-        byte[] amplified(int copies, Fresh fresh);
-    }
-
-    record AcquirerFile(AcquirerSettlement.Header header, List<AcquirerSettlement.Line> details, AcquirerSettlement.Trailer trailer)
-            implements ChannelStatement {
-
-        static AcquirerFile read(byte[] file) {
-            List<AcquirerSettlement.Line> lines = new ArrayList<>();
-            try (AcquirerSettlementReader r = AcquirerSettlementReader.open(new ByteArrayInputStream(file))) {
-                for (AcquirerSettlement.Line l; (l = r.next()) != null; ) {
-                    lines.add(l);
-                }
-                return new AcquirerFile(r.header(), lines, r.trailer());
-            }
-        }
-
-        @Override
-        public int lines() {
-            return details.size();
-        }
-
-        @Override
-        public Set<String> references() {
-            Set<String> out = new LinkedHashSet<>();
-            details.forEach(l -> {
-                out.add(l.reference());
-                if (l.originalReference() != null) {
-                    out.add(l.originalReference());
-                }
-            });
-            return out;
-        }
-
-        @Override
-        public Set<String> channelReferences() {
-            return details.stream().map(AcquirerSettlement.Line::rrn).collect(Collectors.toCollection(LinkedHashSet::new));
-        }
-
-        @Override
-        public byte[] amplified(int copies, Fresh fresh) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            AcquirerSettlement.Trailer written;
-            try (AcquirerSettlementWriter w = new AcquirerSettlementWriter(out, header)) {
-                for (int n = 0; n < copies; n++) {
-                    for (AcquirerSettlement.Line l : details) {
-                        w.write(new AcquirerSettlement.Line(l.code(), l.stan(), l.transmissionTime(), l.maskedPan(), l.amount(), l.currency(),
-                                fresh.of(l.rrn(), n), l.authorizationCode(), fresh.of(l.reference(), n), l.merchantId(), l.fee(),
-                                l.settlementAmount(), fresh.of(l.originalReference(), n), l.status()));
-                    }
-                }
-                written = w.finish();
-            }
-            assertThat(written).as("the trailer of " + header.acquirer()).isEqualTo(new AcquirerSettlement.Trailer(trailer.count() * copies,
-                    trailer.amountTotal() * copies, trailer.feeTotal() * copies, trailer.settlementTotal() * copies));
-            return out.toByteArray();
-        }
-    }
-
-    record BankFile(BankStatementReader.Header header, List<Statement.Entry> entries) implements ChannelStatement {
-
-        static BankFile read(byte[] file) {
-            List<Statement.Entry> entries = new ArrayList<>();
-            try (BankStatementReader r = BankStatementReader.open(new ByteArrayInputStream(file))) {
-                for (Statement.Entry e; (e = r.next()) != null; ) {
-                    entries.add(e);
-                }
-                return new BankFile(r.header(), entries);
-            }
-        }
-
-        long credits() {
-            return entries.stream().filter(Statement.Entry::credit).mapToLong(Statement.Entry::amount).sum();
-        }
-
-        long debits() {
-            return entries.stream().filter(e -> !e.credit()).mapToLong(Statement.Entry::amount).sum();
-        }
-
-        @Override
-        public int lines() {
-            return entries.size();
-        }
-
-        @Override
-        public Set<String> references() {
-            return entries.stream().map(Statement.Entry::reference).collect(Collectors.toCollection(LinkedHashSet::new));
-        }
-
-        @Override
-        public Set<String> channelReferences() {
-            return Set.of();
-        }
-
-        /** The closing balance follows: the opening balance and every copy of the day's movements. */
-        @Override
-        public byte[] amplified(int copies, Fresh fresh) {
-            List<Statement.Entry> out = new ArrayList<>(entries.size() * copies);
-            for (int n = 0; n < copies; n++) {
-                for (Statement.Entry e : entries) {
-                    out.add(new Statement.Entry(fresh.of(e.reference(), n), e.amount(), e.currency(), e.credit(), e.bookingDate(), e.kind(),
-                            e.reversal()));
-                }
-            }
-            assertThat(header.closingBalance()).as("the sample rolls forward").isEqualTo(header.openingBalance() + credits() - debits());
-            long closing = header.openingBalance() + (credits() - debits()) * copies;
-            return new Iso20022Codec().write(new Statement(header.messageId(), header.statementId(), header.account(), header.currency(),
-                    header.date(), header.openingBalance(), closing, out)).getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    record EcnyFile(List<EcnyBill.Line> details, EcnyBill.Totals totals) implements ChannelStatement {
-
-        static EcnyFile read(byte[] file) {
-            List<EcnyBill.Line> lines = new ArrayList<>();
-            try (EcnyBillReader r = EcnyBillReader.open(new ByteArrayInputStream(file))) {
-                for (EcnyBill.Line l; (l = r.next()) != null; ) {
-                    lines.add(l);
-                }
-                return new EcnyFile(lines, r.totals());
-            }
-        }
-
-        @Override
-        public int lines() {
-            return details.size();
-        }
-
-        @Override
-        public Set<String> references() {
-            Set<String> out = new LinkedHashSet<>();
-            details.forEach(l -> {
-                out.add(l.outTradeNo());
-                if (l.originalOutTradeNo() != null) {
-                    out.add(l.originalOutTradeNo());
-                }
-            });
-            return out;
-        }
-
-        @Override
-        public Set<String> channelReferences() {
-            return details.stream().map(EcnyBill.Line::orderNo).collect(Collectors.toCollection(LinkedHashSet::new));
-        }
-
-        @Override
-        public byte[] amplified(int copies, Fresh fresh) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            EcnyBill.Totals written;
-            try (EcnyBillWriter w = new EcnyBillWriter(out, totals.billDate())) {
-                for (int n = 0; n < copies; n++) {
-                    for (EcnyBill.Line l : details) {
-                        w.write(new EcnyBill.Line(l.tradeTime(), l.merchantNo(), l.type(), fresh.of(l.orderNo(), n), fresh.of(l.outTradeNo(), n),
-                                fresh.of(l.originalOutTradeNo(), n), l.amount(), l.fee(), l.currency(), l.status()));
-                    }
-                }
-                written = w.finish();
-            }
-            assertThat(written).as("the e-CNY bill's totals").isEqualTo(new EcnyBill.Totals(totals.billDate(), totals.count() * copies,
-                    totals.paymentTotal() * copies, totals.refundTotal() * copies, totals.feeTotal() * copies));
-            return out.toByteArray();
-        }
-    }
-
-    record WalletFile(List<WalletBill.Line> details, WalletBill.Summary summary) implements ChannelStatement {
-
-        static WalletFile read(byte[] file) {
-            List<WalletBill.Line> lines = new ArrayList<>();
-            try (WalletBillReader r = WalletBillReader.open(new ByteArrayInputStream(file))) {
-                for (WalletBill.Line l; (l = r.next()) != null; ) {
-                    lines.add(l);
-                }
-                return new WalletFile(lines, r.summary());
-            }
-        }
-
-        @Override
-        public int lines() {
-            return details.size();
-        }
-
-        @Override
-        public Set<String> references() {
-            Set<String> out = new LinkedHashSet<>();
-            details.forEach(l -> {
-                out.add(l.outTradeNo());
-                if (l.outRefundNo() != null) {
-                    out.add(l.outRefundNo());
-                }
-            });
-            return out;
-        }
-
-        @Override
-        public Set<String> channelReferences() {
-            return details.stream().map(WalletBill.Line::tradeNo).collect(Collectors.toCollection(LinkedHashSet::new));
-        }
-
-        @Override
-        public byte[] amplified(int copies, Fresh fresh) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            WalletBill.Summary written;
-            try (WalletBillWriter w = new WalletBillWriter(out)) {
-                for (int n = 0; n < copies; n++) {
-                    for (WalletBill.Line l : details) {
-                        w.write(new WalletBill.Line(l.tradeTime(), l.appId(), fresh.of(l.tradeNo(), n), fresh.of(l.outTradeNo(), n),
-                                fresh.of(l.outRefundNo(), n), l.type(), l.status(), l.amount(), l.fee(), l.currency()));
-                    }
-                }
-                written = w.finish();
-            }
-            assertThat(written).as("the wallet bill's summary").isEqualTo(new WalletBill.Summary(summary.count() * copies,
-                    summary.totalAmount() * copies, summary.totalFee() * copies));
-            return out.toByteArray();
-        }
     }
 }
