@@ -30,6 +30,7 @@ import io.huitong.protocols.iso20022.StatusReport;
 import io.huitong.protocols.iso20022.StatusRequest;
 import io.huitong.protocols.iso20022.TransactionStatus;
 import io.huitong.protocols.iso20022.TxStatus;
+import io.huitong.wallets.PayoutReturns;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -50,7 +51,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import io.huitong.wallets.PayoutReturns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
