@@ -6,6 +6,7 @@ import io.huitong.payments.channel.OrderNotifications;
 import io.huitong.protocols.iso20022.BankAccount;
 import io.huitong.simulator.BankAccounts;
 import io.huitong.simulator.Simulator;
+import io.huitong.wallets.PayoutReturns;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +49,8 @@ class BankChannelConfig {
     @Conditional(BankSource.class)
     Iso20022BankChannel bankChannel(BankChannelProperties bank, ChannelsProperties channels, ChannelsConfig.EmbeddedSimulator embedded,
                                     JsonMapper json, Clock clock, ObjectProvider<MeterRegistry> registry,
-                                    ObjectProvider<OrderNotifications> notifications) {
+                                    ObjectProvider<OrderNotifications> notifications, ObjectProvider<PayoutReturns> returns,
+                                    Environment environment) {
         URI url;
         String key;
         BankAccount settlement;
@@ -86,7 +89,25 @@ class BankChannelConfig {
         MeterRegistry meters = registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         // payments' side of notifications is looked up when the first one arrives
         OrderNotifications lazy = (channel, reference, status) -> notifications.getObject().notify(channel, reference, status);
-        return new Iso20022BankChannel(bank.name(), settings, lazy, clock, meters);
+        // the owners of payouts too, when a return arrives; the bank is told where to push returns with each pain.001
+        return new Iso20022BankChannel(bank.name(), settings, lazy, clock, meters, () -> notifyUrl(environment, bank.name()),
+                () -> returns.orderedStream().toList());
+    }
+
+    /**
+     * Where the bank pushes to us: {@code huitong.payments.public-url} (as payments tells channels), or this instance's own
+     * port on localhost once the server has one; null before.
+     */
+    static String notifyUrl(Environment environment, String channel) {
+        String base = environment.getProperty("huitong.payments.public-url");
+        if (!hasText(base)) {
+            String port = environment.getProperty("local.server.port");
+            if (port == null) {
+                return null;
+            }
+            base = "http://localhost:" + port;
+        }
+        return base.replaceAll("/+$", "") + "/notify/" + channel;
     }
 
     private static BankAccount account(BankChannelProperties.Account a) {

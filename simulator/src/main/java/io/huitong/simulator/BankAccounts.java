@@ -14,6 +14,8 @@ import io.huitong.protocols.iso20022.TxStatus;
  *   <tr><td>0028</td><td>RJCT AC04, closed account</td><td>RJCT AC04</td></tr>
  *   <tr><td>0036</td><td>ACSP, then settles after the settle delay and pushes ACSC</td><td>ACSP, then settles</td></tr>
  *   <tr><td>0044</td><td>ACSP, then fails after the settle delay and pushes RJCT AM04</td><td>ACSP, then RJCT AM04</td></tr>
+ *   <tr><td>0051</td><td>ACSC at once</td><td>ACSC at once, then returned after the settle delay (AC04, the account closed; see
+ *   {@link BankReturns})</td></tr>
  *   <tr><td>any other</td><td>ACSC at once</td><td>ACSC at once</td></tr>
  * </table>
  */
@@ -30,12 +32,20 @@ public final class BankAccounts {
     public static final String CLOSED_ACCOUNT = "6222002000000000028";
     public static final String SETTLES_LATER = "6222002000000000036";
     public static final String FAILS_LATER = "6222002000000000044";
+    public static final String RETURNED_LATER = "6222002000000000051";
 
     private BankAccounts() {
     }
 
-    /** What the bank does with a transfer from (or, for payouts, to) this account. */
-    record Outcome(String status, String reason, boolean later) {
+    /**
+     * What the bank does with a transfer from (or, for payouts, to) this account; {@code returnReason}, when set, sends a
+     * payout back after the settle delay for that reason.
+     */
+    record Outcome(String status, String reason, boolean later, String returnReason) {
+
+        Outcome(String status, String reason, boolean later) {
+            this(status, reason, later, null);
+        }
     }
 
     static Outcome payIn(String number) {
@@ -52,6 +62,7 @@ public final class BankAccounts {
     static Outcome payout(String number) {
         return switch (last4(number)) {
             case "0002" -> new Outcome(TxStatus.ACSC, null, false);
+            case "0051" -> new Outcome(TxStatus.ACSC, null, false, TxStatus.AC04);
             default -> payIn(number);
         };
     }

@@ -17,6 +17,10 @@ import java.util.Map;
 public record BankOptions(String signingKey, Duration settleDelay, boolean batchBooking) {
 
     public static final Duration DEFAULT_SETTLE_DELAY = Duration.ofSeconds(1);
+    /** The longest settle delay the control API sets: ten minutes. */
+    public static final long MAX_SETTLE_DELAY_MS = 600_000;
+    /** The settle delay's field in {@code /control/channels}. */
+    static final String SETTLE_DELAY_FIELD = "settle_delay_ms";
 
     public BankOptions {
         if (signingKey == null || signingKey.length() < 16) {
@@ -60,6 +64,15 @@ public record BankOptions(String signingKey, Duration settleDelay, boolean batch
             default -> throw new IllegalArgumentException("HUITONG_SIM_BANK_BATCH_BOOKING must be true or false, not " + batch);
         };
         return new BankOptions(key == null || key.isBlank() ? random().signingKey() : key, settle, batchBooking);
+    }
+
+    /** A settle delay as {@code PUT /control/channels/bank} gives it: whole milliseconds, 0 to {@value #MAX_SETTLE_DELAY_MS}. */
+    static Duration settleDelay(Object millis) {
+        if (!(millis instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.doubleValue() < 0
+                || n.doubleValue() > MAX_SETTLE_DELAY_MS) {
+            throw new IllegalArgumentException(SETTLE_DELAY_FIELD + " must be a whole number of milliseconds between 0 and " + MAX_SETTLE_DELAY_MS);
+        }
+        return Duration.ofMillis(n.longValue());
     }
 
     @Override

@@ -20,10 +20,7 @@ import io.huitong.protocols.iso20022.TxStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +47,10 @@ import org.slf4j.LoggerFactory;
  * business date (Asia/Shanghai) and serves the day's camt.053 ({@link BankStatementBook}), faults planted in it included.
  * A pain.001 of several payouts that asks for batch booking ({@code BtchBookg}), or does not say while the bank books so
  * by agreement ({@link BankOptions#batchBooking()}, shown as {@code batch_booking} in {@code /control/channels}), is booked
- * as one entry of the statement named by the batch. Its test accounts are in {@link BankAccounts}.
+ * as one entry of the statement named by the batch. A payout it paid can be sent back ({@link BankReturns}, on demand through
+ * {@code POST /control/bank/returns} or by a test account): credited to us as an entry of its own, and pushed as a signed
+ * pacs.004 to the {@code Notify-Url} of the payout's pain.001. {@code settle_delay_ms} can be changed through
+ * {@code PUT /control/channels/bank}. Its test accounts are in {@link BankAccounts}.
  *
  * <p>Modes: {@code down} answers 503 (the shared server cannot refuse connections for one party; 503 means "nothing
  * booked"), {@code error} answers 500 before booking, {@code timeout} reads the request and never answers,
@@ -63,21 +63,21 @@ final class BankParty implements HttpParty {
     private static final Logger log = LoggerFactory.getLogger(BankParty.class);
     private static final long LATE_ANSWER_MS = 30_000;
     private static final int MAX_BODY = 1_000_000;
-    private static final int PUSH_ATTEMPTS = 3;
     /** The settlement account's currency: its statement shows the entries in that currency. */
     private static final String STATEMENT_CURRENCY = "CNY";
 
     static final String TRANSFER = "transfer";
     static final String PAYOUT = "payout";
     static final String RETURN = "return";
+    /** A payout the beneficiary's bank sent back ({@link BankReturns}): a credit of our account. */
+    static final String PAYOUT_RETURN = "payout_return";
     static final String PENDING = "pending";
     static final String SETTLED = "settled";
     static final String REJECTED = "rejected";
     static final String CANCELLED = "cancelled";
 
     private final Iso20022Codec codec = new Iso20022Codec();
-    private final NotificationSignature signature;
-    private final Duration settleDelay;
+    private volatile Duration settleDelay;
     private final boolean batchBooking;
     private final Clock clock;
     private final Map<String, BankEntry> book = new LinkedHashMap<>(); // guarded by itself
@@ -87,16 +87,19 @@ final class BankParty implements HttpParty {
             Thread.ofPlatform().daemon().name("bank-settle").factory());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final SignedPush pusher;
+    private final BankReturns returns;
     private volatile ChannelSettings settings = ChannelSettings.HEALTHY;
     private volatile String baseUrl;
     private volatile String host = "127.0.0.1";
     private volatile int port;
 
     BankParty(BankOptions options, Clock clock) {
-        this.signature = new NotificationSignature(options.signingKey());
         this.settleDelay = options.settleDelay();
         this.batchBooking = options.batchBooking();
         this.clock = clock;
+        this.pusher = new SignedPush(new NotificationSignature(options.signingKey()), clock, http, closed);
+        this.returns = new BankReturns(book, codec, pusher, this::today);
     }
 
     @Override
@@ -150,6 +153,26 @@ final class BankParty implements HttpParty {
         return settings;
     }
 
+    /** {@code settle_delay_ms}: how long a transfer or payout accepted from now on as pending takes to settle or fail. */
+    @Override
+    public Runnable adjust(Map<?, ?> fields) {
+        Duration next = BankOptions.settleDelay(fields.get(BankOptions.SETTLE_DELAY_FIELD));
+        return () -> {
+            settleDelay = next;
+            log.info("{}: settle delay {} ms", NAME, next.toMillis());
+        };
+    }
+
+    @Override
+    public java.util.Set<String> adjustable() {
+        return java.util.Set.of(BankOptions.SETTLE_DELAY_FIELD);
+    }
+
+    /** Payouts sent back after they were paid. */
+    BankReturns returns() {
+        return returns;
+    }
+
     @Override
     public void settings(ChannelSettings next) {
         settings = next;
@@ -165,7 +188,7 @@ final class BankParty implements HttpParty {
         return entries.stream().map(BankParty::describe).toList();
     }
 
-    private static Map<String, Object> describe(BankEntry e) {
+    static Map<String, Object> describe(BankEntry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("reference", e.reference());
         m.put("kind", e.kind());
@@ -252,7 +275,7 @@ final class BankParty implements HttpParty {
             case "pacs.028" -> inquiry(codec.readStatusRequest(body));
             case "camt.056" -> cancel(codec.readCancellationRequest(body));
             case "pacs.004" -> paymentReturn(codec.readPaymentReturn(body));
-            case "pain.001" -> payouts(codec.readPayoutBatch(body));
+            case "pain.001" -> payouts(codec.readPayoutBatch(body), notifyUrl);
             default -> new Reply(404, "text/plain", "no such message: " + operation);
         };
     }
@@ -312,39 +335,18 @@ final class BankParty implements HttpParty {
             book.put(reference, entry);
         }
         log.info("{}: {} {} {}", NAME, entry.kind(), reference, state);
-        if (entry.notifyUrl() != null && !entry.notifyUrl().isBlank()) {
+        if (entry.kind().equals(TRANSFER) && entry.notifyUrl() != null && !entry.notifyUrl().isBlank()) {
             push(entry);
         }
     }
 
-    /** Posts the final pacs.002, signed; tries again after answers other than 2xx and 4xx. */
+    /** Posts the final pacs.002, signed ({@link SignedPush}), and notes what came of it in the book. */
     private void push(BankEntry entry) {
         byte[] body = codec.write(new StatusReport(messageId(), null, Iso20022Codec.PACS_008, List.of(entry.status())))
                 .getBytes(StandardCharsets.UTF_8);
-        String outcome = "failed";
-        for (int attempt = 1; attempt <= PUSH_ATTEMPTS && closed.getCount() > 0; attempt++) {
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(entry.notifyUrl())).timeout(Duration.ofSeconds(5))
-                        .header("Content-Type", "application/xml")
-                        .header(NotificationSignature.HEADER, signature.sign(clock.instant().getEpochSecond(), body))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status / 100 == 2) {
-                    outcome = "delivered";
-                    break;
-                }
-                if (status / 100 == 4) {
-                    outcome = "refused " + status;
-                    break;
-                }
-                outcome = "failed " + status;
-            } catch (IOException | IllegalArgumentException e) {
-                outcome = "failed: " + e.getClass().getSimpleName();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            sleepQuietly(500L * attempt);
+        String outcome = pusher.post(entry.notifyUrl(), body);
+        if (Thread.currentThread().isInterrupted()) {
+            return;
         }
         log.info("{}: status push for {}: {}", NAME, entry.reference(), outcome);
         synchronized (book) {
@@ -414,7 +416,7 @@ final class BankParty implements HttpParty {
      * statement, under its {@code PmtInfId}, when the message asks for batch booking, or does not say and the bank books
      * so by agreement ({@link BankOptions#batchBooking()}); a payout the bank already had keeps the booking it had.
      */
-    private Reply payouts(PayoutBatch b) {
+    private Reply payouts(PayoutBatch b, String notifyUrl) {
         boolean asOne = b.payouts().size() > 1 && (b.batchBooking() != null ? b.batchBooking() : batchBooking);
         String batch = asOne ? b.messageId() : null;
         List<TransactionStatus> statuses = new ArrayList<>();
@@ -431,7 +433,7 @@ final class BankParty implements HttpParty {
                         default -> PENDING;
                     };
                     entry = new BankEntry(p.reference(), PAYOUT, state, p.amount(), p.currency(), p.creditor().masked(),
-                            outcome.later() ? null : outcome.reason(), null, today(), 0, null, null, batch);
+                            outcome.later() ? null : outcome.reason(), null, today(), 0, notifyUrl, null, batch);
                     book.put(p.reference(), entry);
                     fresh = true;
                 }
@@ -439,6 +441,9 @@ final class BankParty implements HttpParty {
             if (fresh && outcome.later()) {
                 String finalState = outcome.reason() == null ? SETTLED : REJECTED;
                 scheduler.schedule(() -> settle(p.reference(), finalState, outcome.reason()), settleDelay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            if (fresh && outcome.returnReason() != null) {
+                scheduler.schedule(() -> returnLater(p.reference(), outcome.returnReason()), settleDelay.toMillis(), TimeUnit.MILLISECONDS);
             }
             statuses.add(entry.status());
         }
@@ -448,6 +453,15 @@ final class BankParty implements HttpParty {
                 : settled + rejected == statuses.size() ? "PART" : TxStatus.ACSP;
         log.info("{}: pain.001 {} with {} payouts{}: {}", NAME, b.messageId(), statuses.size(), asOne ? ", booked as one entry" : "", group);
         return Reply.xml(200, codec.write(new PayoutReport(messageId(), b.messageId(), group, statuses)));
+    }
+
+    /** A test account's payout comes back (see {@link BankAccounts}). */
+    private void returnLater(String reference, String reason) {
+        try {
+            returns.returnPayout(reference, reason);
+        } catch (RuntimeException e) {
+            log.info("{}: payout {} not returned: {}", NAME, reference, e.getMessage());
+        }
     }
 
     private Reply statement(String query) {
@@ -494,14 +508,6 @@ final class BankParty implements HttpParty {
 
     private static String messageId() {
         return "BANK" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
-    }
-
-    private void sleepQuietly(long ms) {
-        try {
-            closed.await(ms, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * The simulated bank's camt.053 of our settlement account: one entry per settled booking of the day in the
- * statement's currency (pay-ins credited, payouts, withdrawals and returns debited), except that the payouts of a batch
+ * statement's currency (pay-ins and payouts sent back to us ({@link BankReturns}) credited, payouts, withdrawals and returns
+ * of pay-ins debited), except that the payouts of a batch
  * booked as one ({@link BankEntry#batch()}) settled on the day are one entry: named by the batch's payment information
  * id, their sum its amount, each payout listed in its details. Faults name such an entry by the batch's id. The opening
  * balance is what the bank booked before the day (a delayed booking counts on the day it moved to); the closing balance
@@ -40,8 +41,12 @@ final class BankStatementBook implements StatementBook<Statement.Entry> {
         return e.state().equals(BankParty.SETTLED) && e.bookedOn() != null && e.currency().equals(currency);
     }
 
+    private static boolean credit(BankEntry e) {
+        return e.kind().equals(BankParty.TRANSFER) || e.kind().equals(BankParty.PAYOUT_RETURN);
+    }
+
     private static long signed(BankEntry e) {
-        return e.kind().equals(BankParty.TRANSFER) ? e.amount() : -e.amount();
+        return credit(e) ? e.amount() : -e.amount();
     }
 
     /** What names the booking on the statement (and in faults): its batch's id when booked as part of one, else its own reference. */
@@ -59,7 +64,7 @@ final class BankStatementBook implements StatementBook<Statement.Entry> {
                 continue;
             }
             if (e.batch() == null) {
-                lines.add(new Statement.Entry(e.reference(), e.amount(), e.currency(), e.kind().equals(BankParty.TRANSFER), date, e.kind()));
+                lines.add(new Statement.Entry(e.reference(), e.amount(), e.currency(), credit(e), date, e.kind()));
             } else {
                 if (!batches.containsKey(e.batch())) {
                     at.put(e.batch(), lines.size());

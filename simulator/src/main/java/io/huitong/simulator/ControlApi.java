@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>{@code GET /control/channels}: every acquirer, where it listens and how it behaves;</li>
  *   <li>{@code PUT /control/channels/{name}} {@code {"mode":"up","latency_ms":0,"error_rate":0.0}}: changes that
- *       (fields left out keep their value);</li>
+ *       (fields left out keep their value); the bank also takes {@code "settle_delay_ms"} (0 to 600000), how long a
+ *       transfer or payout it accepts from then on as pending takes to settle or fail;</li>
+ *   <li>{@code POST /control/bank/returns} {@code {"reference":"po_...","reason":"AC04"}}: the bank sends a payout it paid
+ *       back ({@link BankReturnControl});</li>
  *   <li>{@code GET /control/transactions?channel=acq_a}: the acquirer's book (cards masked);</li>
  *   <li>{@code GET /control/statements/{channel}?date=YYYY-MM-DD} and {@code GET|PUT /control/statements/{channel}/faults}:
  *       each party's daily statement, with faults planted on demand ({@link StatementControl}).</li>
@@ -46,6 +49,9 @@ final class ControlApi implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/control/", this::handle);
         server.createContext(StatementControl.PATH, new StatementControl(parties, json)::handle);
+        if (parties.get(BankParty.NAME) instanceof BankParty bank) {
+            server.createContext(BankReturnControl.PATH, new BankReturnControl(bank, json)::handle);
+        }
         for (Party party : parties.values()) {
             if (party instanceof HttpParty http) {
                 server.createContext(http.path(), http.handler());
@@ -103,13 +109,23 @@ final class ControlApi implements AutoCloseable {
             return;
         }
         ChannelSettings next;
+        Runnable adjust;
         try {
-            next = settings(body, party.settings());
+            Map<Object, Object> common = body == null ? null : new LinkedHashMap<>(body);
+            Map<Object, Object> own = new LinkedHashMap<>();
+            for (String field : party.adjustable()) {
+                if (common != null && common.containsKey(field)) {
+                    own.put(field, common.remove(field));
+                }
+            }
+            next = settings(common, party.settings());
+            adjust = own.isEmpty() ? () -> { } : party.adjust(own);
         } catch (IllegalArgumentException e) {
             error(exchange, 400, e.getMessage());
             return;
         }
         party.settings(next);
+        adjust.run();
         reply(exchange, 200, party.describe());
     }
 

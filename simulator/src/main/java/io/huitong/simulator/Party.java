@@ -23,6 +23,19 @@ interface Party extends AutoCloseable {
 
     void settings(ChannelSettings next);
 
+    /** Fields of {@code PUT /control/channels/{name}} this party takes beyond mode, latency and error rate. */
+    default java.util.Set<String> adjustable() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Checks those of the fields ({@link #adjustable()}) a PUT carries and answers what applies them, changing nothing
+     * yet; throws {@link IllegalArgumentException} for a bad value.
+     */
+    default Runnable adjust(Map<?, ?> fields) {
+        return () -> { };
+    }
+
     /** The party's book, newest last, each entry as {@code GET /control/transactions} shows it. */
     List<Map<String, Object>> book();
 

@@ -30,6 +30,7 @@ import io.huitong.protocols.iso20022.StatusReport;
 import io.huitong.protocols.iso20022.StatusRequest;
 import io.huitong.protocols.iso20022.TransactionStatus;
 import io.huitong.protocols.iso20022.TxStatus;
+import io.huitong.wallets.PayoutReturns;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -49,6 +50,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,9 +93,22 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
     private final ChannelMetrics metrics;
     private final ChannelWindow window = new ChannelWindow(200);
     private final ChannelCalls calls;
+    private final Supplier<String> notifyUrl;
+    private final BankReturnReceiver returns;
 
     public Iso20022BankChannel(String name, BankChannelSettings settings, OrderNotifications notifications, Clock clock,
                                MeterRegistry registry) {
+        this(name, settings, notifications, clock, registry, () -> null, List::of);
+    }
+
+    /**
+     * A bank that pushes returns of the payouts it paid too: {@code notifyUrl} is where (sent with each pain.001, null for
+     * nowhere), {@code returns} who owns the payouts ({@link BankReturnReceiver}).
+     */
+    public Iso20022BankChannel(String name, BankChannelSettings settings, OrderNotifications notifications, Clock clock,
+                               MeterRegistry registry, Supplier<String> notifyUrl, Supplier<List<PayoutReturns>> returns) {
+        this.notifyUrl = notifyUrl;
+        this.returns = new BankReturnReceiver(name, codec, returns);
         this.name = name;
         this.settings = settings;
         this.notifications = notifications;
@@ -264,7 +279,12 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
         PayoutBatch batch = new PayoutBatch(messageId, settings.settlementAccount(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
                 payouts.stream().map(p -> new PayoutBatch.Payout(p.reference(), p.amount().amount(), p.amount().currency(),
                         new BankAccount(p.bankCode(), p.accountNumber(), p.accountName()), p.remittance())).toList(), batchBooking);
-        HttpRequest request = post("pain.001", codec.write(batch)).build();
+        HttpRequest.Builder http = post("pain.001", codec.write(batch));
+        String returnsTo = notifyUrl.get();
+        if (returnsTo != null) {
+            http.header("Notify-Url", returnsTo); // where the bank pushes a return of a payout it paid
+        }
+        HttpRequest request = http.build();
         return call("payouts", batch.messageId(), true, request, answer -> {
             if (answer.status() / 100 != 2) {
                 return null;
@@ -318,7 +338,8 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
     /**
      * A pacs.002 the bank pushed: checked against the shared key (401 for a missing, wrong or stale signature,
      * 400 for a malformed one or a body that is not a status report), then handed to payments: 200 when
-     * accepted, 422 when payments refused it. Pending statuses are acknowledged and change nothing.
+     * accepted, 422 when payments refused it. Pending statuses are acknowledged and change nothing. A pacs.004, as
+     * signed, is a payout the bank paid and got back ({@link BankReturnReceiver}).
      */
     @Override
     public Reply receive(Inbound notification) {
@@ -335,6 +356,9 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
                 log.warn("{} notification refused: signature {}", name, verdict.name().toLowerCase(Locale.ROOT));
                 return text(401, "signature " + verdict.name().toLowerCase(Locale.ROOT));
             }
+        }
+        if (isReturn(body)) {
+            return returns.receive(body);
         }
         StatusReport report;
         try {
@@ -366,6 +390,14 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
             refused |= outcome == OrderNotifications.Outcome.REJECTED;
         }
         return refused ? text(422, "rejected") : text(200, "ok");
+    }
+
+    private boolean isReturn(byte[] body) {
+        try {
+            return codec.messageName(new String(body, StandardCharsets.UTF_8)).equals(Iso20022Codec.PACS_004);
+        } catch (Iso20022FormatException e) {
+            return false;
+        }
     }
 
     private static Reply text(int status, String body) {

@@ -74,6 +74,18 @@ final class PayoutStore {
                 .update();
     }
 
+    /** The bank's id of the return that sent the payout back; null while none did. */
+    String returnReference(String id) {
+        return jdbc.sql("select return_reference from payout where id = ?").param(id).query(String.class).optional().orElse(null);
+    }
+
+    /** A paid payout the bank sent back: failed, by the return named {@code returnReference}, its arrival date kept. */
+    void returned(String id, String reason, String message, String returnReference, Instant now) {
+        jdbc.sql("update payout set status = 'failed', failure_code = ?, failure_message = ?, return_reference = ?, resolve_after = null,"
+                        + " updated_at = ? where id = ?")
+                .params(reason, message, returnReference, DbTimes.at(now), id).update();
+    }
+
     /** Payouts to ask the bank about, oldest first. */
     List<String> due(String status, Instant now, int max) {
         return jdbc.sql("select id from payout where status = ? and resolve_after <= ? order by resolve_after limit ?")

@@ -60,6 +60,13 @@ class SettlementConfig {
                 () -> Optional.ofNullable(bank.getIfAvailable()), new TransactionTemplate(transactions), clock, payoutSender, ids);
     }
 
+    /** Payouts the bank paid and got back, as the bank channel hands them over. */
+    @Bean
+    io.huitong.wallets.PayoutReturns payoutReturns(JdbcClient jdbc, SettlementStore settlements, Ledger ledger, EventLog events,
+                                                   AmlMonitoring aml, PlatformTransactionManager transactions, Clock clock) {
+        return new PayoutReturnsBook(new PayoutStore(jdbc), settlements, ledger, events, aml, new TransactionTemplate(transactions), clock);
+    }
+
     @Bean
     PayoutService payoutService(JdbcClient jdbc, BankAccounts accounts, Ledger ledger, Approvals approvals, PayoutOutcomes outcomes,
                                 Ids ids, @Value("${huitong.approvals.payout-threshold:5000000}") long threshold) {

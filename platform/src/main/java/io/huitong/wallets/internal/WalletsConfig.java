@@ -57,6 +57,12 @@ class WalletsConfig {
         return new Withdrawals(wallets, ledger, () -> Optional.ofNullable(payouts.getIfAvailable()));
     }
 
+    /** Withdrawals the bank paid and got back, as the bank channel hands them over. */
+    @Bean
+    io.huitong.wallets.PayoutReturns withdrawalReturns(WalletService wallets, Ledger ledger) {
+        return new WithdrawalReturns(wallets, ledger);
+    }
+
     @Bean
     WalletsApi wallets(WalletService wallets, TopUps topUps, WalletOrderChannel channel, QrPayments qrPayments, Withdrawals withdrawals) {
         return new WalletsApi(wallets, topUps, channel, qrPayments, withdrawals);

@@ -33,6 +33,12 @@ import org.slf4j.LoggerFactory;
 final class Withdrawals {
 
     private static final Logger log = LoggerFactory.getLogger(Withdrawals.class);
+    /**
+     * How old a pending withdrawal is before the resolver asks the bank about it: asked while its pain.001 is still on the
+     * way, the bank would answer that it never received it, and the withdrawal would fail and free the money the bank
+     * then pays out.
+     */
+    static final java.time.Duration ASK_AFTER = java.time.Duration.ofSeconds(15);
     private static final String COLUMNS = "d.id, w.user_id, d.wallet_id, d.amount, d.currency, d.status, d.bank_code, d.account_last4,"
             + " d.account_name, d.failure_code, d.created_at";
 
@@ -128,14 +134,14 @@ final class Withdrawals {
         });
     }
 
-    /** Asks the bank about pending withdrawals; answers how many were settled. */
+    /** Asks the bank about pending withdrawals older than {@link #ASK_AFTER}; answers how many were settled. */
     int resolveDue() {
         Optional<BankPayouts> bank = payouts.get();
         if (bank.isEmpty()) {
             return 0;
         }
-        List<String> pending = store.jdbc().sql("select id from wallet_withdrawal where status = 'pending' order by created_at limit 100")
-                .query(String.class).list();
+        List<String> pending = store.jdbc().sql("select id from wallet_withdrawal where status = 'pending' and created_at <= ?"
+                        + " order by created_at limit 100").param(DbTimes.at(wallets.now().minus(ASK_AFTER))).query(String.class).list();
         int settled = 0;
         for (String id : pending) {
             try {

@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Withdrawals to a bank account, paid out over ISO 20022 (pain.001) by the simulated bank the platform
  * starts in-process: held until the bank settles, returned when it rejects. The bank's test accounts, by
- * their last four digits: 0010 is rejected (AC01), 0036 is pending and settles a second later, 0044 is
- * pending and then rejected; any other settles at once.
+ * their last four digits: 0010 is rejected (AC01), 0036 is pending and settles after the bank's settle delay (a
+ * second unless a test sets it), 0044 is pending and then rejected; any other settles at once.
  */
 abstract class WalletWithdrawalTests extends WalletFixtures {
 
@@ -22,6 +22,28 @@ abstract class WalletWithdrawalTests extends WalletFixtures {
     void realTime() {
         // the simulated bank settles by the real clock; the resolver asks it by the platform's
         clock.reset();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void defaultSettleDelay() {
+        settleDelay(io.huitong.simulator.BankOptions.DEFAULT_SETTLE_DELAY.toMillis());
+    }
+
+    /** How long the simulated bank takes to settle what it accepts as pending from now on ({@code PUT /control/channels/bank}). */
+    void settleDelay(long millis) {
+        String url = io.huitong.channels.EmbeddedSimulators.of(context).controlUrl() + "/control/channels/bank";
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"settle_delay_ms\":" + millis + "}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** The simulated bank's own record of a payout. */
@@ -95,7 +117,10 @@ abstract class WalletWithdrawalTests extends WalletFixtures {
     void aPendingWithdrawalHoldsTheMoneyUntilTheBankAnswers() {
         Consumer c = consumer();
         fund(c, 1_000);
-        String settles = withdraw(c, 300, "6222020200110036").json().path("id").asString();
+        settleDelay(4_000); // long enough to look at the held money before the bank settles, however busy the machine
+        Api.Response first = withdraw(c, 300, "6222020200110036");
+        assertThat(first.json().path("status").asString()).as(first.body()).isEqualTo("pending");
+        String settles = first.json().path("id").asString();
         Api.Response second = withdraw(c, 200, "6222020200220044");
         assertThat(second.json().path("status").asString()).isEqualTo("pending");
         assertThat(available(c)).isEqualTo(500);
@@ -103,7 +128,10 @@ abstract class WalletWithdrawalTests extends WalletFixtures {
         Api.Response tooMuch = withdraw(c, 501, "6222020200334455");
         assertThat(tooMuch.status()).as("held money cannot be spent twice: " + tooMuch.body()).isEqualTo(402);
         assertThat(tooMuch.error("code")).isEqualTo("insufficient_funds");
+        assertThat(available(c)).as("still held").isEqualTo(500);
+        assertThat(pending(c)).isEqualTo(500);
 
+        settleDelay(io.huitong.simulator.BankOptions.DEFAULT_SETTLE_DELAY.toMillis());
         clock.advance(java.time.Duration.ofSeconds(20)); // past the resolver's first look
         assertThat(awaitWithdrawal(c, settles, "succeeded").path("status").asString()).isEqualTo("succeeded");
         assertThat(awaitWithdrawal(c, second.json().path("id").asString(), "failed").path("status").asString()).isEqualTo("failed");

@@ -27,7 +27,8 @@ public record Statement(String messageId, String statementId, BankAccount accoun
      * @param credit      true for money in ({@code CRDT}), false for money out ({@code DBIT})
      * @param bookingDate {@code BookgDt/Dt}
      * @param kind        {@code AddtlNtryInf}: {@code transfer} (a pay-in), {@code payout} (a payout {@code po_...} or a
-     *                    wallet withdrawal {@code wdr_...}, or a batch of payouts) or {@code return} (a pacs.004 refund of a pay-in)
+     *                    wallet withdrawal {@code wdr_...}, or a batch of payouts), {@code return} (a pacs.004 refund of a pay-in)
+     *                    or {@code payout_return} (a payout the beneficiary's bank sent back, a credit named by the return's id)
      * @param reversal    {@code RvslInd}: the entry undoes an earlier booking of the same reference (the bank reports the
      *                    transaction as failed after all), in the opposite direction
      * @param batch       {@code NtryDtls/Btch}: the entry books a batch of transactions as one amount; null for an entry of
