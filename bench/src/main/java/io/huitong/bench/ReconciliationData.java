@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +40,9 @@ import org.postgresql.copy.CopyIn;
  * equal the sum of their entries for the ledger's check to pass. The accounts themselves are opened through the operator
  * API beforehand, as the platform opens them. The payments are spread evenly over the day (Asia/Shanghai), 1 to 100 CNY.
  *
- * <p>The file: a {@code sale} line per payment in time order (the acquirer's fee 0.38 %, half up), written with the
- * protocols' writer, except where a fault is planted. {@code faults} faults are spread evenly over the day, the kinds
- * of {@link Fault} taking turns.
+ * <p>The file: a {@code sale} line per payment in time order (its transmission time in whole seconds, as ISO 8583 has
+ * it; the acquirer's fee 0.38 %, half up), written with the protocols' writer, except where a fault is planted.
+ * {@code faults} faults are spread evenly over the day, the kinds of {@link Fault} taking turns.
  */
 final class ReconciliationData {
 
@@ -223,7 +224,7 @@ final class ReconciliationData {
                         String reference = id("pay", at);
                         long value = UNKNOWN_AMOUNT + k;
                         long fee = acquirerFee(value);
-                        w.write(new AcquirerSettlement.Line(AcquirerSettlement.Code.SALE, digits(999_999 - k % 100_000, 6), instant(at),
+                        w.write(new AcquirerSettlement.Line(AcquirerSettlement.Code.SALE, digits(999_999 - k % 100_000, 6), transmitted(at),
                                 "622848******0000", value, CURRENCY, "9" + digits(k, 11), digits(k % 1_000_000, 6), reference, null, fee,
                                 value - fee, null, AcquirerSettlement.Status.SETTLED));
                         lines += 2;
@@ -254,10 +255,15 @@ final class ReconciliationData {
     private AcquirerSettlement.Line line(int i, long value) {
         long details = details(i);
         long fee = acquirerFee(value);
-        return new AcquirerSettlement.Line(AcquirerSettlement.Code.SALE, digits(i % 999_999 + 1, 6), instant(created[i]),
+        return new AcquirerSettlement.Line(AcquirerSettlement.Code.SALE, digits(i % 999_999 + 1, 6), transmitted(created[i]),
                 "622202******" + digits(details % 10_000, 4), value, CURRENCY, digits((long) day.getDayOfYear() * 100_000_000L + i, 12),
                 digits(details / 10_000 % 1_000_000, 6), ids[i], merchants.get(merchant[i]), fee, value - fee, null,
                 AcquirerSettlement.Status.SETTLED);
+    }
+
+    /** The request's transmission time (ISO 8583 field 7), which has whole seconds. */
+    private static Instant transmitted(long micros) {
+        return instant(micros).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The acquirer's fee, half up to the minor unit. */
