@@ -2,13 +2,11 @@ package io.huitong.bench;
 
 import static io.huitong.bench.SettlementBench.balanced;
 import static io.huitong.bench.SettlementBench.compact;
-import static io.huitong.bench.SettlementBench.field;
 import static io.huitong.bench.SettlementBench.loadAverage;
 import static io.huitong.bench.SettlementBench.seconds;
 import static io.huitong.bench.SettlementBench.sleep;
 
 import io.huitong.bench.BenchConfig.UsageException;
-import io.huitong.bench.ReconciliationData.Fault;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -19,12 +17,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,9 +36,8 @@ public final class ReconciliationBench {
             "platform-opts", "profile", "jfr", "keep-database", "timeout");
     static final double GOAL_SECONDS = 60;
     static final double GOAL_HEAP_MB = 512;
-    private static final long HEAP_SAMPLE_MILLIS = 200;
+    static final long HEAP_SAMPLE_MILLIS = 200;
     private static final long POLL_MILLIS = 250;
-    private static final Pattern PASS = Pattern.compile("Reconciliation (rec_\\w+): (.+) gave (\\d+) in (\\d+) ms");
 
     record Config(BenchConfig pg, int lines, double faultRate, int merchants, long seed, Path jar, List<String> platformOpts,
                   boolean profile, Path jfr, boolean keepDatabase, Duration timeout) {
@@ -163,7 +157,7 @@ public final class ReconciliationBench {
         try {
             platform = BenchPlatform.start(config.pg(), config.jar(), config.platformOpts(), database, "huitong-reconciliation-bench",
                     List.of("-Dhuitong.reconciliation.automatic=false", "-Dlogging.level.io.huitong.reconciliation.internal.Matcher=DEBUG"));
-            int status = report(measure(platform, database), platform);
+            int status = ReconciliationReport.print(measure(platform, database), config);
             failed = false;
             return status;
         } finally {
@@ -185,14 +179,14 @@ public final class ReconciliationBench {
     private Outcome measure(BenchPlatform platform, String database) {
         LocalDate businessDate = LocalDate.now(ReconciliationData.CHINA).minusDays(1);
         long t0 = System.nanoTime();
-        List<String> merchants = openAccounts(platform);
+        List<String> merchants = ReconciliationLedger.open(platform, http, config.merchants());
         System.out.printf(Locale.ROOT, "%,d merchants and their ledger accounts opened through the operator API in %.1f s%n", merchants.size(),
                 seconds(t0));
         long g0 = System.nanoTime();
         ReconciliationData data = new ReconciliationData(config.lines(), config.faults(), merchants, config.seed(), businessDate);
         System.out.printf(Locale.ROOT, "business date %s: %,d payments generated in %.1f s; writing them ...%n", businessDate, config.lines(), seconds(g0));
         try (Connection c = DriverManager.getConnection(config.pg().urlFor(database), config.pg().user(), config.pg().password())) {
-            data.seed(c);
+            ReconciliationLedger.seed(c, data);
         } catch (SQLException e) {
             throw new IllegalStateException("writing the payments failed: " + e.getMessage(), e);
         }
@@ -277,7 +271,7 @@ public final class ReconciliationBench {
         String status = r.get("status").asString();
         System.out.printf(Locale.ROOT, "  %5.1f s: %s %s; load average %s%n", wall, id, status, loadAverage());
         System.out.printf(Locale.ROOT, "  counts %s%n", r.get("counts"));
-        printPasses(platform, id);
+        ReconciliationReport.passes(platform, id);
         if (statements != null) {
             statements.print(wall);
         }
@@ -287,95 +281,11 @@ public final class ReconciliationBench {
         return new Outcome(id, status, statement.lines(), imported, wall, snapshot, backendMs, sampled, gc, checks, balancedAfter);
     }
 
-    private int report(Outcome o, BenchPlatform platform) {
-        ReconciliationChecks k = o.checks();
-        Profile.Snapshot s = o.cpu();
-        System.out.printf(Locale.ROOT, "%nheap: %s samples every %d ms, peak %.0f MB; %d GCs in the run, peak %.0f MB before a GC and at most"
-                        + " %.0f MB after one, %.0f ms paused; the heap may grow to %.0f MB%n", o.heap().samples(), HEAP_SAMPLE_MILLIS,
-                o.heap().peakMb(), o.gc().collections(), o.gc().peakBeforeMb(), o.gc().peakAfterMb(), o.gc().pausedMs(), o.heap().maxMb());
-        double all = s.seconds() * 1000 * Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "CPU over the run: platform %.1f s, PostgreSQL %.1f s (of which this database's backends %.1f s);"
-                        + " machine %.0f%% busy (platform %.0f%%, PostgreSQL %.0f%%); WAL %.0f MB%n", s.watchedCpuMs() / 1000, s.serverCpuMs() / 1000,
-                o.backendCpuMs() / 1000, s.machineBusyPercent(), 100 * s.watchedCpuMs() / all, 100 * s.serverCpuMs() / all, s.walBytes() / 1e6);
-        if (s.shared(false)) {
-            System.out.printf(Locale.ROOT, "  OTHER PROCESSES used CPU during the run (its numbers are skewed): %s%n", s.others(false));
-        }
-        System.out.printf(Locale.ROOT, "%n%-20s  %-30s  %7s  %7s%n", "fault", "class", "planted", "found");
-        for (Fault f : Fault.values()) {
-            System.out.printf(Locale.ROOT, "%-20s  %-30s  %,7d  %,7d%n", f.label, String.join(" or ", f.classes), k.planted().getOrDefault(f, 0L),
-                    k.found().getOrDefault(f, 0L));
-        }
-        System.out.printf(Locale.ROOT, "%-20s  %-30s  %7s  %,7d%n", "other breaks", "any", "", k.byClass().values().stream()
-                .mapToLong(Long::longValue).sum() - k.foundTotal());
-        System.out.printf(Locale.ROOT, "matched: %,d (expected %,d); breaks listed by class: %s%n", k.matched(), k.expectedMatched(), k.byClass());
-        System.out.printf(Locale.ROOT, "checks: %s%n%n", k.problems().isEmpty() && o.balancedAfter() ? "every fault found once, in its class,"
-                + " with its amounts; nothing else flagged; the ledger balances" : "FAILED: " + (o.balancedAfter() ? "" : "the ledger does not balance; ")
-                + String.join("; ", k.problems()));
-        String row = "%9s  %9s  %7s  %7s  %8s  %8s  %14s  %8s  %12s  %14s  %16s  %9s%n";
-        System.out.printf(Locale.ROOT, row, "payments", "lines", "faults", "found", "import s", "match s", "import+match s", "lines/s",
-                "peak heap MB", "platform CPU s", "PostgreSQL CPU s", "goal met?");
-        System.out.printf(Locale.ROOT, row, f("%,d", config.lines()), f("%,d", o.statementLines()), f("%,d", k.plantedTotal()),
-                f("%,d", k.foundTotal()), f("%.1f", o.importSeconds()), f("%.1f", o.wallSeconds() - o.importSeconds()), f("%.1f", o.wallSeconds()),
-                f("%,.0f", o.statementLines() / o.wallSeconds()), f("%.0f", o.peakHeapMb()), f("%.1f", s.watchedCpuMs() / 1000),
-                f("%.1f", s.serverCpuMs() / 1000), o.goalMet() ? "yes" : "NO");
-        System.out.printf(Locale.ROOT, "%ngoal: import and match <= %.0f s %s; heap < %.0f MB %s; every fault found %s%n", GOAL_SECONDS,
-                mark(o.wallSeconds() <= GOAL_SECONDS), GOAL_HEAP_MB, mark(o.peakHeapMb() < GOAL_HEAP_MB), mark(k.problems().isEmpty()));
-        System.out.printf(Locale.ROOT, "load average after the run: %s%n", loadAverage());
-        return o.clean() ? 0 : 2;
-    }
-
-    /** Onboards the merchants (T1, 0.6 %) and opens the ledger accounts their card payments post to, as the platform opens them. */
-    private List<String> openAccounts(BenchPlatform platform) {
-        List<String> merchants = new ArrayList<>();
-        List<String[]> accounts = new ArrayList<>();
-        accounts.add(new String[] {ReconciliationData.CLEARING, "asset", "platform"});
-        accounts.add(new String[] {ReconciliationData.FEE_REVENUE, "revenue", "platform"});
-        for (int i = 1; i <= config.merchants(); i++) {
-            String id = field(platform.post(http, "/v1/admin/merchants", String.format(Locale.ROOT, "{\"name\":\"Card Shop %03d\","
-                    + "\"email\":\"cards%03d@bench.example\",\"default_currency\":\"CNY\",\"settlement_schedule\":\"T1\",\"fee_percent_bps\":%d}",
-                    i, i, ReconciliationData.FEE_BPS), 201), "id");
-            merchants.add(id);
-            accounts.add(new String[] {id + ":pending:CNY", "liability", id});
-            accounts.add(new String[] {id + ":available:CNY", "liability", id});
-        }
-        for (String[] a : accounts) {
-            platform.post(http, "/v1/admin/ledger/accounts", "{\"id\":\"" + a[0] + "\",\"currency\":\"CNY\",\"type\":\"" + a[1]
-                    + "\",\"owner_ref\":\"" + a[2] + "\"}", 201);
-        }
-        return merchants;
-    }
-
     private String ledgerCheck(BenchPlatform platform, String when) {
         long c0 = System.nanoTime();
         String check = platform.get(http, "/v1/admin/ledger/check");
         System.out.printf(Locale.ROOT, "ledger check %s: %s in %.1f s%n", when, balanced(check) ? "balanced" : "NOT BALANCED " + compact(check),
                 seconds(c0));
         return check;
-    }
-
-    /** The time of each matching pass, as the platform logs it (its Matcher's debug lines). */
-    private static void printPasses(BenchPlatform platform, String id) {
-        List<String> passes = new ArrayList<>();
-        try (var lines = Files.lines(platform.dataDir().resolve("platform.log"))) {
-            lines.forEach(line -> {
-                Matcher m = PASS.matcher(line);
-                if (m.find() && m.group(1).equals(id)) {
-                    passes.add(String.format(Locale.ROOT, "%s %.1f s (%s)", m.group(2), Long.parseLong(m.group(4)) / 1000.0, m.group(3)));
-                }
-            });
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return;
-        }
-        if (!passes.isEmpty()) {
-            System.out.printf(Locale.ROOT, "  matching's passes (rows): %s%n", String.join(", ", passes));
-        }
-    }
-
-    private static String f(String format, Object value) {
-        return String.format(Locale.ROOT, format, value);
-    }
-
-    private static String mark(boolean met) {
-        return met ? "(met)" : "(NOT met)";
     }
 }
