@@ -17,36 +17,47 @@ import java.util.concurrent.TimeUnit;
 
 import static io.huitong.bench.SettlementBench.*;
 
-/** The platform as a child process on the scratch database, with the daily automatic run off. */
+/** The platform as a child process on the scratch database, with the daily automatic settlement run off. */
 record BenchPlatform(Process process, String base, String adminKey, Path dataDir) {
 
     static BenchPlatform start(Config config, String database) {
+        return start(config.pg(), config.jar(), config.platformOpts(), database, "huitong-settlement-bench", List.of());
+    }
+
+    /**
+     * Starts the platform ({@code jar}, with the JVM options {@code platformOpts}) on {@code database} of the server
+     * {@code pg} names, its data dir a new temporary dir named after {@code dirPrefix}; {@code properties} are further
+     * system properties of the platform ({@code -Dname=value}).
+     */
+    static BenchPlatform start(BenchConfig pg, Path jar, List<String> platformOpts, String database, String dirPrefix,
+                               List<String> properties) {
         try {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            Path dataDir = Files.createTempDirectory("huitong-settlement-bench");
+            Path dataDir = Files.createTempDirectory(dirPrefix);
             byte[] random = new byte[16];
             new SecureRandom().nextBytes(random);
             String adminKey = "hk_bench_" + java.util.HexFormat.of().formatHex(random);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(config.platformOpts());
+            command.addAll(platformOpts);
             // the GC log gives the heap's true peak; the metrics endpoint the samples; no automatic run
             command.add("-Xlog:gc:file=" + dataDir.resolve("gc.log") + ":time");
             command.add("-Dmanagement.endpoints.web.exposure.include=health,prometheus,info,metrics");
             command.add("-Dhuitong.settlement.automatic=false");
-            command.addAll(List.of("-jar", config.jar().toString()));
+            command.addAll(properties);
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dataDir.resolve("platform.log").toFile());
             Map<String, String> env = builder.environment();
             env.put("HUITONG_PORT", Integer.toString(port));
             env.put("HUITONG_DATA_DIR", dataDir.toString());
             env.put("HUITONG_ADMIN_KEY", adminKey);
-            env.put("HUITONG_DB_URL", config.pg().urlFor(database));
-            env.put("HUITONG_DB_USER", config.pg().user());
-            env.put("HUITONG_DB_PASSWORD", config.pg().password());
+            env.put("HUITONG_DB_URL", pg.urlFor(database));
+            env.put("HUITONG_DB_USER", pg.user());
+            env.put("HUITONG_DB_PASSWORD", pg.password());
             env.put("HUITONG_SETTLEMENT_AUTOMATIC", "false");
             BenchPlatform platform = new BenchPlatform(builder.start(), "http://127.0.0.1:" + port, adminKey, dataDir);
             try {
@@ -91,6 +102,15 @@ record BenchPlatform(Process process, String base, String adminKey, Path dataDir
     String post(HttpClient http, String path, String json, int expected) {
         return send(http, request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), expected);
+    }
+
+    /** Sends {@code file} as the body, streamed from the disk. */
+    String upload(HttpClient http, String path, Path file, String contentType, int expected) {
+        try {
+            return send(http, request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofFile(file)).build(), expected);
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalStateException("no file " + file, e);
+        }
     }
 
     String put(HttpClient http, String path, String json, int expected) {

@@ -42,6 +42,11 @@ final class Scratch {
         return name;
     }
 
+    /** Leaves {@code name} on the server when the run ends, for a closer look. */
+    void keep(String name) {
+        live.remove(name);
+    }
+
     void drop(String name) {
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         live.remove(name);

@@ -464,7 +464,7 @@ public final class SettlementBench {
     }
 
     /** A diagnostic command to the platform's JVM, with the jcmd of the JDK this runs on. */
-    private static void jcmd(BenchPlatform platform, String... command) {
+    static void jcmd(BenchPlatform platform, String... command) {
         List<String> args = new ArrayList<>();
         args.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
         args.add(Long.toString(platform.process().pid()));
