@@ -40,6 +40,11 @@ final class LeftoverPasses {
         return passes.run(sql, p);
     }
 
+    /** Whether the channel has another current statement, where a line or record left over here may have its partner. */
+    boolean otherStatements(Map<String, ?> p) {
+        return passes.count("select count(*) from (" + OTHER_CURRENT + " fetch first 1 rows only) o", p) > 0;
+    }
+
     /**
      * Lines here whose record is another day's, which no statement of its own day carried (a line the channel delayed):
      * paired as a match of that other day's record, whose timing break (which keeps what the record moved) clears.
