@@ -205,6 +205,7 @@ public final class ReconciliationBench {
             if (!balanced(check)) {
                 throw new IllegalStateException("the ledger does not balance after the payments were written: " + compact(check));
             }
+            dayBefore(platform, data, businessDate.minusDays(1));
             scratch.checkpoint();
             return reconcile(platform, database, businessDate, file, statement);
         } finally {
@@ -212,6 +213,30 @@ public final class ReconciliationBench {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
                 // a temporary file: the system cleans it up
+            }
+        }
+    }
+
+    /** The acquirer's statement of the day before, reconciled first: the channel then has another current statement. */
+    private void dayBefore(BenchPlatform platform, ReconciliationData data, LocalDate date) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("acq_a-settlement-" + date + "-", ".csv");
+            data.writeDayBefore(file);
+            JsonNode r = ReconciliationChecks.parse(platform.upload(http, "/v1/admin/reconciliations/upload?channel=" + ReconciliationData.ACQUIRER
+                    + "&business_date=" + date, file, "text/csv", 202));
+            String id = r.get("id").asString();
+            while ("matching".equals(r.get("status").asString())) {
+                sleep(POLL_MILLIS);
+                r = ReconciliationChecks.parse(platform.get(http, "/v1/admin/reconciliations/" + id));
+            }
+            System.out.printf(Locale.ROOT, "the day before's statement (one line nobody sent) reconciled first: %s %s, counts %s%n", id,
+                    r.get("status").asString(), r.get("counts"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no temporary file: " + e.getMessage(), e);
+        } finally {
+            if (file != null) {
+                file.toFile().delete();
             }
         }
     }

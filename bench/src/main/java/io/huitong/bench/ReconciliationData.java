@@ -134,6 +134,23 @@ final class ReconciliationData {
         return Fault.values()[k % Fault.values().length];
     }
 
+    /**
+     * Writes the acquirer's file of the day before: one sale nobody sent (a break there), so that the day's statement is
+     * matched, as on every day but the first, with another current statement of the channel to look for partners on.
+     */
+    void writeDayBefore(Path file) {
+        LocalDate before = day.minusDays(1);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
+             AcquirerSettlementWriter w = new AcquirerSettlementWriter(out, new AcquirerSettlement.Header(ACQUIRER, before))) {
+            Instant at = before.atStartOfDay(CHINA).toInstant().plusSeconds(43_200);
+            w.write(new AcquirerSettlement.Line(AcquirerSettlement.Code.SALE, "000001", at, "622202******0000", 777, CURRENCY, "000000000001",
+                    "000001", "pay_NOBODYDAYBEFORE000000000", merchants.get(0), 0, 777, null, AcquirerSettlement.Status.SETTLED));
+            w.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes the acquirer's settlement file of the day, with the faults; answers what it holds. */
     SettlementFile write(Path file) {
         List<Planted> planted = new ArrayList<>(faults);

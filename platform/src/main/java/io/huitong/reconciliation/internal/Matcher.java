@@ -98,9 +98,11 @@ final class Matcher {
         progress.accept(job.total() - unpaired);
         timed.run("disagreements", () -> passes.disagreements(base(p)));
         if (postgres.getAsBoolean()) {
-            // what the same day left over is few rows, written in this transaction: without statistics of them PostgreSQL
-            // plans the later passes as nested loops over the statement's lines
+            // what the same day left over, and the breaks it found, are rows written in this transaction: without statistics
+            // of them PostgreSQL takes the tables for empty and plans the later passes as loops nested three deep, which
+            // grow with the cube of the breaks
             jdbc.sql("analyze reconciliation_leftover").update();
+            jdbc.sql("analyze reconciliation_item").update();
         }
         if (leftovers.otherStatements(p)) {
             timed.run("records elsewhere", () -> leftovers.recordsElsewhere(base(p)));
