@@ -87,7 +87,8 @@ final class PayoutService implements Payouts, ApprovalHandler {
         return Optional.of(id);
     }
 
-    private void openBankAccount(String currency) {
+    /** Opens the platform's bank clearing account of the currency, if it is not open yet (outside any transaction: it retries). */
+    void openBankAccount(String currency) {
         AccountResult r = ledger.createAccount(NewAccount.of(Accounts.bankClearing(currency), currency, AccountType.ASSET, "platform"));
         if (!r.succeeded()) {
             throw new IllegalStateException("opening ledger account " + r.id() + " failed: " + r.code());

@@ -105,6 +105,11 @@ final class PositionSettler {
         return new Outcome.Settled(settlement);
     }
 
+    /** Opens what balances of these currencies share (the bank clearing accounts) before several settle at once. */
+    void prepare(java.util.Collection<String> currencies) {
+        currencies.forEach(payouts::openBankAccount);
+    }
+
     /**
      * The net from pending to available: in one currency a transfer; across currencies through the platform's FX position
      * accounts, each currency balanced on its own.

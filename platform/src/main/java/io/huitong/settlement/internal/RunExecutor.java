@@ -16,9 +16,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs settlement: a run goes over every merchant's pending balances (or one merchant's), each balance settled in a
  * transaction of its own, and reports its progress as it goes. A run that dies half-way has settled what it committed;
- * starting it again settles the rest, and two runs at once queue on each balance, so nothing settles twice. The payouts
+ * starting it again settles the rest, and two runs at once queue on each balance, so nothing settles twice. Balances are
+ * independent (each locks its own {@code settlement_position} row), so a run settles several merchants' at once
+ * ({@code huitong.settlement.workers}); see {@link Plan}. The payouts
  * the run opened go to the bank together once it is done, in batches ({@link PayoutOutcomes#sendTogether}); those of a
  * run that died are sent by the resolver.
  */
@@ -45,9 +54,15 @@ final class RunExecutor implements SettlementRuns {
     private final Clock clock;
     private final Ids ids;
     private final ExecutorService executor;
+    private final ExecutorService workers;
+    private final int workerCount;
 
+    /**
+     * @param executor    runs the runs, one at a time
+     * @param workers     settles the balances of a run, {@code workerCount} at a time
+     */
     RunExecutor(RunStore runs, PositionSettler settler, PayoutOutcomes payouts, Merchants merchants, Calendars calendars,
-                TransactionTemplate tx, Clock clock, Ids ids, ExecutorService executor) {
+                TransactionTemplate tx, Clock clock, Ids ids, ExecutorService executor, ExecutorService workers, int workerCount) {
         this.runs = runs;
         this.settler = settler;
         this.payouts = payouts;
@@ -57,6 +72,8 @@ final class RunExecutor implements SettlementRuns {
         this.clock = clock;
         this.ids = ids;
         this.executor = executor;
+        this.workers = workers;
+        this.workerCount = workerCount;
     }
 
     @Override
@@ -91,35 +108,133 @@ final class RunExecutor implements SettlementRuns {
         return runs.insert(run, automaticDate) ? Optional.of(run) : Optional.empty();
     }
 
-    /** Settles every balance of the run in turn, then sends the payouts it opened; a run of its own thread. */
+    /**
+     * Settles every balance of the run, {@code workers} at a time (each in its own transaction, so PostgreSQL works on
+     * as many at once), then sends the payouts it opened; a run of its own thread.
+     */
     void execute(SettlementRun run) {
-        int done = 0;
-        int settled = 0;
-        int skipped = 0;
-        List<String> opened = new ArrayList<>();
+        Progress progress = new Progress(run);
         try {
             BusinessCalendar calendar = calendars.current();
-            List<RunStore.Position> positions = runs.positions(run.merchantId());
-            for (RunStore.Position position : positions) {
-                PositionSettler.Outcome outcome = settleOne(run, position, calendar);
-                if (outcome instanceof PositionSettler.Outcome.Settled s) {
-                    settled++;
-                    if (s.settlement().payoutId() != null) {
-                        opened.add(s.settlement().payoutId());
+            Plan plan = plan(runs.positions(run.merchantId()));
+            settler.prepare(plan.currencies());
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < Math.min(workerCount, plan.together().size()); w++) {
+                running.add(workers.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < plan.together().size() && !progress.stopped(); i = next.getAndIncrement()) {
+                        for (RunStore.Position position : plan.together().get(i)) {
+                            progress.record(position, settleOne(run, position, calendar));
+                        }
                     }
-                } else if (outcome instanceof PositionSettler.Outcome.Skipped s) {
-                    skipped++;
-                    log.warn("Settlement run {} left {} {} for a later run: {}", run.id(), position.merchantId(), position.currency(), s.reason());
-                }
-                done++;
-                runs.progress(run.id(), Math.min(done, run.total()), settled, skipped, DbTimes.now(clock));
+                }));
+            }
+            awaitAll(running, progress);
+            for (RunStore.Position position : plan.alone()) {
+                progress.record(position, settleOne(run, position, calendar));
             }
             runs.finish(run.id(), "completed", null, DbTimes.now(clock));
         } catch (RuntimeException e) {
-            log.error("Settlement run {} failed after {} balances", run.id(), done, e);
-            runs.finish(run.id(), "failed", "failed after " + done + " balances: " + e.getClass().getSimpleName(), DbTimes.now(clock));
+            log.error("Settlement run {} failed after {} balances", run.id(), progress.done(), e);
+            runs.finish(run.id(), "failed", "failed after " + progress.done() + " balances: " + e.getClass().getSimpleName(), DbTimes.now(clock));
         } finally {
-            payouts.sendTogether(opened);
+            payouts.sendTogether(progress.opened());
+        }
+    }
+
+    /**
+     * The run's balances in the order they settle: {@code together}, a merchant's balances each (settled one after the
+     * other), for the workers to take at once, as they write nothing another merchant's balance does but the bank
+     * clearing account, opened beforehand; then {@code alone}, one at a time, every balance of a merchant with one to
+     * convert (the FX accounts are shared, and two conversions in opposite directions would take them in opposite order).
+     */
+    private record Plan(List<List<RunStore.Position>> together, List<RunStore.Position> alone, Set<String> currencies) {
+    }
+
+    private Plan plan(List<RunStore.Position> positions) {
+        Map<String, List<RunStore.Position>> byMerchant = new LinkedHashMap<>();
+        for (RunStore.Position p : positions) {
+            byMerchant.computeIfAbsent(p.merchantId(), m -> new ArrayList<>()).add(p);
+        }
+        List<List<RunStore.Position>> together = new ArrayList<>();
+        List<RunStore.Position> alone = new ArrayList<>();
+        Set<String> currencies = new TreeSet<>();
+        byMerchant.forEach((merchantId, own) -> {
+            Optional<String> settles = merchants.find(merchantId).map(Merchant::settlementCurrency);
+            if (settles.isPresent() && own.stream().allMatch(p -> p.currency().equals(settles.get()))) {
+                together.add(own);
+                currencies.add(settles.get());
+            } else {
+                alone.addAll(own);
+            }
+        });
+        return new Plan(together, alone, currencies);
+    }
+
+    /** Waits for every worker; the first one's failure stops the others taking new balances and fails the run. */
+    private static void awaitAll(List<Future<?>> running, Progress progress) {
+        RuntimeException failure = null;
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                progress.stop();
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                progress.stop();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while settling", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** What the run's workers did so far, reported as they go: one worker at a time, so the run's row never goes back. */
+    private final class Progress {
+
+        private final SettlementRun run;
+        private final List<String> opened = new ArrayList<>();
+        private int done;
+        private int settled;
+        private int skipped;
+        private volatile boolean stopped;
+
+        Progress(SettlementRun run) {
+            this.run = run;
+        }
+
+        synchronized void record(RunStore.Position position, PositionSettler.Outcome outcome) {
+            if (outcome instanceof PositionSettler.Outcome.Settled s) {
+                settled++;
+                if (s.settlement().payoutId() != null) {
+                    opened.add(s.settlement().payoutId());
+                }
+            } else if (outcome instanceof PositionSettler.Outcome.Skipped s) {
+                skipped++;
+                log.warn("Settlement run {} left {} {} for a later run: {}", run.id(), position.merchantId(), position.currency(), s.reason());
+            }
+            done++;
+            runs.progress(run.id(), Math.min(done, run.total()), settled, skipped, DbTimes.now(clock));
+        }
+
+        synchronized int done() {
+            return done;
+        }
+
+        synchronized List<String> opened() {
+            return List.copyOf(opened);
+        }
+
+        boolean stopped() {
+            return stopped;
+        }
+
+        void stop() {
+            stopped = true;
         }
     }
 

@@ -52,6 +52,11 @@ class SettlementConfig {
         return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("settlement-run").daemon().factory());
     }
 
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService settlementWorkers(SettlementProperties properties) {
+        return Executors.newFixedThreadPool(properties.workers(), Thread.ofPlatform().name("settlement-worker-", 0).daemon().factory());
+    }
+
     @Bean
     PayoutOutcomes payoutOutcomes(JdbcClient jdbc, SettlementStore settlements, BankAccounts accounts, Ledger ledger, EventLog events,
                                   AmlMonitoring aml, ObjectProvider<BankPayouts> bank, PlatformTransactionManager transactions, Clock clock,
@@ -76,10 +81,11 @@ class SettlementConfig {
     @Bean
     RunExecutor settlementRuns(JdbcClient jdbc, SettlementStore store, Ledger ledger, FxRates rates, PayoutService payouts,
                                PayoutOutcomes outcomes, Merchants merchants, Calendars calendars, PlatformTransactionManager transactions,
-                               Clock clock, Ids ids, ExecutorService settlementRunner) {
+                               Clock clock, Ids ids, ExecutorService settlementRunner, ExecutorService settlementWorkers,
+                               SettlementProperties properties) {
         PositionSettler settler = new PositionSettler(store, ledger, rates, payouts, ids);
         return new RunExecutor(new RunStore(jdbc), settler, outcomes, merchants, calendars, new TransactionTemplate(transactions), clock,
-                ids, settlementRunner);
+                ids, settlementRunner, settlementWorkers, properties.workers());
     }
 
     @Bean

@@ -15,9 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param interval   how often the scheduler and the payout resolver look for work
  * @param staleRun   how long a running run may go without reporting progress before it counts as stopped (its node
  *                   died) and is marked failed; longer than any one merchant balance takes to settle
+ * @param workers    how many balances a run settles at once, each in its own transaction and database connection
  */
 @ConfigurationProperties("huitong.settlement")
 record SettlementProperties(@DefaultValue("10:00") LocalTime runAt, @DefaultValue("true") boolean automatic,
                             @DefaultValue("5s") Duration interval,
-                            @DefaultValue("15m") Duration staleRun) {
+                            @DefaultValue("15m") Duration staleRun, @DefaultValue("2") int workers) {
+
+    SettlementProperties {
+        if (workers < 1 || workers > 32) {
+            throw new IllegalArgumentException("huitong.settlement.workers must be between 1 and 32: " + workers);
+        }
+    }
 }

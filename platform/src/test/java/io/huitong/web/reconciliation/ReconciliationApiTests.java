@@ -219,6 +219,22 @@ abstract class ReconciliationApiTests extends ReconciliationFixtures {
     }
 
     @Test
+    void aBankLineDroppedFromTheStatementIsNamedInTheReserveRollForward() {
+        String dropped = payByBankTransfer(7_000);
+        payByBankTransfer(3_000);
+        plant("bank", "{\"drop\":[\"" + dropped + "\"]}");
+        JsonNode r = reconcile("bank", today());
+        assertBreaks(r, Map.of("timing", 1));
+        assertThat(breaks(r.path("id").asString(), "timing").getFirst().path("reference").asString()).isEqualTo(dropped);
+        JsonNode reserve = r.path("reserve");
+        assertThat(reserve.path("opening").asLong() + reserve.path("credits").asLong() - reserve.path("debits").asLong())
+                .as("the bank's own roll-forward holds: " + reserve).isEqualTo(reserve.path("closing").asLong());
+        assertThat(reserve.path("ledger_credits").asLong() - reserve.path("credits").asLong())
+                .as("the ledger took in what the statement left out: " + reserve).isEqualTo(7_000);
+        assertThat(reserve.path("difference").asLong()).as(reserve.toString()).isEqualTo(-7_000);
+    }
+
+    @Test
     void aLineNobodySentIsOneMissingInTheLedger() {
         payByCard(2_000);
         String qr = payByQr(2_100);
