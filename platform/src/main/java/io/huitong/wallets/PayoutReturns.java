@@ -29,6 +29,34 @@ public interface PayoutReturns {
      * @param reason          the return reason code, such as {@code AC04}
      */
     record Return(String returnReference, String payoutReference, Money amount, String reason) {
+
+        /**
+         * Whether this return may be applied to a payout as it stands: null when it may; else what becomes of it, with why
+         * for the log. Only a whole return of a paid payout is taken, once; the same return again is no change.
+         *
+         * @param knownReturn the return the payout already came back by, or null
+         * @param paid        whether the payout was paid (and not failed since)
+         * @param status      its status, for the log
+         * @param payout      what it paid
+         */
+        public Verdict judge(String knownReturn, boolean paid, String status, Money payout) {
+            if (knownReturn != null) {
+                return knownReturn.equals(returnReference) ? new Verdict(Outcome.ALREADY_RETURNED, null)
+                        : new Verdict(Outcome.REFUSED, "it came back before, by return " + knownReturn);
+            }
+            if (!paid) {
+                return new Verdict(Outcome.REFUSED, "it is " + status + ", not paid");
+            }
+            if (!amount.equals(payout)) {
+                return new Verdict(Outcome.REFUSED, "it returns " + amount.amount() + " " + amount.currency() + " of " + payout.amount() + " "
+                        + payout.currency() + " (only a whole payout comes back)");
+            }
+            return null;
+        }
+    }
+
+    /** A return not applied: the outcome, and why (null when it was applied before). */
+    record Verdict(Outcome outcome, String why) {
     }
 
     Outcome returned(Return r);

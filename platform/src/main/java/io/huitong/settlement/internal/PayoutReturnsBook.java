@@ -67,22 +67,13 @@ final class PayoutReturnsBook implements PayoutReturns {
                 return Outcome.UNKNOWN;
             }
             Payout p = locked.get();
-            String known = store.returnReference(p.id());
-            if (known != null) {
-                if (known.equals(r.returnReference())) {
-                    return Outcome.ALREADY_RETURNED;
+            PayoutReturns.Verdict verdict = r.judge(store.returnReference(p.id()), "paid".equals(p.status()), p.status(),
+                    new Money(p.amount(), p.currency()));
+            if (verdict != null) {
+                if (verdict.why() != null) {
+                    log.warn("Return {} of payout {} refused: {}", r.returnReference(), p.id(), verdict.why());
                 }
-                log.warn("Return {} of payout {} refused: the payout came back before, by return {}", r.returnReference(), p.id(), known);
-                return Outcome.REFUSED;
-            }
-            if (!"paid".equals(p.status())) {
-                log.warn("Return {} of payout {} refused: the payout is {}, not paid", r.returnReference(), p.id(), p.status());
-                return Outcome.REFUSED;
-            }
-            if (r.amount().amount() != p.amount() || !r.amount().currency().equals(p.currency())) {
-                log.warn("Return {} of payout {} refused: it returns {} {} of a payout of {} {} (only a whole payout comes back)",
-                        r.returnReference(), p.id(), r.amount().amount(), r.amount().currency(), p.amount(), p.currency());
-                return Outcome.REFUSED;
+                return verdict.outcome();
             }
             apply(p, r);
             return Outcome.RETURNED;

@@ -1,6 +1,7 @@
 package io.huitong.wallets.internal;
 
 import io.huitong.kernel.DbTimes;
+import io.huitong.kernel.Money;
 import io.huitong.ledger.Ledger;
 import io.huitong.ledger.TransferRequest;
 import io.huitong.ledger.TransferResult;
@@ -48,15 +49,12 @@ final class WithdrawalReturns implements PayoutReturns {
                 return Outcome.UNKNOWN;
             }
             Row w = locked.get();
-            if (w.returnReference() != null) {
-                return w.returnReference().equals(r.returnReference()) ? Outcome.ALREADY_RETURNED : refused(r, "it came back before, by return "
-                        + w.returnReference());
-            }
-            if (!"succeeded".equals(w.status())) {
-                return refused(r, "the withdrawal is " + w.status() + ", not paid");
-            }
-            if (r.amount().amount() != w.amount() || !r.amount().currency().equals(w.currency())) {
-                return refused(r, "it returns " + r.amount().amount() + " " + r.amount().currency() + " of " + w.amount() + " " + w.currency());
+            Verdict verdict = r.judge(w.returnReference(), "succeeded".equals(w.status()), w.status(), new Money(w.amount(), w.currency()));
+            if (verdict != null) {
+                if (verdict.why() != null) {
+                    log.warn("Return {} of withdrawal {} refused: {}", r.returnReference(), w.id(), verdict.why());
+                }
+                return verdict.outcome();
             }
             TransferResult moved = ledger.createTransfer(TransferRequest.posted(w.id() + ":returned", Withdrawals.bankClearing(w.currency()),
                     WalletService.account(w.userId(), w.currency()), r.amount()).withCode("wallet_withdrawal_return")
@@ -72,10 +70,5 @@ final class WithdrawalReturns implements PayoutReturns {
                     w.amount(), w.currency());
             return Outcome.RETURNED;
         });
-    }
-
-    private static Outcome refused(Return r, String why) {
-        log.warn("Return {} of withdrawal {} refused: {}", r.returnReference(), r.payoutReference(), why);
-        return Outcome.REFUSED;
     }
 }

@@ -21,12 +21,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A channel's statement of the sample, read with the protocols' reader, written again many times over with their writer. */
 interface AmplifiedStatement {
 
-    int lines();
+    /** The sample's lines, as read. */
+    List<?> details();
+
+    default int lines() {
+        return details().size();
+    }
 
     /** Our references on the lines (ours and the refunded or reversed transactions'). */
     Set<String> references();
@@ -37,6 +43,17 @@ interface AmplifiedStatement {
     /** The statement with its lines {@code copies} times, the copies under their fresh references. */
     byte[] amplified(int copies, FreshReferences fresh);
 
+    /** Each line's reference and, where it has one, the reference of what it refunds or reverses, in the order of the lines. */
+    static <L> Set<String> references(List<L> lines, Function<L, String> own, Function<L, String> original) {
+        Set<String> out = new LinkedHashSet<>();
+        for (L l : lines) {
+            out.add(own.apply(l));
+            if (original.apply(l) != null) {
+                out.add(original.apply(l));
+            }
+        }
+        return out;
+    }
 
     record AcquirerFile(AcquirerSettlement.Header header, List<AcquirerSettlement.Line> details, AcquirerSettlement.Trailer trailer)
             implements AmplifiedStatement {
@@ -52,20 +69,8 @@ interface AmplifiedStatement {
         }
 
         @Override
-        public int lines() {
-            return details.size();
-        }
-
-        @Override
         public Set<String> references() {
-            Set<String> out = new LinkedHashSet<>();
-            details.forEach(l -> {
-                out.add(l.reference());
-                if (l.originalReference() != null) {
-                    out.add(l.originalReference());
-                }
-            });
-            return out;
+            return AmplifiedStatement.references(details, AcquirerSettlement.Line::reference, AcquirerSettlement.Line::originalReference);
         }
 
         @Override
@@ -114,8 +119,8 @@ interface AmplifiedStatement {
         }
 
         @Override
-        public int lines() {
-            return entries.size();
+        public List<Statement.Entry> details() {
+            return entries;
         }
 
         @Override
@@ -158,20 +163,8 @@ interface AmplifiedStatement {
         }
 
         @Override
-        public int lines() {
-            return details.size();
-        }
-
-        @Override
         public Set<String> references() {
-            Set<String> out = new LinkedHashSet<>();
-            details.forEach(l -> {
-                out.add(l.outTradeNo());
-                if (l.originalOutTradeNo() != null) {
-                    out.add(l.originalOutTradeNo());
-                }
-            });
-            return out;
+            return AmplifiedStatement.references(details, EcnyBill.Line::outTradeNo, EcnyBill.Line::originalOutTradeNo);
         }
 
         @Override
@@ -211,20 +204,8 @@ interface AmplifiedStatement {
         }
 
         @Override
-        public int lines() {
-            return details.size();
-        }
-
-        @Override
         public Set<String> references() {
-            Set<String> out = new LinkedHashSet<>();
-            details.forEach(l -> {
-                out.add(l.outTradeNo());
-                if (l.outRefundNo() != null) {
-                    out.add(l.outRefundNo());
-                }
-            });
-            return out;
+            return AmplifiedStatement.references(details, WalletBill.Line::outTradeNo, WalletBill.Line::outRefundNo);
         }
 
         @Override
