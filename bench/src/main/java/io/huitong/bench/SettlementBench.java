@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,25 +55,7 @@ public final class SettlementBench {
     }
 
     public static void main(String[] args) {
-        int status;
-        try {
-            status = new SettlementBench(parse(args)).run();
-        } catch (UsageException e) {
-            if (e.getMessage() != null) {
-                System.err.println("bench/settlement.sh: " + e.getMessage());
-            }
-            System.err.print(usage());
-            status = e.getMessage() == null ? 0 : 64;
-        } catch (LedgerNotBalanced e) {
-            System.err.println("settlement benchmark: " + e.getMessage());
-            status = 2;
-        } catch (RuntimeException e) {
-            System.err.println("settlement benchmark failed: " + e.getMessage());
-            e.printStackTrace();
-            status = 1;
-        }
-        System.out.flush();
-        System.exit(status);
+        BenchMain.exit("bench/settlement.sh", "settlement", usage(), () -> new SettlementBench(parse(args)).run());
     }
 
     static String usage() {
@@ -116,24 +97,14 @@ public final class SettlementBench {
             throw new UsageException("--refunds may be at most --payments (each refund is of a payment of its own)");
         }
         int merchants = in.positive("merchants", 1000);
-        BenchConfig pg = new BenchConfig(in.text("pg-url", "jdbc:postgresql://127.0.0.1:5432/test"), in.text("pg-user", "postgres"),
-                in.text("pg-password", ""), 1, Duration.ZERO, Duration.ZERO, 1, 2, 1, 1, "pgbench", false, List.of(), false);
+        BenchConfig pg = in.postgres();
         pg.urlFor("x"); // refuses a URL that is not PostgreSQL's
-        return new Config(pg, payments, refunds, merchants, in.positive("days", 1), bool(in, "bank-accounts", true),
+        return new Config(pg, payments, refunds, merchants, in.positive("days", 1), in.flag("bank-accounts", true),
                 Long.parseLong(in.text("seed", "1").trim()), Path.of(in.text("jar", "app/target/huitong.jar")),
-                Arrays.stream(in.text("platform-opts", "-Xmx512m").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
-                bool(in, "profile", false), in.text("jfr", "").isBlank() ? null : Path.of(in.text("jfr", "")).toAbsolutePath(),
+                in.words("platform-opts", "-Xmx512m"),
+                in.flag("profile"), in.text("jfr", "").isBlank() ? null : Path.of(in.text("jfr", "")).toAbsolutePath(),
                 in.text("before-run", "").isBlank() ? null : Path.of(in.text("before-run", "")),
-                bool(in, "keep-database", false), Duration.ofSeconds(in.positive("timeout", 1800)));
-    }
-
-    private static boolean bool(BenchConfig.Lookup in, String name, boolean fallback) {
-        String v = in.text(name, Boolean.toString(fallback)).trim().toLowerCase(Locale.ROOT);
-        return switch (v) {
-            case "true", "yes", "1", "on" -> true;
-            case "false", "no", "0", "off" -> false;
-            default -> throw new UsageException(name + " must be true or false, got " + v);
-        };
+                in.flag("keep-database"), Duration.ofSeconds(in.positive("timeout", 1800)));
     }
 
     private final Config config;
@@ -560,7 +531,7 @@ public final class SettlementBench {
     }
 
     /** The ledger did not balance before the run: the data written is wrong, and nothing is measured. */
-    static final class LedgerNotBalanced extends RuntimeException {
+    static final class LedgerNotBalanced extends BenchMain.Refused {
         LedgerNotBalanced(String check) {
             super("the ledger does not balance after the payments were written: " + check);
         }
