@@ -177,12 +177,33 @@ record BenchConfig(String adminUrl, String user, String password, int threads, D
         }
 
         boolean flag(String name) {
-            String v = text(name, "false").trim().toLowerCase(Locale.ROOT);
+            return flag(name, false);
+        }
+
+        boolean flag(String name, boolean fallback) {
+            String v = text(name, Boolean.toString(fallback)).trim().toLowerCase(Locale.ROOT);
             return switch (v) {
                 case "true", "yes", "1", "on" -> true;
                 case "false", "no", "0", "off" -> false;
                 default -> throw new UsageException(name + " must be true or false, got " + v);
             };
+        }
+
+        /** A whitespace-separated list, such as JVM options. */
+        List<String> words(String name, String fallback) {
+            return java.util.Arrays.stream(text(name, fallback).trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        }
+
+        /** The PostgreSQL server of {@code --pg-url}, {@code --pg-user} and {@code --pg-password}, for a benchmark without pgbench. */
+        BenchConfig postgres() {
+            return postgres(1, Duration.ZERO, 1, 1, "pgbench");
+        }
+
+        /** The PostgreSQL server of {@code --pg-url}, {@code --pg-user} and {@code --pg-password}, and how pgbench runs on it. */
+        BenchConfig postgres(int pgbenchClients, Duration duration, int pgbenchScale, int pgbenchJobs, String pgbench) {
+            return new BenchConfig(text("pg-url", "jdbc:postgresql://127.0.0.1:5432/test"), text("pg-user", "postgres"),
+                    text("pg-password", ""), pgbenchClients, duration, Duration.ZERO, 1, 2, pgbenchScale, pgbenchJobs, pgbench,
+                    false, List.of(), false);
         }
 
         int positive(String name, int fallback) {

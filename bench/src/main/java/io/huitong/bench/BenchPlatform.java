@@ -73,8 +73,13 @@ record BenchPlatform(Process process, String base, String adminKey, Path dataDir
     }
 
     void awaitReady() {
+        awaitReady(process, base, dataDir, Duration.ofSeconds(180));
+    }
+
+    /** Waits for the platform's health endpoint at {@code base} to answer 200, for at most {@code timeout}. */
+    static void awaitReady(Process process, String base, Path dataDir, Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the platform stopped during start-up; see " + dataDir.resolve("platform.log"));
@@ -92,7 +97,8 @@ record BenchPlatform(Process process, String base, String adminKey, Path dataDir
             }
             sleep(250);
         }
-        throw new IllegalStateException("the platform did not become ready in 180 s; see " + dataDir.resolve("platform.log"));
+        throw new IllegalStateException("the platform did not become ready in " + timeout.toSeconds() + " s; see "
+                + dataDir.resolve("platform.log"));
     }
 
     String get(HttpClient http, String path) {
@@ -141,6 +147,18 @@ record BenchPlatform(Process process, String base, String adminKey, Path dataDir
 
     /** Stops the platform; its data dir (its log, the GC log) goes too unless {@code keepDataDir}. */
     void stop(boolean keepDataDir) {
+        stop(process);
+        if (!keepDataDir) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary dir: the system cleans it up
+            }
+        }
+    }
+
+    /** Stops {@code process}: asks it to, then, after 30 s or if interrupted, forces it. */
+    static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -149,13 +167,6 @@ record BenchPlatform(Process process, String base, String adminKey, Path dataDir
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-        }
-        if (!keepDataDir) {
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a temporary dir: the system cleans it up
-            }
         }
     }
 }

@@ -86,22 +86,7 @@ public final class PaymentsBench {
     }
 
     public static void main(String[] args) {
-        int status;
-        try {
-            status = new PaymentsBench(parse(args)).run();
-        } catch (UsageException e) {
-            if (e.getMessage() != null) {
-                System.err.println("bench/payments.sh: " + e.getMessage());
-            }
-            System.err.print(usage());
-            status = e.getMessage() == null ? 0 : 64;
-        } catch (RuntimeException e) {
-            System.err.println("payments benchmark failed: " + e.getMessage());
-            e.printStackTrace();
-            status = 1;
-        }
-        System.out.flush();
-        System.exit(status);
+        BenchMain.exit("bench/payments.sh", "payments", usage(), () -> new PaymentsBench(parse(args)).run());
     }
 
     static String usage() {
@@ -138,12 +123,11 @@ public final class PaymentsBench {
         List<String> scenarios = SCENARIOS.stream().filter(chosen::contains).toList();
         String consumers = in.text("consumers", "auto").trim();
         int consumerCount = consumers.equals("auto") ? 0 : in.positive("consumers", 1);
-        BenchConfig pg = new BenchConfig(in.text("pg-url", "jdbc:postgresql://127.0.0.1:5432/test"), in.text("pg-user", "postgres"),
-                in.text("pg-password", ""), in.positive("pgbench-clients", 16), duration, Duration.ZERO, 1, 2,
-                in.positive("pgbench-scale", 10), in.positive("pgbench-jobs", 2), in.text("pgbench", "pgbench"), false, List.of(), false);
+        BenchConfig pg = in.postgres(in.positive("pgbench-clients", 16), duration, in.positive("pgbench-scale", 10),
+                in.positive("pgbench-jobs", 2), in.text("pgbench", "pgbench"));
         return new Config(pg, clients, duration, in.seconds("warmup", 60), scenarios, consumerCount,
                 Path.of(in.text("jar", "app/target/huitong.jar")),
-                Arrays.stream(in.text("platform-opts", "-Xms1g -Xmx1g").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+                in.words("platform-opts", "-Xms1g -Xmx1g"));
     }
 
     private final Config config;
@@ -729,26 +713,7 @@ public final class PaymentsBench {
         }
 
         void awaitReady() {
-            HttpClient http = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the platform stopped during start-up; see " + dataDir.resolve("platform.log"));
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-                sleep(250);
-            }
-            throw new IllegalStateException("the platform did not become ready in 120 s; see " + dataDir.resolve("platform.log"));
+            BenchPlatform.awaitReady(process, base, dataDir, Duration.ofSeconds(120));
         }
 
         String onboardMerchant(HttpClient http) {
@@ -779,15 +744,7 @@ public final class PaymentsBench {
         }
 
         void stop() {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
+            BenchPlatform.stop(process);
         }
     }
 }

@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
@@ -48,22 +47,7 @@ public final class ReconciliationBench {
     }
 
     public static void main(String[] args) {
-        int status;
-        try {
-            status = new ReconciliationBench(parse(args)).run();
-        } catch (UsageException e) {
-            if (e.getMessage() != null) {
-                System.err.println("bench/reconciliation.sh: " + e.getMessage());
-            }
-            System.err.print(usage());
-            status = e.getMessage() == null ? 0 : 64;
-        } catch (RuntimeException e) {
-            System.err.println("reconciliation benchmark failed: " + e.getMessage());
-            e.printStackTrace();
-            status = 1;
-        }
-        System.out.flush();
-        System.exit(status);
+        BenchMain.exit("bench/reconciliation.sh", "reconciliation", usage(), () -> new ReconciliationBench(parse(args)).run());
     }
 
     static String usage() {
@@ -101,12 +85,11 @@ public final class ReconciliationBench {
         if (!(rate >= 0 && rate <= 0.5)) {
             throw new UsageException("--fault-rate must be between 0 and 0.5, got " + rate);
         }
-        BenchConfig pg = new BenchConfig(in.text("pg-url", "jdbc:postgresql://127.0.0.1:5432/test"), in.text("pg-user", "postgres"),
-                in.text("pg-password", ""), 1, Duration.ZERO, Duration.ZERO, 1, 2, 1, 1, "pgbench", false, List.of(), false);
+        BenchConfig pg = in.postgres();
         pg.urlFor("x"); // refuses a URL that is not PostgreSQL's
         return new Config(pg, lines, rate, in.positive("merchants", 10), Long.parseLong(in.text("seed", "1").trim()),
                 Path.of(in.text("jar", "app/target/huitong.jar")),
-                Arrays.stream(in.text("platform-opts", "-Xmx512m").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
+                in.words("platform-opts", "-Xmx512m"),
                 in.flag("profile"), in.text("jfr", "").isBlank() ? null : Path.of(in.text("jfr", "")).toAbsolutePath(),
                 in.flag("keep-database"), Duration.ofSeconds(in.positive("timeout", 1800)));
     }

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +44,7 @@ public final class SettlementBench {
     static final double GOAL_SECONDS = 60;
     static final double GOAL_HEAP_MB = 512;
     /** How often the platform's heap is asked for during the run. */
-    private static final long HEAP_SAMPLE_MILLIS = 200;
+    static final long HEAP_SAMPLE_MILLIS = 200;
     /** How often the run's status is asked for. */
     private static final long POLL_MILLIS = 250;
     /** Clients onboarding merchants at once. */
@@ -56,25 +55,7 @@ public final class SettlementBench {
     }
 
     public static void main(String[] args) {
-        int status;
-        try {
-            status = new SettlementBench(parse(args)).run();
-        } catch (UsageException e) {
-            if (e.getMessage() != null) {
-                System.err.println("bench/settlement.sh: " + e.getMessage());
-            }
-            System.err.print(usage());
-            status = e.getMessage() == null ? 0 : 64;
-        } catch (LedgerNotBalanced e) {
-            System.err.println("settlement benchmark: " + e.getMessage());
-            status = 2;
-        } catch (RuntimeException e) {
-            System.err.println("settlement benchmark failed: " + e.getMessage());
-            e.printStackTrace();
-            status = 1;
-        }
-        System.out.flush();
-        System.exit(status);
+        BenchMain.exit("bench/settlement.sh", "settlement", usage(), () -> new SettlementBench(parse(args)).run());
     }
 
     static String usage() {
@@ -116,24 +97,14 @@ public final class SettlementBench {
             throw new UsageException("--refunds may be at most --payments (each refund is of a payment of its own)");
         }
         int merchants = in.positive("merchants", 1000);
-        BenchConfig pg = new BenchConfig(in.text("pg-url", "jdbc:postgresql://127.0.0.1:5432/test"), in.text("pg-user", "postgres"),
-                in.text("pg-password", ""), 1, Duration.ZERO, Duration.ZERO, 1, 2, 1, 1, "pgbench", false, List.of(), false);
+        BenchConfig pg = in.postgres();
         pg.urlFor("x"); // refuses a URL that is not PostgreSQL's
-        return new Config(pg, payments, refunds, merchants, in.positive("days", 1), bool(in, "bank-accounts", true),
+        return new Config(pg, payments, refunds, merchants, in.positive("days", 1), in.flag("bank-accounts", true),
                 Long.parseLong(in.text("seed", "1").trim()), Path.of(in.text("jar", "app/target/huitong.jar")),
-                Arrays.stream(in.text("platform-opts", "-Xmx512m").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
-                bool(in, "profile", false), in.text("jfr", "").isBlank() ? null : Path.of(in.text("jfr", "")).toAbsolutePath(),
+                in.words("platform-opts", "-Xmx512m"),
+                in.flag("profile"), in.text("jfr", "").isBlank() ? null : Path.of(in.text("jfr", "")).toAbsolutePath(),
                 in.text("before-run", "").isBlank() ? null : Path.of(in.text("before-run", "")),
-                bool(in, "keep-database", false), Duration.ofSeconds(in.positive("timeout", 1800)));
-    }
-
-    private static boolean bool(BenchConfig.Lookup in, String name, boolean fallback) {
-        String v = in.text(name, Boolean.toString(fallback)).trim().toLowerCase(Locale.ROOT);
-        return switch (v) {
-            case "true", "yes", "1", "on" -> true;
-            case "false", "no", "0", "off" -> false;
-            default -> throw new UsageException(name + " must be true or false, got " + v);
-        };
+                in.flag("keep-database"), Duration.ofSeconds(in.positive("timeout", 1800)));
     }
 
     private final Config config;
@@ -184,7 +155,7 @@ public final class SettlementBench {
         boolean failed = true;
         try {
             platform = BenchPlatform.start(config, database);
-            int status = report(measure(platform, database));
+            int status = SettlementReport.print(measure(platform, database), config.merchants());
             failed = false;
             return status;
         } finally {
@@ -343,46 +314,6 @@ public final class SettlementBench {
         return new Outcome(runId, status, wall, recorded, snapshot, backendMs, sampled, gc, checks, checkAfter, checkAfterSeconds);
     }
 
-    private int report(Outcome o) {
-        SettlementChecks k = o.checks();
-        Profile.Snapshot s = o.cpu();
-        boolean balanced = balanced(o.checkAfter());
-        System.out.printf(Locale.ROOT, "%nledger check after the run: %s in %.1f s%n", balanced ? "balanced" : "NOT BALANCED " + compact(o.checkAfter()),
-                o.checkAfterSeconds());
-        System.out.printf(Locale.ROOT, "lines: %,d payments (of %,d) and %,d refunds (of %,d) in %,d lines; %s%n", k.paymentLines(), k.payments(),
-                k.refundLines(), k.refunds(), k.lines(), k.problems().isEmpty() ? "each exactly once, amounts as written"
-                        : "PROBLEMS: " + String.join("; ", k.problems()));
-        System.out.printf(Locale.ROOT, "settlements: %,d of the run (%,d carried forward), net %s CNY; merchants' pending balances left: %s%n",
-                k.settlements(), k.carriedForward(), money(k.net()), k.pendingLeft() == 0 ? "none" : money(k.pendingLeft()) + " CNY");
-        System.out.printf(Locale.ROOT, "payouts: %,d opened by the run%s%n", k.payouts(),
-                k.payoutsByStatus().isEmpty() ? "" : " " + k.payoutsByStatus() + " (when the run had completed)");
-        System.out.printf(Locale.ROOT, "heap: %s samples of jvm.memory.used (heap) every %d ms, peak %.0f MB; %d GCs in the run, peak %.0f MB"
-                        + " before a GC and at most %.0f MB after one, %.0f ms paused; the heap may grow to %.0f MB%n",
-                o.heap().samples(), HEAP_SAMPLE_MILLIS, o.heap().peakMb(), o.gc().collections(), o.gc().peakBeforeMb(), o.gc().peakAfterMb(),
-                o.gc().pausedMs(), o.heap().maxMb());
-        double all = s.seconds() * 1000 * Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "CPU over the run: platform %.1f s, PostgreSQL %.1f s (of which this database's backends %.1f s);"
-                        + " machine %.0f%% busy (platform %.0f%%, PostgreSQL %.0f%%); WAL %.0f MB; the run's own record: %.1f s%n",
-                s.watchedCpuMs() / 1000, s.serverCpuMs() / 1000, o.backendCpuMs() / 1000, s.machineBusyPercent(),
-                100 * s.watchedCpuMs() / all, 100 * s.serverCpuMs() / all, s.walBytes() / 1e6, o.recordedSeconds());
-        if (s.shared(false)) {
-            System.out.printf(Locale.ROOT, "  OTHER PROCESSES used CPU during the run (its numbers are skewed): %s%n", s.others(false));
-        }
-        System.out.println();
-        String row = "%9s  %8s  %9s  %9s  %11s  %7s  %7s  %8s  %12s  %14s  %16s  %9s%n";
-        System.out.printf(Locale.ROOT, row, "payments", "refunds", "merchants", "lines", "settlements", "payouts", "wall s", "lines/s",
-                "peak heap MB", "platform CPU s", "PostgreSQL CPU s", "goal met?");
-        System.out.printf(Locale.ROOT, row, k.payments(), k.refunds(), config.merchants(), k.lines(), k.settlements(), k.payouts(),
-                f("%.1f", o.wallSeconds()), f("%.0f", o.linesPerSecond()), f("%.0f", o.peakHeapMb()), f("%.1f", s.watchedCpuMs() / 1000),
-                f("%.1f", s.serverCpuMs() / 1000), o.goalMet() ? "yes" : "NO");
-        System.out.println();
-        System.out.printf(Locale.ROOT, "goal: run <= %.0f s %s; heap < %.0f MB %s%n", GOAL_SECONDS, mark(o.wallSeconds() <= GOAL_SECONDS),
-                GOAL_HEAP_MB, mark(o.peakHeapMb() < GOAL_HEAP_MB));
-        System.out.printf(Locale.ROOT, "load average after the run: %s%n", loadAverage());
-        boolean clean = balanced && k.problems().isEmpty() && "completed".equals(o.status());
-        return clean ? 0 : 2;
-    }
-
     /** Onboards the merchants (T1, 0.6 %) and, unless told not to, gives each a settlement bank account; answers their ids in order. */
     private List<String> onboard(BenchPlatform platform) {
         String[] ids = new String[config.merchants()];
@@ -515,18 +446,6 @@ public final class SettlementBench {
         return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 
-    private static String money(long minor) {
-        return String.format(Locale.ROOT, "%,.2f", minor / 100.0);
-    }
-
-    private static String f(String format, double value) {
-        return String.format(Locale.ROOT, format, value);
-    }
-
-    private static String mark(boolean met) {
-        return met ? "(met)" : "(NOT met)";
-    }
-
     static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
@@ -560,7 +479,7 @@ public final class SettlementBench {
     }
 
     /** The ledger did not balance before the run: the data written is wrong, and nothing is measured. */
-    static final class LedgerNotBalanced extends RuntimeException {
+    static final class LedgerNotBalanced extends BenchMain.Refused {
         LedgerNotBalanced(String check) {
             super("the ledger does not balance after the payments were written: " + check);
         }
