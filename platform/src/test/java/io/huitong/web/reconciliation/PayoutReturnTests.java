@@ -2,7 +2,6 @@ package io.huitong.web.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import io.huitong.protocols.iso20022.Statement;
 import io.huitong.testsupport.Api;
 import java.net.http.HttpRequest;
