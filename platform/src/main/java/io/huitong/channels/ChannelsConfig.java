@@ -120,10 +120,20 @@ class ChannelsConfig {
 
     @Bean
     Channels channels(CardConnectors connectors, OrderConnectors orders) {
-        return () -> {
-            List<ChannelStatus> all = new java.util.ArrayList<>(connectors.channels().stream().map(Iso8583CardChannel::status).toList());
-            orders.channels().stream().filter(o -> o instanceof Connector).map(o -> ((Connector) o).status()).forEach(all::add);
-            return all;
+        return new Channels() {
+            @Override
+            public List<ChannelStatus> status() {
+                List<ChannelStatus> all = new java.util.ArrayList<>(connectors.channels().stream().map(Iso8583CardChannel::status).toList());
+                orders.channels().stream().filter(o -> o instanceof Connector).map(o -> ((Connector) o).status()).forEach(all::add);
+                return all;
+            }
+
+            @Override
+            public java.util.Optional<String> accountAt(String channel) {
+                return orders.channels().stream().filter(o -> o instanceof io.huitong.channels.iso20022.Iso20022BankChannel b
+                                && b.name().equals(channel))
+                        .map(o -> ((io.huitong.channels.iso20022.Iso20022BankChannel) o).settlementAccount().number()).findFirst();
+            }
         };
     }
 

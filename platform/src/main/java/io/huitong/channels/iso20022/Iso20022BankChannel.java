@@ -152,6 +152,11 @@ public final class Iso20022BankChannel implements OrderChannel, Connector, Notif
     }
 
     /** How the bank is doing: as for card acquirers, {@code down} while the breaker is open, {@code degraded} below 75 % decided. */
+    /** Our account at the bank: payouts go out of it, pay-ins come into it, its statements are the bank's camt.053. */
+    public BankAccount settlementAccount() {
+        return settings.settlementAccount();
+    }
+
     @Override
     public ChannelStatus status() {
         ChannelWindow.Snapshot recent = window.snapshot();

@@ -28,17 +28,17 @@ final class ChannelDirectory {
     }
 
     private final Supplier<List<ChannelStatus>> channels;
-    private final String bankAccount;
+    private final java.util.function.Function<String, Optional<String>> accounts;
 
-    /** {@code bankAccount}: the number of our settlement account at the bank (camt.053 statements), or null to check none. */
-    ChannelDirectory(Supplier<List<ChannelStatus>> channels, String bankAccount) {
+    /** {@code accounts}: the number of our own account at a channel (the settlement account at the bank), by channel name. */
+    ChannelDirectory(Supplier<List<ChannelStatus>> channels, java.util.function.Function<String, Optional<String>> accounts) {
         this.channels = channels;
-        this.bankAccount = bankAccount;
+        this.accounts = accounts;
     }
 
-    /** The number of our account at the channel that its statements must be of, or null where they name none. */
+    /** The number of our account at the channel that its statements must be of (camt.053), or null where they name none. */
     String account(Channel channel) {
-        return channel.format() == StatementFormat.CAMT_053 ? bankAccount : null;
+        return channel.format() == StatementFormat.CAMT_053 ? accounts.apply(channel.name()).orElse(null) : null;
     }
 
     Optional<Channel> find(String name) {

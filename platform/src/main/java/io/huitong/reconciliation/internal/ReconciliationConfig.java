@@ -7,7 +7,6 @@ import io.huitong.kernel.Periodic;
 import io.huitong.ledger.Ledger;
 import io.huitong.reconciliation.StatementSource;
 import io.huitong.settlement.Calendars;
-import io.huitong.simulator.BankAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,20 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReconciliationConfig {
 
     @Bean
-    ChannelDirectory reconciliationChannels(Channels channels, Environment env) {
-        return new ChannelDirectory(channels::status, settlementAccount(env));
-    }
-
-    /**
-     * The number of our settlement account at the bank, which the bank's statements must be of: where the bank channel
-     * has it ({@code huitong.channels.bank.settlement-account.number}, required with a bank URL and taken with a separate
-     * simulator), else the simulator's settlement account, which the bank of the simulator started in-process (and of a
-     * separate one, when none is configured) keeps for us.
-     */
-    static String settlementAccount(Environment env) {
-        String configured = env.getProperty("huitong.channels.bank.settlement-account.number");
-        boolean separate = hasText(env.getProperty("huitong.channels.bank.url")) || hasText(env.getProperty("huitong.channels.simulator-url"));
-        return separate && hasText(configured) ? configured.strip() : BankAccounts.SETTLEMENT.number();
+    ChannelDirectory reconciliationChannels(Channels channels) {
+        return new ChannelDirectory(channels::status, channels::accountAt);
     }
 
     @Bean

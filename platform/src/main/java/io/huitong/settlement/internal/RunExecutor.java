@@ -124,14 +124,14 @@ final class RunExecutor implements SettlementRuns {
                 running.add(workers.submit(() -> {
                     for (int i = next.getAndIncrement(); i < plan.together().size() && !progress.stopped(); i = next.getAndIncrement()) {
                         for (RunStore.Position position : plan.together().get(i)) {
-                            progress.record(position, settleOne(run, position, calendar));
+                            progress.record(position, settleOne(run, position, plan.found().get(position.merchantId()), calendar));
                         }
                     }
                 }));
             }
             awaitAll(running, progress);
             for (RunStore.Position position : plan.alone()) {
-                progress.record(position, settleOne(run, position, calendar));
+                progress.record(position, settleOne(run, position, plan.found().get(position.merchantId()), calendar));
             }
             runs.finish(run.id(), "completed", null, DbTimes.now(clock));
         } catch (RuntimeException e) {
@@ -147,8 +147,10 @@ final class RunExecutor implements SettlementRuns {
      * other), for the workers to take at once, as they write nothing another merchant's balance does but the bank
      * clearing account, opened beforehand; then {@code alone}, one at a time, every balance of a merchant with one to
      * convert (the FX accounts are shared, and two conversions in opposite directions would take them in opposite order).
+     * {@code found}: the merchants, looked up once for the run (one no longer found is absent).
      */
-    private record Plan(List<List<RunStore.Position>> together, List<RunStore.Position> alone, Set<String> currencies) {
+    private record Plan(List<List<RunStore.Position>> together, List<RunStore.Position> alone, Set<String> currencies,
+                        Map<String, Merchant> found) {
     }
 
     private Plan plan(List<RunStore.Position> positions) {
@@ -159,16 +161,18 @@ final class RunExecutor implements SettlementRuns {
         List<List<RunStore.Position>> together = new ArrayList<>();
         List<RunStore.Position> alone = new ArrayList<>();
         Set<String> currencies = new TreeSet<>();
+        Map<String, Merchant> found = new java.util.HashMap<>();
         byMerchant.forEach((merchantId, own) -> {
-            Optional<String> settles = merchants.find(merchantId).map(Merchant::settlementCurrency);
-            if (settles.isPresent() && own.stream().allMatch(p -> p.currency().equals(settles.get()))) {
+            Optional<Merchant> merchant = merchants.find(merchantId);
+            merchant.ifPresent(m -> found.put(merchantId, m));
+            if (merchant.isPresent() && own.stream().allMatch(p -> p.currency().equals(merchant.get().settlementCurrency()))) {
                 together.add(own);
-                currencies.add(settles.get());
+                currencies.add(merchant.get().settlementCurrency());
             } else {
                 alone.addAll(own);
             }
         });
-        return new Plan(together, alone, currencies);
+        return new Plan(together, alone, currencies, found);
     }
 
     /** Waits for every worker; the first one's failure stops the others taking new balances and fails the run. */
@@ -238,14 +242,13 @@ final class RunExecutor implements SettlementRuns {
         }
     }
 
-    private PositionSettler.Outcome settleOne(SettlementRun run, RunStore.Position position, BusinessCalendar calendar) {
-        Optional<Merchant> merchant = merchants.find(position.merchantId());
-        if (merchant.isEmpty()) {
+    private PositionSettler.Outcome settleOne(SettlementRun run, RunStore.Position position, Merchant merchant, BusinessCalendar calendar) {
+        if (merchant == null) {
             return new PositionSettler.Outcome.Skipped("no such merchant");
         }
         try {
             return tx.execute(s -> {
-                PositionSettler.Outcome outcome = settler.settle(run.id(), run.requestedBy(), merchant.get(), position.currency(),
+                PositionSettler.Outcome outcome = settler.settle(run.id(), run.requestedBy(), merchant, position.currency(),
                         run.businessDate(), calendar, DbTimes.now(clock));
                 if (outcome instanceof PositionSettler.Outcome.Skipped) {
                     s.setRollbackOnly();
