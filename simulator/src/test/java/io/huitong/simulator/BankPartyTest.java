@@ -3,7 +3,6 @@ package io.huitong.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import io.huitong.protocols.iso20022.BankAccount;
 import io.huitong.protocols.iso20022.CancellationRequest;
 import io.huitong.protocols.iso20022.CancellationResolution;
@@ -14,12 +13,10 @@ import io.huitong.protocols.iso20022.PaymentReturn;
 import io.huitong.protocols.iso20022.PayoutBatch;
 import io.huitong.protocols.iso20022.PayoutReport;
 import io.huitong.protocols.iso20022.Statement;
-import io.huitong.protocols.iso20022.StatusReport;
 import io.huitong.protocols.iso20022.StatusRequest;
 import io.huitong.protocols.iso20022.TransactionStatus;
 import io.huitong.protocols.iso20022.TxStatus;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,25 +42,19 @@ class BankPartyTest {
     private static final Iso20022Codec CODEC = new Iso20022Codec();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Simulator sim;
-    private static HttpServer receiver;
-    private static final LinkedBlockingQueue<Map.Entry<String, byte[]>> pushes = new LinkedBlockingQueue<>();
+    private static PushReceiver receiver;
+    private static LinkedBlockingQueue<Map.Entry<String, byte[]>> pushes;
 
     @BeforeAll
     static void start() throws IOException {
         sim = Simulator.start(SimulatorOptions.loopback(), new BankOptions(KEY, Duration.ofSeconds(1)));
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/notify/bank", exchange -> {
-            try (exchange) {
-                pushes.add(Map.entry(String.valueOf(exchange.getRequestHeaders().getFirst("Signature")), exchange.getRequestBody().readAllBytes()));
-                exchange.sendResponseHeaders(200, -1);
-            }
-        });
-        receiver.start();
+        receiver = PushReceiver.start();
+        pushes = receiver.pushes;
     }
 
     @AfterAll
     static void stop() {
-        receiver.stop(0);
+        receiver.close();
         sim.close();
     }
 
@@ -82,7 +73,7 @@ class BankPartyTest {
     }
 
     private static String notifyUrl() {
-        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/notify/bank";
+        return receiver.url();
     }
 
     private static HttpResponse<String> post(String message, String xml, Duration timeout) throws IOException, InterruptedException {

@@ -2,7 +2,6 @@ package io.huitong.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.huitong.protocols.iso20022.BankAccount;
 import io.huitong.protocols.iso20022.Iso20022Codec;
 import io.huitong.protocols.iso20022.NotificationSignature;
@@ -11,7 +10,6 @@ import io.huitong.protocols.iso20022.PayoutBatch;
 import io.huitong.protocols.iso20022.Statement;
 import io.huitong.protocols.iso20022.TxStatus;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,26 +37,20 @@ class BankReturnsTest {
     private static final Iso20022Codec CODEC = new Iso20022Codec();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final LinkedBlockingQueue<Map.Entry<String, byte[]>> pushes = new LinkedBlockingQueue<>();
     private static Simulator sim;
-    private static HttpServer receiver;
+    private static PushReceiver receiver;
+    private static LinkedBlockingQueue<Map.Entry<String, byte[]>> pushes;
 
     @BeforeAll
     static void start() throws IOException {
         sim = Simulator.start(SimulatorOptions.loopback(), new BankOptions(KEY, Duration.ofSeconds(1)));
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/notify/bank", exchange -> {
-            try (exchange) {
-                pushes.add(Map.entry(String.valueOf(exchange.getRequestHeaders().getFirst("Signature")), exchange.getRequestBody().readAllBytes()));
-                exchange.sendResponseHeaders(200, -1);
-            }
-        });
-        receiver.start();
+        receiver = PushReceiver.start();
+        pushes = receiver.pushes;
     }
 
     @AfterAll
     static void stop() {
-        receiver.stop(0);
+        receiver.close();
         sim.close();
     }
 
@@ -83,7 +75,7 @@ class BankReturnsTest {
                 List.of(new PayoutBatch.Payout(reference, amount, "CNY", new BankAccount("102100099996", account, "Li Lei"), null)));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sim.channel(Simulator.BANK).url() + "/iso20022/pain.001"))
                 .header("Content-Type", "application/xml")
-                .header("Notify-Url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/notify/bank")
+                .header("Notify-Url", receiver.url())
                 .POST(HttpRequest.BodyPublishers.ofString(CODEC.write(batch))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return CODEC.readPayoutReport(response.body()).transactions().getFirst().status();
