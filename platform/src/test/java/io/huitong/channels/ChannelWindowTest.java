@@ -60,4 +60,32 @@ class ChannelWindowTest {
         assertThat(window.snapshot(Duration.ofMinutes(2)).calls()).isZero();
         assertThat(window.snapshot(Duration.ofMinutes(2)).successRate()).isNull();
     }
+
+    @Test
+    void aSlidingWindowReadsTheSamePercentilesAsSortingItsCalls() {
+        java.util.Random random = new java.util.Random(7);
+        long[] now = {0};
+        ChannelWindow window = new ChannelWindow(50, () -> now[0]);
+        java.util.ArrayDeque<long[]> calls = new java.util.ArrayDeque<>();
+        for (int i = 0; i < 2_000; i++) {
+            now[0] += random.nextInt(5_000_000);
+            long millis = random.nextInt(40);
+            boolean decided = random.nextInt(10) != 0;
+            window.record(decided, Duration.ofMillis(millis));
+            calls.addLast(new long[] {millis, decided ? 1 : 0, now[0]});
+            if (calls.size() > 50) {
+                calls.removeFirst();
+            }
+            Duration within = Duration.ofMillis(random.nextBoolean() ? 10_000 : 100);
+            long[] recent = calls.stream().filter(c -> now[0] - c[2] < within.toNanos()).mapToLong(c -> c[0]).sorted().toArray();
+            long recentDecided = calls.stream().filter(c -> now[0] - c[2] < within.toNanos()).filter(c -> c[1] == 1).count();
+            ChannelWindow.Snapshot s = window.snapshot(within);
+            assertThat(s.calls()).isEqualTo(recent.length);
+            if (recent.length > 0) {
+                assertThat(s.decided()).isEqualTo((int) recentDecided);
+                assertThat(s.p50()).isEqualTo(Duration.ofMillis(recent[(int) Math.ceil(0.5 * recent.length) - 1]));
+                assertThat(s.p99()).isEqualTo(Duration.ofMillis(recent[(int) Math.ceil(0.99 * recent.length) - 1]));
+            }
+        }
+    }
 }

@@ -16,9 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AmlConfig {
 
     @Bean
-    AmlService amlService(JdbcClient jdbc, AmlProperties properties, PlatformTransactionManager transactions, Clock clock, Ids ids) {
+    AmlService amlService(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, AmlProperties properties, PlatformTransactionManager transactions, Clock clock, Ids ids) {
         Rates rates = new Rates(properties.rates());
-        return new AmlService(new AmlStore(jdbc), new AmlRules(properties.settings(), rates), rates, new TransactionTemplate(transactions),
+        return new AmlService(new AmlStore(jdbc, batch), new AmlRules(properties.settings(), rates), rates, new TransactionTemplate(transactions),
                 clock, ids, properties.dayZone());
     }
 

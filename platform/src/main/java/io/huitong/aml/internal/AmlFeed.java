@@ -13,7 +13,8 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Feeds AML from the platform's own records, synchronously and in the transaction of the movement (so a
- * movement and its AML record commit together or not at all):
+ * movement and its AML record commit together or not at all; {@link AmlRecorder} writes a transaction's records
+ * together before it commits):
  *
  * <ul>
  * <li>merchant payments, from {@code payment.succeeded}: paid by card, bank transfer or e-CNY, the customer is
@@ -32,10 +33,12 @@ import org.springframework.context.event.EventListener;
 final class AmlFeed {
 
     private final AmlService aml;
+    private final AmlRecorder recorder;
     private final io.huitong.risk.Risk risk;
 
     AmlFeed(AmlService aml, io.huitong.risk.Risk risk) {
         this.aml = aml;
+        this.recorder = new AmlRecorder(aml);
         this.risk = risk;
     }
 
@@ -72,6 +75,7 @@ final class AmlFeed {
             kind = "ecny_payment";
         } else if ("qr".equals(type) || "payment_code".equals(type)) {
             aml.store().paymentMerchant(p.id(), merchantId, type + "_payment");
+            recorder.merchantOf(p.id(), merchantId, type + "_payment");
             return;
         } else {
             return;
@@ -108,7 +112,7 @@ final class AmlFeed {
         if (amount <= 0 || customer == null) {
             return;
         }
-        aml.record(new NewAmlTransaction(source, kind, customer, customerType, direction, counterparty, merchant, reference, amount,
+        recorder.record(new NewAmlTransaction(source, kind, customer, customerType, direction, counterparty, merchant, reference, amount,
                 currency, !"CNY".equals(currency), false, at));
     }
 }

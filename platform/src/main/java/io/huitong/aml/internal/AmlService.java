@@ -71,10 +71,22 @@ final class AmlService implements AmlMonitoring, AmlReports {
 
     @Override
     public AmlTransaction record(NewAmlTransaction m) {
-        AmlTransaction t = new AmlTransaction(ids.next("amltx"), AmlTransaction.OBJECT, m.kind(), m.customer(), m.customerType(),
+        AmlTransaction t = transaction(m);
+        return tx.execute(s -> store.insert(t, m.sourceRef(), DbTimes.now(clock)) ? t : store.bySource(m.sourceRef()).orElseThrow());
+    }
+
+    /** Records the movements with one statement, in the caller's transaction; a source recorded before is skipped. */
+    void recordAll(List<NewAmlTransaction> movements) {
+        if (!movements.isEmpty()) {
+            store.insertAll(movements.stream().map(this::transaction).toList(), movements.stream().map(NewAmlTransaction::sourceRef).toList(),
+                    DbTimes.now(clock));
+        }
+    }
+
+    private AmlTransaction transaction(NewAmlTransaction m) {
+        return new AmlTransaction(ids.next("amltx"), AmlTransaction.OBJECT, m.kind(), m.customer(), m.customerType(),
                 m.direction(), m.counterparty(), m.merchant(), m.reference(), m.amount(), m.currency(), m.crossBorder(), m.cash(),
                 m.occurredAt(), LocalDate.ofInstant(m.occurredAt(), dayZone));
-        return tx.execute(s -> store.insert(t, m.sourceRef(), DbTimes.now(clock)) ? t : store.bySource(m.sourceRef()).orElseThrow());
     }
 
     AmlStore store() {
@@ -99,9 +111,9 @@ final class AmlService implements AmlMonitoring, AmlReports {
             Integer done = tx.execute(s -> {
                 store.lockEvaluator();
                 List<AmlTransaction> pending = store.pending(BATCH);
-                for (AmlTransaction t : pending) {
-                    evaluate(t);
-                    store.evaluated(t.id());
+                if (!pending.isEmpty()) {
+                    evaluate(pending);
+                    store.evaluated(pending.stream().map(AmlTransaction::id).toList());
                 }
                 return pending.size();
             });
@@ -112,14 +124,42 @@ final class AmlService implements AmlMonitoring, AmlReports {
         }
     }
 
-    private void evaluate(AmlTransaction t) {
-        Instant dayStart = t.businessDay().atStartOfDay(dayZone).toInstant();
-        Instant dayEnd = t.businessDay().plusDays(1).atStartOfDay(dayZone).toInstant();
-        Instant from = dayStart.minus(rules.settings().longestWindow());
-        List<Txn> history = store.customerBetween(t.customer(), from, dayEnd).stream().map(AmlStore::domain).toList();
-        Instant lastBefore = store.lastBefore(t.customer(), t.occurredAt(), t.id()).orElse(null);
+    /**
+     * Evaluates the movements in order, each against its customer's movements around it. The customers' movements are
+     * read once for the whole batch: from the longest window before the earliest business day to the end of the latest.
+     */
+    private void evaluate(List<AmlTransaction> batch) {
+        Instant from = batch.stream().map(t -> dayStart(t.businessDay())).min(Instant::compareTo).orElseThrow()
+                .minus(rules.settings().longestWindow());
+        Instant to = batch.stream().map(t -> dayStart(t.businessDay().plusDays(1))).max(Instant::compareTo).orElseThrow();
+        java.util.Set<String> customers = new java.util.HashSet<>();
+        batch.forEach(t -> customers.add(t.customer()));
+        Map<String, List<AmlTransaction>> around = store.customersBetween(customers, from, to);
+        Map<String, Instant> earlier = store.lastBefore(customers, from);
+        for (AmlTransaction t : batch) {
+            Instant dayStart = dayStart(t.businessDay());
+            Instant dayEnd = dayStart(t.businessDay().plusDays(1));
+            Instant windowStart = dayStart.minus(rules.settings().longestWindow());
+            List<AmlTransaction> customer = around.getOrDefault(t.customer(), List.of());
+            List<Txn> history = customer.stream()
+                    .filter(h -> !h.occurredAt().isBefore(windowStart) && h.occurredAt().isBefore(dayEnd))
+                    .map(AmlStore::domain).toList();
+            // the read covers everything from the batch's window start on, so the last movement before t is in it, or earlier still
+            Instant lastBefore = customer.stream()
+                    .filter(h -> h.occurredAt().isBefore(t.occurredAt()) && !h.id().equals(t.id()))
+                    .map(AmlTransaction::occurredAt).max(Instant::compareTo)
+                    .orElse(earlier.get(t.customer()));
+            report(rules.evaluate(AmlStore.domain(t), history, lastBefore));
+        }
+    }
+
+    private Instant dayStart(LocalDate day) {
+        return day.atStartOfDay(dayZone).toInstant();
+    }
+
+    private void report(List<Finding> findings) {
         Instant now = DbTimes.now(clock);
-        for (Finding f : rules.evaluate(AmlStore.domain(t), history, lastBefore)) {
+        for (Finding f : findings) {
             AmlStore.ReportRow report = store.reportByKey(f.type(), f.rule(), f.customer(), f.businessDay()).orElseGet(() -> {
                 AmlStore.ReportRow fresh = new AmlStore.ReportRow(ids.next("amlr"), f.type(), f.rule(), f.customer(),
                         f.organisation() ? AmlTransaction.ORGANISATION : AmlTransaction.INDIVIDUAL, f.businessDay(), now, now);

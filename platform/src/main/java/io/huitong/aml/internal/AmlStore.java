@@ -8,8 +8,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The AML tables. */
@@ -24,9 +28,11 @@ final class AmlStore {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    AmlStore(JdbcClient jdbc) {
+    AmlStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** Inserts the record unless its source is recorded already; answers whether it inserted. Never fails on a duplicate source. */
@@ -39,6 +45,20 @@ final class AmlStore {
                         t.reference(), t.amount(), t.currency(), t.crossBorder(), t.cash(), DbTimes.at(t.occurredAt()), t.businessDay(),
                         DbTimes.at(now), sourceRef)
                 .update() == 1;
+    }
+
+    /** Inserts the records whose sources are not recorded yet, in one batch; a duplicate source is skipped, never an error. */
+    void insertAll(List<AmlTransaction> records, List<String> sourceRefs, Instant now) {
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            AmlTransaction t = records.get(i);
+            rows.add(new Object[] {t.id(), sourceRefs.get(i), t.kind(), t.customer(), t.customerType(), t.direction(), t.counterparty(),
+                    t.merchant(), t.reference(), t.amount(), t.currency(), t.crossBorder(), t.cash(), DbTimes.at(t.occurredAt()),
+                    t.businessDay(), DbTimes.at(now)});
+        }
+        batch.batchUpdate("insert into aml_transaction (id, source_ref, kind, customer, customer_type, direction, counterparty, merchant_id,"
+                + " reference, amount, currency, cross_border, cash, occurred_at, business_day, evaluated, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?) on conflict do nothing", rows);
     }
 
     Optional<AmlTransaction> bySource(String sourceRef) {
@@ -73,20 +93,28 @@ final class AmlStore {
                 .query(AmlStore::txn).list();
     }
 
-    void evaluated(String id) {
-        jdbc.sql("update aml_transaction set evaluated = true where id = ?").params(id).update();
+    void evaluated(Collection<String> ids) {
+        jdbc.sql("update aml_transaction set evaluated = true where id = any(?)").param(ids.toArray(String[]::new)).update();
     }
 
-    List<AmlTransaction> customerBetween(String customer, Instant from, Instant to) {
-        return jdbc.sql("select " + TXN_COLUMNS + " from aml_transaction where customer = ? and occurred_at >= ? and occurred_at < ?"
+    /** The customers' movements with {@code from <= occurred_at < to}, by customer, each list in time order. */
+    Map<String, List<AmlTransaction>> customersBetween(Collection<String> customers, Instant from, Instant to) {
+        Map<String, List<AmlTransaction>> out = new HashMap<>();
+        jdbc.sql("select " + TXN_COLUMNS + " from aml_transaction where customer = any(?) and occurred_at >= ? and occurred_at < ?"
                         + " order by occurred_at, id")
-                .params(customer, DbTimes.at(from), DbTimes.at(to)).query(AmlStore::txn).list();
+                .params(customers.toArray(String[]::new), DbTimes.at(from), DbTimes.at(to)).query(AmlStore::txn).list()
+                .forEach(t -> out.computeIfAbsent(t.customer(), c -> new ArrayList<>()).add(t));
+        return out;
     }
 
-    Optional<Instant> lastBefore(String customer, Instant at, String exceptId) {
-        return jdbc.sql("select max(occurred_at) from aml_transaction where customer = ? and occurred_at < ? and id <> ?")
-                .params(customer, DbTimes.at(at), exceptId)
-                .query((rs, i) -> rs.getObject(1, java.time.OffsetDateTime.class)).optional().map(o -> o == null ? null : o.toInstant());
+    /** When each of the customers last moved money before {@code before}; customers who never did are left out. */
+    Map<String, Instant> lastBefore(Collection<String> customers, Instant before) {
+        Map<String, Instant> out = new HashMap<>();
+        jdbc.sql("select customer, max(occurred_at) from aml_transaction where customer = any(?) and occurred_at < ? group by customer")
+                .params(customers.toArray(String[]::new), DbTimes.at(before))
+                .query((rs, i) -> Map.entry(rs.getString(1), DbTimes.instant(rs, 2))).list()
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     Optional<ReportRow> reportByKey(String type, String rule, String customer, LocalDate day) {

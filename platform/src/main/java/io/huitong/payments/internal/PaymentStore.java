@@ -61,11 +61,20 @@ class PaymentStore {
     }
 
     void insert(PaymentRecord p) {
+        jdbc.sql(INSERT).params(insertParams(p)).update();
+    }
+
+    /** Writes new payments in one statement; a duplicate idempotency key fails them all (nothing is written). */
+    void insertAll(List<PaymentRecord> payments) {
+        batch.batchUpdate(INSERT, payments.stream().map(this::insertParams).toList());
+    }
+
+    private Object[] insertParams(PaymentRecord p) {
         Amounts a = p.amounts();
         CardDetails c = p.card();
         OrderDetails o = p.order();
         RiskVerdict r = p.risk();
-        jdbc.sql(INSERT).params(p.id(), p.merchantId(), a.amount(), a.currency(), p.status().wireName(), p.capture().wireName(),
+        return new Object[] {p.id(), p.merchantId(), a.amount(), a.currency(), p.status().wireName(), p.capture().wireName(),
                 a.capturable(), a.received(), a.refunded(), a.fee(), p.method().wireName(), c == null ? null : c.brand(),
                 c == null ? null : c.last4(), c == null ? null : c.expMonth(), c == null ? null : c.expYear(), p.sealedAccount(),
                 p.channel().name(), p.channel().authorizationCode(), p.actionToken(), p.failure().code(), p.failure().message(),
@@ -74,7 +83,7 @@ class PaymentStore {
                 o.payerBankCode(), o.payerLast4(), o.payerName(), o.channelReference(), o.qrPayload(), DbTimes.at(o.expiresAt()),
                 r == null ? null : r.decision().wireName(), r == null ? null : r.score(),
                 r == null ? null : String.join(",", r.reasons()), p.intent().requestFingerprint(), p.intent().requestId(),
-                p.answer().status(), p.answer().body()).update();
+                p.answer().status(), p.answer().body()};
     }
 
     /** Writes back everything a payment's life can change. */
@@ -108,9 +117,8 @@ class PaymentStore {
     /** The payments, locked until the transaction ends, in id order (so batches never wait on each other in a circle). */
     List<PaymentRecord> lockAll(List<String> ids) {
         List<String> sorted = ids.stream().sorted().toList();
-        return jdbc.sql("select " + COLUMNS + " from payment where id in (" + String.join(", ", Collections.nCopies(sorted.size(), "?"))
-                        + ") order by id for update")
-                .params(new ArrayList<Object>(sorted)).query(this::payment).list();
+        return jdbc.sql("select " + COLUMNS + " from payment where id = any(?) order by id for update")
+                .param(sorted.toArray(String[]::new)).query(this::payment).list();
     }
 
     /** The payment, locked until the transaction ends. Must run inside a transaction. */

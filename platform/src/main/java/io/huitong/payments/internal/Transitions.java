@@ -70,6 +70,7 @@ class Transitions {
     private final PaymentViews views;
     private final Answers answers;
     private final TransactionTemplate tx;
+    private final Intents intents;
 
     Transitions(PaymentStore store, MerchantAccounts accounts, EventLog events, PaymentViews views, Answers answers,
                 TransactionTemplate tx) {
@@ -79,6 +80,7 @@ class Transitions {
         this.views = views;
         this.answers = answers;
         this.tx = tx;
+        this.intents = new Intents(store, tx);
     }
 
     Result transition(String paymentId, Set<PaymentStatus> from, Step step) {
@@ -162,8 +164,8 @@ class Transitions {
         List<String> types = PaymentTransitions.eventsOnCreation(payment.status());
         try {
             if (types.isEmpty() && alongside == null) {
-                // a lone insert commits on its own: one round trip less than a transaction
-                store.insert(payment);
+                // a lone insert: shared with other requests' in one commit, one round trip for all of them
+                intents.insert(payment);
             } else {
                 inTx(() -> {
                     store.insert(payment);

@@ -83,7 +83,8 @@ public final class CelRules {
         /** Whether the expression holds; an evaluation error (a division by zero, ...) counts as false. */
         public boolean matches(Map<String, ?> variables) {
             try {
-                return Boolean.TRUE.equals(program.eval(variables));
+                // resolved from the map as the program asks: no copy of the variables for each rule
+                return Boolean.TRUE.equals(program.eval(name -> java.util.Optional.<Object>ofNullable(variables.get(name))));
             } catch (CelEvaluationException | RuntimeException e) {
                 return false;
             }
