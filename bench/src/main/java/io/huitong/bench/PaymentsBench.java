@@ -108,7 +108,8 @@ public final class PaymentsBench {
                   --pgbench-jobs=N       pgbench -j (HUITONG_BENCH_PGBENCH_JOBS, default 2)
                   --pgbench=PATH         the pgbench executable (HUITONG_BENCH_PGBENCH, default pgbench)
                   --jar=PATH             the platform (default app/target/huitong.jar)
-                  --platform-opts=OPTS   JVM options of the platform (HUITONG_BENCH_PLATFORM_OPTS, default -Xms1g -Xmx1g)
+                  --platform-opts=OPTS   JVM options of the platform (HUITONG_BENCH_PLATFORM_OPTS, default -Xms1g -Xmx1g -XX:MaxGCPauseMillis=20,
+                                         the pause goal ./huitong start sets)
                 """;
     }
 
@@ -127,7 +128,7 @@ public final class PaymentsBench {
                 in.positive("pgbench-jobs", 2), in.text("pgbench", "pgbench"));
         return new Config(pg, clients, duration, in.seconds("warmup", 60), scenarios, consumerCount,
                 Path.of(in.text("jar", "app/target/huitong.jar")),
-                in.words("platform-opts", "-Xms1g -Xmx1g"));
+                in.words("platform-opts", "-Xms1g -Xmx1g -XX:MaxGCPauseMillis=20"));
     }
 
     private final Config config;

@@ -28,6 +28,6 @@ final class AdminRoles {
         }
         Set<OperatorRole> roles = EnumSet.noneOf(OperatorRole.class);
         roles.addAll(Arrays.asList(allowed.value()));
-        return Optional.of(roles);
+        return Optional.of(java.util.Collections.unmodifiableSet(roles));
     }
 }

@@ -23,12 +23,19 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 final class AdminRolesInterceptor implements HandlerInterceptor {
 
+    private record Handler(Class<?> type, java.lang.reflect.Method method) {
+    }
+
+    /** What each handler declares, read from its annotations once. */
+    private final java.util.Map<Handler, Optional<Set<OperatorRole>>> declarations = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        Optional<Set<OperatorRole>> declared = AdminRoles.declared(method);
+        Optional<Set<OperatorRole>> declared = declarations.computeIfAbsent(new Handler(method.getBeanType(), method.getMethod()),
+                h -> AdminRoles.declared(method));
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (declared.isEmpty() && !path.startsWith(AdminRoles.ADMIN_PATH)) {
             return true;

@@ -73,17 +73,26 @@ public final class Iso8583Codec {
             message.removeFields(field.number());
             return message;
         }
-        if (field.type() == IsoType.NUMERIC && !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (field.type() == IsoType.NUMERIC && !within(value, '0', '9')) {
             throw new IllegalArgumentException("field " + field.number() + " takes digits only");
         }
         if (field.length() > 0 && value.length() > field.length()) {
             throw new IllegalArgumentException("field " + field.number() + " takes at most " + field.length() + " characters");
         }
-        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(value)) {
+        if (!within(value, (char) 0, (char) 0x7f)) {
             throw new IllegalArgumentException("field " + field.number() + " takes ASCII only");
         }
         message.setValue(field.number(), value, field.type(), field.length());
         return message;
+    }
+
+    private static boolean within(String value, char lowest, char highest) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < lowest || value.charAt(i) > highest) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A field's value as written on the wire (numeric fields zero-padded), or null when absent. */
