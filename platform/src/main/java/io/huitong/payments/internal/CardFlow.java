@@ -72,7 +72,12 @@ class CardFlow {
         this.ids = ids;
         this.properties = properties;
         this.cardCheck = new CardCheck(clock);
-        this.sales = new SaleBatches(transitions, outcomes, risk, clock, late -> reverseLate(late.payment(), late.channel()));
+        this.sales = new SaleBatches("card sales", transitions, outcomes, risk, clock, new SaleBatches.Late() {
+            @Override
+            public void afterCommit(PaymentRecord payment, SaleBatches.Sale sale) {
+                reverseLate(payment, sale.channel());
+            }
+        });
     }
 
     PaymentAnswer create(Merchant merchant, NewPayment request, RequestKey key) {
@@ -161,7 +166,7 @@ class CardFlow {
                 payment.card().expMonth(), payment.card().expYear(), cvc, capture, authenticated);
         ChannelRouter.Routed routed = router.authorize(request);
         if (routed.result() instanceof ChannelResult.Approved approved && capture) {
-            return sales.record(new SaleBatches.Sale(payment.id(), merchant, routed.channel(), approved.authorizationCode(), assessed));
+            return sales.record(SaleBatches.Sale.approved(payment.id(), merchant, routed.channel(), approved.authorizationCode(), assessed));
         }
         Transitions.Result result = transitions.inTx(() -> {
             risk.record(assessed);

@@ -57,6 +57,7 @@ class OrderFlow {
     private final Ids ids;
     private final PaymentsProperties properties;
     private final PublicAddress address;
+    private final SaleBatches sales;
 
     OrderFlow(Transitions transitions, Outcomes outcomes, OrderChannelBook channels, MerchantAccounts accounts, GiveBacks giveBacks,
               RiskCheck risk, PaymentViews views, Answers answers, Vault vault, Clock clock, Ids ids, PaymentsProperties properties,
@@ -74,6 +75,15 @@ class OrderFlow {
         this.ids = ids;
         this.properties = properties;
         this.address = address;
+        this.sales = new SaleBatches("order sales", transitions, outcomes, risk, clock, new SaleBatches.Late() {
+            @Override
+            public void inTx(PaymentRecord current, SaleBatches.Sale sale) {
+                // paid as the order expired: the payer's money goes back, recorded with what found it
+                if (current.status() != PaymentStatus.SUCCEEDED) {
+                    giveBacks.record(current, sale.channel(), current.money(), sale.reference());
+                }
+            }
+        });
     }
 
     /** Creates an order payment; with {@code confirm}, opens its order at once. */
@@ -158,10 +168,15 @@ class OrderFlow {
     }
 
     /**
-     * Applies a channel's answer to opening an order. An order paid at once after its payment was settled otherwise (it
-     * expired as the payer paid) is given back to the payer.
+     * Applies a channel's answer to opening an order. An order paid at once is a sale, recorded in a shared commit; paid
+     * after its payment was settled otherwise (it expired as the payer paid), it is given back to the payer.
      */
     PaymentRecord applyOpened(String paymentId, Merchant merchant, OrderChannel channel, OrderResult result, Assessment assessed) {
+        if (result instanceof OrderResult.Paid paid) {
+            return sales.record(new SaleBatches.Sale(paymentId, merchant, channel.name(), paid.channelReference(),
+                    current -> current.with(ChannelRef.of(channel.name())).with(current.order().opened(paid.channelReference(), null, null)),
+                    assessed));
+        }
         return transitions.inTx(() -> {
             risk.record(assessed);
             PaymentRecord current = transitions.lock(paymentId);
@@ -180,7 +195,7 @@ class OrderFlow {
         OrderDetails order = current.order();
         PaymentRecord onChannel = current.with(ChannelRef.of(channel.name()));
         return switch (result) {
-            case OrderResult.Paid paid -> outcomes.approved(onChannel.with(order.opened(paid.channelReference(), null, null)), merchant, now);
+            case OrderResult.Paid paid -> throw new IllegalStateException("a paid order is recorded as a sale");
             case OrderResult.Opened o -> {
                 PaymentRecord next = onChannel.with(order.opened(o.channelReference(), o.qrPayload(), o.expiresAt()));
                 Resolution look = Resolution.at(lookAt(o.expiresAt(), now));
