@@ -33,10 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * merchant's QR payment from the wallet, the consumer's user id ({@code usr_...}, which payments alone can
  * name: a merchant's request carries 18 digits).
  *
- * <p>Opening an order pays it at once or not at all, in one database transaction: the code is consumed
- * (a conditional update: unused and not expired), the wallet's row locked, freezing and limits checked, the
- * wallet debited into {@code platform:wallet_clearing} and the history line written. A refusal rolls all of
- * it back, so the code stays valid. The payment's id names the debit ({@code pay_x:wallet}) and the history
+ * <p>Opening an order pays it at once or not at all, in one database transaction (shared with other wallets'
+ * payments, {@link WalletDebits}): the code is consumed (a conditional update: unused and not expired), the
+ * wallet's row locked, freezing and limits checked, the wallet debited into {@code platform:wallet_clearing} and
+ * the history line written. A refusal rolls all of it back, so the code stays valid. The payment's id names the debit ({@code pay_x:wallet}) and the history
  * line, so opening the same order again pays nothing twice.
  */
 final class WalletOrderChannel implements OrderChannel {
@@ -51,9 +51,11 @@ final class WalletOrderChannel implements OrderChannel {
     private final Duration codeTtl;
     private final SecureRandom random = new SecureRandom();
     private final Set<String> opened = ConcurrentHashMap.newKeySet();
+    private final WalletDebits debits;
 
     WalletOrderChannel(WalletService wallets, Ledger ledger, Duration codeTtl) {
         this.wallets = wallets;
+        this.debits = new WalletDebits(wallets);
         this.store = wallets.store();
         this.ledger = ledger;
         this.codeTtl = codeTtl;
@@ -117,7 +119,7 @@ final class WalletOrderChannel implements OrderChannel {
         WalletStore.WalletRow wallet = byCode ? store.byUser(userId.get()).orElseThrow() : wallets.ensure(userId.get());
         String txnId = wallets.ids().next("wtx");
         try {
-            return wallets.inTx(() -> {
+            return debits.debit(new WalletDebits.Debit(txnId, wallet.id(), () -> {
                 Instant now = wallets.now();
                 if (byCode && store.jdbc().sql("update wallet_payment_code set used_at = ?, payment_id = ? where code_hash = ?"
                                 + " and used_at is null and expires_at > ?")
@@ -130,7 +132,7 @@ final class WalletOrderChannel implements OrderChannel {
                 store.insertTxn(txnId, wallet.id(), "payment", -amount.amount(), amount.currency(), "succeeded", request.merchantName(),
                         request.reference(), now);
                 return new OrderResult.Paid(channelReference(txnId));
-            });
+            }));
         } catch (CodeRefused e) {
             return invalidCode();
         } catch (ApiException e) {

@@ -90,4 +90,50 @@ class WalletApiPostgresTests extends WalletApiTests {
         assertThat(history(c, "?limit=100").path("data")).hasSize(5);
         assertThat(ledger.check().balanced()).isTrue();
     }
+
+    @Test
+    void fortyEightConcurrentPaymentCodePaymentsFromTwelveWalletsHoldingThreeEachSucceedExactlyThreeTimesEach() throws Exception {
+        OnboardedMerchant shop = onboardMerchant("Busy Shop", "");
+        List<Consumer> payers = new ArrayList<>();
+        List<String[]> charges = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Consumer c = consumer();
+            fund(c, 300);
+            payers.add(c);
+            for (int k = 0; k < 4; k++) {
+                charges.add(new String[] {String.valueOf(i), paymentCode(c)});
+            }
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(charges.size())) {
+            for (String[] charge : charges) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return charge(shop, 100, charge[1]);
+                }));
+            }
+            start.countDown();
+            int[] paid = new int[payers.size()];
+            int refused = 0;
+            for (int i = 0; i < answers.size(); i++) {
+                Api.Response r = answers.get(i).get();
+                if (r.status() == 201) {
+                    assertThat(r.json().path("status").asString()).isEqualTo("succeeded");
+                    paid[Integer.parseInt(charges.get(i)[0])]++;
+                } else {
+                    // a refusal in a shared commit is made again alone: it fails only its own payment
+                    assertThat(r.status()).as(r.body()).isEqualTo(402);
+                    refused++;
+                }
+            }
+            assertThat(paid).containsOnly(3);
+            assertThat(refused).isEqualTo(12);
+        }
+        for (Consumer c : payers) {
+            assertThat(available(c)).isZero();
+            assertThat(history(c, "?limit=100").path("data")).as("three payments, nothing of the refused one").hasSize(3);
+        }
+        assertThat(ledger.check().balanced()).isTrue();
+    }
 }

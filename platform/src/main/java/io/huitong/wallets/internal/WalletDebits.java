@@ -1,0 +1,56 @@
+package io.huitong.wallets.internal;
+
+import io.huitong.kernel.GroupCommit;
+import io.huitong.payments.channel.OrderResult;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Wallets' payments to merchants, many in one shared commit ({@link GroupCommit}): the platform's clearing account and
+ * the commit are then shared by the batch instead of being held by each payment until its own commit. The debits of a
+ * batch run in wallet order, so batches lock wallets in one order. A batch in which any debit is refused (a used code,
+ * a limit, the balance) is rolled back whole, and each of its debits is made again alone: a refusal touches nothing
+ * but its own payment.
+ */
+final class WalletDebits {
+
+    /** One wallet's debit: {@code work} runs inside the transaction and answers the order's result, or throws to refuse. */
+    record Debit(String id, String walletId, Supplier<OrderResult> work) {
+    }
+
+    private final GroupCommit<Debit, OrderResult> commits;
+    private final WalletService wallets;
+
+    WalletDebits(WalletService wallets) {
+        this.wallets = wallets;
+        this.commits = new GroupCommit<>("wallet debits", new GroupCommit.Writer<>() {
+            @Override
+            public String key(Debit debit) {
+                return debit.id();
+            }
+
+            @Override
+            public Map<String, OrderResult> writeAll(List<Debit> batch) {
+                return wallets.inTx(() -> {
+                    Map<String, OrderResult> results = new LinkedHashMap<>();
+                    batch.stream().sorted(Comparator.comparing(Debit::walletId)).forEach(d -> results.put(d.id(), d.work().get()));
+                    return results;
+                });
+            }
+
+            @Override
+            public OrderResult writeOne(Debit debit) {
+                return wallets.inTx(debit.work());
+            }
+        }, 32);
+    }
+
+    /** Makes the debit, alone or with others, or in the caller's transaction if it has one; throws what {@code work} throws. */
+    OrderResult debit(Debit debit) {
+        return TransactionSynchronizationManager.isActualTransactionActive() ? wallets.inTx(debit.work()) : commits.submit(debit);
+    }
+}
