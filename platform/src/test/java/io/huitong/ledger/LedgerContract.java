@@ -100,6 +100,45 @@ abstract class LedgerContract {
         assertThat(ledger.check().balanced()).isTrue();
     }
 
+    /**
+     * A transaction that posts to an account without limits many times (a shared commit of many payments) adds to
+     * one of its rows only, so it holds one row until it commits; separate transactions spread over the rows.
+     */
+    @Test
+    void aTransactionPostingToAHotAccountManyTimesAddsToOneOfItsRows() throws Exception {
+        javax.sql.DataSource shared = db.dataSource();
+        Ledger inCaller = new JdbcLedger(shared, clock);
+        String bank = fx.fundingAccount("CNY");
+        String together = fx.revenue("CNY");
+        new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(shared)).executeWithoutResult(s -> {
+                    for (int i = 0; i < 20; i++) {
+                        assertThat(inCaller.createTransfer(TransferRequest.posted(id("t"), bank, together, cny(10))).code()).isEqualTo(Code.OK);
+                    }
+                });
+        String apart = fx.revenue("CNY");
+        for (int i = 0; i < 40; i++) {
+            assertThat(ledger.createTransfer(TransferRequest.posted(id("t"), bank, apart, cny(10))).code()).isEqualTo(Code.OK);
+        }
+        assertThat(ledger.account(together).orElseThrow().creditsPosted()).isEqualTo(200);
+        assertThat(rowsCredited(together)).isEqualTo(1);
+        assertThat(rowsCredited(apart)).isGreaterThan(1);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    private int rowsCredited(String account) throws java.sql.SQLException {
+        try (java.sql.Connection c = db.dataSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("select (select count(*) from ledger_account where id = ? and credits_posted <> 0)"
+                     + " + (select count(*) from ledger_account_shard where account_id = ? and credits_posted <> 0)")) {
+            ps.setString(1, account);
+            ps.setString(2, account);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     @Test
     void sameIdSameContentIsExistsAndMovesNothingDifferentContentSaysWhichField() {
         String bank = fx.fundingAccount("CNY");

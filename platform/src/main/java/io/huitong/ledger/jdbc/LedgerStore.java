@@ -362,7 +362,6 @@ final class LedgerStore {
         List<RowChange> rows = new ArrayList<>();
         List<RowChange> shards = new ArrayList<>();
         Map<String, long[][]> spreads = new java.util.TreeMap<>();
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         List<AccountState> ordered = new ArrayList<>(accounts);
         // rows are locked in id order in every transaction, so writers never wait on each other in a circle
         ordered.sort(java.util.Comparator.comparing(AccountState::id));
@@ -376,7 +375,7 @@ final class LedgerStore {
                 // an account with limits, or one already beyond a long (the engine let only decreases through)
                 rows.add(new RowChange(a.id(), 0, deltas, false));
             } else {
-                int shard = ownRowsLocked ? 0 : random.nextInt(SHARDS);
+                int shard = ownRowsLocked ? 0 : ShardChoices.shardOf(a.id());
                 (shard == 0 ? rows : shards).add(new RowChange(a.id(), shard, deltas, true));
             }
         }
