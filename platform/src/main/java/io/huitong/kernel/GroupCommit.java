@@ -9,12 +9,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Group commit: requests that write at about the same time queue their work; one of them at a time (the
  * leader) writes a batch of it in one database transaction, so that a commit and most round trips are
  * shared. If a batch fails, each item in it is written on its own, so one bad item never holds back the
- * others, and nothing is written that the one-at-a-time path would not write.
+ * others, and nothing is written that the one-at-a-time path would not write. An item submitted from inside
+ * a unit of work of the caller's own (a database transaction) is written there, alone: a batch, written in a
+ * transaction of its own, could neither see nor join the caller's work.
  *
  * @param <I> an item of work, identified by {@link Writer#key}
  * @param <O> what writing it answers
@@ -30,6 +34,26 @@ public final class GroupCommit<I, O> {
         Map<String, O> writeAll(List<I> items);
 
         O writeOne(I item);
+
+        /** A writer of three functions: an item's key, a batch's answers by key, one item's answer. */
+        static <I, O> Writer<I, O> of(Function<I, String> key, Function<List<I>, Map<String, O>> all, Function<I, O> one) {
+            return new Writer<>() {
+                @Override
+                public String key(I item) {
+                    return key.apply(item);
+                }
+
+                @Override
+                public Map<String, O> writeAll(List<I> items) {
+                    return all.apply(items);
+                }
+
+                @Override
+                public O writeOne(I item) {
+                    return one.apply(item);
+                }
+            };
+        }
     }
 
     /** An item, its answer to come, and the thread waiting for it (woken when it is answered or may lead). */
@@ -42,13 +66,20 @@ public final class GroupCommit<I, O> {
     private final String what;
     private final Writer<I, O> writer;
     private final int maxBatch;
+    private final BooleanSupplier inCallersUnit;
     private final ConcurrentLinkedQueue<Pending<I, O>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean leading = new AtomicBoolean();
 
     public GroupCommit(String what, Writer<I, O> writer, int maxBatch) {
+        this(what, writer, maxBatch, () -> false);
+    }
+
+    /** {@code inCallersUnit}: whether the submitting thread has a unit of work of its own open, for its item to be written in. */
+    public GroupCommit(String what, Writer<I, O> writer, int maxBatch, BooleanSupplier inCallersUnit) {
         this.what = what;
         this.writer = writer;
         this.maxBatch = maxBatch;
+        this.inCallersUnit = inCallersUnit;
     }
 
     /**
@@ -57,6 +88,9 @@ public final class GroupCommit<I, O> {
      * the next batch) or sleeps until its item is answered or it is its turn to lead.
      */
     public O submit(I item) {
+        if (inCallersUnit.getAsBoolean()) {
+            return writer.writeOne(item);
+        }
         Pending<I, O> mine = new Pending<>(item, new CompletableFuture<>(), Thread.currentThread());
         queue.add(mine);
         while (!mine.result().isDone()) {

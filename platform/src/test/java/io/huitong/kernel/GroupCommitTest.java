@@ -138,4 +138,27 @@ class GroupCommitTest {
         assertThat(recorder.written).hasSize(20 * 15);
         assertThatThrownBy(() -> group.submit("bad")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anItemSubmittedInsideTheCallersOwnUnitOfWorkIsWrittenThereAloneOnTheCallersThread() {
+        Recorder recorder = new Recorder();
+        ThreadLocal<Boolean> inUnit = ThreadLocal.withInitial(() -> false);
+        GroupCommit<String, String> group = new GroupCommit<>("items", recorder, 64, inUnit::get);
+        Thread caller = Thread.currentThread();
+        List<Thread> writers = new ArrayList<>();
+        GroupCommit<String, String> watched = new GroupCommit<>("items", GroupCommit.Writer.of(recorder::key, recorder::writeAll, item -> {
+            writers.add(Thread.currentThread());
+            return recorder.writeOne(item);
+        }), 64, inUnit::get);
+
+        inUnit.set(true);
+        assertThat(watched.submit("inside")).isEqualTo("ok:inside");
+        assertThat(writers).containsExactly(caller);
+        assertThat(recorder.batches.get()).as("no batch of its own").isZero();
+        assertThat(recorder.alone.get()).isEqualTo(1);
+
+        inUnit.set(false);
+        assertThat(group.submit("outside")).isEqualTo("ok:outside");
+        assertThat(recorder.written).containsExactlyInAnyOrder("inside", "outside");
+    }
 }

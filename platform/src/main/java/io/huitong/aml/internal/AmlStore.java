@@ -35,30 +35,29 @@ final class AmlStore {
         this.batch = batch;
     }
 
+    /** A record, skipped when its source is recorded already (never an error on a duplicate source). */
+    private static final String INSERT = "insert into aml_transaction (id, source_ref, kind, customer, customer_type, direction,"
+            + " counterparty, merchant_id, reference, amount, currency, cross_border, cash, occurred_at, business_day, evaluated,"
+            + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?) on conflict do nothing";
+
     /** Inserts the record unless its source is recorded already; answers whether it inserted. Never fails on a duplicate source. */
     boolean insert(AmlTransaction t, String sourceRef, Instant now) {
-        return jdbc.sql("insert into aml_transaction (id, source_ref, kind, customer, customer_type, direction, counterparty, merchant_id,"
-                        + " reference, amount, currency, cross_border, cash, occurred_at, business_day, evaluated, created_at)"
-                        + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ? from aml_evaluator where name = 'evaluator'"
-                        + " and not exists (select 1 from aml_transaction where source_ref = ?)")
-                .params(t.id(), sourceRef, t.kind(), t.customer(), t.customerType(), t.direction(), t.counterparty(), t.merchant(),
-                        t.reference(), t.amount(), t.currency(), t.crossBorder(), t.cash(), DbTimes.at(t.occurredAt()), t.businessDay(),
-                        DbTimes.at(now), sourceRef)
-                .update() == 1;
+        return jdbc.sql(INSERT).params(row(t, sourceRef, now)).update() == 1;
     }
 
-    /** Inserts the records whose sources are not recorded yet, in one batch; a duplicate source is skipped, never an error. */
+    /** Inserts the records whose sources are not recorded yet, in one batch. */
     void insertAll(List<AmlTransaction> records, List<String> sourceRefs, Instant now) {
         List<Object[]> rows = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            AmlTransaction t = records.get(i);
-            rows.add(new Object[] {t.id(), sourceRefs.get(i), t.kind(), t.customer(), t.customerType(), t.direction(), t.counterparty(),
-                    t.merchant(), t.reference(), t.amount(), t.currency(), t.crossBorder(), t.cash(), DbTimes.at(t.occurredAt()),
-                    t.businessDay(), DbTimes.at(now)});
+            rows.add(row(records.get(i), sourceRefs.get(i), now));
         }
-        batch.batchUpdate("insert into aml_transaction (id, source_ref, kind, customer, customer_type, direction, counterparty, merchant_id,"
-                + " reference, amount, currency, cross_border, cash, occurred_at, business_day, evaluated, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?) on conflict do nothing", rows);
+        batch.batchUpdate(INSERT, rows);
+    }
+
+    private static Object[] row(AmlTransaction t, String sourceRef, Instant now) {
+        return new Object[] {t.id(), sourceRef, t.kind(), t.customer(), t.customerType(), t.direction(), t.counterparty(), t.merchant(),
+                t.reference(), t.amount(), t.currency(), t.crossBorder(), t.cash(), DbTimes.at(t.occurredAt()), t.businessDay(),
+                DbTimes.at(now)};
     }
 
     Optional<AmlTransaction> bySource(String sourceRef) {

@@ -3,7 +3,6 @@ package io.huitong.payments.internal;
 import io.huitong.kernel.GroupCommit;
 import io.huitong.payments.domain.PaymentRecord;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,31 +15,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class Intents {
 
-    private final PaymentStore store;
     private final GroupCommit<PaymentRecord, PaymentRecord> commits;
 
     Intents(PaymentStore store, TransactionTemplate tx) {
-        this.store = store;
-        this.commits = new GroupCommit<>("payment intents", new GroupCommit.Writer<>() {
-            @Override
-            public String key(PaymentRecord payment) {
-                return payment.id();
-            }
-
-            @Override
-            public Map<String, PaymentRecord> writeAll(List<PaymentRecord> batch) {
-                tx.executeWithoutResult(s -> store.insertAll(batch));
-                Map<String, PaymentRecord> written = new LinkedHashMap<>();
-                batch.forEach(p -> written.put(p.id(), p));
-                return written;
-            }
-
-            @Override
-            public PaymentRecord writeOne(PaymentRecord payment) {
-                store.insert(payment);
-                return payment;
-            }
-        }, 64);
+        this.commits = new GroupCommit<>("payment intents", GroupCommit.Writer.of(PaymentRecord::id, batch -> {
+            tx.executeWithoutResult(s -> store.insertAll(batch));
+            Map<String, PaymentRecord> written = new LinkedHashMap<>();
+            batch.forEach(p -> written.put(p.id(), p));
+            return written;
+        }, payment -> {
+            store.insert(payment);
+            return payment;
+        }), 64, TransactionSynchronizationManager::isActualTransactionActive);
     }
 
     /**
@@ -48,10 +34,6 @@ final class Intents {
      * {@link org.springframework.dao.DuplicateKeyException} for a key used before.
      */
     void insert(PaymentRecord payment) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            store.insert(payment);
-        } else {
-            commits.submit(payment);
-        }
+        commits.submit(payment);
     }
 }

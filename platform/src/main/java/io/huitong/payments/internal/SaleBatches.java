@@ -64,29 +64,13 @@ class SaleBatches {
         this.outcomes = outcomes;
         this.clock = clock;
         this.late = late;
-        this.commits = new GroupCommit<>(what, new GroupCommit.Writer<>() {
-            @Override
-            public String key(Sale sale) {
-                return sale.paymentId();
-            }
-
-            @Override
-            public Map<String, Transitions.Result> writeAll(List<Sale> batch) {
-                return recordAll(batch);
-            }
-
-            @Override
-            public Transitions.Result writeOne(Sale sale) {
-                return recordAll(List.of(sale)).get(sale.paymentId());
-            }
-        }, 64);
+        this.commits = new GroupCommit<>(what, GroupCommit.Writer.of(Sale::paymentId, this::recordAll,
+                sale -> recordAll(List.of(sale)).get(sale.paymentId())), 64, TransactionSynchronizationManager::isActualTransactionActive);
     }
 
-    /** Records the sale, alone or with others; answers the payment as it now is. */
+    /** Records the sale, alone or with others, or in the caller's transaction if it has one; answers the payment as it now is. */
     PaymentRecord record(Sale sale) {
-        // inside a caller's transaction the sale is recorded there, with the rest of it
-        Transitions.Result result = TransactionSynchronizationManager.isActualTransactionActive()
-                ? recordAll(List.of(sale)).get(sale.paymentId()) : commits.submit(sale);
+        Transitions.Result result = commits.submit(sale);
         if (!result.applied()) {
             late.afterCommit(result.payment(), sale);
         }

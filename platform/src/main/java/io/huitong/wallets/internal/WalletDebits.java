@@ -4,7 +4,6 @@ import io.huitong.kernel.GroupCommit;
 import io.huitong.payments.channel.OrderResult;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -23,34 +22,17 @@ final class WalletDebits {
     }
 
     private final GroupCommit<Debit, OrderResult> commits;
-    private final WalletService wallets;
 
     WalletDebits(WalletService wallets) {
-        this.wallets = wallets;
-        this.commits = new GroupCommit<>("wallet debits", new GroupCommit.Writer<>() {
-            @Override
-            public String key(Debit debit) {
-                return debit.id();
-            }
-
-            @Override
-            public Map<String, OrderResult> writeAll(List<Debit> batch) {
-                return wallets.inTx(() -> {
-                    Map<String, OrderResult> results = new LinkedHashMap<>();
-                    batch.stream().sorted(Comparator.comparing(Debit::walletId)).forEach(d -> results.put(d.id(), d.work().get()));
-                    return results;
-                });
-            }
-
-            @Override
-            public OrderResult writeOne(Debit debit) {
-                return wallets.inTx(debit.work());
-            }
-        }, 32);
+        this.commits = new GroupCommit<>("wallet debits", GroupCommit.Writer.of(Debit::id, batch -> wallets.inTx(() -> {
+            Map<String, OrderResult> results = new LinkedHashMap<>();
+            batch.stream().sorted(Comparator.comparing(Debit::walletId)).forEach(d -> results.put(d.id(), d.work().get()));
+            return results;
+        }), debit -> wallets.inTx(debit.work())), 32, TransactionSynchronizationManager::isActualTransactionActive);
     }
 
     /** Makes the debit, alone or with others, or in the caller's transaction if it has one; throws what {@code work} throws. */
     OrderResult debit(Debit debit) {
-        return TransactionSynchronizationManager.isActualTransactionActive() ? wallets.inTx(debit.work()) : commits.submit(debit);
+        return commits.submit(debit);
     }
 }
