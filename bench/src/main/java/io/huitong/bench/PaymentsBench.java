@@ -190,6 +190,10 @@ public final class PaymentsBench {
                     if (!config.warmup().isZero()) {
                         warmups.put(scenario, drive(scenario, load, platform, database, key, config.warmup(), "warm", false));
                     }
+                    if (scratch.analyzeWithoutAutovacuum(database)) {
+                        System.out.printf(Locale.ROOT, "%s: the server runs without autovacuum; analyzed the database after the warm-up,"
+                                + " as autovacuum would have%n", scenario);
+                    }
                     scratch.checkpoint();
                     System.out.printf(Locale.ROOT, "%s: measuring %d s ...%n", scenario, config.duration().toSeconds());
                     Outcome outcome = drive(scenario, load, platform, database, key, config.duration(), "run", true);

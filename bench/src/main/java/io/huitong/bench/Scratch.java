@@ -61,6 +61,25 @@ final class Scratch {
         }
     }
 
+    /**
+     * On a server with autovacuum off, analyzes the database, as autovacuum would have by the end of a warm-up: its
+     * tables were empty when the platform's first statements were planned, and a plan cached for an empty table (a
+     * sequential scan) would otherwise be kept for the whole run, however large the table grows. Answers whether it
+     * analyzed.
+     */
+    boolean analyzeWithoutAutovacuum(String database) {
+        if (!"off".equals(setting("autovacuum"))) {
+            return false;
+        }
+        try (Connection c = DriverManager.getConnection(config.urlFor(database), config.user(), config.password());
+             Statement s = c.createStatement()) {
+            s.execute("ANALYZE");
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("ANALYZE on " + database + " failed: " + e.getMessage(), e);
+        }
+    }
+
     String serverVersion() {
         try (Connection c = admin(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version")) {
             rs.next();

@@ -8,7 +8,6 @@ import io.huitong.payments.Payment;
 import io.huitong.payments.Refund;
 import io.huitong.wallets.WalletMovement;
 import java.time.Instant;
-import java.util.Optional;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -73,11 +72,8 @@ final class AmlFeed {
         } else if ("ecny".equals(type) && method.ecny() != null) {
             customer = "ecny:" + method.ecny().last4();
             kind = "ecny_payment";
-        } else if ("qr".equals(type) || "payment_code".equals(type)) {
-            aml.store().paymentMerchant(p.id(), merchantId, type + "_payment");
-            recorder.merchantOf(p.id(), merchantId, type + "_payment");
-            return;
         } else {
+            // paid from a wallet (qr, payment_code): the wallet's line is the record, and names the merchant
             return;
         }
         record("payment:" + p.id(), kind, customer, AmlTransaction.INDIVIDUAL, AmlTransaction.DEBIT, merchantId, merchantId, p.id(),
@@ -97,9 +93,8 @@ final class AmlFeed {
             case "withdrawal" -> kind = "wallet_withdrawal";
             case "refund" -> kind = "wallet_refund";
             case "payment" -> {
-                Optional<AmlStore.PaymentMerchant> known = aml.store().paymentMerchant(m.reference());
-                kind = known.map(AmlStore.PaymentMerchant::kind).orElse("wallet_payment");
-                merchant = known.map(AmlStore.PaymentMerchant::merchantId).orElse(null);
+                kind = m.merchant() == null ? "wallet_payment" : m.merchant().method() + "_payment";
+                merchant = m.merchant() == null ? null : m.merchant().merchantId();
             }
             default -> kind = "wallet_" + m.type();
         }

@@ -31,21 +31,6 @@ final class AmlRecorder {
         }
     }
 
-    /**
-     * Names the merchant of a wallet-paid payment in the records of it gathered so far (those written already are
-     * completed by {@link AmlStore#paymentMerchant(String, String, String)}).
-     */
-    void merchantOf(String paymentId, String merchantId, String kind) {
-        Gathered gathered = gathered();
-        if (gathered == null) {
-            return;
-        }
-        gathered.movements.replaceAll((source, m) -> "wallet_payment".equals(m.kind()) && paymentId.equals(m.reference())
-                ? new NewAmlTransaction(m.sourceRef(), kind, m.customer(), m.customerType(), m.direction(), m.counterparty(), merchantId,
-                m.reference(), m.amount(), m.currency(), m.crossBorder(), m.cash(), m.occurredAt())
-                : m);
-    }
-
     /** This transaction's gathered movements, registered on first use; null outside a transaction or once they are written. */
     private Gathered gathered() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

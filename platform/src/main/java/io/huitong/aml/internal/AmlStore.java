@@ -65,23 +65,6 @@ final class AmlStore {
                 .query(AmlStore::txn).optional();
     }
 
-    /** Remembers the merchant of a wallet-paid payment, and completes the wallet's record of it if it is there already. */
-    void paymentMerchant(String paymentId, String merchantId, String kind) {
-        jdbc.sql("insert into aml_payment_merchant (payment_id, merchant_id, kind) select ?, ?, ? from aml_evaluator where name = 'evaluator'"
-                        + " and not exists (select 1 from aml_payment_merchant where payment_id = ?)")
-                .params(paymentId, merchantId, kind, paymentId).update();
-        jdbc.sql("update aml_transaction set merchant_id = ?, kind = ? where reference = ? and kind = 'wallet_payment'")
-                .params(merchantId, kind, paymentId).update();
-    }
-
-    record PaymentMerchant(String merchantId, String kind) {
-    }
-
-    Optional<PaymentMerchant> paymentMerchant(String paymentId) {
-        return jdbc.sql("select merchant_id, kind from aml_payment_merchant where payment_id = ?").params(paymentId)
-                .query((rs, i) -> new PaymentMerchant(rs.getString(1), rs.getString(2))).optional();
-    }
-
     /** Takes the evaluator's lock until the transaction ends. */
     void lockEvaluator() {
         jdbc.sql("select name from aml_evaluator where name = 'evaluator' for update").query(String.class).single();

@@ -15,7 +15,15 @@ import java.time.Instant;
  *                     wallet); null for a QR code that any payer may scan
  * @param expiresAt    after this the order can no longer be paid
  * @param notifyUrl    where the channel sends its signed notification of the outcome
+ * @param consumer     the platform's consumer this channel named as the payer ({@link OrderChannel#consumerOf}) when
+ *                     the payment was made, so that it need not look them up again; null when it was not asked
  */
 public record OrderRequest(String reference, String merchantId, String merchantName, Money amount, String description,
-                           PayerAccount payer, Instant expiresAt, String notifyUrl) {
+                           PayerAccount payer, Instant expiresAt, String notifyUrl, OrderChannel.PayingConsumer consumer) {
+
+    /** An order whose payer the channel was not asked about. */
+    public OrderRequest(String reference, String merchantId, String merchantName, Money amount, String description, PayerAccount payer,
+                        Instant expiresAt, String notifyUrl) {
+        this(reference, merchantId, merchantName, amount, description, payer, expiresAt, notifyUrl, null);
+    }
 }

@@ -117,12 +117,12 @@ class OrderFlow {
         if (status != PaymentStatus.PROCESSING) {
             return views.fresh(stored);
         }
-        return views.fresh(open(payment, merchant, assessed));
+        return views.fresh(open(payment, merchant, assessed, consumer));
     }
 
     /** A confirmed order payment: its order is opened now. */
     Payment confirm(PaymentRecord confirmed, Merchant merchant) {
-        return views.answer(open(confirmed, merchant, null));
+        return views.answer(open(confirmed, merchant, null, null));
     }
 
     private static PayerAccount payer(NewPayment.PaymentMethodInput method) {
@@ -145,15 +145,16 @@ class OrderFlow {
 
     /**
      * Opens the order of a {@code processing} payment at the first channel that takes it, and applies the answer,
-     * writing risk control's {@code assessed} decision with it (null: written already).
+     * writing risk control's {@code assessed} decision with it (null: written already). {@code consumer} is the platform's
+     * consumer a channel named as the payer when the payment was made, or null.
      */
-    PaymentRecord open(PaymentRecord payment, Merchant merchant, Assessment assessed) {
+    PaymentRecord open(PaymentRecord payment, Merchant merchant, Assessment assessed, OrderChannel.PayingConsumer consumer) {
         Instant expiresAt = DbTimes.now(clock).plus(properties.orderExpiry());
         PayerAccount payer = payer(payment);
         for (OrderChannel channel : channels.candidates(payment.method(), payment.money())) {
             accounts.open(payment.merchantId(), payment.currency(), channel.method());
             OrderResult result = channel.open(new OrderRequest(payment.id(), payment.merchantId(), merchant.name(), payment.money(),
-                    payment.intent().description(), payer, expiresAt, address.notifyUrl(channel.name())));
+                    payment.intent().description(), payer, expiresAt, address.notifyUrl(channel.name()), consumer));
             if (result instanceof OrderResult.Unavailable unavailable) {
                 log.warn("Channel {} unavailable for {}: {}; trying the next", channel.name(), payment.id(), unavailable.reason());
                 continue;

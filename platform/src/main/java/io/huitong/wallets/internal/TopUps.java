@@ -140,7 +140,7 @@ final class TopUps {
                     WalletService.account(row.userId(), row.currency()), amount).withCode("wallet_topup").withReference(topUpId));
             store.jdbc().sql("update wallet_topup set status = 'succeeded', payment_id = ?, updated_at = ? where id = ?")
                     .params(payment.id(), DbTimes.at(now), topUpId).update();
-            store.insertTxn(wallets.ids().next("wtx"), row.walletId(), "topup", row.amount(), row.currency(), "succeeded",
+            store.insertTxn(wallets.ids().next("wtx"), row.walletId(), row.userId(), "topup", row.amount(), row.currency(), "succeeded",
                     cardOf(payment), topUpId, now);
             return null;
         });

@@ -16,6 +16,7 @@ import io.huitong.payments.channel.OrderStatus;
 import io.huitong.payments.channel.PayerAccount;
 import io.huitong.wallets.AccountClass;
 import io.huitong.wallets.PaymentCode;
+import io.huitong.wallets.WalletMovement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -98,39 +99,49 @@ final class WalletOrderChannel implements OrderChannel {
 
     @Override
     public OrderResult open(OrderRequest request) {
-        Optional<WalletStore.TxnRow> earlier = store.txnByReference("payment", request.reference());
-        if (earlier.isPresent()) {
-            return new OrderResult.Paid(channelReference(earlier.get().line().id()));
-        }
         PayerAccount payer = request.payer();
         if (payer == null || payer.accountNumber() == null) {
             return new OrderResult.Declined("invalid_payment_code", "The payment names no payment code.");
         }
         String payerRef = payer.accountNumber();
         boolean byCode = !payerRef.startsWith("usr_");
-        Optional<String> userId = byCode ? userOfCode(payerRef) : Optional.of(payerRef);
+        if (!byCode) {
+            // a consumer paying a merchant's QR payment: the order may have been paid already
+            Optional<WalletStore.TxnRow> earlier = store.txnByReference("payment", request.reference());
+            if (earlier.isPresent()) {
+                return new OrderResult.Paid(channelReference(earlier.get().line().id()));
+            }
+        }
+        Optional<String> userId = !byCode ? Optional.of(payerRef)
+                : request.consumer() != null ? Optional.of(request.consumer().userId()) : userOfCode(payerRef);
         if (userId.isEmpty()) {
             return invalidCode();
         }
         Money amount = request.amount();
         openClearing(amount.currency());
-        wallets.openAccount(userId.get(), amount.currency());
+        if (byCode) {
+            wallets.openAccount(userId.get(), amount.currency());
+        } else {
+            wallets.ensure(userId.get());
+            wallets.openAccount(userId.get(), amount.currency());
+        }
         AccountClass accountClass = wallets.classOf(userId.get());
-        WalletStore.WalletRow wallet = byCode ? store.byUser(userId.get()).orElseThrow() : wallets.ensure(userId.get());
         String txnId = wallets.ids().next("wtx");
         try {
-            return debits.debit(new WalletDebits.Debit(txnId, wallet.id(), () -> {
+            return debits.debit(new WalletDebits.Debit(txnId, userId.get(), () -> {
                 Instant now = wallets.now();
-                if (byCode && store.jdbc().sql("update wallet_payment_code set used_at = ?, payment_id = ? where code_hash = ?"
-                                + " and used_at is null and expires_at > ?")
-                        .params(DbTimes.at(now), request.reference(), sha256(payerRef), DbTimes.at(now)).update() != 1) {
-                    throw new CodeRefused();
+                WalletStore.WalletRow wallet = store.lockByUser(userId.get());
+                if (byCode && !useCode(payerRef, wallet.id(), request.reference(), now)) {
+                    // used already: by this payment (opened again after a crash) it was paid, otherwise it is refused
+                    return store.txnByReference("payment", request.reference()).filter(t -> t.walletId().equals(wallet.id()))
+                            .<OrderResult>map(t -> new OrderResult.Paid(channelReference(t.line().id())))
+                            .orElseThrow(CodeRefused::new);
                 }
-                wallets.checkOut(store.lock(wallet.id()), accountClass, amount, now);
+                wallets.checkOut(wallet, accountClass, amount, now);
                 wallets.post(TransferRequest.posted(request.reference() + ":wallet", WalletService.account(userId.get(), amount.currency()),
                         clearing(amount.currency()), amount).withCode("wallet_payment").withReference(request.reference()));
-                store.insertTxn(txnId, wallet.id(), "payment", -amount.amount(), amount.currency(), "succeeded", request.merchantName(),
-                        request.reference(), now);
+                store.insertTxn(txnId, wallet.id(), wallet.userId(), "payment", -amount.amount(), amount.currency(), "succeeded", request.merchantName(),
+                        request.reference(), new WalletMovement.Merchant(request.merchantId(), byCode ? METHOD : "qr"), now);
                 return new OrderResult.Paid(channelReference(txnId));
             }));
         } catch (CodeRefused e) {
@@ -138,6 +149,13 @@ final class WalletOrderChannel implements OrderChannel {
         } catch (ApiException e) {
             return new OrderResult.Declined(e.code(), e.getMessage());
         }
+    }
+
+    /** Uses the wallet's code for this payment: it must be unused and unexpired. */
+    private boolean useCode(String code, String walletId, String paymentId, Instant now) {
+        return store.jdbc().sql("update wallet_payment_code set used_at = ?, payment_id = ? where code_hash = ? and wallet_id = ?"
+                        + " and used_at is null and expires_at > ?")
+                .params(DbTimes.at(now), paymentId, sha256(code), walletId, DbTimes.at(now)).update() == 1;
     }
 
     @Override
@@ -176,7 +194,7 @@ final class WalletOrderChannel implements OrderChannel {
             }
             wallets.post(TransferRequest.posted(refundReference + ":wallet", clearing(amount.currency()),
                     WalletService.account(userId, amount.currency()), amount).withCode("wallet_refund").withReference(paymentReference));
-            store.insertTxn(txnId, walletId, "refund", amount.amount(), amount.currency(), "succeeded", paid.get().line().counterparty(),
+            store.insertTxn(txnId, walletId, userId, "refund", amount.amount(), amount.currency(), "succeeded", paid.get().line().counterparty(),
                     refundReference, wallets.now());
             return new ChannelResult.Approved(channelReference(txnId));
         });

@@ -198,9 +198,9 @@ class WalletService {
             post(TransferRequest.posted(id, account(userId, amount.currency()), account(recipient.id(), amount.currency()), amount)
                     .withCode("wallet_transfer").withReference(id));
             store.insertTransfer(id, from.id(), to.id(), amount.amount(), amount.currency(), request.note(), at);
-            store.insertTxn(ids.next("wtx"), from.id(), "transfer_out", -amount.amount(), amount.currency(), "succeeded",
+            store.insertTxn(ids.next("wtx"), from.id(), userId, "transfer_out", -amount.amount(), amount.currency(), "succeeded",
                     recipient.phone(), id, at);
-            store.insertTxn(ids.next("wtx"), to.id(), "transfer_in", amount.amount(), amount.currency(), "succeeded", sender.phone(), id, at);
+            store.insertTxn(ids.next("wtx"), to.id(), recipient.id(), "transfer_in", amount.amount(), amount.currency(), "succeeded", sender.phone(), id, at);
             return at;
         });
         return new WalletTransfer(id, "wallet_transfer", amount.amount(), amount.currency(), recipient.phone(), request.note(),

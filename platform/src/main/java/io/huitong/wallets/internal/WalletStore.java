@@ -64,12 +64,25 @@ final class WalletStore {
         jdbc.sql("update wallet set status = ?, updated_at = ? where id = ?").params(status, DbTimes.at(now), walletId).update();
     }
 
-    void insertTxn(String id, String walletId, String type, long amount, String currency, String status, String counterparty,
+    /** The wallet's row, found by its consumer and locked as {@link #lock} locks it. */
+    WalletRow lockByUser(String userId) {
+        return jdbc.sql(WALLET + " where user_id = ? for update").params(userId).query(WalletStore::wallet).single();
+    }
+
+    /** Writes a line of the history of the consumer's wallet. */
+    void insertTxn(String id, String walletId, String userId, String type, long amount, String currency, String status, String counterparty,
                    String reference, Instant now) {
+        insertTxn(id, walletId, userId, type, amount, currency, status, counterparty, reference, null, now);
+    }
+
+    /** Writes a line of the wallet's history; {@code merchant}: the merchant a payment paid, null on other lines. */
+    void insertTxn(String id, String walletId, String userId, String type, long amount, String currency, String status, String counterparty,
+                   String reference, WalletMovement.Merchant merchant, Instant now) {
         jdbc.sql("insert into wallet_txn (id, wallet_id, type, amount, currency, status, counterparty, reference, created_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, walletId, type, amount, currency, status, counterparty, reference, DbTimes.at(now)).update();
-        movements.accept(new WalletMovement(id, walletId, userOf(walletId), type, amount, currency, status, counterparty, reference, now));
+        movements.accept(new WalletMovement(id, walletId, userId, type, amount, currency, status, counterparty, reference, now,
+                merchant));
     }
 
     void setTxnStatus(String walletId, String type, String reference, String status) {
@@ -78,7 +91,7 @@ final class WalletStore {
         if (changed > 0) {
             txnByReference(type, reference).filter(t -> t.walletId().equals(walletId)).ifPresent(t -> movements.accept(new WalletMovement(
                     t.line().id(), walletId, userOf(walletId), type, t.line().amount(), t.line().currency(), status, t.line().counterparty(),
-                    reference, t.line().createdAt())));
+                    reference, t.line().createdAt(), null)));
         }
     }
 

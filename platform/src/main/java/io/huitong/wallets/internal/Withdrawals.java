@@ -84,7 +84,7 @@ final class Withdrawals {
                             + " created_at, updated_at) values (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)")
                     .params(id, wallet.id(), amount.amount(), amount.currency(), account.bankCode(), last4, account.accountName(),
                             DbTimes.at(now), DbTimes.at(now)).update();
-            store.insertTxn(wallets.ids().next("wtx"), wallet.id(), "withdrawal", -amount.amount(), amount.currency(), "pending",
+            store.insertTxn(wallets.ids().next("wtx"), wallet.id(), userId, "withdrawal", -amount.amount(), amount.currency(), "pending",
                     account.bankCode() + " •••• " + last4, id, now);
             return null;
         });
