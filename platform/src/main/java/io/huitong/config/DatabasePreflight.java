@@ -3,6 +3,7 @@ package io.huitong.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Checks, before Spring starts, that the data directory and the database can be used, so that a typo in
@@ -53,9 +55,29 @@ public final class DatabasePreflight {
         }
         String password = value(env, "HUITONG_DB_PASSWORD", "");
         try (Connection ignored = connect(target, value(env, "HUITONG_DB_USER", "sa"), password)) {
+            ownerOnly(Path.of(dataDir));
             return Optional.empty();
         } catch (SQLException e) {
             return Optional.of(DatabaseProblems.explain(e, target, password));
+        } catch (IOException e) {
+            return Optional.of("Huitong cannot start: the data directory " + Path.of(dataDir).toAbsolutePath().normalize()
+                    + " cannot be made readable by its owner only (" + e.getClass().getSimpleName() + ").");
+        }
+    }
+
+    /**
+     * The data directory holds the embedded database and the master key: on a POSIX file system it and the files in it
+     * are made its owner's alone (0700, files 0600), also when an earlier start left them readable by others.
+     */
+    static void ownerOnly(Path dataDir) throws IOException {
+        if (!Files.getFileStore(dataDir).supportsFileAttributeView("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+        try (Stream<Path> files = Files.list(dataDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *   <li>Scheme {@code https}, or plain {@code http} in test mode only. No credentials in the URL.</li>
  *   <li>Never an unspecified, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16,
  *       fe80::/10), shared (100.64/10), multicast or reserved address, also when embedded in an IPv6
- *       address.</li>
+ *       address (IPv4-compatible, -mapped and -translated, NAT64's 64:ff9b::/96, 6to4); never an address of the
+ *       local-use NAT64 prefix 64:ff9b:1::/48, which a translator maps onto the operator's own network.</li>
  *   <li>Loopback (127/8, ::1) only in test mode, for a receiver on the developer's own machine. Other
  *       private ranges are refused in test mode too: a test key must not reach into the platform's
  *       network either.</li>
@@ -129,6 +130,10 @@ final class WebhookUrlPolicy {
             if ((b[0] & 0xfe) == 0xfc) {
                 return "private";
             }
+            if (b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && b[4] == 0x00 && b[5] == 0x01) {
+                // local-use NAT64 (64:ff9b:1::/48): the operator's translator may map it onto any IPv4 address of its network
+                return "translated (local-use NAT64)";
+            }
             Inet4Address embedded = embeddedIpv4(b);
             return embedded == null ? null : nonPublicKind(embedded);
         }
@@ -152,12 +157,18 @@ final class WebhookUrlPolicy {
         return null;
     }
 
-    /** The IPv4 address inside an IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) or 6to4 (2002::/16) address. */
+    /**
+     * The IPv4 address inside an IPv4-compatible (::a.b.c.d), IPv4-mapped (::ffff:a.b.c.d), IPv4-translated
+     * (::ffff:0:a.b.c.d), NAT64 (64:ff9b::/96) or 6to4 (2002::/16) address.
+     */
     private static Inet4Address embeddedIpv4(byte[] b) {
-        boolean zeroPrefix = true;
-        for (int i = 0; i < 12; i++) {
-            zeroPrefix &= b[i] == 0;
+        boolean zeroTo8 = true;
+        for (int i = 0; i < 8; i++) {
+            zeroTo8 &= b[i] == 0;
         }
+        boolean zeroPrefix = zeroTo8 && b[8] == 0 && b[9] == 0 && ((b[10] == 0 && b[11] == 0) || (b[10] == (byte) 0xff && b[11] == (byte) 0xff));
+        boolean translated = zeroTo8 && b[8] == (byte) 0xff && b[9] == (byte) 0xff && b[10] == 0 && b[11] == 0;
+        zeroPrefix |= translated;
         boolean nat64 = b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
         for (int i = 4; i < 12 && nat64; i++) {
             nat64 = b[i] == 0;

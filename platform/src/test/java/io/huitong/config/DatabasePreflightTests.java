@@ -8,6 +8,7 @@ import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,20 @@ class DatabasePreflightTests {
         assertThat(DatabasePreflight.check(Map.of("HUITONG_DATA_DIR", dataDir.toString()), NO_ARGS)).isEmpty();
         assertThat(dataDir).isDirectory();
         assertThat(dataDir.resolve("huitong.mv.db")).exists();
+    }
+
+    @Test
+    void theDataDirectoryAndItsFilesAreTheOwnersAloneEvenWhenAnEarlierStartLeftThemOpen() throws IOException {
+        Path dataDir = Files.createDirectories(dir.resolve("data"));
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path key = Files.writeString(dataDir.resolve("master.key"), "k");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(DatabasePreflight.check(Map.of("HUITONG_DATA_DIR", dataDir.toString()), NO_ARGS)).isEmpty();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("huitong.mv.db")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
     }
 
     @Test

@@ -73,7 +73,10 @@ class WebhookUrlPolicyTest {
         "http://169.254.169.254/latest/meta-data", "http://[fe80::1]/", "http://[fd00::1]/", "http://[fc00::2]/",
         "http://0.0.0.0:8080/", "http://[::]/", "http://0.1.2.3/", "http://100.64.0.1/", "http://224.0.0.1/",
         "http://255.255.255.255/", "http://[::ffff:10.0.0.1]/", "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:c0a8:0101::1]/",
-        "http://[ff02::1]/", "http://rebound.example/", "http://mixed.example/"})
+        "http://[ff02::1]/", "http://rebound.example/", "http://mixed.example/",
+        // translators' prefixes that map onto IPv4: SIIT's IPv4-translated ::ffff:0:a.b.c.d, local-use NAT64 64:ff9b:1::/48
+        "http://[::ffff:0:a00:1]/", "http://[::ffff:0:a9fe:a9fe]/", "http://[64:ff9b:1::7f00:1]/", "http://[64:ff9b:1:a9fe:a9:fe00::]/",
+        "http://[64:ff9b:1::808:808]/"})
     void nonPublicAddressesAreRefusedInEveryMode(String url) {
         assertThat(refusal(url, false)).as(url).isNotNull().contains("address");
         assertThat(refusal(url.replace("http:", "https:"), true)).as(url).isNotNull().contains("address");

@@ -29,6 +29,47 @@ abstract class ErrorModelTests extends ApiTestSupport {
     }
 
     @Test
+    void aSurrogatePairIsTextButHalfAPairOrANulIsRefusedInBodiesAndQueries() {
+        Api.Response pair = api.postJson(ECHO, "{\"name\":\"tea\\ud83c\\udf75\"}", "Authorization", admin());
+        assertThat(pair.status()).isEqualTo(201);
+        assertThat(pair.json().path("name").asString()).isEqualTo("tea\uD83C\uDF75");
+
+        assertError(api.postJson(ECHO, "{\"name\":\"tea\\u0000\"}", "Authorization", admin()), 400, "invalid_request_error",
+                "parameter_invalid", null);
+        assertError(api.postJson(ECHO, "{\"name\":\"\\ud83c\"}", "Authorization", admin()), 400, "invalid_request_error",
+                "parameter_invalid", null);
+        assertError(api.get("/v1/admin/test/typed?count=1&note=%00", "Authorization", admin()), 400, "invalid_request_error",
+                "parameter_invalid", null);
+    }
+
+    @Test
+    void urlsTheContainerRefusesGetTheContractShapeNotItsHtmlPage() throws Exception {
+        for (String path : new String[] {"/v1/payments/%00", "/v1/payments/%ff", "/v1/admin/..%2fpayments", "/v1/pay%zzments"}) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + admin()
+                        + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).as(path).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json")
+                        .contains("\"type\":\"invalid_request_error\"").contains("\"request_id\":\"req_").doesNotContain("<html");
+            }
+        }
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /v1/balance HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer a\u0000b\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).as("a NUL in a header").matches("(?s)HTTP/1.1 4\\d\\d.*").containsIgnoringCase("Content-Type: application/json")
+                    .doesNotContain("<html");
+        }
+    }
+
+    @Test
+    void aFieldNamedTwiceIsInvalidJsonNotTheLastOneWins() {
+        Api.Response response = api.postJson(ECHO, "{\"name\":\"a\",\"amount\":-5,\"amount\":1000}", "Authorization", admin());
+
+        assertError(response, 400, "invalid_request_error", "invalid_json", null);
+    }
+
+    @Test
     void wrongTypeIsParameterInvalid() {
         Api.Response response = api.postJson(ECHO, "{\"name\":\"a\",\"amount\":\"lots\"}", "Authorization", admin());
 

@@ -12,22 +12,27 @@ import tools.jackson.databind.JsonNode;
 abstract class OperationsTests extends ApiTestSupport {
 
     @Test
-    void healthIsUpIncludingTheDatabase() {
-        Api.Response health = api.get("/actuator/health");
+    void healthIsUpIncludingTheDatabaseAndShowsItsDetailsToOperatorsOnly() {
+        Api.Response anonymous = api.get("/actuator/health");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().path("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.json().has("components")).as("no components, disk paths or versions for anyone").isFalse();
+        assertThat(anonymous.body()).doesNotContain("path").doesNotContain("database");
 
-        assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().path("status").asString()).isEqualTo("UP");
+        Api.Response health = api.get("/actuator/health", "Authorization", admin());
         assertThat(health.json().path("components").path("db").path("status").asString()).isEqualTo("UP");
         assertThat(api.get("/actuator/health/liveness").json().path("status").asString()).isEqualTo("UP");
-        Api.Response readiness = api.get("/actuator/health/readiness");
+        Api.Response readiness = api.get("/actuator/health/readiness", "Authorization", admin());
         assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
         assertThat(readiness.json().path("components").has("db")).isTrue();
+        assertThat(api.get("/actuator/health/readiness").json().path("status").asString()).isEqualTo("UP");
     }
 
     @Test
-    void prometheusIsPublic() {
-        Api.Response metrics = api.get("/actuator/prometheus", "Accept", "text/plain");
+    void prometheusIsForOperators() {
+        assertThat(api.get("/actuator/prometheus", "Accept", "text/plain").status()).isEqualTo(401);
 
+        Api.Response metrics = api.get("/actuator/prometheus", "Accept", "text/plain", "Authorization", admin());
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }
@@ -63,6 +68,8 @@ abstract class OperationsTests extends ApiTestSupport {
 
         assertThat(ui.status()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger-ui");
+        assertThat(docs.header("Content-Security-Policy")).contains("script-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(ui.header("Content-Security-Policy")).contains("script-src 'self'").contains("frame-ancestors 'none'");
     }
 
     @Test

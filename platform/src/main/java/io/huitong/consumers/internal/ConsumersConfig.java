@@ -20,6 +20,6 @@ class ConsumersConfig {
     UserAccounts userAccounts(JdbcClient jdbc, PlatformTransactionManager transactions, ConsumersProperties properties, Clock clock,
                               Ids ids, TotpAuthenticator secondFactor) {
         return new UserAccounts(jdbc, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), PasswordPolicy.withBundledList(),
-                new LoginGuard(jdbc, new TransactionTemplate(transactions), properties.lockout()), properties, clock, ids, secondFactor);
+                new LoginGuard(jdbc, new TransactionTemplate(transactions), properties.lockout(), properties.addressLockout()), properties, clock, ids, secondFactor);
     }
 }

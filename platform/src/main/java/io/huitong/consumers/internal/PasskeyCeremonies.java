@@ -32,7 +32,6 @@ import io.huitong.kernel.Ids;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,7 +67,6 @@ final class PasskeyCeremonies implements Passkeys {
     private static final String PASSKEY_COLUMNS = "id, name, created_at, last_used_at";
 
     private final JdbcClient jdbc;
-    private final Duration lockout;
     private final UserAccounts accounts;
     private final LoginGuard guard;
     private final PasskeyProperties properties;
@@ -81,10 +79,9 @@ final class PasskeyCeremonies implements Passkeys {
     private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager(converter);
     private final SecureRandom random = new SecureRandom();
 
-    PasskeyCeremonies(JdbcClient jdbc, UserAccounts accounts, LoginGuard guard, Duration lockout, PasskeyProperties properties,
+    PasskeyCeremonies(JdbcClient jdbc, UserAccounts accounts, LoginGuard guard, PasskeyProperties properties,
                       Set<String> origins, Clock clock, Ids ids) {
         this.jdbc = jdbc;
-        this.lockout = lockout;
         this.accounts = accounts;
         this.guard = guard;
         this.properties = properties;
@@ -203,7 +200,7 @@ final class PasskeyCeremonies implements Passkeys {
                 new AuthenticationRequest(credentialId, userHandle, authenticatorData, clientData, signature), now);
         if (userId.isEmpty()) {
             if (guard.failed(addressKey, now)) {
-                throw locked(now.plus(lockout));
+                throw locked(guard.lockedUntil(addressKey, now).orElse(now));
             }
             throw new ApiException(401, ErrorType.AUTHENTICATION_ERROR, "passkey_invalid", "The passkey could not be verified.", null);
         }

@@ -23,7 +23,7 @@ class PasskeyConfig {
                                         ConsumersProperties consumers, PasskeyProperties properties,
                                         @Value("${huitong.payments.public-url:}") String publicUrl, Clock clock, Ids ids) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
-        return new PasskeyCeremonies(jdbc, accounts, new LoginGuard(jdbc, tx, consumers.lockout()), consumers.lockout().duration(), properties,
+        return new PasskeyCeremonies(jdbc, accounts, new LoginGuard(jdbc, tx, consumers.addressLockout()), properties,
                 origins(properties, publicUrl), clock, ids);
     }
 

@@ -91,7 +91,8 @@ final class UserAccounts implements Users, BearerAuthenticator {
         Instant now = now();
         String accountKey = "account:" + request.phone();
         String addressKey = "address:" + (clientAddress == null ? "unknown" : clientAddress);
-        Optional<Instant> locked = guard.lockedUntil(accountKey, now).or(() -> guard.lockedUntil(addressKey, now));
+        // the attempt is counted before the slow hash, so that attempts sent at once cannot all be checked
+        Optional<Instant> locked = guard.claim(accountKey, addressKey, now);
         if (locked.isPresent()) {
             throw locked(locked.get());
         }
@@ -104,6 +105,7 @@ final class UserAccounts implements Users, BearerAuthenticator {
         }
         if (secondFactor.required(account.get().id())) {
             if (request.otp() == null || request.otp().isBlank()) {
+                guard.release(accountKey, addressKey); // asking for the code is not a guess
                 throw new ApiException(401, ErrorType.AUTHENTICATION_ERROR, "otp_required",
                         "Two-factor login is on: send the code from the authenticator app, or a recovery code, as otp.", "otp");
             }
@@ -112,7 +114,7 @@ final class UserAccounts implements Users, BearerAuthenticator {
                 throw failed(accountKey, addressKey, now, TotpAuthenticator.otpInvalid(401, "otp"));
             }
         }
-        guard.succeeded(accountKey);
+        guard.succeeded(accountKey, addressKey);
         return open(account.get().id(), clientAddress, now);
     }
 
@@ -157,17 +159,17 @@ final class UserAccounts implements Users, BearerAuthenticator {
         }
         Instant now = now();
         String accountKey = "account:" + account.get().phone();
-        Optional<Instant> locked = guard.lockedUntil(accountKey, now);
+        Optional<Instant> locked = guard.claim(accountKey, null, now);
         if (locked.isPresent()) {
             throw locked(locked.get());
         }
         if (passwords.matches(password, account.get().passwordHash())) {
-            guard.succeeded(accountKey);
+            guard.succeeded(accountKey, null);
             return true;
         }
-        if (guard.failed(accountKey, now)) {
-            throw locked(now.plus(properties.lockout().duration()));
-        }
+        guard.lockedUntil(accountKey, now).ifPresent(until -> {
+            throw locked(until);
+        });
         return false;
     }
 
@@ -181,11 +183,9 @@ final class UserAccounts implements Users, BearerAuthenticator {
                 .map(userId -> new ApiPrincipal(ApiPrincipal.Kind.USER, userId));
     }
 
-    /** Counts a failed login against the account and the address: the lockout if either is locked now, else {@code failure}. */
+    /** A failed login, counted when it was claimed: the lockout if the account or the address is locked now, else {@code failure}. */
     private ApiException failed(String accountKey, String addressKey, Instant now, ApiException failure) {
-        boolean accountLocked = guard.failed(accountKey, now);
-        boolean addressLocked = guard.failed(addressKey, now);
-        return accountLocked || addressLocked ? locked(now.plus(properties.lockout().duration())) : failure;
+        return guard.lockedUntil(accountKey, addressKey, now).map(UserAccounts::locked).orElse(failure);
     }
 
     private static ApiException locked(Instant until) {

@@ -138,7 +138,8 @@ final class OperatorAccounts implements Operators, BearerAuthenticator {
         Instant now = now();
         String accountKey = "operator-account:" + request.email();
         String addressKey = "operator-address:" + (clientAddress == null ? "unknown" : clientAddress);
-        Optional<Instant> locked = guard.lockedUntil(accountKey, now).or(() -> guard.lockedUntil(addressKey, now));
+        // the attempt is counted before the slow hash, so that attempts sent at once cannot all be checked
+        Optional<Instant> locked = guard.claim(accountKey, addressKey, now);
         if (locked.isPresent()) {
             throw locked(locked.get());
         }
@@ -154,13 +155,17 @@ final class OperatorAccounts implements Operators, BearerAuthenticator {
                     new ApiException(401, ErrorType.AUTHENTICATION_ERROR, "invalid_credentials", "Wrong email or password.", null));
         }
         Credentials operator = account.get();
+        // the password was right: what follows is not a guess, and gives the attempt back
         if (!Operator.ACTIVE.equals(operator.status())) {
+            guard.release(accountKey, addressKey);
             throw new ApiException(401, ErrorType.AUTHENTICATION_ERROR, "operator_disabled", "This operator is disabled.", null);
         }
         if (operator.sealedTotpSecret() == null) {
+            guard.release(accountKey, addressKey);
             throw enrollmentRequired(operator.id(), now);
         }
         if (request.otp() == null || request.otp().isBlank()) {
+            guard.release(accountKey, addressKey);
             throw new ApiException(401, ErrorType.AUTHENTICATION_ERROR, "mfa_required",
                     "Operators log in with a second factor: send the current code of your authenticator app as otp.", "otp");
         }
@@ -172,7 +177,7 @@ final class OperatorAccounts implements Operators, BearerAuthenticator {
                 .params(step.getAsLong(), operator.id(), step.getAsLong()).update() == 0) {
             throw failed(accountKey, addressKey, now, invalidOtp());
         }
-        guard.succeeded(accountKey);
+        guard.succeeded(accountKey, addressKey);
         return open(operator.id(), clientAddress, now);
     }
 
@@ -202,7 +207,8 @@ final class OperatorAccounts implements Operators, BearerAuthenticator {
         Operator operator = find(operatorId).orElseThrow();
         String accountKey = "operator-account:" + operator.email();
         String addressKey = "operator-address:" + (clientAddress == null ? "unknown" : clientAddress);
-        Optional<Instant> locked = guard.lockedUntil(accountKey, now).or(() -> guard.lockedUntil(addressKey, now));
+        // the attempt is counted before the slow hash, so that attempts sent at once cannot all be checked
+        Optional<Instant> locked = guard.claim(accountKey, addressKey, now);
         if (locked.isPresent()) {
             throw locked(locked.get());
         }
@@ -217,7 +223,7 @@ final class OperatorAccounts implements Operators, BearerAuthenticator {
         if (updated == 0) {
             throw invalidEnrollmentToken(); // a concurrent confirmation or restart won
         }
-        guard.succeeded(accountKey);
+        guard.succeeded(accountKey, addressKey);
         return open(operatorId, clientAddress, now);
     }
 
@@ -267,10 +273,9 @@ final class OperatorAccounts implements Operators, BearerAuthenticator {
                 .orElseThrow(OperatorAccounts::invalidEnrollmentToken);
     }
 
+    /** A failed attempt, counted when it was claimed: the lockout if the account or the address is locked now. */
     private ApiException failed(String accountKey, String addressKey, Instant now, ApiException otherwise) {
-        boolean accountLocked = guard.failed(accountKey, now);
-        boolean addressLocked = guard.failed(addressKey, now);
-        return accountLocked || addressLocked ? locked(now.plus(guard.policy().duration())) : otherwise;
+        return guard.lockedUntil(accountKey, addressKey, now).map(OperatorAccounts::locked).orElse(otherwise);
     }
 
     private static ApiException invalidOtp() {

@@ -20,6 +20,6 @@ class OperatorsConfig {
     OperatorAccounts operatorAccounts(JdbcClient jdbc, PlatformTransactionManager transactions, Vault vault, OperatorsProperties properties,
                                       Clock clock, Ids ids) {
         return new OperatorAccounts(jdbc, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                new LoginGuard(jdbc, new TransactionTemplate(transactions), properties.lockout()), vault, properties, clock, ids);
+                new LoginGuard(jdbc, new TransactionTemplate(transactions), properties.lockout(), properties.addressLockout()), vault, properties, clock, ids);
     }
 }

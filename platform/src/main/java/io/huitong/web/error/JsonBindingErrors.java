@@ -34,8 +34,9 @@ final class JsonBindingErrors {
         if (jackson == null) {
             return invalidJson("A JSON request body is required.");
         }
-        if (jackson instanceof StreamReadException) {
-            return invalidJson("The request body is not valid JSON.");
+        if (jackson instanceof StreamReadException read) {
+            return invalidJson(read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate")
+                    ? "The request body names a field twice in one object." : "The request body is not valid JSON.");
         }
         String param = path(jackson);
         if (param.isEmpty()) {

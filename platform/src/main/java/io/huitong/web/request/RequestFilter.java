@@ -23,6 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       can be absent with chunked encoding, so the bytes themselves are counted). Bodies of writes that are not JSON
  *       get 415, except channels' notifications ({@code /notify/...}), which come in each channel's own format and
  *       are checked by their connector. Later filters and handlers read the cached copy.</li>
+ *   <li>text no field can hold refused with a 400 before any handler sees it: a NUL character or an unpaired
+ *       surrogate in a JSON body or a query string ({@link TextChecks});</li>
  *   <li>except for uploads of files of any size ({@link #STREAMED_PATHS}: a channel's statement, millions of lines), whose
  *       handler reads the body as a stream, in its own format, without it ever being held whole.</li>
  * </ul>
@@ -59,6 +61,11 @@ final class RequestFilter extends OncePerRequestFilter {
         response.setHeader(RequestIds.HEADER, id);
         MDC.put(RequestIds.MDC_KEY, id);
         try {
+            if (request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST && request.getQueryString() != null
+                    && TextChecks.refusedQuery(request.getQueryString())) {
+                errors.write(request, response, refusedText());
+                return;
+            }
             if (isAsyncDispatch(request) || !hasBody(request) || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST
                     || STREAMED_PATHS.contains(request.getRequestURI())) {
                 chain.doFilter(request, response);
@@ -82,13 +89,22 @@ final class RequestFilter extends OncePerRequestFilter {
             errors.write(request, response, ErrorCodes.tooLarge());
             return;
         }
-        if (body.length > 0 && WRITE_METHODS.contains(request.getMethod()) && !isJson(request.getContentType())
-                && !request.getRequestURI().startsWith(NOTIFY_PATH)) {
+        boolean json = isJson(request.getContentType());
+        if (body.length > 0 && WRITE_METHODS.contains(request.getMethod()) && !json && !request.getRequestURI().startsWith(NOTIFY_PATH)) {
             errors.write(request, response, ErrorCodes.unsupportedMediaType());
+            return;
+        }
+        if (json && TextChecks.refusedJson(body)) {
+            errors.write(request, response, refusedText());
             return;
         }
         request.setAttribute(RequestBodies.ATTRIBUTE, body);
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private static io.huitong.kernel.ApiException refusedText() {
+        return new io.huitong.kernel.ApiException(400, io.huitong.kernel.ErrorType.INVALID_REQUEST_ERROR, "parameter_invalid",
+                TextChecks.MESSAGE, null);
     }
 
     /** A body of the declared length; shorter if the client sent less before it closed. */

@@ -14,6 +14,11 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Stateless bearer-key security: no sessions, cookies, CSRF tokens, basic or form login. Who may call
@@ -40,6 +45,13 @@ class SecurityConfig {
         return SecurityObservationSettings.noObservations();
     }
 
+    private static final RequestMatcher DOCS = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/docs"),
+            PathPatternRequestMatcher.withDefaults().matcher("/docs/**"), PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
+    /** Swagger UI's own script and styles (it sets some styles inline), its images and the contract it reads. */
+    static final String DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+            + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, List<BearerAuthenticator> authenticators, ErrorResponses errors) {
         http.csrf(AbstractHttpConfigurer::disable)
@@ -48,6 +60,9 @@ class SecurityConfig {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the API's reference pages run only their own scripts, and nobody may frame them
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(DOCS,
+                        new ContentSecurityPolicyHeaderWriter(DOCS_POLICY))))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(new ContractAuthenticationEntryPoint(errors))
                         .accessDeniedHandler(new ContractAccessDeniedHandler(errors)))
@@ -55,7 +70,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         // the error page renders the outcome of a request that was already authorized
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers("/docs", "/docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(OPERATOR_ADMIN)

@@ -164,7 +164,7 @@ abstract class OperatorApiTests extends ApiTestSupport {
     }
 
     @Test
-    void fiveFailuresLockTheLoginFor15MinutesWhetherPasswordsOrCodes() {
+    void fiveFailuresLockTheAccountFor15MinutesWhetherPasswordsOrCodes() {
         TestOperators.LoggedIn op = operators.createAndLogIn("auditor");
         for (int i = 0; i < 4; i++) {
             Api.Response wrong = i % 2 == 0 ? operators.login(op.email(), "Wrong password " + i, "000000")
@@ -179,13 +179,12 @@ abstract class OperatorApiTests extends ApiTestSupport {
         clock.advance(Duration.ofMinutes(16));
         assertThat(operators.loginWithCode(op.email(), op.totpSecret()).status()).as("unlocked after 15 minutes").isEqualTo(201);
 
-        // one address trying many accounts is locked too
+        // five failures from one address on other accounts lock those, not everyone behind the address
         for (int i = 0; i < 5; i++) {
             operators.login(TestOperators.newEmail(), "Any password " + i, "123456");
         }
-        assertThat(operators.loginWithCode(op.email(), op.totpSecret()).status()).as("the address is locked").isEqualTo(429);
-        clock.advance(Duration.ofMinutes(16));
-        assertThat(operators.loginWithCode(op.email(), op.totpSecret()).status()).isEqualTo(201);
+        clock.advance(Duration.ofSeconds(31)); // the next TOTP step: a code is used once
+        assertThat(operators.loginWithCode(op.email(), op.totpSecret()).status()).as("the address is not locked").isEqualTo(201);
     }
 
     @Test

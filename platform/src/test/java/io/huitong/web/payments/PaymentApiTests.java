@@ -390,6 +390,13 @@ abstract class PaymentApiTests extends ApiTestSupport {
                         "parameter_invalid", "payment_method.ecny"},
                 {"{\"amount\":100,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"wallet\"}}", "parameter_invalid",
                         "payment_method.type"},
+                // text no column can hold, escaped and raw, and a field named twice (the last one would have won)
+                {payment(100, VISA, "\"description\":\"tea\\u0000\""), "parameter_invalid", null},
+                {payment(100, VISA, "\"description\":\"tea\u0000\""), "parameter_invalid", null},
+                {payment(100, VISA, "\"metadata\":{\"order\\u0000\":\"1\"}"), "parameter_invalid", null},
+                {payment(100, VISA, "\"description\":\"tea \\ud800 cup\""), "parameter_invalid", null},
+                {payment(100, VISA, "\"description\":\"tea \\udc00\""), "parameter_invalid", null},
+                {"{\"amount\":-5,\"currency\":\"CNY\",\"payment_method\":" + card(VISA) + ",\"amount\":1000}", "invalid_json", null},
         };
         for (String[] c : cases) {
             Api.Response r = pay(c[0]);
@@ -410,6 +417,8 @@ abstract class PaymentApiTests extends ApiTestSupport {
         assertThat(post("/v1/refunds", "{\"payment\":\"pay_x\",\"amount\":0}").error("param")).isEqualTo("amount");
         assertThat(post("/v1/refunds", "{\"payment\":\"pay_x\",\"reason\":\"bored\"}").error("param")).isEqualTo("reason");
 
+        assertThat(get("/v1/payments?status=%00").error("code")).isEqualTo("parameter_invalid");
+        assertThat(get("/v1/refunds?payment=pay_%00").error("code")).isEqualTo("parameter_invalid");
         assertThat(get("/v1/payments").json().path("data")).as("nothing was created").isEmpty();
         assertThat(pending()).isZero();
         assertThat(api.postJson("/notify/no_such_channel", "{}").status()).as("a notification for no channel").isEqualTo(404);

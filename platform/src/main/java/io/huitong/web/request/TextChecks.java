@@ -1,0 +1,88 @@
+package io.huitong.web.request;
+
+/**
+ * Text the platform refuses to take in, whatever field it arrives in: a NUL character (PostgreSQL cannot store one in
+ * text, and a C library reading it stops there) and a UTF-16 surrogate that is not half of a pair (no character at all;
+ * stored, it would become {@code ?}). A JSON body is checked in one pass over its bytes, in its strings and keys, raw
+ * (byte {@code 0x00}, a surrogate encoded as UTF-8) and escaped (backslash-u {@code 0000}, a backslash-u {@code d800}
+ * with no low half after it); a query string for {@code %00} (the servlet container decodes the rest to characters,
+ * never to a lone surrogate).
+ */
+final class TextChecks {
+
+    static final String MESSAGE = "Text in the request may not contain NUL characters (\\u0000) or unpaired surrogates.";
+
+    private TextChecks() {
+    }
+
+    /** Whether the JSON body holds a NUL character or an unpaired surrogate, raw or escaped. */
+    static boolean refusedJson(byte[] body) {
+        boolean inString = false;
+        int i = 0;
+        while (i < body.length) {
+            int b = body[i] & 0xff;
+            if (b == 0) {
+                return true;
+            }
+            if (b == 0xed && i + 1 < body.length && (body[i + 1] & 0xff) >= 0xa0) {
+                // U+D800..U+DFFF encoded as UTF-8: a surrogate on its own, never valid UTF-8
+                return true;
+            }
+            if (b == '"') {
+                inString = !inString;
+                i++;
+            } else if (b == '\\' && inString) {
+                if (i + 1 < body.length && body[i + 1] == 'u') {
+                    int unit = hex(body, i + 2);
+                    if (unit == 0) {
+                        return true;
+                    }
+                    if (unit >= 0xd800 && unit <= 0xdbff) {
+                        // a high surrogate must be followed at once by an escaped low one
+                        int next = i + 6 + 1 < body.length && body[i + 6] == '\\' && body[i + 7] == 'u' ? hex(body, i + 8) : -1;
+                        if (next < 0xdc00 || next > 0xdfff) {
+                            return true;
+                        }
+                        i += 12;
+                        continue;
+                    }
+                    if (unit >= 0xdc00 && unit <= 0xdfff) {
+                        return true;
+                    }
+                    i += 6;
+                } else {
+                    i += 2;
+                }
+            } else {
+                i++;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a query string, as sent, holds an encoded NUL character ({@code %00}). */
+    static boolean refusedQuery(String query) {
+        for (int i = query.indexOf('%'); i >= 0 && i + 2 < query.length(); i = query.indexOf('%', i + 1)) {
+            if (query.charAt(i + 1) == '0' && query.charAt(i + 2) == '0') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The four hex digits at {@code from} as a number; -1 when they are not four hex digits (the parser refuses those). */
+    private static int hex(byte[] body, int from) {
+        if (from + 4 > body.length) {
+            return -1;
+        }
+        int value = 0;
+        for (int k = from; k < from + 4; k++) {
+            int digit = Character.digit(body[k], 16);
+            if (digit < 0) {
+                return -1;
+            }
+            value = value * 16 + digit;
+        }
+        return value;
+    }
+}

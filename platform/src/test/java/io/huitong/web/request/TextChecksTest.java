@@ -1,0 +1,52 @@
+package io.huitong.web.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TextChecksTest {
+
+    private static boolean refused(String json) {
+        return TextChecks.refusedJson(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void plainTextAndSurrogatePairsPass() {
+        assertThat(refused("{\"a\":\"tea\",\"b\":[1,2,{\"c\":null}]}")).isFalse();
+        assertThat(refused("{\"a\":\"茶 \\ud83c\\udf75 \\u00e9\"}")).isFalse();
+        assertThat(refused("{\"a\":\"\uD83C\uDF75\"}")).as("a pair as UTF-8 bytes").isFalse();
+    }
+
+    @Test
+    void anEscapedBackslashBeforeU0000IsText() {
+        assertThat(refused("{\"a\":\"c:\\\\u0000\"}")).isFalse();
+        assertThat(refused("{\"a\":\"\\\\\\u0000\"}")).as("an escaped backslash, then an escaped NUL").isTrue();
+        assertThat(refused("{\"a\":\"say \\\"\\u0000\\\"\"}")).as("after an escaped quote, still inside the string").isTrue();
+    }
+
+    @Test
+    void nulIsRefusedEscapedOrRaw() {
+        assertThat(refused("{\"a\":\"x\\u0000\"}")).isTrue();
+        assertThat(refused("{\"a\\u0000\":\"x\"}")).as("in a key").isTrue();
+        assertThat(refused("{\"a\":\"x\u0000\"}")).isTrue();
+    }
+
+    @Test
+    void halfASurrogatePairIsRefused() {
+        assertThat(refused("{\"a\":\"\\ud800\"}")).isTrue();
+        assertThat(refused("{\"a\":\"\\ud800x\"}")).isTrue();
+        assertThat(refused("{\"a\":\"\\ud800\\u0041\"}")).isTrue();
+        assertThat(refused("{\"a\":\"\\udc00\"}")).isTrue();
+        assertThat(refused("{\"a\":\"\\uDBFF\\uDFFF\"}")).isFalse();
+        byte[] encodedSurrogate = {'{', '"', 'a', '"', ':', '"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"', '}'};
+        assertThat(TextChecks.refusedJson(encodedSurrogate)).as("a surrogate encoded as UTF-8").isTrue();
+    }
+
+    @Test
+    void queryStringsRefuseAnEncodedNul() {
+        assertThat(TextChecks.refusedQuery("a=1&b=%00")).isTrue();
+        assertThat(TextChecks.refusedQuery("a=%2500")).as("an encoded percent sign, then 00").isFalse();
+        assertThat(TextChecks.refusedQuery("a=%20b&c=100%")).isFalse();
+    }
+}
