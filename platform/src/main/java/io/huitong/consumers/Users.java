@@ -5,8 +5,15 @@ import java.util.Optional;
 /** Consumers' accounts and sessions (api.md, "Consumers and wallet"). */
 public interface Users {
 
-    /** Signs a consumer up; a phone number already taken is a 409 {@code phone_taken}. */
+    /**
+     * Signs a consumer up. A phone number that has an account already is answered the same way (a user id that names
+     * nothing, nothing changed), so that nobody can find out by trying numbers who is a customer; its owner finds a
+     * {@link Notice} of the attempt instead.
+     */
     User signUp(NewUser request);
+
+    /** The consumer's notices, newest first. */
+    io.huitong.kernel.Page<Notice> notices(String userId, io.huitong.kernel.PageRequest page);
 
     Optional<User> find(String userId);
 
@@ -15,7 +22,7 @@ public interface Users {
 
     /**
      * Opens a session. A wrong phone or password is a 401 {@code invalid_credentials}; five of them within
-     * the lockout window lock the login for that account and, separately, for that client address (429
+     * the lockout window lock the account's login, many more the client address's, for a time that grows (429
      * {@code login_locked}).
      */
     Session login(Login request, String clientAddress);

@@ -35,9 +35,9 @@ abstract class ErrorModelTests extends ApiTestSupport {
         assertThat(pair.json().path("name").asString()).isEqualTo("tea\uD83C\uDF75");
 
         assertError(api.postJson(ECHO, "{\"name\":\"tea\\u0000\"}", "Authorization", admin()), 400, "invalid_request_error",
-                "parameter_invalid", null);
+                "parameter_invalid", "name");
         assertError(api.postJson(ECHO, "{\"name\":\"\\ud83c\"}", "Authorization", admin()), 400, "invalid_request_error",
-                "parameter_invalid", null);
+                "parameter_invalid", "name");
         assertError(api.get("/v1/admin/test/typed?count=1&note=%00", "Authorization", admin()), 400, "invalid_request_error",
                 "parameter_invalid", null);
     }

@@ -134,7 +134,9 @@ final class PasskeyCeremonies implements Passkeys {
         try {
             data = webAuthn.verify(new RegistrationRequest(attestation, clientData, transports),
                     new RegistrationParameters(server(ceremony), ALGORITHMS, true, true));
-        } catch (WebAuthnException | IllegalArgumentException e) {
+        } catch (WebAuthnException | IllegalArgumentException | JacksonException e) {
+            // the bytes are the client's: whatever they hold that the library cannot read (client data that is not
+            // the JSON it expects, CBOR that is not an attestation) is a passkey that could not be verified
             throw registrationRefused("The passkey could not be verified: " + e.getClass().getSimpleName() + ".");
         }
         AttestedCredentialData attested = data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();
@@ -233,7 +235,7 @@ final class PasskeyCeremonies implements Passkeys {
         AuthenticationData verified;
         try {
             verified = webAuthn.verify(request, new AuthenticationParameters(server(ceremony.get()), record, null, true, true));
-        } catch (WebAuthnException | IllegalArgumentException e) {
+        } catch (WebAuthnException | IllegalArgumentException | JacksonException e) {
             return Optional.empty();
         }
         long signCount = verified.getAuthenticatorData().getSignCount();

@@ -7,6 +7,7 @@ import io.huitong.kernel.Ids;
 import io.huitong.vault.Vault;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,5 +34,11 @@ class TwoFactorConfig {
     @Bean
     RealNameRegistry realNameRegistry(JdbcClient jdbc, Vault vault, Clock clock, ObjectProvider<IdentityCheck> check) {
         return new RealNameRegistry(jdbc, vault, clock, check.getIfAvailable());
+    }
+
+    /** Verifications stored before their ID numbers were fingerprinted get their fingerprints once the platform is up. */
+    @Bean
+    ApplicationRunner fingerprintEarlierVerifications(RealNameRegistry registry) {
+        return args -> registry.fingerprintEarlier();
     }
 }

@@ -4,6 +4,7 @@ import io.huitong.identity.LoginGuard;
 
 import io.huitong.consumers.Login;
 import io.huitong.consumers.NewUser;
+import io.huitong.consumers.Notice;
 import io.huitong.consumers.Phones;
 import io.huitong.consumers.Session;
 import io.huitong.consumers.User;
@@ -14,6 +15,8 @@ import io.huitong.kernel.ApiException;
 import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.ErrorType;
 import io.huitong.kernel.Ids;
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,6 +50,7 @@ final class UserAccounts implements Users, BearerAuthenticator {
     private final SecureRandom random = new SecureRandom();
     /** Hashed when no account has the phone number, so that a login takes as long either way. */
     private final String decoy;
+    private final Notices notices;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, LoginGuard guard, ConsumersProperties properties,
                  Clock clock, Ids ids, SecondFactor secondFactor) {
@@ -59,6 +63,7 @@ final class UserAccounts implements Users, BearerAuthenticator {
         this.clock = clock;
         this.ids = ids;
         this.decoy = passwords.encode("decoy password " + random.nextLong());
+        this.notices = new Notices(jdbc, ids);
     }
 
     @Override
@@ -71,9 +76,15 @@ final class UserAccounts implements Users, BearerAuthenticator {
                     .params(id, request.phone(), passwords.encode(request.password()), request.name(), DbTimes.at(now), DbTimes.at(now))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("phone_taken", "An account with this phone number exists; log in instead.");
+            // answered as a new account is, so that trying numbers tells nobody who is a customer; the owner is told
+            notices.signUpAttempt(request.phone(), now);
         }
         return new User(id, "user", Phones.mask(request.phone()), request.name(), now);
+    }
+
+    @Override
+    public Page<Notice> notices(String userId, PageRequest page) {
+        return notices.of(userId, page);
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.huitong.web.consumers;
 
 import io.huitong.consumers.NewUser;
+import io.huitong.consumers.Notice;
 import io.huitong.consumers.User;
 import io.huitong.consumers.Users;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.kernel.ApiException;
+import io.huitong.kernel.Page;
+import io.huitong.kernel.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -31,7 +34,7 @@ class UserController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Sign up with a mainland mobile number and a password",
             description = "The password must be at least 10 characters and not a common one (400 password_too_weak); "
-                    + "a phone number already signed up is a 409 phone_taken.")
+                    + "a phone number signed up already is answered the same way, changes nothing, and its owner finds a notice.")
     User signUp(@RequestBody NewUser body) {
         return users.signUp(body);
     }
@@ -40,5 +43,11 @@ class UserController {
     @Operation(summary = "The consumer behind the session token")
     User me(ApiPrincipal caller) {
         return users.find(caller.userId()).orElseThrow(() -> ApiException.notFound("user", caller.id()));
+    }
+
+    @GetMapping("/me/notices")
+    @Operation(summary = "The consumer's notices, newest first (such as a sign-up attempt with their phone number)")
+    Page<Notice> notices(ApiPrincipal caller, PageRequest page) {
+        return users.notices(caller.userId(), page);
     }
 }

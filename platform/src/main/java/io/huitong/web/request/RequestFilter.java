@@ -63,7 +63,7 @@ final class RequestFilter extends OncePerRequestFilter {
         try {
             if (request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST && request.getQueryString() != null
                     && TextChecks.refusedQuery(request.getQueryString())) {
-                errors.write(request, response, refusedText());
+                errors.write(request, response, refusedText(null));
                 return;
             }
             if (isAsyncDispatch(request) || !hasBody(request) || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST
@@ -95,16 +95,16 @@ final class RequestFilter extends OncePerRequestFilter {
             return;
         }
         if (json && TextChecks.refusedJson(body)) {
-            errors.write(request, response, refusedText());
+            errors.write(request, response, refusedText(TextChecks.refusedField(body)));
             return;
         }
         request.setAttribute(RequestBodies.ATTRIBUTE, body);
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
-    private static io.huitong.kernel.ApiException refusedText() {
+    private static io.huitong.kernel.ApiException refusedText(String field) {
         return new io.huitong.kernel.ApiException(400, io.huitong.kernel.ErrorType.INVALID_REQUEST_ERROR, "parameter_invalid",
-                TextChecks.MESSAGE, null);
+                field == null ? TextChecks.MESSAGE : field + ": " + TextChecks.MESSAGE, field);
     }
 
     /** A body of the declared length; shorter if the client sent less before it closed. */

@@ -1,5 +1,11 @@
 package io.huitong.web.request;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.json.JsonFactory;
+
 /**
  * Text the platform refuses to take in, whatever field it arrives in: a NUL character (PostgreSQL cannot store one in
  * text, and a C library reading it stops there) and a UTF-16 surrogate that is not half of a pair (no character at all;
@@ -9,6 +15,8 @@ package io.huitong.web.request;
  * never to a lone surrogate).
  */
 final class TextChecks {
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     static final String MESSAGE = "Text in the request may not contain NUL characters (\\u0000) or unpaired surrogates.";
 
@@ -58,6 +66,56 @@ final class TextChecks {
             }
         }
         return false;
+    }
+
+    /**
+     * The field of a refused JSON body that holds the refused text, as the API names parameters
+     * ({@code payment_method.card.number}, {@code items[2].name}); null when the body cannot be read far enough to say
+     * (a raw NUL or an encoded surrogate is not JSON a parser reads). Only called for a body already refused.
+     */
+    static String refusedField(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if ((token == JsonToken.PROPERTY_NAME || token == JsonToken.VALUE_STRING) && refused(parser.getString())) {
+                    // a refused key is named by the object that holds it (the key itself is the refused text), a string in
+                    // a list by the list, as the API names a list of dates or codes
+                    TokenStreamContext context = parser.streamReadContext();
+                    return name(context, token == JsonToken.PROPERTY_NAME || context.inArray());
+                }
+            }
+        } catch (JacksonException unreadable) {
+            return null;
+        }
+        return null;
+    }
+
+    private static boolean refused(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return true;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String name(TokenStreamContext context, boolean withoutInnermost) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (TokenStreamContext c = withoutInnermost ? context.getParent() : context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                String inner = parts.peek();
+                parts.push(inner == null || inner.startsWith("[") ? "[" + c.getCurrentIndex() + "]" : "[" + c.getCurrentIndex() + "].");
+            } else if (c.currentName() != null) {
+                String inner = parts.peek();
+                parts.push(inner == null || inner.startsWith("[") ? c.currentName() : c.currentName() + ".");
+            }
+        }
+        return parts.isEmpty() ? null : String.join("", parts);
     }
 
     /** Whether a query string, as sent, holds an encoded NUL character ({@code %00}). */

@@ -8,6 +8,7 @@ import io.huitong.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Consumers' sign-up, login, lockout, session expiry and logout over HTTP. */
@@ -62,7 +63,24 @@ abstract class ConsumerApiTests extends ApiTestSupport {
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         assertThat(me.json().path("id").asString()).isEqualTo(created.json().path("id").asString());
 
-        assertThat(signUp(phone, PASSWORD).status()).as("the same phone again").isEqualTo(409);
+        assertThat(api.get("/v1/users/me/notices", "Authorization", "Bearer " + token).json().path("data")).isEmpty();
+
+        // the same phone again is answered as a new one is, so that trying numbers tells nobody who is a customer
+        Api.Response again = api.postJson("/v1/users", "{\"phone\":\"" + phone + "\",\"password\":\"Another long passphrase 7\","
+                + "\"name\":\"Someone Else\"}");
+        Api.Response fresh = api.postJson("/v1/users", "{\"phone\":\"" + newPhone() + "\",\"password\":\"Another long passphrase 7\","
+                + "\"name\":\"Someone Else\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(fresh.status()).isEqualTo(201);
+        assertThat(again.json().propertyNames()).isEqualTo(fresh.json().propertyNames());
+        assertThat(again.json().path("id").asString()).startsWith("usr_").isNotEqualTo(created.json().path("id").asString());
+        assertThat(login(phone, "Another long passphrase 7").status()).as("nothing changed").isEqualTo(401);
+        assertThat(login(phone, PASSWORD).status()).isEqualTo(201);
+        // and the owner is told
+        JsonNode notices = api.get("/v1/users/me/notices", "Authorization", "Bearer " + token).json().path("data");
+        assertThat(notices).hasSize(1);
+        assertThat(notices.get(0).path("object").asString()).isEqualTo("notice");
+        assertThat(notices.get(0).path("kind").asString()).isEqualTo("sign_up_attempt");
+        assertThat(notices.get(0).path("message").asString()).contains("tried to sign up with your phone number");
     }
 
     @Test

@@ -301,6 +301,34 @@ abstract class PasskeyApiTests extends ApiTestSupport {
     }
 
     @Test
+    void garbageFromAnAuthenticatorIsARefusalNotAnError() {
+        Consumer me = consumer();
+        // client data that is JSON but not client data, CBOR that is not an attestation, client data that is not JSON
+        String[][] registrations = {{"e30", "AAECAwQ"}, {"e30", "v2Zmb3JtYXQ"}, {"bm90IGpzb24", "oA"}, {"e30", "oWNmbXRkbm9uZQ"}};
+        for (String[] r : registrations) {
+            String ceremony = registrationOptions(me).json().path("id").asString();
+            Api.Response refused = register(me, ceremony, JSON.readTree("{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\","
+                    + "\"response\":{\"clientDataJSON\":\"" + r[0] + "\",\"attestationObject\":\"" + r[1] + "\"}}"));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.error("code")).isEqualTo("passkey_invalid");
+        }
+        assertThat(passkeyIds(me)).isEmpty();
+        // a login naming a real passkey, with what an authenticator would never send
+        PasskeyAuthenticator authenticator = new PasskeyAuthenticator(ORIGIN, RP_ID);
+        registered(me, authenticator);
+        String handle = JSON.readTree(registrationOptions(me).body()).path("public_key").path("user").path("id").asString();
+        for (String clientData : new String[] {"e30", "bm90IGpzb24", "W10"}) {
+            String ceremony = loginOptions().json().path("id").asString();
+            String id = authenticator.credentialId();
+            Api.Response refused = api.postJson("/v1/sessions/passkey", "{\"ceremony\":\"" + ceremony + "\",\"credential\":{\"id\":\"" + id
+                    + "\",\"rawId\":\"" + id + "\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"" + clientData + "\","
+                    + "\"authenticatorData\":\"AAAA\",\"signature\":\"AAAA\",\"userHandle\":\"" + handle + "\"}}}");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+            assertThat(refused.error("code")).isEqualTo("passkey_invalid");
+        }
+    }
+
+    @Test
     void passkeyEndpointsNeedASessionExceptTheLoginAndMalformedAnswersAre400() {
         assertThat(api.postJson("/v1/users/me/passkeys/registration_options", "").status()).isEqualTo(401);
         assertThat(api.get("/v1/users/me/passkeys").status()).isEqualTo(401);

@@ -13,6 +13,9 @@ abstract class VerificationApiTests extends ConsumerTestSupport {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     /** A resident ID number with its ISO 7064 MOD 11-2 check character. */
     static String idNumber(String first17) {
         int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -29,7 +32,7 @@ abstract class VerificationApiTests extends ConsumerTestSupport {
     }
 
     @Test
-    void aValidIdentityIsVerifiedSealedAndShownMasked() {
+    void aValidIdentityIsVerifiedSealedAndShownMasked() throws Exception {
         Consumer consumer = newConsumer();
         String bearer = bearer(consumer.phone());
         Api.Response before = api.get("/v1/users/me/verification", "Authorization", bearer);
@@ -60,6 +63,34 @@ abstract class VerificationApiTests extends ConsumerTestSupport {
         Api.Response other = verify(bearer, "李雷", idNumber("11010519880101456"));
         assertThat(other.status()).as(other.body()).isEqualTo(409);
         assertThat(other.error("code")).isEqualTo("already_verified");
+
+        // one resident ID verifies one account, whatever the name, and the number is kept only as a keyed fingerprint
+        Consumer second = newConsumer();
+        Api.Response again = verify(bearer(second.phone()), "韩梅梅", id);
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.error("code")).isEqualTo("id_number_taken");
+        assertThat(again.body()).doesNotContain(id);
+        assertThat(api.get("/v1/users/me/verification", "Authorization", bearer(second.phone())).json().path("verified").asBoolean())
+                .isFalse();
+        String fingerprint = jdbc.sql("select id_number_fingerprint from consumer_verification where user_id = ?").params(consumer.id())
+                .query(String.class).single();
+        assertThat(fingerprint).hasSize(64).doesNotContain(id);
+        assertThat(fingerprint).isNotEqualTo(org.springframework.util.DigestUtils.md5DigestAsHex(id.getBytes()))
+                .isNotEqualTo(java.util.HexFormat.of().formatHex(sha256(id)));
+
+        // a verification stored before fingerprints were kept gets its own when the platform starts
+        jdbc.sql("update consumer_verification set id_number_fingerprint = null where user_id = ?").params(consumer.id()).update();
+        context.getBean("fingerprintEarlierVerifications", org.springframework.boot.ApplicationRunner.class).run(null);
+        assertThat(jdbc.sql("select id_number_fingerprint from consumer_verification where user_id = ?").params(consumer.id())
+                .query(String.class).single()).isEqualTo(fingerprint);
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -44,6 +44,20 @@ class TextChecksTest {
     }
 
     @Test
+    void theRefusedFieldIsNamedAsTheApiNamesParameters() {
+        assertThat(field("{\"base\":\"US\\u0000\",\"quote\":\"CNY\"}")).isEqualTo("base");
+        assertThat(field("{\"a\":1,\"payment_method\":{\"card\":{\"number\":\"4\\ud800\"}}}")).isEqualTo("payment_method.card.number");
+        assertThat(field("{\"items\":[{\"name\":\"ok\"},{\"name\":\"x\\u0000\"}]}")).isEqualTo("items[1].name");
+        assertThat(field("{\"holidays\":[\"2032-10-01\",\"x\\u0000\"]}")).as("a string in a list: the list").isEqualTo("holidays");
+        assertThat(field("{\"metadata\":{\"k\\u0000\":\"v\"}}")).as("a key: the object holding it").isEqualTo("metadata");
+        assertThat(field("{\"a\":\"x\u0000\"}")).as("a raw NUL is not JSON a parser reads").isNull();
+    }
+
+    private static String field(String json) {
+        return TextChecks.refusedField(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void queryStringsRefuseAnEncodedNul() {
         assertThat(TextChecks.refusedQuery("a=1&b=%00")).isTrue();
         assertThat(TextChecks.refusedQuery("a=%2500")).as("an encoded percent sign, then 00").isFalse();
