@@ -87,6 +87,18 @@ class SettlementCrashRecoveryPostgresTest {
             assertSettledOnce(jdbc, total, movements);
             JsonNode check = ok(platform.get("/v1/admin/ledger/check", platform.admin()));
             assertThat(check.path("balanced").asBoolean()).as(check.toString()).isTrue();
+
+            // the platform's own log file: JSON lines, those written for a request carrying its id (removing a risk list
+            // entry is logged by the request that does it)
+            JsonNode entry = ok(platform.post("/v1/admin/risk/lists/device", platform.admin(), "{\"value\":\"log-check\",\"action\":\"block\"}"));
+            assertThat(platform.delete("/v1/admin/risk/lists/device/" + entry.path("id").asString(), platform.admin()).status()).isLessThan(300);
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(platform.structuredLog());
+            assertThat(lines).isNotEmpty();
+            tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+            java.util.List<JsonNode> entries = lines.stream().map(json::readTree).toList();
+            assertThat(entries).allSatisfy(e -> assertThat(e.path("@timestamp").asString()).isNotEmpty());
+            assertThat(entries).filteredOn(e -> e.path("message").asString().contains("removed by"))
+                    .singleElement().satisfies(e -> assertThat(e.path("request_id").asString()).startsWith("req_"));
         }
     }
 

@@ -83,6 +83,11 @@ public final class PlatformProcess implements AutoCloseable {
         return dataDir.resolve("platform.log");
     }
 
+    /** The structured log the platform writes in its data directory, one JSON object per line. */
+    public Path structuredLog() {
+        return dataDir.resolve("logs").resolve("huitong.log");
+    }
+
     public Answer get(String path, String bearer) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", bearer).GET());
     }
@@ -99,6 +104,10 @@ public final class PlatformProcess implements AutoCloseable {
 
     public String admin() {
         return "Bearer " + adminKey;
+    }
+
+    public Answer delete(String path, String bearer) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", bearer).DELETE());
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -1,0 +1,73 @@
+package io.huitong.testsupport;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.AppenderBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Card numbers never reach a log. Every event logged while the tests run (message, arguments, exception messages down
+ * the causes) is searched for a Luhn-valid run of 13 to 19 digits; the test class during or before which one was logged
+ * (a context closing between classes logs in between) fails, naming the logger. Installed in every test as an extension (META-INF/services) and on every log event as an appender
+ * ({@code logback-test.xml}).
+ */
+public final class CardNumberGuard extends AppenderBase<ILoggingEvent> implements AfterAllCallback {
+
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])[0-9]{13,19}(?![0-9])");
+    private static final List<String> FOUND = new ArrayList<>();
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        StringBuilder text = new StringBuilder(event.getFormattedMessage() == null ? "" : event.getFormattedMessage());
+        for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+            text.append('\n').append(t.getMessage());
+        }
+        Matcher m = DIGIT_RUN.matcher(text);
+        while (m.find()) {
+            if (luhn(m.group())) {
+                synchronized (FOUND) {
+                    FOUND.add(event.getLoggerName() + ": a Luhn-valid number of " + m.group().length() + " digits, ending "
+                            + m.group().substring(m.group().length() - 4));
+                }
+            }
+        }
+    }
+
+    /** Whether the digits pass the Luhn check, as every card number does. */
+    static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** What was found since the last call, which forgets it. */
+    static List<String> takeFound() {
+        synchronized (FOUND) {
+            List<String> found = List.copyOf(FOUND);
+            FOUND.clear();
+            return found;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        List<String> found = takeFound();
+        if (!found.isEmpty()) {
+            throw new AssertionError("card numbers were logged while " + context.getDisplayName() + " ran:\n  " + String.join("\n  ", found));
+        }
+    }
+}
