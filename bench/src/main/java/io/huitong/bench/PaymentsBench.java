@@ -709,6 +709,9 @@ public final class PaymentsBench {
                 env.put("HUITONG_DB_URL", "jdbc:postgresql://" + config.pg().host() + ":" + config.pg().port() + "/" + database);
                 env.put("HUITONG_DB_USER", config.pg().user());
                 env.put("HUITONG_DB_PASSWORD", config.pg().password());
+                // every consumer signs up from this one address, faster than the public rate limits let one address
+                env.put("HUITONG_RATE_LIMIT_PER_ADDRESS", "1000000");
+                env.put("HUITONG_RATE_LIMIT_OVERALL", "1000000");
                 Platform platform = new Platform(builder.start(), "http://127.0.0.1:" + port, adminKey, dataDir);
                 platform.awaitReady();
                 return platform;

@@ -48,6 +48,10 @@ public abstract class ApiTestSupport {
         // the daily settlement run would settle what tests pay with T0 merchants while they look at balances: tests of
         // settlement start runs themselves (huitong.test.settlement-automatic turns the daily run on)
         registry.add("huitong.settlement.automatic", () -> "${huitong.test.settlement-automatic:false}");
+        // every test signs its consumers up from one address, as fast as it can: the public endpoints' rate limits are
+        // tested on their own (huitong.test.rate-limit-per-address sets them for a test)
+        registry.add("huitong.rate-limits.per-address", () -> "${huitong.test.rate-limit-per-address:1000000}");
+        registry.add("huitong.rate-limits.overall", () -> "${huitong.test.rate-limit-overall:1000000}");
     }
 
     @BeforeEach

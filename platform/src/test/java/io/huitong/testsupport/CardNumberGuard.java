@@ -18,7 +18,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class CardNumberGuard extends AppenderBase<ILoggingEvent> implements AfterAllCallback {
 
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])[0-9]{13,19}(?![0-9])");
+    /**
+     * 13 to 19 digits standing on their own (not part of an id such as {@code pob_8402209171514...}), together or in
+     * groups of four split by spaces or dashes as cards print them.
+     */
+    private static final Pattern DIGIT_RUN = Pattern.compile(
+            "(?<![A-Za-z0-9_])(?:[0-9]{13,19}|[0-9]{4}([ -])[0-9]{4}\\1[0-9]{4}\\1[0-9]{1,7})(?![A-Za-z0-9])");
     private static final List<String> FOUND = new ArrayList<>();
 
     @Override
@@ -29,10 +34,11 @@ public final class CardNumberGuard extends AppenderBase<ILoggingEvent> implement
         }
         Matcher m = DIGIT_RUN.matcher(text);
         while (m.find()) {
-            if (luhn(m.group())) {
+            String digits = m.group().replace(" ", "").replace("-", "");
+            if (digits.length() >= 13 && digits.length() <= 19 && luhn(digits)) {
                 synchronized (FOUND) {
-                    FOUND.add(event.getLoggerName() + ": a Luhn-valid number of " + m.group().length() + " digits, ending "
-                            + m.group().substring(m.group().length() - 4));
+                    FOUND.add(event.getLoggerName() + ": a Luhn-valid number of " + digits.length() + " digits, ending "
+                            + digits.substring(digits.length() - 4));
                 }
             }
         }

@@ -26,8 +26,9 @@ class CardNumberGuardTest {
         log("declined card 4242424242424242 at acq_a", null);
         log("declined {}", null, "5555555555554444");
         log("failed", new IllegalStateException("outer", new IllegalArgumentException("bad pan 6222020000001234566")));
+        log("card 4242 4242 4242 4242 declined", null);
 
-        assertThat(CardNumberGuard.takeFound()).hasSize(3).allSatisfy(f -> assertThat(f).startsWith("io.huitong.somewhere")
+        assertThat(CardNumberGuard.takeFound()).hasSize(4).allSatisfy(f -> assertThat(f).startsWith("io.huitong.somewhere")
                 .doesNotContain("4242424242424242").doesNotContain("5555555555554444"));
     }
 
@@ -35,6 +36,7 @@ class CardNumberGuardTest {
     void numbersThatFailLuhnOrAreNotCardLengthPass() {
         CardNumberGuard.takeFound();
         log("amount 4242424242424241, id 123456789012, stan 000003, time 20261206025143", null);
+        log("bank: pain.001 pob_840220917151440da545b7cb62 with 3 payouts", null);
 
         assertThat(CardNumberGuard.takeFound()).isEmpty();
         assertThat(CardNumberGuard.luhn("4242424242424242")).isTrue();
