@@ -193,6 +193,6 @@ final class AmlService implements AmlMonitoring, AmlReports {
         List<String> merchants = transactions.stream().map(AmlTransaction::merchant).filter(java.util.Objects::nonNull).distinct().toList();
         long cny = transactions.stream().mapToLong(t -> rates.toCny(t.amount(), t.currency())).sum();
         return new AmlReport(r.id(), AmlReport.OBJECT, r.type(), r.rule(), descriptions.getOrDefault(r.rule(), r.rule()), r.customer(),
-                r.customerType(), r.businessDay(), merchants, cny, transactions, r.createdAt(), r.updatedAt());
+                r.customerType(), null, r.businessDay(), merchants, cny, transactions, r.createdAt(), r.updatedAt());
     }
 }

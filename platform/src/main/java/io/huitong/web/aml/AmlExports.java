@@ -2,6 +2,7 @@ package io.huitong.web.aml;
 
 import io.huitong.aml.AmlReport;
 import io.huitong.aml.AmlTransaction;
+import io.huitong.aml.CustomerIdentity;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,8 @@ import javax.xml.stream.XMLStreamWriter;
 final class AmlExports {
 
     static final List<String> CSV_COLUMNS = List.of("report_id", "report_type", "rule", "business_day", "customer", "customer_type",
-            "merchants", "report_amount_cny", "transaction_id", "kind", "direction", "counterparty", "merchant", "reference", "amount",
+            "customer_kind", "customer_name", "customer_id_number", "customer_phone", "card_brand", "card_number", "card_fingerprint",
+            "bank_code", "account_number", "merchants", "report_amount_cny", "transaction_id", "kind", "direction", "counterparty", "merchant", "reference", "amount",
             "currency", "cross_border", "cash", "occurred_at");
 
     private AmlExports() {
@@ -26,8 +28,10 @@ final class AmlExports {
         StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
         for (AmlReport r : reports) {
             for (AmlTransaction t : r.transactions()) {
-                List<Object> cells = List.of(r.id(), r.type(), r.rule(), r.businessDay(), r.customer(), r.customerType(),
-                        String.join(" ", r.merchants()), r.amountCny(), t.id(), t.kind(), t.direction(), nz(t.counterparty()),
+                CustomerIdentity who = r.customerIdentity() == null ? CustomerIdentity.other() : r.customerIdentity();
+                List<Object> cells = List.of(r.id(), r.type(), r.rule(), r.businessDay(), r.customer(), r.customerType(), who.kind(),
+                        nz(who.name()), nz(who.idNumber()), nz(who.phone()), nz(who.cardBrand()), nz(who.cardNumber()),
+                        nz(who.cardFingerprint()), nz(who.bankCode()), nz(who.accountNumber()), String.join(" ", r.merchants()), r.amountCny(), t.id(), t.kind(), t.direction(), nz(t.counterparty()),
                         nz(t.merchant()), nz(t.reference()), t.amount(), t.currency(), t.crossBorder(), t.cash(), t.occurredAt());
                 StringBuilder line = new StringBuilder();
                 for (Object cell : cells) {
@@ -78,6 +82,16 @@ final class AmlExports {
                 x.writeEmptyElement("customer");
                 x.writeAttribute("id", r.customer());
                 x.writeAttribute("type", r.customerType());
+                CustomerIdentity who = r.customerIdentity() == null ? CustomerIdentity.other() : r.customerIdentity();
+                x.writeAttribute("kind", who.kind());
+                attribute(x, "name", who.name());
+                attribute(x, "id_number", who.idNumber());
+                attribute(x, "phone", who.phone());
+                attribute(x, "card_brand", who.cardBrand());
+                attribute(x, "card_number", who.cardNumber());
+                attribute(x, "card_fingerprint", who.cardFingerprint());
+                attribute(x, "bank_code", who.bankCode());
+                attribute(x, "account_number", who.accountNumber());
                 x.writeStartElement("merchants");
                 for (String m : r.merchants()) {
                     x.writeEmptyElement("merchant");
@@ -115,6 +129,12 @@ final class AmlExports {
             throw new IllegalStateException("writing the AML export failed", e);
         }
         return out.toString();
+    }
+
+    private static void attribute(javax.xml.stream.XMLStreamWriter x, String name, String value) throws javax.xml.stream.XMLStreamException {
+        if (value != null) {
+            x.writeAttribute(name, value);
+        }
     }
 
     private static void element(XMLStreamWriter x, String name, String value) throws XMLStreamException {

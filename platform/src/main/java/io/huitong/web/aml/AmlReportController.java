@@ -38,10 +38,12 @@ class AmlReportController {
 
     private final AmlReports reports;
     private final Clock clock;
+    private final AmlCustomers customers;
 
-    AmlReportController(AmlReports reports, Clock clock) {
+    AmlReportController(AmlReports reports, Clock clock, AmlCustomers customers) {
         this.reports = reports;
         this.clock = clock;
+        this.customers = customers;
     }
 
     @GetMapping("/reports")
@@ -55,7 +57,8 @@ class AmlReportController {
         String t = type(type);
         LocalDate day = date(date);
         reports.catchUp();
-        return reports.list(t, day, blank(customer), page);
+        Page<AmlReport> found = reports.list(t, day, blank(customer), page);
+        return new Page<>(found.data().stream().map(customers::named).toList(), found.hasMore());
     }
 
     @GetMapping("/reports/{id}")
@@ -63,7 +66,7 @@ class AmlReportController {
     @Operation(summary = "Retrieve an AML report with the transactions behind it")
     AmlReport get(@PathVariable String id) {
         reports.catchUp();
-        return reports.find(id).orElseThrow(() -> ApiException.notFound("aml_report", id));
+        return reports.find(id).map(customers::named).orElseThrow(() -> ApiException.notFound("aml_report", id));
     }
 
     @GetMapping("/reports.csv")
@@ -88,7 +91,7 @@ class AmlReportController {
         String t = type(type);
         LocalDate day = date(date);
         reports.catchUp();
-        return reports.export(t, day, blank(customer), EXPORT_LIMIT);
+        return reports.export(t, day, blank(customer), EXPORT_LIMIT).stream().map(customers::named).toList();
     }
 
     private static ResponseEntity<byte[]> file(String body, String mediaType, String name) {

@@ -129,6 +129,12 @@ abstract class AmlApiTests extends WalletFixtures {
         Api.Response one = api.get("/v1/admin/aml/reports/" + report.path("id").asString(), "Authorization", admin());
         assertThat(one.status()).as(one.body()).isEqualTo(200);
         assertThat(one.json().path("customer").asString()).isEqualTo(at.id());
+        // the consumer as the institution knows them: verified name and ID number, and phone, all masked
+        JsonNode who = one.json().path("customer_identity");
+        assertThat(who.path("kind").asString()).isEqualTo("consumer");
+        assertThat(who.path("name").asString()).isEqualTo("*梅梅");
+        assertThat(who.path("id_number").asString()).startsWith("1101**********");
+        assertThat(who.path("phone").asString()).contains("****");
         assertThat(api.get("/v1/admin/aml/reports/amlr_nope", "Authorization", admin()).status()).isEqualTo(404);
     }
 
@@ -203,6 +209,8 @@ abstract class AmlApiTests extends WalletFixtures {
         assertThat(rulesOf("large_value", orgUnder)).isEmpty();
         assertThat(rulesOf("large_value", orgAt)).containsExactly("organisation_transfer");
         assertThat(reportsOf("large_value", orgAt).getFirst().path("customer_type").asString()).isEqualTo("organisation");
+        assertThat(reportsOf("large_value", orgAt).getFirst().path("customer_identity").path("kind").asString()).as("no such merchant")
+                .isEqualTo("other");
     }
 
     @Test
@@ -232,6 +240,16 @@ abstract class AmlApiTests extends WalletFixtures {
         // the card by the fingerprint risk control knows it by, not by brand and last four digits, which many cards share
         assertThat(fingerprint).matches("[0-9a-f]{64}");
         assertThat(found.getFirst().path("customer").asString()).isEqualTo("card:" + fingerprint);
+        // and named as the institution knows it: brand, the number masked to its last four, the fingerprint
+        JsonNode who = found.getFirst().path("customer_identity");
+        assertThat(who.path("kind").asString()).isEqualTo("card");
+        assertThat(who.path("card_brand").asString()).isEqualTo("visa");
+        assertThat(who.path("card_number").asString()).isEqualTo("**** **** **** " + card.substring(card.length() - 4));
+        assertThat(who.path("card_fingerprint").asString()).isEqualTo(fingerprint);
+        assertThat(found.getFirst().toString()).doesNotContain(card);
+        String csv = api.get("/v1/admin/aml/reports.csv?type=large_value&date=" + day, "Authorization", admin()).body();
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("customer_kind,customer_name,customer_id_number");
+        assertThat(csv).contains("**** **** **** " + card.substring(card.length() - 4)).doesNotContain(card);
     }
 
     // ---- suspicious patterns ----
@@ -378,7 +396,9 @@ abstract class AmlApiTests extends WalletFixtures {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
         List<String> header = List.of(lines[0].split(","));
-        assertThat(header).containsExactly("report_id", "report_type", "rule", "business_day", "customer", "customer_type", "merchants",
+        assertThat(header).containsExactly("report_id", "report_type", "rule", "business_day", "customer", "customer_type",
+                "customer_kind", "customer_name", "customer_id_number", "customer_phone", "card_brand", "card_number", "card_fingerprint",
+                "bank_code", "account_number", "merchants",
                 "report_amount_cny", "transaction_id", "kind", "direction", "counterparty", "merchant", "reference", "amount", "currency",
                 "cross_border", "cash", "occurred_at");
         assertThat(lines).hasSize(3);
