@@ -165,15 +165,6 @@ public final class LoginGuard {
                 .filter(until -> until != null && until.isAfter(now));
     }
 
-    /** Records a failed login; answers whether the key is locked now. */
-    public boolean failed(String key, Instant now) {
-        ensureRow(key); // on its own: a lost insert race must not abort the transaction below
-        return Boolean.TRUE.equals(tx.execute(s -> {
-            count(key, lock(key), policy, now);
-            return lockedUntil(key, now).isPresent();
-        }));
-    }
-
     /** A successful login clears the account's count (not the address's: one address trying many accounts stays counted). */
     public void succeeded(String key) {
         jdbc.sql("delete from login_guard where guard_key = ?").params(key).update();

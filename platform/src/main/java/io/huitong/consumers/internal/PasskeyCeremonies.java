@@ -194,18 +194,18 @@ final class PasskeyCeremonies implements Passkeys {
 
         Instant now = now();
         String addressKey = "address:" + (clientAddress == null ? "unknown" : clientAddress);
-        Optional<Instant> locked = guard.lockedUntil(addressKey, now);
+        // the address's attempt is counted before the assertion is verified, and given back when it proves someone
+        Optional<Instant> locked = guard.claim(addressKey, null, now);
         if (locked.isPresent()) {
             throw locked(locked.get());
         }
         Optional<String> userId = verifyAssertion(ceremonyId, credentialId, userHandle,
                 new AuthenticationRequest(credentialId, userHandle, authenticatorData, clientData, signature), now);
         if (userId.isEmpty()) {
-            if (guard.failed(addressKey, now)) {
-                throw locked(guard.lockedUntil(addressKey, now).orElse(now));
-            }
-            throw new ApiException(401, ErrorType.AUTHENTICATION_ERROR, "passkey_invalid", "The passkey could not be verified.", null);
+            throw guard.lockedUntil(addressKey, now).map(PasskeyCeremonies::locked).orElseGet(() -> new ApiException(401,
+                    ErrorType.AUTHENTICATION_ERROR, "passkey_invalid", "The passkey could not be verified.", null));
         }
+        guard.release(addressKey, null);
         return accounts.open(userId.get(), clientAddress, now);
     }
 

@@ -173,10 +173,7 @@ final class TotpAuthenticator implements TwoFactor, SecondFactor {
         Instant now = now();
         guardCodes(userId, now);
         if (!accepts(userId, code, now)) {
-            if (guard.failed(guardKey(userId), now)) {
-                throw codesLocked(guard.lockedUntil(guardKey(userId), now).orElse(now));
-            }
-            throw otpInvalid(400, param);
+            throw guard.lockedUntil(guardKey(userId), now).map(TotpAuthenticator::codesLocked).orElseGet(() -> otpInvalid(400, param));
         }
         guard.succeeded(guardKey(userId));
     }
@@ -301,20 +298,19 @@ final class TotpAuthenticator implements TwoFactor, SecondFactor {
 
     /**
      * Codes sent with a session (to confirm or to turn off) are guessed no more freely than at login: as
-     * many wrong ones as the login lockout allows lock these for the consumer as long as it would.
+     * many wrong ones as the login lockout allows lock these for the consumer as long as it would. The attempt
+     * is counted before the code is checked ({@link LoginGuard#claim}), so codes sent at once are checked no more often.
      */
     private void guardCodes(String userId, Instant now) {
-        Optional<Instant> locked = guard.lockedUntil(guardKey(userId), now);
+        Optional<Instant> locked = guard.claim(guardKey(userId), null, now);
         if (locked.isPresent()) {
             throw codesLocked(locked.get());
         }
     }
 
+    /** A wrong code, counted when it was claimed: the lock if it locked the codes, else a 400. */
     private ApiException wrongCode(String userId, Instant now) {
-        if (guard.failed(guardKey(userId), now)) {
-            return codesLocked(guard.lockedUntil(guardKey(userId), now).orElse(now));
-        }
-        return otpInvalid(400, "code");
+        return guard.lockedUntil(guardKey(userId), now).map(TotpAuthenticator::codesLocked).orElseGet(() -> otpInvalid(400, "code"));
     }
 
     private static ApiException codesLocked(Instant until) {

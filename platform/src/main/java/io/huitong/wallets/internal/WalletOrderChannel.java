@@ -119,12 +119,10 @@ final class WalletOrderChannel implements OrderChannel {
         }
         Money amount = request.amount();
         openClearing(amount.currency());
-        if (byCode) {
-            wallets.openAccount(userId.get(), amount.currency());
-        } else {
-            wallets.ensure(userId.get());
-            wallets.openAccount(userId.get(), amount.currency());
+        if (!byCode) {
+            wallets.ensure(userId.get()); // a code names a wallet that exists; a consumer paying a QR payment may have none yet
         }
+        wallets.openAccount(userId.get(), amount.currency());
         AccountClass accountClass = wallets.classOf(userId.get());
         String txnId = wallets.ids().next("wtx");
         try {

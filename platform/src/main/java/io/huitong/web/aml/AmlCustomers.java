@@ -11,7 +11,6 @@ import io.huitong.payments.Payment;
 import io.huitong.payments.Payments;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Names the customer of an AML report the way the institution knows them ({@link CustomerIdentity}): a consumer by
@@ -21,13 +20,12 @@ import org.springframework.beans.factory.ObjectProvider;
 @org.springframework.stereotype.Component
 final class AmlCustomers {
 
-    private final ObjectProvider<Users> users;
-    private final ObjectProvider<Verifications> verifications;
-    private final ObjectProvider<Payments> payments;
-    private final ObjectProvider<Merchants> merchants;
+    private final Users users;
+    private final Verifications verifications;
+    private final Payments payments;
+    private final Merchants merchants;
 
-    AmlCustomers(ObjectProvider<Users> users, ObjectProvider<Verifications> verifications, ObjectProvider<Payments> payments,
-                 ObjectProvider<Merchants> merchants) {
+    AmlCustomers(Users users, Verifications verifications, Payments payments, Merchants merchants) {
         this.users = users;
         this.verifications = verifications;
         this.payments = payments;
@@ -44,7 +42,7 @@ final class AmlCustomers {
             return consumer(customer);
         }
         if (customer.startsWith("mer_")) {
-            return merchants.getObject().find(customer)
+            return merchants.find(customer)
                     .map(m -> new CustomerIdentity("merchant", m.name(), null, null, null, null, null, null, null))
                     .orElseGet(CustomerIdentity::other);
         }
@@ -64,11 +62,11 @@ final class AmlCustomers {
     }
 
     private CustomerIdentity consumer(String userId) {
-        Optional<String> phone = users.getObject().find(userId).map(io.huitong.consumers.User::phone);
+        Optional<String> phone = users.find(userId).map(io.huitong.consumers.User::phone);
         if (phone.isEmpty()) {
             return CustomerIdentity.other();
         }
-        Verification v = verifications.getObject().verification(userId);
+        Verification v = verifications.verification(userId);
         return new CustomerIdentity("consumer", v.verified() ? v.name() : null, v.verified() ? v.idNumber() : null, phone.get(), null, null,
                 null, null, null);
     }
@@ -85,7 +83,7 @@ final class AmlCustomers {
             if (t.merchant() == null || t.reference() == null) {
                 continue;
             }
-            Optional<Payment.Card> card = payments.getObject().find(t.merchant(), t.reference())
+            Optional<Payment.Card> card = payments.find(t.merchant(), t.reference())
                     .map(Payment::paymentMethod).map(Payment.PaymentMethod::card);
             if (card.isPresent()) {
                 return new CustomerIdentity("card", null, null, null, card.get().brand(), "**** **** **** " + card.get().last4(), rest, null,

@@ -92,6 +92,40 @@ class WalletApiPostgresTests extends WalletApiTests {
     }
 
     @Test
+    void eightMerchantsChargingOneCodeAtOnceChargeItExactlyOnce() throws Exception {
+        OnboardedMerchant shop = onboardMerchant("Racing Shop", "");
+        Consumer c = consumer();
+        fund(c, 1_000);
+        String code = paymentCode(c);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return charge(shop, 100, code);
+                }));
+            }
+            start.countDown();
+            int paid = 0;
+            for (Future<Api.Response> answer : answers) {
+                Api.Response r = answer.get();
+                if (r.status() == 201) {
+                    assertThat(r.json().path("status").asString()).isEqualTo("succeeded");
+                    paid++;
+                } else {
+                    assertThat(r.status()).as(r.body()).isEqualTo(402);
+                    assertThat(r.error("code")).isEqualTo("invalid_payment_code");
+                }
+            }
+            assertThat(paid).isEqualTo(1);
+        }
+        assertThat(available(c)).isEqualTo(900);
+        assertThat(history(c, "?limit=100").path("data")).hasSize(1);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
     void fortyEightConcurrentPaymentCodePaymentsFromTwelveWalletsHoldingThreeEachSucceedExactlyThreeTimesEach() throws Exception {
         OnboardedMerchant shop = onboardMerchant("Busy Shop", "");
         List<Consumer> payers = new ArrayList<>();

@@ -68,13 +68,8 @@ public abstract class WalletFixtures extends ApiTestSupport {
      * one account) with a valid checksum.
      */
     protected void verify(Consumer c) {
-        String first17 = "110105194912" + "31" + String.format(java.util.Locale.ROOT, "%03d", RESIDENTS.incrementAndGet() % 1000);
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        String idNumber = first17 + "10X98765432".charAt(sum % 11);
+        String idNumber = io.huitong.testsupport.ResidentIds.of("11010519491231"
+                + String.format(java.util.Locale.ROOT, "%03d", RESIDENTS.incrementAndGet() % 1000));
         Api.Response r = api.postJson("/v1/users/me/verification", "{\"name\":\"韩梅梅\",\"id_number\":\"" + idNumber + "\"}",
                 "Authorization", c.bearer());
         assertThat(r.status()).as(r.body()).isIn(200, 201);
