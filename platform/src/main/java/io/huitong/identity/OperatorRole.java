@@ -12,6 +12,11 @@ import java.util.Optional;
 public enum OperatorRole {
     /** Everything, including managing operators and routing. */
     ADMIN,
+    /**
+     * The security administrator of MLPS level 3: keys, operator roles and sessions; approves key rotation
+     * and role grants. Moves no money.
+     */
+    SECURITY,
     /** Reads channels and routing, to watch fraud and acquirer health. */
     RISK_ANALYST,
     /** Reads merchants; reads and moves money in the ledger. */
