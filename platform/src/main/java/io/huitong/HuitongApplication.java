@@ -1,5 +1,6 @@
 package io.huitong;
 
+import io.huitong.audit.AuditCommand;
 import io.huitong.config.DatabasePreflight;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,6 +14,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class HuitongApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "audit".equals(args[0])) {
+            // java -jar huitong.jar audit verify --db ...: checks the audit chain offline, without starting the platform
+            System.exit(AuditCommand.run(args, System.getenv(), System.out, System.err));
+        }
         DatabasePreflight.checkOrExit(System.getenv(), args);
         SpringApplication.run(HuitongApplication.class, args);
     }

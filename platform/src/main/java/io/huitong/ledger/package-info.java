@@ -4,8 +4,9 @@
  * linked transfers that succeed or fail together, and reversals as new compensating transfers.
  *
  * <p>Other modules use only the types in this package: {@link Ledger} and its commands and results.
+ * Every batch of transfers is recorded on the audit chain in the transaction that writes it.
  * The domain ({@code domain}) is free of Spring and SQL; the storage adapter ({@code jdbc}) and the
  * HTTP adapter ({@code web}) are internal.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Ledger", allowedDependencies = {"kernel"})
+@org.springframework.modulith.ApplicationModule(displayName = "Ledger", allowedDependencies = {"kernel", "audit"})
 package io.huitong.ledger;

@@ -1,5 +1,7 @@
 package io.huitong.ledger.jdbc;
 
+import io.huitong.audit.AuditTrail;
+import io.huitong.audit.MovedMoney;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import io.huitong.ledger.Account;
@@ -33,6 +35,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,6 +60,7 @@ public final class JdbcLedger implements Ledger {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final AuditTrail audit;
     private final TransactionTemplate writeTx;
     /** A batch inside the caller's transaction, behind a savepoint: a conflict undoes the batch alone, not the caller's work. */
     private final TransactionTemplate nestedTx;
@@ -67,10 +71,19 @@ public final class JdbcLedger implements Ledger {
     private static final int ACCOUNT_CACHE_LIMIT = 200_000;
     private volatile Boolean postgres;
 
+    /** A ledger without an audit trail, in transactions of its own manager: for tools and tests of the ledger alone. */
     public JdbcLedger(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, new DataSourceTransactionManager(dataSource), null);
+    }
+
+    /**
+     * The platform's ledger: its transactions go through {@code transactions} (joining the caller's), and every batch of
+     * transfers is recorded on {@code audit} in the transaction that writes it.
+     */
+    public JdbcLedger(DataSource dataSource, Clock clock, PlatformTransactionManager tm, AuditTrail audit) {
         this.dataSource = dataSource;
         this.clock = clock;
-        DataSourceTransactionManager tm = new DataSourceTransactionManager(dataSource);
+        this.audit = audit;
         this.writeTx = new TransactionTemplate(tm);
         this.nestedTx = new TransactionTemplate(tm);
         nestedTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -178,10 +191,18 @@ public final class JdbcLedger implements Ledger {
             whole.putAll(store.lockRows(widen));
         }
         store.insertTransfers(outcome.transfers());
+        if (audit != null && !outcome.transfers().isEmpty()) {
+            audit.recordMoney(outcome.transfers().stream().map(JdbcLedger::moved).toList());
+        }
         store.trackOpenHolds(outcome.transfers());
         store.insertEntries(outcome.entries(), now);
         store.addToTotals(outcome.changedAccounts(), lockAll, whole);
         return outcome.results();
+    }
+
+    private static MovedMoney moved(Transfer t) {
+        return new MovedMoney(t.id(), t.kind().name(), t.debitAccountId(), t.creditAccountId(), t.amount(), t.currency(), t.pendingId(),
+                t.reversesId(), t.code(), t.reference());
     }
 
     private static LedgerView view(Map<String, Account> locked, Map<String, Account> unlocked, Map<String, Transfer> known,

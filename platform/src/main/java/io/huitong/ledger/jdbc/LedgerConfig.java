@@ -1,5 +1,6 @@
 package io.huitong.ledger.jdbc;
 
+import io.huitong.audit.AuditTrail;
 import io.huitong.ledger.Ledger;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -8,13 +9,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 class LedgerConfig {
 
     @Bean
-    Ledger ledger(DataSource dataSource, Clock clock) {
-        return new JdbcLedger(dataSource, clock);
+    Ledger ledger(DataSource dataSource, Clock clock, PlatformTransactionManager transactions, AuditTrail audit) {
+        return new JdbcLedger(dataSource, clock, transactions, audit);
     }
 
     @Bean

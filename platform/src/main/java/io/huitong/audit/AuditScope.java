@@ -1,0 +1,93 @@
+package io.huitong.audit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The action a thread is carrying out for a person: who, what, on what, from where. The web layer opens one
+ * around every state-changing operator request; the first transaction that commits data in it records the
+ * action on the audit trail (in that same transaction), with whatever the code doing the work {@link #note}d
+ * of the change (the object's state before, for one).
+ */
+public final class AuditScope {
+
+    private static final ThreadLocal<AuditScope> CURRENT = new ThreadLocal<>();
+
+    private final String actor;
+    private final String action;
+    private final String objectType;
+    private final String objectId;
+    private final String ip;
+    private final String requestId;
+    private final Map<String, Object> detail = new LinkedHashMap<>();
+    private boolean recorded;
+
+    public AuditScope(String actor, String action, String objectType, String objectId, String ip, String requestId,
+                      Map<String, Object> request) {
+        this.actor = actor;
+        this.action = action;
+        this.objectType = objectType;
+        this.objectId = objectId;
+        this.ip = ip;
+        this.requestId = requestId;
+        if (request != null && !request.isEmpty()) {
+            detail.put("request", request);
+        }
+    }
+
+    /** Runs {@code work} inside {@code scope}; the scope ends with it. */
+    public static <T> T within(AuditScope scope, Supplier<T> work) {
+        AuditScope outer = CURRENT.get();
+        CURRENT.set(scope);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        }
+    }
+
+    /** The scope of this thread, or null. */
+    public static AuditScope current() {
+        return CURRENT.get();
+    }
+
+    /** Adds what the code doing the work knows of the change, such as {@code before}; no secrets. No-op without a scope. */
+    public static void note(String key, Object value) {
+        AuditScope scope = CURRENT.get();
+        if (scope != null && !scope.recorded) {
+            scope.detail.put(key, value);
+        }
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public String ip() {
+        return ip;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** Whether the action is already on the trail (a later transaction of the same request does not record it again). */
+    public boolean recorded() {
+        return recorded;
+    }
+
+    /** Marks the action recorded: its transaction committed. */
+    public void markRecorded() {
+        recorded = true;
+    }
+
+    /** The record of this action as it stands. */
+    public AuditRecord toRecord() {
+        return new AuditRecord(actor, action, objectType, objectId, ip, requestId, new LinkedHashMap<>(detail));
+    }
+}
