@@ -17,4 +17,7 @@ public interface Routing {
      * ({@code channels[1].fee_bps}), and nothing changes.
      */
     RoutingTable replace(List<RoutingRule> rules);
+
+    /** Refuses rules {@link #replace} would refuse, the same way, and changes nothing. */
+    void check(List<RoutingRule> rules);
 }

@@ -103,6 +103,11 @@ final class RoutingRules implements Routing {
         return new RoutingTable(0, null, open);
     }
 
+    @Override
+    public void check(List<RoutingRule> rules) {
+        validate(rules);
+    }
+
     private void validate(List<RoutingRule> rules) {
         if (rules.isEmpty()) {
             throw ApiException.invalid("channels", "channels must list at least one channel.");

@@ -10,4 +10,6 @@ public record Operator(String id, String email, String name, Set<OperatorRole> r
 
     public static final String ACTIVE = "active";
     public static final String DISABLED = "disabled";
+    /** Created with roles that wait for a security administrator's approval: can't log in yet. */
+    public static final String PENDING = "pending";
 }

@@ -10,6 +10,15 @@ public interface Operators {
     /** Creates an operator, without a second factor yet; an email already taken is a 409 {@code email_taken}. */
     Operator create(NewOperator request);
 
+    /** Creates an operator as {@link #create} does, but {@link Operator#PENDING}: they can't log in until {@link #activate}. */
+    Operator createPending(NewOperator request);
+
+    /** A pending operator's roles were approved: they can log in (409 {@code operator_unexpected_state} for any other status). */
+    Operator activate(String operatorId);
+
+    /** Whether an active operator holds this role. */
+    boolean anyActive(io.huitong.identity.OperatorRole role);
+
     Optional<Operator> find(String operatorId);
 
     /** Newest first. */

@@ -56,6 +56,15 @@ public interface RiskAdmin {
 
     RuleSet deleteRule(String id, String operator);
 
+    /**
+     * Refuses a rule change {@link #createRule} ({@code id} null) or {@link #updateRule} would refuse, the same way, and
+     * changes nothing; answers the input with the id the rule will have (a new rule without one gets it now).
+     */
+    RuleInput checkRule(String id, RuleInput input);
+
+    /** Refuses the removal of a rule that does not exist (404), as {@link #deleteRule} would; changes nothing. */
+    void checkRuleExists(String id);
+
     io.huitong.kernel.Page<DryRunHit> dryRunHits(String ruleId, io.huitong.kernel.PageRequest page);
 
     /**

@@ -27,6 +27,9 @@ public interface Wallets {
     /** An operator unfreezes a wallet. */
     Wallet unfreezeByOperator(String walletId);
 
+    /** The wallet with this id, for operators (404 {@code resource_missing} when there is none). */
+    Wallet walletById(String walletId);
+
     Page<WalletTransaction> transactions(String userId, PageRequest page);
 
     /**

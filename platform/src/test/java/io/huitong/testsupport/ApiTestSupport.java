@@ -31,6 +31,14 @@ public abstract class ApiTestSupport {
 
     protected Api api;
 
+    /** A second operator who approves changes that wait for two-person approval; one per running platform. */
+    protected TestApprovals colleague;
+
+    private static final java.util.Map<Integer, TestApprovals> COLLEAGUES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private MutableClock platformClock;
+
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("huitong.admin-key", () -> ADMIN_KEY);
@@ -57,6 +65,7 @@ public abstract class ApiTestSupport {
     @BeforeEach
     void connect() {
         api = new Api(port);
+        colleague = COLLEAGUES.computeIfAbsent(port, p -> new TestApprovals(new Api(p), platformClock));
     }
 
     protected static String admin() {

@@ -67,7 +67,7 @@ class AuditConfig {
                 long every = properties.chainInterval().toMillis();
                 executor.scheduleWithFixedDelay(() -> guarded("chain", audit::chain), every, every, TimeUnit.MILLISECONDS);
                 long sealEvery = properties.sealEvery().toMillis();
-                executor.scheduleWithFixedDelay(() -> guarded("seal", () -> audit.seal(LocalDate.now(clock.withZone(BUSINESS_ZONE)).minusDays(1))),
+                executor.scheduleWithFixedDelay(() -> guarded("seal", () -> audit.seal(LocalDate.ofInstant(clock.instant(), BUSINESS_ZONE).minusDays(1))),
                         every, sealEvery, TimeUnit.MILLISECONDS);
             }
 

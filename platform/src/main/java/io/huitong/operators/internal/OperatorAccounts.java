@@ -77,6 +77,32 @@ final class OperatorAccounts implements Operators, BearerAuthenticator {
 
     @Override
     public Operator create(NewOperator request) {
+        return insert(request, Operator.ACTIVE);
+    }
+
+    @Override
+    public Operator createPending(NewOperator request) {
+        return insert(request, Operator.PENDING);
+    }
+
+    @Override
+    public Operator activate(String operatorId) {
+        int updated = jdbc.sql("update operator_account set status = ?, updated_at = ? where id = ? and status = ?")
+                .params(Operator.ACTIVE, DbTimes.at(now()), operatorId, Operator.PENDING).update();
+        Operator operator = find(operatorId).orElseThrow(() -> ApiException.notFound("operator", operatorId));
+        if (updated == 0) {
+            throw ApiException.conflict("operator_unexpected_state", "The operator is " + operator.status() + ", not pending.");
+        }
+        return operator;
+    }
+
+    @Override
+    public boolean anyActive(OperatorRole role) {
+        return jdbc.sql("select roles from operator_account where status = ?").param(Operator.ACTIVE).query(String.class).list().stream()
+                .anyMatch(stored -> Arrays.asList(stored.split(",")).contains(role.wireName()));
+    }
+
+    private Operator insert(NewOperator request, String status) {
         OperatorPasswords.check(request.password(), request.email());
         Instant now = now();
         String id = ids.next("op");
@@ -84,13 +110,13 @@ final class OperatorAccounts implements Operators, BearerAuthenticator {
         try {
             jdbc.sql("insert into operator_account (id, email, name, roles, password_hash, status, created_at, updated_at)"
                             + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, request.email(), request.name(), roles(roles), passwords.encode(request.password()), Operator.ACTIVE,
+                    .params(id, request.email(), request.name(), roles(roles), passwords.encode(request.password()), status,
                             DbTimes.at(now), DbTimes.at(now))
                     .update();
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("email_taken", "An operator with this email exists.");
         }
-        return new Operator(id, request.email(), request.name(), roles, false, Operator.ACTIVE, now);
+        return new Operator(id, request.email(), request.name(), roles, false, status, now);
     }
 
     @Override
@@ -156,6 +182,11 @@ final class OperatorAccounts implements Operators, BearerAuthenticator {
         }
         Credentials operator = account.get();
         // the password was right: what follows is not a guess, and gives the attempt back
+        if (Operator.PENDING.equals(operator.status())) {
+            guard.release(accountKey, addressKey);
+            throw new ApiException(401, ErrorType.AUTHENTICATION_ERROR, "operator_pending",
+                    "This operator's roles await a security administrator's approval.", null);
+        }
         if (!Operator.ACTIVE.equals(operator.status())) {
             guard.release(accountKey, addressKey);
             throw new ApiException(401, ErrorType.AUTHENTICATION_ERROR, "operator_disabled", "This operator is disabled.", null);

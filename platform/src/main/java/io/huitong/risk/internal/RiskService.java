@@ -226,6 +226,31 @@ class RiskService implements Risk, RiskAdmin {
         });
     }
 
+    @Override
+    public RuleInput checkRule(String id, RuleInput input) {
+        if (id == null) {
+            RiskRule rule = validated(input, null);
+            if (rules(null).rules().stream().anyMatch(r -> r.id().equals(rule.id()))) {
+                throw ApiException.conflict("rule_exists", "A rule with id '" + rule.id() + "' exists; update it instead.");
+            }
+            return new RuleInput(rule.id(), input.name(), input.expression(), input.action(), input.score(), input.enabled(), input.mode());
+        }
+        RiskRule existing = rules(null).rules().stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("rule", id));
+        if (input.id() != null && !input.id().equals(id)) {
+            throw ApiException.invalid("id", "a rule's id cannot change");
+        }
+        validated(input, existing);
+        return input;
+    }
+
+    @Override
+    public void checkRuleExists(String id) {
+        if (rules(null).rules().stream().noneMatch(r -> r.id().equals(id))) {
+            throw ApiException.notFound("rule", id);
+        }
+    }
+
     private RuleSet change(String operator, String note, java.util.function.UnaryOperator<List<RiskRule>> edit) {
         RuleSet current = rules(null);
         List<RiskRule> next = edit.apply(current.rules());

@@ -157,6 +157,10 @@ class WalletService {
         return unfreezeWallet(row.id());
     }
 
+    Wallet walletById(String walletId) {
+        return view(store.byId(walletId).orElseThrow(() -> ApiException.notFound("wallet", walletId)));
+    }
+
     Wallet unfreezeByOperator(String walletId) {
         WalletStore.WalletRow row = store.byId(walletId).orElseThrow(() -> ApiException.notFound("wallet", walletId));
         return unfreezeWallet(row.id());

@@ -78,6 +78,11 @@ final class WalletsApi implements Wallets {
     }
 
     @Override
+    public Wallet walletById(String walletId) {
+        return wallets.walletById(walletId);
+    }
+
+    @Override
     public Page<WalletTransaction> transactions(String userId, PageRequest page) {
         return wallets.transactions(userId, page);
     }

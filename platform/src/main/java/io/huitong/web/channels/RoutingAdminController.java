@@ -1,5 +1,12 @@
 package io.huitong.web.channels;
 
+import io.huitong.identity.ApiPrincipal;
+import io.huitong.web.approvals.ApprovalView;
+import io.huitong.web.approvals.ChangeApprovals;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+
 import io.huitong.channels.Routing;
 import io.huitong.channels.RoutingRule;
 import io.huitong.channels.RoutingTable;
@@ -20,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The routing rules, for operators: which payments each channel takes and what they cost there. A PUT
- * replaces the whole set at once; anything invalid is refused with a 400 naming the parameter, and nothing
+ * replaces the whole set at once, once another operator approved it; anything invalid is refused with a 400 naming the parameter, and nothing
  * changes.
  */
 @RestController
@@ -28,10 +35,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Channels (operator)")
 class RoutingAdminController {
 
-    private final Routing routing;
+    /** The action of a routing change waiting for approval. */
+    static final String REPLACE = "routing.replace";
 
-    RoutingAdminController(Routing routing) {
+    private final Routing routing;
+    private final ChangeApprovals changes;
+
+    RoutingAdminController(Routing routing, ChangeApprovals changes) {
         this.routing = routing;
+        this.changes = changes;
     }
 
     record RuleView(String name, boolean enabled,
@@ -73,8 +85,19 @@ class RoutingAdminController {
 
     @PutMapping
     @AllowedRoles(OperatorRole.ADMIN)
-    @Operation(summary = "Replace every routing rule at once; answers the new rules with the next version")
-    RoutingView put(@RequestBody RoutingRequest body) {
+    @Operation(summary = "Replace every routing rule at once, with another operator's approval",
+            description = "The rules are checked at once (400 naming the parameter, nothing waits); then 202 with a pending approval "
+                    + "(action routing.replace). They are in force, with the next version, once another operator (admin or risk_analyst) "
+                    + "approves it: POST /v1/admin/approvals/{id}/approve.")
+    ResponseEntity<ApprovalView> put(@RequestBody RoutingRequest body, ApiPrincipal caller) {
+        List<RoutingRule> rules = rules(body);
+        routing.check(rules);
+        return changes.request(caller, REPLACE, "routing", "routing", Set.of(OperatorRole.RISK_ANALYST), body,
+                Map.of("channels", rules.size()));
+    }
+
+    /** The rules of a request, checked for what the API itself requires. */
+    static List<RoutingRule> rules(RoutingRequest body) {
         if (body == null || body.channels() == null) {
             throw ApiException.missing("channels");
         }
@@ -99,7 +122,7 @@ class RoutingAdminController {
             rules.add(new RoutingRule(r.name(), r.enabled(), r.methods(), r.currencies(), r.minAmount(), r.maxAmount(), r.feeBps(),
                     r.feeFixed()));
         }
-        return RoutingView.of(routing.replace(rules));
+        return rules;
     }
 
     private static void require(Object value, String param) {

@@ -2,6 +2,12 @@ package io.huitong.web.merchants;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.huitong.identity.AllowedRoles;
+import io.huitong.identity.ApiPrincipal;
+import io.huitong.web.approvals.ApprovalView;
+import io.huitong.web.approvals.ChangeApprovals;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
 import io.huitong.identity.Merchant;
 import io.huitong.identity.MerchantKey;
 import io.huitong.identity.MerchantTerms;
@@ -40,7 +46,12 @@ class MerchantAdminController {
     private final Merchants merchants;
     private final Settlements settlements;
 
-    MerchantAdminController(Merchants merchants, Settlements settlements) {
+    static final String CHANGE_TERMS = "merchant.terms.change";
+
+    private final ChangeApprovals changes;
+
+    MerchantAdminController(Merchants merchants, Settlements settlements, ChangeApprovals changes) {
+        this.changes = changes;
         this.merchants = merchants;
         this.settlements = settlements;
     }
@@ -88,13 +99,17 @@ class MerchantAdminController {
 
     @PostMapping("/{id}")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE})
-    @Operation(summary = "Change a merchant's settlement terms: fees from the next payment, schedule and settlement currency from the next"
-            + " settlement run")
-    MerchantView changeTerms(@PathVariable String id, @RequestBody MerchantTerms body) {
+    @Operation(summary = "Change a merchant's settlement terms, with another operator's approval: fees from the next payment after it, "
+            + "schedule and settlement currency from the next settlement run",
+            description = "The terms are checked at once (400 naming the parameter, 404 for an unknown merchant; nothing waits), then "
+                    + "answered 202 with a pending approval (action merchant.terms.change); they apply once a finance operator or admin "
+                    + "other than the requester approves.")
+    ResponseEntity<ApprovalView> changeTerms(@PathVariable String id, @RequestBody MerchantTerms body, ApiPrincipal caller) {
         if (body.isEmpty()) {
             throw ApiException.missing("settlement_schedule");
         }
-        return view(merchants.changeTerms(id, body));
+        Merchant merchant = merchants.find(id).orElseThrow(() -> ApiException.notFound("merchant", id));
+        return changes.request(caller, CHANGE_TERMS, "merchant", id, Set.of(OperatorRole.FINANCE), body, Map.of("merchant", merchant.name()));
     }
 
     @PutMapping("/{id}/bank_account")

@@ -1,5 +1,17 @@
 package io.huitong.web.operators;
 
+import io.huitong.approvals.ApprovalHandler;
+import io.huitong.approvals.Approvals;
+import io.huitong.approvals.NewApproval;
+import io.huitong.operators.Operator;
+import io.huitong.web.approvals.ApprovalView;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
+
 import io.huitong.identity.AllowedRoles;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.identity.OperatorRole;
@@ -25,20 +37,60 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Operators (operator)")
 class OperatorAdminController {
 
-    private final Operators operators;
+    static final String GRANT_ROLES = "operator.grant_roles";
 
-    OperatorAdminController(Operators operators) {
+    private final Operators operators;
+    private final Approvals approvals;
+
+    OperatorAdminController(Operators operators, Approvals approvals) {
         this.operators = operators;
+        this.approvals = approvals;
+    }
+
+    /** An approved role grant activates the pending operator; a rejected one disables them. */
+    @Configuration(proxyBeanMethods = false)
+    static class Approval {
+
+        @Bean
+        ApprovalHandler operatorGrantRoles(Operators operators) {
+            return new ApprovalHandler() {
+                @Override
+                public String action() {
+                    return GRANT_ROLES;
+                }
+
+                @Override
+                public void approved(io.huitong.approvals.Approval approval) {
+                    operators.activate(approval.objectId());
+                }
+
+                @Override
+                public void rejected(io.huitong.approvals.Approval approval) {
+                    operators.disable(approval.objectId());
+                }
+            };
+        }
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(OperatorRole.ADMIN)
     @Operation(summary = "Create an operator with roles and a first password; they enrol TOTP at their first login",
-            description = "Roles: admin, risk_analyst, finance, auditor, support (400 parameter_invalid otherwise). The password must be "
-                    + "at least 12 characters and not trivial (400 password_too_weak); an email already taken is a 409 email_taken.")
-    OperatorView create(@RequestBody NewOperator body) {
-        return OperatorView.of(operators.create(body));
+            description = "Roles: admin, security, risk_analyst, finance, auditor, support (400 parameter_invalid otherwise). The password "
+                    + "must be at least 12 characters and not trivial (400 password_too_weak); an email already taken is a 409 email_taken. "
+                    + "Once an active security administrator exists, a role grant needs one's approval: the answer is 202 with a pending "
+                    + "approval (action operator.grant_roles) and the operator, pending, can log in once a security operator other than "
+                    + "the requester approves (rejected: disabled). Until then (a new installation), the operator is active at once: 201.")
+    ResponseEntity<?> create(@RequestBody NewOperator body, ApiPrincipal caller) {
+        if (!operators.anyActive(OperatorRole.SECURITY)) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(OperatorView.of(operators.create(body)));
+        }
+        Operator pending = operators.createPending(body);
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("email", pending.email());
+        shown.put("name", pending.name());
+        shown.put("roles", pending.roles().stream().map(OperatorRole::wireName).sorted().toList());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApprovalView.of(approvals.request(new NewApproval(GRANT_ROLES, "operator",
+                pending.id(), caller.id(), Set.of(OperatorRole.SECURITY), 1, shown))));
     }
 
     @GetMapping

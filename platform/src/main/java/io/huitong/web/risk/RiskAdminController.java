@@ -5,10 +5,14 @@ import io.huitong.identity.ApiPrincipal;
 import io.huitong.identity.OperatorRole;
 import io.huitong.kernel.Page;
 import io.huitong.risk.RiskAdmin;
+import io.huitong.web.approvals.ApprovalView;
+import io.huitong.web.approvals.ChangeApprovals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +29,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Risk (operator)")
 class RiskAdminController {
 
-    private final RiskAdmin risk;
+    static final String CREATE_RULE = "risk.rule.create";
+    static final String UPDATE_RULE = "risk.rule.update";
+    static final String DELETE_RULE = "risk.rule.delete";
+    private static final String APPROVAL = "The change is checked at once (400 naming the parameter, 404 for an unknown rule, 409 rule_exists; "
+            + "nothing waits), then answered 202 with a pending approval; it takes effect once another operator (risk_analyst or admin) "
+            + "approves it: POST /v1/admin/approvals/{id}/approve.";
 
-    RiskAdminController(RiskAdmin risk) {
+    private final RiskAdmin risk;
+    private final ChangeApprovals changes;
+
+    RiskAdminController(RiskAdmin risk, ChangeApprovals changes) {
         this.risk = risk;
+        this.changes = changes;
     }
 
     record Verdict(String note) {
@@ -51,15 +64,15 @@ class RiskAdminController {
     }
 
     @PostMapping("/rules")
-    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
-    @Operation(summary = "Add a rule: a new version of the rules",
+    @Operation(summary = "Add a rule, with another operator's approval: then a new version of the rules",
             description = "expression is CEL over amount, currency, kind, card.country, ip.country, declared_country, "
                     + "velocity.{card,device,ip,user,merchant}.{count_1h,sum_1h,count_24h,sum_24h,small_1h}, new_device, "
                     + "country_mismatch, km_from_last, minutes_since_last, amount_to_median, small_payments_1h, hour_of_day, "
-                    + "account_age_days, model_score. mode dry_run records matches without acting.")
-    RiskAdmin.RuleSet create(ApiPrincipal caller, @RequestBody RiskAdmin.RuleInput body) {
-        return risk.createRule(body, caller.id());
+                    + "account_age_days, model_score. mode dry_run records matches without acting. " + APPROVAL)
+    ResponseEntity<ApprovalView> create(ApiPrincipal caller, @RequestBody RiskAdmin.RuleInput body) {
+        RiskAdmin.RuleInput checked = risk.checkRule(null, body);
+        return changes.request(caller, CREATE_RULE, "risk_rule", checked.id(), Set.of(OperatorRole.RISK_ANALYST), checked, Map.of());
     }
 
     @GetMapping("/rules/{id}")
@@ -71,16 +84,19 @@ class RiskAdminController {
 
     @PostMapping("/rules/{id}")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
-    @Operation(summary = "Change a rule (absent fields keep their value): a new version of the rules")
-    RiskAdmin.RuleSet update(ApiPrincipal caller, @PathVariable String id, @RequestBody RiskAdmin.RuleInput body) {
-        return risk.updateRule(id, body, caller.id());
+    @Operation(summary = "Change a rule (absent fields keep their value), with another operator's approval: then a new version of the rules",
+            description = APPROVAL)
+    ResponseEntity<ApprovalView> update(ApiPrincipal caller, @PathVariable String id, @RequestBody RiskAdmin.RuleInput body) {
+        RiskAdmin.RuleInput checked = risk.checkRule(id, body);
+        return changes.request(caller, UPDATE_RULE, "risk_rule", id, Set.of(OperatorRole.RISK_ANALYST), checked, Map.of());
     }
 
     @DeleteMapping("/rules/{id}")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
-    @Operation(summary = "Remove a rule: a new version of the rules")
-    RiskAdmin.RuleSet delete(ApiPrincipal caller, @PathVariable String id) {
-        return risk.deleteRule(id, caller.id());
+    @Operation(summary = "Remove a rule, with another operator's approval: then a new version of the rules", description = APPROVAL)
+    ResponseEntity<ApprovalView> delete(ApiPrincipal caller, @PathVariable String id) {
+        risk.checkRuleExists(id);
+        return changes.request(caller, DELETE_RULE, "risk_rule", id, Set.of(OperatorRole.RISK_ANALYST), Map.of("id", id), Map.of());
     }
 
     @GetMapping("/decisions")

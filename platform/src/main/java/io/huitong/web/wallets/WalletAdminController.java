@@ -1,11 +1,21 @@
 package io.huitong.web.wallets;
 
+import io.huitong.approvals.ApprovalHandler;
+import io.huitong.identity.AllowedRoles;
+import io.huitong.identity.ApiPrincipal;
+import io.huitong.identity.OperatorRole;
+import io.huitong.kernel.ApiException;
 import io.huitong.wallets.Wallet;
 import io.huitong.wallets.Wallets;
+import io.huitong.web.approvals.ApprovalView;
+import io.huitong.web.approvals.ChangeApprovals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.huitong.identity.AllowedRoles;
-import io.huitong.identity.OperatorRole;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,16 +27,38 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Wallets (operator)")
 class WalletAdminController {
 
-    private final Wallets wallets;
+    static final String UNFREEZE = "wallet.unfreeze";
 
-    WalletAdminController(Wallets wallets) {
+    private final Wallets wallets;
+    private final ChangeApprovals changes;
+
+    WalletAdminController(Wallets wallets, ChangeApprovals changes) {
         this.wallets = wallets;
+        this.changes = changes;
     }
 
     @PostMapping("/{id}/unfreeze")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SUPPORT, OperatorRole.RISK_ANALYST})
-    @Operation(summary = "Unfreeze a consumer's wallet (support, after checking who asks; risk analysts, after a review)")
-    Wallet unfreeze(@PathVariable String id) {
-        return wallets.unfreezeByOperator(id);
+    @Operation(summary = "Unfreeze a consumer's wallet (support, after checking who asks; risk analysts, after a review), with another "
+            + "operator's approval",
+            description = "404 for an unknown wallet and 409 wallet_not_frozen for one that is not frozen, at once; otherwise 202 with a "
+                    + "pending approval (action wallet.unfreeze): the wallet is active again once a risk_analyst or admin other than the "
+                    + "requester approves.")
+    ResponseEntity<ApprovalView> unfreeze(@PathVariable String id, ApiPrincipal caller) {
+        Wallet wallet = wallets.walletById(id);
+        if (!"frozen".equals(wallet.status())) {
+            throw ApiException.conflict("wallet_not_frozen", "The wallet is " + wallet.status() + ", not frozen.");
+        }
+        return changes.request(caller, UNFREEZE, "wallet", id, Set.of(OperatorRole.RISK_ANALYST), Map.of(), Map.of());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Approval {
+
+        /** An approved unfreeze: the wallet can send money again. */
+        @Bean
+        ApprovalHandler walletUnfreeze(Wallets wallets) {
+            return ChangeApprovals.handler(UNFREEZE, a -> wallets.unfreezeByOperator(a.objectId()));
+        }
     }
 }

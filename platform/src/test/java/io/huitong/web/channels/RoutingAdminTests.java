@@ -190,8 +190,28 @@ abstract class RoutingAdminTests extends ApiTestSupport {
         return r.json();
     }
 
+    /** A PUT, approved by a second operator when it waits for approval: then the rules in force, as GET shows them. */
     private Api.Response put(String body) {
-        return send(body, "Authorization", admin());
+        Api.Response r = send(body, "Authorization", admin());
+        if (r.status() != 202) {
+            return r;
+        }
+        colleague.approve(r);
+        return api.get("/v1/admin/routing", "Authorization", admin());
+    }
+
+    @Test
+    void aPutWaitsForASecondOperatorAndChangesNothingUntilApproved() {
+        long before = get().path("version").asLong();
+        Api.Response requested = send(BOTH, "Authorization", admin());
+        assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+        assertThat(requested.json().path("action").asString()).isEqualTo("routing.replace");
+        assertThat(requested.json().path("approver_roles").toString()).contains("risk_analyst");
+        assertThat(get().path("version").asLong()).isEqualTo(before);
+        Api.Response own = api.postJson("/v1/admin/approvals/" + requested.json().path("id").asString() + "/approve", "{}", "Authorization", admin());
+        assertThat(own.status()).isEqualTo(403);
+        colleague.approve(requested);
+        assertThat(get().path("version").asLong()).isEqualTo(before + 1);
     }
 
     private Api.Response send(String body, String... headers) {

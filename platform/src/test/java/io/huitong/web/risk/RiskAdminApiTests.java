@@ -30,17 +30,30 @@ abstract class RiskAdminApiTests extends ApiTestSupport {
     }
 
     @Test
-    void everyChangeIsANewVersionAndOlderVersionsStayReadable() {
-        Api.Response created = post("/v1/admin/risk/rules", "{\"id\":\"big_usd\",\"name\":\"Big USD\","
+    void everyChangeWaitsForASecondOperatorThenIsANewVersionAndOlderVersionsStayReadable() {
+        int before = get("/v1/admin/risk/rules").json().path("version").asInt();
+        Api.Response requested = post("/v1/admin/risk/rules", "{\"id\":\"big_usd\",\"name\":\"Big USD\","
                 + "\"expression\":\"currency == 'USD' && amount > 100000\",\"action\":\"review\",\"score\":20,\"mode\":\"dry_run\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        int version = created.json().path("version").asInt();
-        assertThat(version).isGreaterThan(1);
-        assertThat(created.json().path("created_by").asString()).isEqualTo("admin");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+        assertThat(requested.json().path("status").asString()).isEqualTo("pending");
+        assertThat(requested.json().path("action").asString()).isEqualTo("risk.rule.create");
+        assertThat(requested.json().path("object_id").asString()).isEqualTo("big_usd");
+        assertThat(requested.json().path("requested_by").asString()).isEqualTo("admin");
+        // nothing changed while it waits, and the requester can't approve it
+        assertThat(get("/v1/admin/risk/rules").json().path("version").asInt()).isEqualTo(before);
+        assertThat(get("/v1/admin/risk/rules/big_usd").status()).isEqualTo(404);
+        Api.Response own = post("/v1/admin/approvals/" + requested.json().path("id").asString() + "/approve", "{}");
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.error("code")).isEqualTo("approval_own_request");
 
-        Api.Response updated = post("/v1/admin/risk/rules/big_usd", "{\"mode\":\"active\"}");
-        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
-        assertThat(updated.json().path("version").asInt()).isEqualTo(version + 1);
+        colleague.approve(requested);
+        JsonNode created = get("/v1/admin/risk/rules").json();
+        int version = created.path("version").asInt();
+        assertThat(version).isEqualTo(before + 1);
+        assertThat(created.path("created_by").asString()).isEqualTo("admin");
+
+        colleague.approve(post("/v1/admin/risk/rules/big_usd", "{\"mode\":\"active\"}"));
+        assertThat(get("/v1/admin/risk/rules").json().path("version").asInt()).isEqualTo(version + 1);
         assertThat(get("/v1/admin/risk/rules/big_usd").json().path("mode").asString()).isEqualTo("active");
         assertThat(get("/v1/admin/risk/rules/big_usd").json().path("expression").asString()).isEqualTo("currency == 'USD' && amount > 100000");
 
@@ -49,9 +62,28 @@ abstract class RiskAdminApiTests extends ApiTestSupport {
         assertThat(get("/v1/admin/risk/rules/versions").json().path("data").findValuesAsString("change"))
                 .contains("created big_usd", "updated big_usd", "the default rules");
 
-        Api.Response deleted = api.delete("/v1/admin/risk/rules/big_usd", "Authorization", admin());
-        assertThat(deleted.json().path("version").asInt()).isEqualTo(version + 2);
+        colleague.approve(api.delete("/v1/admin/risk/rules/big_usd", "Authorization", admin()));
+        assertThat(get("/v1/admin/risk/rules").json().path("version").asInt()).isEqualTo(version + 2);
         assertThat(get("/v1/admin/risk/rules/big_usd").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRejectedRuleChangeChangesNothing() {
+        int before = get("/v1/admin/risk/rules").json().path("version").asInt();
+        Api.Response requested = post("/v1/admin/risk/rules", "{\"id\":\"never\",\"expression\":\"amount > 1\",\"action\":\"block\"}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+        Api.Response rejected = api.postJson("/v1/admin/approvals/" + requested.json().path("id").asString() + "/reject", "{\"note\":\"too broad\"}",
+                "Authorization", colleague.approver().bearer());
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.json().path("status").asString()).isEqualTo("rejected");
+        assertThat(get("/v1/admin/risk/rules").json().path("version").asInt()).isEqualTo(before);
+        assertThat(get("/v1/admin/risk/rules/never").status()).isEqualTo(404);
+        // a change of an unknown rule, or a second rule with a taken id, is refused at once: nothing waits
+        assertThat(post("/v1/admin/risk/rules/no_such_rule", "{\"mode\":\"active\"}").status()).isEqualTo(404);
+        assertThat(api.delete("/v1/admin/risk/rules/no_such_rule", "Authorization", admin()).status()).isEqualTo(404);
+        Api.Response taken = post("/v1/admin/risk/rules", "{\"id\":\"card_velocity\",\"expression\":\"amount > 1\",\"action\":\"block\"}");
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.error("code")).isEqualTo("rule_exists");
     }
 
     @Test

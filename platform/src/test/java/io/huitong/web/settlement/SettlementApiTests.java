@@ -391,9 +391,16 @@ abstract class SettlementApiTests extends ApiTestSupport {
         assertThat(terms.error("param")).isEqualTo("settlement_schedule");
         Api.Response changed = api.postJson("/v1/admin/merchants/" + m.id(), "{\"settlement_schedule\":\"T2\",\"settlement_currency\":\"HKD\"}",
                 "Authorization", admin());
-        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-        assertThat(changed.json().path("settlement_schedule").asString()).isEqualTo("T2");
-        assertThat(changed.json().path("settlement_currency").asString()).isEqualTo("HKD");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(202);
+        assertThat(changed.json().path("action").asString()).isEqualTo("merchant.terms.change");
+        assertThat(api.get("/v1/admin/merchants/" + m.id(), "Authorization", admin()).json().path("settlement_schedule").asString())
+                .as("unchanged until a second operator approves").isNotEqualTo("T2");
+        colleague.approve(changed);
+        JsonNode after = api.get("/v1/admin/merchants/" + m.id(), "Authorization", admin()).json();
+        assertThat(after.path("settlement_schedule").asString()).isEqualTo("T2");
+        assertThat(after.path("settlement_currency").asString()).isEqualTo("HKD");
+        assertThat(api.postJson("/v1/admin/merchants/mer_nope", "{\"settlement_schedule\":\"T1\"}", "Authorization", admin()).status())
+                .isEqualTo(404);
         assertThat(api.get("/v1/settlements/stl_nope", "Authorization", m.bearer()).status()).isEqualTo(404);
     }
 }

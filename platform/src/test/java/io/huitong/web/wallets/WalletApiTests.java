@@ -118,8 +118,15 @@ abstract class WalletApiTests extends WalletFixtures {
         assertThat(api.postJson("/v1/admin/wallets/" + walletId + "/unfreeze", "", "Authorization", a.bearer()).status())
                 .as("a consumer is no operator").isEqualTo(403);
         Api.Response byOperator = api.postJson("/v1/admin/wallets/" + walletId + "/unfreeze", "", "Authorization", admin());
-        assertThat(byOperator.status()).as(byOperator.body()).isEqualTo(200);
-        assertThat(byOperator.json().path("status").asString()).isEqualTo("active");
+        assertThat(byOperator.status()).as(byOperator.body()).isEqualTo(202);
+        assertThat(byOperator.json().path("action").asString()).isEqualTo("wallet.unfreeze");
+        assertThat(wallet(a).json().path("status").asString()).as("frozen until a second operator approves").isEqualTo("frozen");
+        assertThat(transfer(a, b, 100).status()).isEqualTo(403);
+        colleague.approve(byOperator);
+        assertThat(wallet(a).json().path("status").asString()).isEqualTo("active");
+        Api.Response again = api.postJson("/v1/admin/wallets/" + walletId + "/unfreeze", "", "Authorization", admin());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.error("code")).isEqualTo("wallet_not_frozen");
         assertThat(api.postJson("/v1/admin/wallets/wal_nope/unfreeze", "", "Authorization", admin()).status()).isEqualTo(404);
         assertThat(available(a)).isEqualTo(400);
     }

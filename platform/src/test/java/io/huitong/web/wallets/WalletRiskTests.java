@@ -55,7 +55,7 @@ abstract class WalletRiskTests extends WalletFixtures {
         fund(a, 1_000);
         fund(c, 1_000);
         String before = api.get("/v1/admin/risk/rules/user_velocity", "Authorization", admin()).json().path("expression").asString();
-        admin("/v1/admin/risk/rules/user_velocity", "{\"expression\":\"velocity.user.count_1h >= 2 && user == '" + a.id() + "'\"}");
+        colleague.approve(admin("/v1/admin/risk/rules/user_velocity", "{\"expression\":\"velocity.user.count_1h >= 2 && user == '" + a.id() + "'\"}"));
         try {
             assertThat(transfer(a, b, 100).status()).isEqualTo(201);
             assertThat(transfer(a, b, 100).status()).isEqualTo(201);
@@ -64,7 +64,7 @@ abstract class WalletRiskTests extends WalletFixtures {
                 assertThat(transfer(c, b, 100).status()).isEqualTo(201);
             }
         } finally {
-            admin("/v1/admin/risk/rules/user_velocity", "{\"expression\":\"" + before + "\"}");
+            colleague.approve(admin("/v1/admin/risk/rules/user_velocity", "{\"expression\":\"" + before + "\"}"));
         }
     }
 

@@ -1,0 +1,19 @@
+package io.huitong.web.merchants;
+
+import io.huitong.approvals.ApprovalHandler;
+import io.huitong.identity.MerchantTerms;
+import io.huitong.identity.Merchants;
+import io.huitong.web.approvals.ChangeApprovals;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class MerchantApprovalConfig {
+
+    /** Approved terms: in force from the next payment (fees) and the next settlement run (schedule, currency). */
+    @Bean
+    ApprovalHandler merchantTermsChange(Merchants merchants, ChangeApprovals changes) {
+        return ChangeApprovals.handler(MerchantAdminController.CHANGE_TERMS,
+                a -> merchants.changeTerms(a.objectId(), changes.request(a, MerchantTerms.class)));
+    }
+}
