@@ -105,7 +105,7 @@ class BankChannelConfig {
             if (port == null) {
                 return null;
             }
-            base = "http://localhost:" + port;
+            base = (environment.getProperty("huitong.tls.enabled", Boolean.class, false) ? "https" : "http") + "://localhost:" + port;
         }
         return base.replaceAll("/+$", "") + "/notify/" + channel;
     }

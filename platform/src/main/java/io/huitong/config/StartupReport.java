@@ -36,7 +36,8 @@ class StartupReport {
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web
                 ? web.getWebServer().getPort()
                 : environment.getProperty("server.port", Integer.class, 8080);
-        String base = "http://localhost:" + port;
+        String scheme = environment.getProperty("huitong.tls.enabled", Boolean.class, false) ? "https" : "http";
+        String base = scheme + "://localhost:" + port;
         DatabaseTarget database = new DatabaseTarget(environment.getProperty("spring.datasource.url"));
         log.info("""
                 Huitong is ready at {}/

@@ -1,6 +1,7 @@
 /**
  * The HTTP API infrastructure of api.md: the error shape, {@code Request-Id}, bearer authentication,
- * the generic idempotency layer for every {@code POST}, list pagination, OpenAPI and operations endpoints.
+ * the generic idempotency layer for every {@code POST}, list pagination, OpenAPI and operations endpoints, and HTTPS
+ * (the listener's certificate and protocol versions, HSTS).
  *
  * <p>Controllers in any module need nothing from this module's types:
  * <ul>

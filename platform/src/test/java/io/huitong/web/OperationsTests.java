@@ -18,6 +18,7 @@ abstract class OperationsTests extends ApiTestSupport {
         assertThat(anonymous.json().path("status").asString()).isEqualTo("UP");
         assertThat(anonymous.json().has("components")).as("no components, disk paths or versions for anyone").isFalse();
         assertThat(anonymous.body()).doesNotContain("path").doesNotContain("database");
+        assertThat(anonymous.header("Strict-Transport-Security")).as("HSTS only on responses over HTTPS").isNull();
 
         Api.Response health = api.get("/actuator/health", "Authorization", admin());
         assertThat(health.json().path("components").path("db").path("status").asString()).isEqualTo("UP");

@@ -4,7 +4,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Where payers and channels reach the platform: {@code huitong.payments.public-url}, or this instance's own port on
- * localhost. Hosted pages and channels' notification addresses start here.
+ * localhost (over HTTPS when {@code huitong.tls.enabled}). Hosted pages and channels' notification addresses start here.
  */
 class PublicAddress {
 
@@ -29,7 +29,8 @@ class PublicAddress {
             return base;
         }
         String port = environment.getProperty("local.server.port");
-        base = "http://localhost:" + (port != null ? port : environment.getProperty("server.port", "8080"));
+        String scheme = environment.getProperty("huitong.tls.enabled", Boolean.class, false) ? "https" : "http";
+        base = scheme + "://localhost:" + (port != null ? port : environment.getProperty("server.port", "8080"));
         if (port != null) {
             known = base;
         }

@@ -3,6 +3,7 @@ package io.huitong.web.security;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.identity.BearerAuthenticator;
 import io.huitong.web.error.ErrorResponses;
+import io.huitong.web.tls.TlsProperties;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -53,7 +54,7 @@ class SecurityConfig {
             + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, List<BearerAuthenticator> authenticators, ErrorResponses errors) {
+    SecurityFilterChain apiSecurity(HttpSecurity http, List<BearerAuthenticator> authenticators, ErrorResponses errors, TlsProperties tls) {
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -62,7 +63,11 @@ class SecurityConfig {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // the API's reference pages run only their own scripts, and nobody may frame them
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(DOCS,
-                        new ContentSecurityPolicyHeaderWriter(DOCS_POLICY))))
+                                new ContentSecurityPolicyHeaderWriter(DOCS_POLICY)))
+                        // browsers come back over HTTPS only, for huitong.tls.hsts-max-age: written on responses to requests that
+                        // came over HTTPS (directly, or through a proxy whose X-Forwarded-Proto the server trusts), never on plain HTTP
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(tls.hstsMaxAge().toSeconds())
+                                .includeSubDomains(tls.hstsIncludeSubdomains())))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(new ContractAuthenticationEntryPoint(errors))
                         .accessDeniedHandler(new ContractAccessDeniedHandler(errors)))
