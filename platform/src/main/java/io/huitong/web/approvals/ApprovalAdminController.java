@@ -44,7 +44,7 @@ class ApprovalAdminController {
     }
 
     @GetMapping
-    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE, OperatorRole.AUDITOR})
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SECURITY, OperatorRole.FINANCE, OperatorRole.AUDITOR})
     @Operation(summary = "Approvals, newest first; ?status=pending|approved|rejected")
     Page<ApprovalView> list(@Parameter(description = "pending, approved or rejected") @RequestParam(required = false) String status,
                             PageRequest page) {
@@ -52,14 +52,14 @@ class ApprovalAdminController {
     }
 
     @GetMapping("/{id}")
-    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE, OperatorRole.AUDITOR})
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SECURITY, OperatorRole.FINANCE, OperatorRole.AUDITOR})
     @Operation(summary = "An approval, with every vote so far")
     ApprovalView get(@PathVariable String id) {
         return ApprovalView.of(approvals.find(id).orElseThrow(() -> ApiException.notFound("approval", id)));
     }
 
     @PostMapping("/{id}/approve")
-    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST, OperatorRole.FINANCE, OperatorRole.AUDITOR, OperatorRole.SUPPORT})
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SECURITY, OperatorRole.RISK_ANALYST, OperatorRole.FINANCE, OperatorRole.AUDITOR, OperatorRole.SUPPORT})
     @Operation(summary = "Approve: once enough operators other than the requester approve, the action takes effect",
             description = DECIDE_RULES)
     ApprovalView approve(@PathVariable String id, @RequestBody(required = false) Decision body, ApiPrincipal caller) {
@@ -67,7 +67,7 @@ class ApprovalAdminController {
     }
 
     @PostMapping("/{id}/reject")
-    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST, OperatorRole.FINANCE, OperatorRole.AUDITOR, OperatorRole.SUPPORT})
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SECURITY, OperatorRole.RISK_ANALYST, OperatorRole.FINANCE, OperatorRole.AUDITOR, OperatorRole.SUPPORT})
     @Operation(summary = "Reject: the approval is rejected at once and the action is undone", description = DECIDE_RULES)
     ApprovalView reject(@PathVariable String id, @RequestBody(required = false) Decision body, ApiPrincipal caller) {
         return ApprovalView.of(approvals.reject(id, caller, body == null ? null : body.note()));
