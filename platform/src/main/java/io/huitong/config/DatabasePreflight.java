@@ -66,7 +66,7 @@ public final class DatabasePreflight {
     }
 
     /**
-     * The data directory holds the embedded database and the master key: on a POSIX file system it and the files in it
+     * The data directory holds the embedded database and the master key files: on a POSIX file system it and the files in it
      * are made its owner's alone (0700, files 0600), also when an earlier start left them readable by others.
      */
     static void ownerOnly(Path dataDir) throws IOException {

@@ -5,11 +5,11 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 
 /**
- * A keyed fingerprint being computed: HMAC-SHA256 under a key the vault derived from the master key for
+ * A keyed fingerprint being computed: HMAC-SHA256 under a key the vault derived from its fingerprint key for
  * one purpose. It is an output stream, so a value can be written into it piece by piece, or by a
  * serializer, without being assembled in memory first; {@link #hex()} then gives the fingerprint. Nothing
- * written can be read back, and the fingerprint says nothing about the value to whoever lacks the master
- * key. One value per instance, from one thread.
+ * written can be read back, and the fingerprint says nothing about the value to whoever lacks the vault's
+ * keys. One value per instance, from one thread.
  */
 public final class Fingerprint extends OutputStream {
 

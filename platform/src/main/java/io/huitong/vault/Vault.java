@@ -9,18 +9,23 @@ import java.nio.charset.StandardCharsets;
  */
 public interface Vault {
 
-    /** The sealed form of {@code plaintext}: printable, safe to store, useless without the master key. */
+    /**
+     * The sealed form of {@code plaintext}: printable, safe to store, useless without the keyring's data keys (and so
+     * without a master key that wraps them). It names the data key that sealed it, which the keyring keeps for as long as
+     * the installation lives: a value sealed once opens after any master key rotation.
+     */
     String seal(String plaintext, String context);
 
     /** The plaintext of a value sealed under {@code context}; fails if the value was altered or sealed elsewhere. */
     String open(String sealed, String context);
 
     /**
-     * Starts a keyed fingerprint (HMAC-SHA256) under a key derived from the master key for {@code purpose}:
-     * write the value into it, then take {@link Fingerprint#hex()}. Equal values give equal fingerprints
-     * under the same purpose and master key; without the master key a fingerprint tells nothing about its
-     * value, not even by trying every candidate. Each purpose has its own key, so fingerprints of one
-     * purpose can't be matched against another's. The derived keys are never stored.
+     * Starts a keyed fingerprint (HMAC-SHA256) under a key derived from the keyring's fingerprint key for
+     * {@code purpose}: write the value into it, then take {@link Fingerprint#hex()}. Equal values give equal
+     * fingerprints under the same purpose, for the installation's whole life (master key rotations do not change
+     * them); without the keys a fingerprint tells nothing about its value, not even by trying every candidate.
+     * Each purpose has its own key, so fingerprints of one purpose can't be matched against another's. The
+     * derived keys are never stored.
      */
     Fingerprint startFingerprint(String purpose);
 

@@ -1,77 +1,44 @@
 package io.huitong.vault;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
+import io.huitong.approvals.Approvals;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The master key: {@code HUITONG_MASTER_KEY} (32 bytes, base64) when set; otherwise the file
- * {@code master.key} in the data directory, generated on first start with owner-only permissions.
- * Losing it makes sealed data unreadable: back it up with the database, but not next to it.
+ * The vault: data keys in the database, wrapped by the master keys this node holds ({@code HUITONG_MASTER_KEY},
+ * {@code HUITONG_MASTER_KEY_NEXT}, {@code master.key} and {@code master.keys} in the data directory; see
+ * {@link MasterKeyFiles}), unwrapped once at start. Losing every master key that wraps the data keys makes sealed data
+ * unreadable: back the key files up, but never next to the database or its backups.
  */
 @Configuration(proxyBeanMethods = false)
 class VaultConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(VaultConfig.class);
-    static final String KEY_FILE = "master.key";
+    @Bean
+    MasterKeyFiles masterKeyFiles(@Value("${huitong.master-key:}") String configuredKey, @Value("${huitong.master-key-next:}") String nextKey,
+                                  @Value("${huitong.data-dir}") String dataDir) {
+        return MasterKeyFiles.load(configuredKey, nextKey, Path.of(dataDir));
+    }
 
     @Bean
-    Vault vault(@Value("${huitong.master-key:}") String configuredKey, @Value("${huitong.data-dir}") String dataDir) {
-        if (!configuredKey.isBlank()) {
-            AesGcmVault vault = new AesGcmVault(decode(configuredKey.strip(), "HUITONG_MASTER_KEY"));
-            log.info("Vault: master key {} from HUITONG_MASTER_KEY", vault.keyId());
-            return vault;
-        }
-        Path file = Path.of(dataDir).toAbsolutePath().normalize().resolve(KEY_FILE);
-        AesGcmVault vault = new AesGcmVault(loadOrCreate(file));
-        log.info("Vault: master key {} from {}", vault.keyId(), file);
-        return vault;
+    KeyringStore keyringStore(JdbcClient jdbc) {
+        return new KeyringStore(jdbc);
     }
 
-    static byte[] loadOrCreate(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.createDirectories(file.getParent());
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardOpenOption.TRUNCATE_EXISTING);
-                    return key;
-                } catch (FileAlreadyExistsException raced) {
-                    // another instance on the same data dir created it first: use theirs
-                } catch (UnsupportedOperationException noPosix) {
-                    Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardOpenOption.CREATE_NEW);
-                    return key;
-                }
-            }
-            return decode(Files.readString(file).strip(), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the master key file " + file, e);
-        }
+    // JdbcClient depends on the Flyway migration, so the keyring's tables exist by now.
+    @Bean
+    EnvelopeVault vault(KeyringStore store, MasterKeyFiles files, PlatformTransactionManager transactions, Clock clock) {
+        return new EnvelopeVault(new KeyringBootstrap(store, files, new TransactionTemplate(transactions), clock).open());
     }
 
-    private static byte[] decode(String base64, String source) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the master key in " + source + " is not base64");
-        }
-        if (key.length != 32) {
-            throw new IllegalStateException("the master key in " + source + " must be 32 bytes, base64-encoded (openssl rand -base64 32)");
-        }
-        return key;
+    @Bean
+    KeyRotation keyRotation(KeyringStore store, MasterKeyFiles files, EnvelopeVault vault, Approvals approvals,
+                            PlatformTransactionManager transactions, Clock clock) {
+        return new KeyRotation(store, files, vault, approvals, new TransactionTemplate(transactions), clock);
     }
 }

@@ -18,7 +18,7 @@ public record ApprovalView(@Schema(allowableValues = "approval") String object, 
                            @Schema(description = "what waits for approval, such as payout.create") String action,
                            String objectType, String objectId,
                            @Schema(description = "the operator who asked, or system; they may not decide") String requestedBy,
-                           @Schema(description = "roles that may decide besides admin: admin, risk_analyst, finance, auditor, support")
+                           @Schema(description = "roles that may decide besides admin: admin, security, risk_analyst, finance, auditor, support")
                            List<String> approverRoles,
                            @Schema(description = "approvals needed from operators other than the requester") int required,
                            List<VoteView> approvals,

@@ -62,7 +62,7 @@ abstract class MfaApiTests extends ConsumerTestSupport {
 
         // the secret is sealed at rest
         String stored = jdbc.sql("select secret from consumer_totp where user_id = ?").params(consumer.id()).query(String.class).single();
-        assertThat(stored).startsWith("v1.").doesNotContain(secret);
+        assertThat(stored).startsWith("v2.dk_").doesNotContain(secret);
 
         // pending is not on yet; a wrong code does not turn it on
         assertThat(login(consumer.phone(), null).status()).as("pending: no code needed yet").isEqualTo(201);

@@ -51,8 +51,8 @@ abstract class VerificationApiTests extends ConsumerTestSupport {
         // encrypted at rest: the raw columns hold neither the ID number nor the name
         String[] raw = jdbc.sql("select name, id_number from consumer_verification where user_id = ?").params(consumer.id())
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
-        assertThat(raw[1]).startsWith("v1.").doesNotContain(id).doesNotContain(id.substring(6, 14)).doesNotContain(id.substring(14));
-        assertThat(raw[0]).startsWith("v1.").doesNotContain("梅");
+        assertThat(raw[1]).startsWith("v2.dk_").doesNotContain(id).doesNotContain(id.substring(6, 14)).doesNotContain(id.substring(14));
+        assertThat(raw[0]).startsWith("v2.dk_").doesNotContain("梅");
 
         assertThat(verify(bearer, "韩梅梅", id).status()).as("the same identity again").isEqualTo(200);
         Api.Response other = verify(bearer, "李雷", idNumber("11010519880101456"));

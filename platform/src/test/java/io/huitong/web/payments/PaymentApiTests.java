@@ -142,7 +142,7 @@ abstract class PaymentApiTests extends ApiTestSupport {
         String id = pay(payment(500, "5555555555554444", "")).json().path("id").asString();
 
         String sealed = jdbc.sql("select card_sealed from payment where id = ?").param(id).query(String.class).single();
-        assertThat(sealed).startsWith("v1.").doesNotContain("5555555555554444").doesNotContain("55555555");
+        assertThat(sealed).startsWith("v2.dk_").doesNotContain("5555555555554444").doesNotContain("55555555");
         assertThat(get("/v1/payments/" + id).json().path("payment_method").path("card").path("brand").asString()).isEqualTo("mastercard");
     }
 
