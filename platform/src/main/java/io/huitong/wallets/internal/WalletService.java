@@ -24,12 +24,11 @@ import io.huitong.wallets.NewWalletTransfer;
 import io.huitong.wallets.Wallet;
 import io.huitong.wallets.WalletTransaction;
 import io.huitong.wallets.WalletTransfer;
-import io.huitong.wallets.domain.Limits;
+import io.huitong.wallets.domain.ClassRules;
+import io.huitong.wallets.domain.Outflow;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wallets on the ledger. Every movement out of a wallet runs in one database transaction that first locks
- * the wallet's row (so that freezing, the daily limits and the balance are judged one movement at a time),
+ * the wallet's row (so that freezing, the class's limit and the balance are judged one movement at a time: what the
+ * wallet moved out as its class counts it is kept on that row),
  * then posts to the ledger, whose balance check on the wallet's account ({@link AccountFlag#DEBITS_MUST_NOT_EXCEED_CREDITS})
  * refuses anything beyond the balance, and writes the wallet's history lines: all of it commits or nothing does.
  */
@@ -51,18 +51,17 @@ class WalletService {
     private final Users users;
     private final TwoFactor twoFactor;
     private final AccountClasses classes;
-    private final Limits limits;
+    private final ClassRules rules;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Ids ids;
-    private final ZoneId dayZone;
     private final Set<String> opened = ConcurrentHashMap.newKeySet();
     private final io.huitong.risk.Risk risk;
     /** How long an authenticator must have been on before it can confirm a movement risk control challenges. */
     private final java.time.Duration stepUpCoolOff;
 
-    WalletService(WalletStore store, Ledger ledger, Users users, TwoFactor twoFactor, AccountClasses classes, Limits limits,
-                  TransactionTemplate tx, Clock clock, Ids ids, ZoneId dayZone, io.huitong.risk.Risk risk, java.time.Duration stepUpCoolOff) {
+    WalletService(WalletStore store, Ledger ledger, Users users, TwoFactor twoFactor, AccountClasses classes, ClassRules rules,
+                  TransactionTemplate tx, Clock clock, Ids ids, io.huitong.risk.Risk risk, java.time.Duration stepUpCoolOff) {
         this.risk = risk;
         this.stepUpCoolOff = stepUpCoolOff;
         this.twoFactor = twoFactor;
@@ -70,11 +69,10 @@ class WalletService {
         this.ledger = ledger;
         this.users = users;
         this.classes = classes;
-        this.limits = limits;
+        this.rules = rules;
         this.tx = tx;
         this.clock = clock;
         this.ids = ids;
-        this.dayZone = dayZone;
     }
 
     // ---- accounts ----
@@ -101,7 +99,9 @@ class WalletService {
     /** The consumer's wallet, created (with its CNY account) on first use. */
     WalletStore.WalletRow ensure(String userId) {
         WalletStore.WalletRow row = store.byUser(userId).orElseGet(() -> {
-            WalletStore.WalletRow fresh = new WalletStore.WalletRow(ids.next("wal"), userId, WalletStore.ACTIVE, now());
+            Instant now = now();
+            WalletStore.WalletRow fresh = new WalletStore.WalletRow(ids.next("wal"), userId, WalletStore.ACTIVE, now,
+                    Outflow.none(rules.yearOf(now)));
             try {
                 store.insert(fresh);
                 return fresh;
@@ -128,7 +128,14 @@ class WalletService {
             }
         }
         balances.sort(java.util.Comparator.comparing(b -> !b.currency().equals("CNY") + b.currency()));
-        return new Wallet(row.id(), "wallet", row.status(), classes.classOf(row.userId()).name(), balances);
+        Optional<AccountClass> accountClass = classes.classOf(row.userId());
+        return new Wallet(row.id(), "wallet", row.status(), accountClass.map(AccountClass::name).orElse(null),
+                accountClass.map(c -> allowance(c, outflow(row), now())).orElse(null), balances);
+    }
+
+    private Wallet.Allowance allowance(AccountClass accountClass, Outflow outflow, Instant now) {
+        return new Wallet.Allowance(ClassRules.CURRENCY, ClassRules.period(accountClass).name().toLowerCase(java.util.Locale.ROOT),
+                rules.limit(accountClass), rules.used(accountClass, outflow, now), rules.remaining(accountClass, outflow, now));
     }
 
     Wallet freeze(String userId) {
@@ -189,7 +196,7 @@ class WalletService {
         Money amount = new Money(request.amount(), request.currency());
         openAccount(userId, amount.currency());
         openAccount(recipient.id(), amount.currency());
-        AccountClass accountClass = classes.classOf(userId);
+        Optional<AccountClass> accountClass = classes.classOf(userId);
         String id = ids.next("wtr");
         decide(id, "wallet_transfer", sender, amount.amount(), amount.currency(), request.riskContext(), request.otp());
         Instant now = inTx(() -> {
@@ -254,28 +261,50 @@ class WalletService {
     // ---- the rules of a movement out ----
 
     /**
-     * Refuses a movement out of the locked wallet that it is frozen for or that its class's limits forbid. Runs
-     * in the movement's transaction, after the wallet's lock was taken.
+     * Refuses a movement out of the locked wallet that it is frozen for or that its class does not allow, and counts it
+     * against the class on the wallet's row. Runs in the movement's transaction, after the wallet's lock was taken.
      */
-    void checkOut(WalletStore.WalletRow locked, AccountClass accountClass, Money amount, Instant now) {
-        if (locked.frozen()) {
-            throw WalletErrors.frozen();
-        }
-        long moved = store.movedOutSince(locked.id(), amount.currency(), startOfDay(now));
-        limits.refusal(accountClass, amount, moved).ifPresent(message -> {
-            throw WalletErrors.limit(message);
-        });
+    void checkOut(WalletStore.WalletRow locked, Optional<AccountClass> accountClass, Money amount, Instant now) {
+        store.count(locked.id(), judge(locked, accountClass, amount, now));
     }
 
-    /** Refuses a top-up the wallet's class's limits forbid (what was topped up today counts). */
-    void checkIn(WalletStore.WalletRow locked, AccountClass accountClass, Money amount, Instant now) {
-        if (locked.frozen()) {
+    /**
+     * Refuses a movement out of the wallet that it is frozen for (403 {@code wallet_frozen}), that its holder's missing
+     * verification forbids (403 {@code verification_required}) or that its class's limit does (402 {@code limit_exceeded});
+     * answers what the wallet will have moved out with it. Counts nothing.
+     */
+    Outflow judge(WalletStore.WalletRow wallet, Optional<AccountClass> accountClass, Money amount, Instant now) {
+        if (wallet.frozen()) {
             throw WalletErrors.frozen();
         }
-        long moved = store.toppedUpSince(locked.id(), amount.currency(), startOfDay(now));
-        limits.refusal(accountClass, amount, moved).ifPresent(message -> {
-            throw WalletErrors.limit(message);
+        if (accountClass.isEmpty()) {
+            throw WalletErrors.verificationRequired();
+        }
+        Outflow outflow = outflow(wallet);
+        rules.refusal(accountClass.get(), outflow, amount, now).ifPresent(message -> {
+            throw WalletErrors.limit(message, ClassRules.CURRENCY.equals(amount.currency()) ? "amount" : "currency");
         });
+        return outflow.plus(amount.amount(), rules.yearOf(now));
+    }
+
+    /**
+     * Gives {@code amount} back to the locked wallet's class, of a movement counted at {@code countedAt}: a refund of a
+     * balance payment, a withdrawal to another's account that failed or came back. Only CNY is counted.
+     */
+    void giveBack(WalletStore.WalletRow locked, Money amount, Instant countedAt) {
+        if (ClassRules.CURRENCY.equals(amount.currency()) && locked.outflow() != null) {
+            store.count(locked.id(), locked.outflow().minus(amount.amount(), rules.yearOf(countedAt)));
+        }
+    }
+
+    /** What the wallet moved out as its class counts it; for a wallet opened before that was kept, from its history. */
+    private Outflow outflow(WalletStore.WalletRow wallet) {
+        if (wallet.outflow() != null) {
+            return wallet.outflow();
+        }
+        Instant now = now();
+        return new Outflow(store.countedSince(wallet.id(), Instant.EPOCH, true), store.countedSince(wallet.id(), rules.startOfYear(now), false),
+                rules.yearOf(now));
     }
 
     /** Posts one transfer in the caller's transaction; beyond the balance is a 402 {@code insufficient_funds}. */
@@ -289,11 +318,7 @@ class WalletService {
         }
     }
 
-    Instant startOfDay(Instant now) {
-        return LocalDate.ofInstant(now, dayZone).atStartOfDay(dayZone).toInstant();
-    }
-
-    AccountClass classOf(String userId) {
+    Optional<AccountClass> classOf(String userId) {
         return classes.classOf(userId);
     }
 

@@ -4,25 +4,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huitong.testsupport.Api;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Consumers' wallets over HTTP: balances, transfers by phone, freezing, history, limits by account class. */
+/** Consumers' wallets over HTTP: balances, transfers by phone, freezing, history, the payment-account classes. */
 abstract class WalletApiTests extends WalletFixtures {
 
     @Test
-    void aWalletIsCreatedOnFirstUseEmptyActiveAndClassIIIUntilVerified() {
-        Consumer c = consumer();
+    void aWalletIsCreatedOnFirstUseEmptyActiveAndWithoutAClassUntilVerified() {
+        Consumer c = unverifiedConsumer();
         Api.Response w = wallet(c);
         assertThat(w.status()).as(w.body()).isEqualTo(200);
         assertThat(w.json().path("id").asString()).startsWith("wal_");
         assertThat(w.json().path("object").asString()).isEqualTo("wallet");
         assertThat(w.json().path("status").asString()).isEqualTo("active");
-        assertThat(w.json().path("class").asString()).isEqualTo("III");
+        assertThat(w.json().path("class").isNull()).as(w.body()).isTrue();
+        assertThat(w.json().path("allowance").isNull()).as(w.body()).isTrue();
         assertThat(w.json().path("balances").toString()).isEqualTo("[{\"currency\":\"CNY\",\"available\":0,\"pending\":0}]");
         assertThat(wallet(c).json().path("id").asString()).as("the same wallet").isEqualTo(w.json().path("id").asString());
         verify(c);
-        assertThat(wallet(c).json().path("class").asString()).isEqualTo("I");
+        JsonNode verified = wallet(c).json();
+        assertThat(verified.path("class").asString()).isEqualTo("I");
+        assertThat(verified.path("allowance").toString()).isEqualTo("{\"currency\":\"CNY\",\"period\":\"since_opening\",\"limit\":100000,"
+                + "\"used\":0,\"remaining\":100000}");
+    }
+
+    @Test
+    void aWalletNoChannelVerifiedHoldsAndReceivesButPaysAndTransfersNothing() {
+        Consumer unverified = unverifiedConsumer();
+        Consumer verified = consumer();
+        fund(verified, 1_000);
+        fund(unverified, 1_000);
+        assertThat(transfer(verified, unverified, 300).status()).as("it receives").isEqualTo(201);
+        Api.Response refused = transfer(unverified, verified, 100);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.error("type")).isEqualTo("permission_error");
+        assertThat(refused.error("code")).isEqualTo("verification_required");
+        Api.Response code = api.postJson("/v1/wallet/payment_codes", "", "Authorization", unverified.bearer());
+        assertThat(code.status()).as("a code could pay nothing: " + code.body()).isEqualTo(403);
+        assertThat(code.error("code")).isEqualTo("verification_required");
+        assertThat(available(unverified)).isEqualTo(1_300);
+        assertThat(available(verified)).isEqualTo(700);
+        assertThat(history(unverified, "").path("data")).hasSize(1);
+        assertThat(history(unverified, "").path("data").get(0).path("type").asString()).isEqualTo("transfer_in");
     }
 
     @Test
@@ -150,24 +175,85 @@ abstract class WalletApiTests extends WalletFixtures {
     }
 
     @Test
-    void unverifiedWalletsHaveLimitsPerTransactionAndPerDayVerifiedOnesDoNot() {
+    void classIPaysAndTransfers1000CnyInAllSinceOpeningAndARefundGivesItsShareBack() {
         Consumer a = consumer();
         Consumer b = consumer();
-        fund(a, 500_000);
-        Api.Response single = transfer(a, b, 200_001);
-        assertThat(single.status()).as(single.body()).isEqualTo(402);
-        assertThat(single.error("code")).isEqualTo("limit_exceeded");
-        assertThat(transfer(a, b, 150_000).status()).isEqualTo(201);
-        Api.Response daily = transfer(a, b, 50_001);
-        assertThat(daily.status()).as(daily.body()).isEqualTo(402);
-        assertThat(daily.error("code")).isEqualTo("limit_exceeded");
-        assertThat(available(a)).isEqualTo(350_000);
-        assertThat(transfer(a, b, 50_000).status()).as("up to the daily limit").isEqualTo(201);
+        fund(a, 300_000);
+        OnboardedMerchant shop = onboardMerchant("Class One Tea", "");
+        assertThat(transfer(a, b, 60_000).status()).isEqualTo(201);
+        Api.Response paid = charge(shop, 40_000, paymentCode(a));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        JsonNode allowance = wallet(a).json().path("allowance");
+        assertThat(allowance.path("used").asLong()).isEqualTo(100_000);
+        assertThat(allowance.path("remaining").asLong()).isZero();
 
-        verify(a);
-        assertThat(transfer(a, b, 250_000).status()).as("class I: the balance is the limit").isEqualTo(201);
-        assertThat(available(a)).isEqualTo(50_000);
-        assertThat(available(b)).isEqualTo(450_000);
+        Api.Response beyond = transfer(a, b, 1);
+        assertThat(beyond.status()).as(beyond.body()).isEqualTo(402);
+        assertThat(beyond.error("type")).isEqualTo("payment_error");
+        assertThat(beyond.error("code")).isEqualTo("limit_exceeded");
+        assertThat(beyond.error("param")).isEqualTo("amount");
+        assertThat(beyond.error("message")).contains("1,000.00 CNY in all since it opened");
+        Api.Response byCode = charge(shop, 1, paymentCode(a));
+        assertThat(byCode.status()).as(byCode.body()).isEqualTo(402);
+        assertThat(byCode.error("code")).isEqualTo("limit_exceeded");
+        assertThat(available(a)).isEqualTo(200_000);
+        assertThat(history(a, "").path("data")).as("nothing of the refused ones").hasSize(2);
+
+        Api.Response refund = api.postJson("/v1/refunds", "{\"payment\":\"" + paid.json().path("id").asString() + "\",\"amount\":10000}",
+                "Authorization", shop.bearer());
+        assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+        assertThat(wallet(a).json().path("allowance").path("remaining").asLong()).as("the refund gives its amount back").isEqualTo(10_000);
+        assertThat(transfer(a, b, 10_000).status()).isEqualTo(201);
+        assertThat(transfer(a, b, 1).error("code")).isEqualTo("limit_exceeded");
+        assertThat(available(a)).isEqualTo(200_000);
+        assertThat(available(b)).isEqualTo(70_000);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
+    void moreChannelsRaiseTheClassAndClassesIIAndIIICountTheCalendarYearInShanghai() {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        // ten minutes before the new year in Shanghai
+        clock.setTo(clock.instant().atZone(shanghai).toLocalDate().withDayOfYear(1).plusYears(1).atStartOfDay(shanghai).minusMinutes(10)
+                .toInstant());
+        Consumer a = consumer();
+        Consumer b = consumer();
+        allowListed(a); // far beyond the amounts risk control reviews
+        fund(a, 40_000_000);
+        assertThat(transfer(a, b, 100_000).status()).as("class I's all").isEqualTo(201);
+        assertThat(transfer(a, b, 1).error("code")).isEqualTo("limit_exceeded");
+
+        classII(a);
+        JsonNode allowance = wallet(a).json().path("allowance");
+        assertThat(allowance.path("period").asString()).isEqualTo("year");
+        assertThat(allowance.path("limit").asLong()).isEqualTo(10_000_000);
+        assertThat(allowance.path("used").asLong()).as("what class I moved this year counts").isEqualTo(100_000);
+        Api.Response beyond = transfer(a, b, 9_900_001);
+        assertThat(beyond.status()).as(beyond.body()).isEqualTo(402);
+        assertThat(beyond.error("code")).isEqualTo("limit_exceeded");
+        assertThat(beyond.error("message")).contains("100,000.00 CNY a calendar year");
+        assertThat(transfer(a, b, 9_900_000).status()).isEqualTo(201);
+        assertThat(transfer(a, b, 1).error("code")).isEqualTo("limit_exceeded");
+
+        clock.advance(Duration.ofMinutes(11)); // the new year in Shanghai: a new year's figure
+        assertThat(wallet(a).json().path("allowance").path("used").asLong()).isZero();
+        assertThat(transfer(a, b, 10_000_000).status()).isEqualTo(201);
+        assertThat(transfer(a, b, 1).error("code")).isEqualTo("limit_exceeded");
+
+        faceToFace(a);
+        assertThat(wallet(a).json().path("allowance").path("remaining").asLong()).isEqualTo(10_000_000);
+        assertThat(transfer(a, b, 10_000_000).status()).isEqualTo(201);
+        assertThat(transfer(a, b, 1).error("code")).as("the limit before the balance").isEqualTo("limit_exceeded");
+        assertThat(available(a)).isEqualTo(10_000_000);
+        assertThat(available(b)).isEqualTo(30_000_000);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    /** Puts a consumer on risk control's allow list, as an analyst does for a known customer. */
+    void allowListed(Consumer c) {
+        Api.Response r = api.postJson("/v1/admin/risk/lists/user", "{\"value\":\"" + c.id() + "\",\"action\":\"allow\",\"reason\":\"known customer\"}",
+                "Authorization", admin());
+        assertThat(r.status()).as(r.body()).isIn(200, 201);
     }
 
     @Test
@@ -240,7 +326,7 @@ abstract class WalletApiTests extends WalletFixtures {
     }
 
     @Test
-    void aDeclinedCardIsA402AndCreditsNothingAndLimitsApplyToTopUps() {
+    void aDeclinedCardIsA402AndCreditsNothingAndTopUpsDoNotCountAgainstAClass() {
         Consumer c = consumer();
         Api.Response declined = topUp(c, 5_000, "4000000000000002");
         assertThat(declined.status()).as(declined.body()).isEqualTo(402);
@@ -253,11 +339,15 @@ abstract class WalletApiTests extends WalletFixtures {
                 + newCard() + "\"}}", "Authorization", c.bearer());
         assertThat(missing.status()).as(missing.body()).isEqualTo(400);
         assertThat(missing.error("param")).isEqualTo("card.exp_month");
-        Api.Response tooMuch = topUp(c, 200_001, newCard());
-        assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(402);
-        assertThat(tooMuch.error("code")).isEqualTo("limit_exceeded");
         assertThat(available(c)).isZero();
         assertThat(history(c, "").path("data")).isEmpty();
+
+        // top-ups do not count against a class: a wallet no channel verified takes them too, beyond class I's figure
+        Consumer unverified = unverifiedConsumer();
+        Api.Response large = topUp(unverified, 150_000, newCard());
+        assertThat(large.status()).as(large.body()).isEqualTo(201);
+        assertThat(large.json().path("status").asString()).isEqualTo("succeeded");
+        assertThat(available(unverified)).isEqualTo(150_000);
     }
 
     @Test
@@ -342,8 +432,8 @@ abstract class WalletApiTests extends WalletFixtures {
         assertThat(available(c)).isZero();
 
         fund(c, 300_000);
-        Api.Response limit = charge(shop, 200_001, paymentCode(c));
-        assertThat(limit.error("code")).isEqualTo("limit_exceeded");
+        Api.Response limit = charge(shop, 99_501, paymentCode(c));
+        assertThat(limit.error("code")).as("class I: 1,000.00 CNY in all, 5.00 of it paid").isEqualTo("limit_exceeded");
         String beforeFreezing = paymentCode(c);
         api.postJson("/v1/wallet/freeze", "", "Authorization", c.bearer());
         Api.Response frozen = charge(shop, 100, beforeFreezing);
