@@ -35,7 +35,7 @@ final class QrPayments {
                 "qr_payload states no amount: scan the payment's QR code again."));
         WalletStore.WalletRow wallet = wallets.ensure(userId);
         wallets.decide(qr.paymentId(), "qr_payment", wallets.user(userId), amount.amount(), amount.currency(), context, otp);
-        wallets.judge(wallet, wallets.classOf(userId), amount, wallets.now());
+        wallets.classes().judge(wallet, wallets.classOf(userId), amount, wallets.now());
         long available = ledger.account(WalletService.account(userId, amount.currency())).map(Account::availableBalance).orElse(0L);
         if (available < amount.amount()) {
             throw WalletErrors.insufficient();

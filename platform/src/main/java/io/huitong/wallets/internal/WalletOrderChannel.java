@@ -142,7 +142,7 @@ final class WalletOrderChannel implements OrderChannel {
                             .<OrderResult>map(t -> new OrderResult.Paid(channelReference(t.line().id())))
                             .orElseThrow(CodeRefused::new);
                 }
-                wallets.checkOut(wallet, accountClass, amount, now);
+                wallets.classes().checkOut(wallet, accountClass, amount, now);
                 wallets.post(TransferRequest.posted(request.reference() + ":wallet", WalletService.account(userId.get(), amount.currency()),
                         clearing(amount.currency()), amount).withCode("wallet_payment").withReference(request.reference()));
                 store.insertTxn(txnId, wallet.id(), wallet.userId(), "payment", -amount.amount(), amount.currency(), "succeeded", request.merchantName(),
@@ -201,7 +201,7 @@ final class WalletOrderChannel implements OrderChannel {
                     WalletService.account(userId, amount.currency()), amount).withCode("wallet_refund").withReference(paymentReference));
             store.insertTxn(txnId, walletId, userId, "refund", amount.amount(), amount.currency(), "succeeded", paid.get().line().counterparty(),
                     refundReference, wallets.now());
-            wallets.giveBack(locked, amount, paid.get().line().createdAt());
+            wallets.classes().giveBack(locked, amount, paid.get().line().createdAt());
             return new ChannelResult.Approved(channelReference(txnId));
         });
     }

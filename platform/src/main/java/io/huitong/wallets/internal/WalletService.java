@@ -25,7 +25,6 @@ import io.huitong.wallets.Wallet;
 import io.huitong.wallets.WalletTransaction;
 import io.huitong.wallets.WalletTransfer;
 import io.huitong.wallets.domain.ClassRules;
-import io.huitong.wallets.domain.Outflow;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -50,8 +49,7 @@ class WalletService {
     private final Ledger ledger;
     private final Users users;
     private final TwoFactor twoFactor;
-    private final AccountClasses classes;
-    private final ClassRules rules;
+    private final WalletClasses classes;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Ids ids;
@@ -68,8 +66,7 @@ class WalletService {
         this.store = store;
         this.ledger = ledger;
         this.users = users;
-        this.classes = classes;
-        this.rules = rules;
+        this.classes = new WalletClasses(classes, rules, store, this::now);
         this.tx = tx;
         this.clock = clock;
         this.ids = ids;
@@ -101,7 +98,7 @@ class WalletService {
         WalletStore.WalletRow row = store.byUser(userId).orElseGet(() -> {
             Instant now = now();
             WalletStore.WalletRow fresh = new WalletStore.WalletRow(ids.next("wal"), userId, WalletStore.ACTIVE, now,
-                    Outflow.none(rules.yearOf(now)));
+                    classes.none(now));
             try {
                 store.insert(fresh);
                 return fresh;
@@ -130,12 +127,7 @@ class WalletService {
         balances.sort(java.util.Comparator.comparing(b -> !b.currency().equals("CNY") + b.currency()));
         Optional<AccountClass> accountClass = classes.classOf(row.userId());
         return new Wallet(row.id(), "wallet", row.status(), accountClass.map(AccountClass::name).orElse(null),
-                accountClass.map(c -> allowance(c, outflow(row), now())).orElse(null), balances);
-    }
-
-    private Wallet.Allowance allowance(AccountClass accountClass, Outflow outflow, Instant now) {
-        return new Wallet.Allowance(ClassRules.CURRENCY, ClassRules.period(accountClass).name().toLowerCase(java.util.Locale.ROOT),
-                rules.limit(accountClass), rules.used(accountClass, outflow, now), rules.remaining(accountClass, outflow, now));
+                accountClass.map(c -> classes.allowance(c, row, now())).orElse(null), balances);
     }
 
     Wallet freeze(String userId) {
@@ -201,7 +193,7 @@ class WalletService {
         decide(id, "wallet_transfer", sender, amount.amount(), amount.currency(), request.riskContext(), request.otp());
         Instant now = inTx(() -> {
             Instant at = now();
-            checkOut(store.lock(from.id()), accountClass, amount, at);
+            classes.checkOut(store.lock(from.id()), accountClass, amount, at);
             post(TransferRequest.posted(id, account(userId, amount.currency()), account(recipient.id(), amount.currency()), amount)
                     .withCode("wallet_transfer").withReference(id));
             store.insertTransfer(id, from.id(), to.id(), amount.amount(), amount.currency(), request.note(), at);
@@ -258,54 +250,7 @@ class WalletService {
         }
     }
 
-    // ---- the rules of a movement out ----
-
-    /**
-     * Refuses a movement out of the locked wallet that it is frozen for or that its class does not allow, and counts it
-     * against the class on the wallet's row. Runs in the movement's transaction, after the wallet's lock was taken.
-     */
-    void checkOut(WalletStore.WalletRow locked, Optional<AccountClass> accountClass, Money amount, Instant now) {
-        store.count(locked.id(), judge(locked, accountClass, amount, now));
-    }
-
-    /**
-     * Refuses a movement out of the wallet that it is frozen for (403 {@code wallet_frozen}), that its holder's missing
-     * verification forbids (403 {@code verification_required}) or that its class's limit does (402 {@code limit_exceeded});
-     * answers what the wallet will have moved out with it. Counts nothing.
-     */
-    Outflow judge(WalletStore.WalletRow wallet, Optional<AccountClass> accountClass, Money amount, Instant now) {
-        if (wallet.frozen()) {
-            throw WalletErrors.frozen();
-        }
-        if (accountClass.isEmpty()) {
-            throw WalletErrors.verificationRequired();
-        }
-        Outflow outflow = outflow(wallet);
-        rules.refusal(accountClass.get(), outflow, amount, now).ifPresent(message -> {
-            throw WalletErrors.limit(message, ClassRules.CURRENCY.equals(amount.currency()) ? "amount" : "currency");
-        });
-        return outflow.plus(amount.amount(), rules.yearOf(now));
-    }
-
-    /**
-     * Gives {@code amount} back to the locked wallet's class, of a movement counted at {@code countedAt}: a refund of a
-     * balance payment, a withdrawal to another's account that failed or came back. Only CNY is counted.
-     */
-    void giveBack(WalletStore.WalletRow locked, Money amount, Instant countedAt) {
-        if (ClassRules.CURRENCY.equals(amount.currency()) && locked.outflow() != null) {
-            store.count(locked.id(), locked.outflow().minus(amount.amount(), rules.yearOf(countedAt)));
-        }
-    }
-
-    /** What the wallet moved out as its class counts it; for a wallet opened before that was kept, from its history. */
-    private Outflow outflow(WalletStore.WalletRow wallet) {
-        if (wallet.outflow() != null) {
-            return wallet.outflow();
-        }
-        Instant now = now();
-        return new Outflow(store.countedSince(wallet.id(), Instant.EPOCH, true), store.countedSince(wallet.id(), rules.startOfYear(now), false),
-                rules.yearOf(now));
-    }
+    // ---- the ledger ----
 
     /** Posts one transfer in the caller's transaction; beyond the balance is a 402 {@code insufficient_funds}. */
     void post(TransferRequest transfer) {
@@ -320,6 +265,11 @@ class WalletService {
 
     Optional<AccountClass> classOf(String userId) {
         return classes.classOf(userId);
+    }
+
+    /** The wallets' classes: what they allow, and what the wallets moved out as their classes count it. */
+    WalletClasses classes() {
+        return classes;
     }
 
     WalletStore store() {

@@ -70,7 +70,7 @@ final class WithdrawalReturns implements PayoutReturns {
                     + " where id = ?").params(r.reason(), r.returnReference(), DbTimes.at(now), w.id()).update();
             wallets.store().setTxnStatus(w.walletId(), "withdrawal", w.id(), "failed");
             if (w.counted()) {
-                wallets.giveBack(wallets.store().lock(w.walletId()), new Money(w.amount(), w.currency()), w.createdAt());
+                wallets.classes().giveBack(wallets.store().lock(w.walletId()), new Money(w.amount(), w.currency()), w.createdAt());
             }
             log.info("Withdrawal {} returned by the bank ({}, return {}): {} {} back in the wallet", w.id(), r.reason(), r.returnReference(),
                     w.amount(), w.currency());

@@ -85,7 +85,7 @@ final class Withdrawals {
             Instant now = wallets.now();
             WalletStore.WalletRow locked = store.lock(wallet.id());
             if (!own) {
-                wallets.checkOut(locked, accountClass, amount, now);
+                wallets.classes().checkOut(locked, accountClass, amount, now);
             } else if (locked.frozen()) {
                 throw WalletErrors.frozen();
             }
@@ -132,7 +132,7 @@ final class Withdrawals {
                 require(ledger.createTransfer(TransferRequest.voidHold(withdrawalId + ":void", withdrawalId + ":hold")
                         .withCode("wallet_withdrawal_return").withReference(withdrawalId)));
                 if (row.counted()) {
-                    wallets.giveBack(store.lock(row.walletId()), new Money(row.amount(), row.currency()), row.createdAt());
+                    wallets.classes().giveBack(store.lock(row.walletId()), new Money(row.amount(), row.currency()), row.createdAt());
                 }
                 status = "failed";
                 code = rejected.code();
