@@ -21,10 +21,10 @@ public final class ResidentIds {
         return first17 + "10X98765432".charAt(sum % 11);
     }
 
-    /** A resident ID number no other call in this run answers (one ID verifies one account): Shanghai, born 1950 on. */
+    /** A resident ID number no other call in this run answers (one ID verifies one account): Beijing, born 1950 on. */
     public static String next() {
         int n = NEXT.getAndIncrement();
         LocalDate born = LocalDate.of(1950, 1, 1).plusDays(n / 1000);
-        return of("310101" + born.toString().replace("-", "") + String.format(Locale.ROOT, "%03d", n % 1000));
+        return of("110105" + born.toString().replace("-", "") + String.format(Locale.ROOT, "%03d", n % 1000));
     }
 }

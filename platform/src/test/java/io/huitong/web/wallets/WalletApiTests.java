@@ -41,9 +41,10 @@ abstract class WalletApiTests extends WalletFixtures {
         assertThat(refused.status()).as(refused.body()).isEqualTo(403);
         assertThat(refused.error("type")).isEqualTo("permission_error");
         assertThat(refused.error("code")).isEqualTo("verification_required");
-        Api.Response code = api.postJson("/v1/wallet/payment_codes", "", "Authorization", unverified.bearer());
-        assertThat(code.status()).as("a code could pay nothing: " + code.body()).isEqualTo(403);
-        assertThat(code.error("code")).isEqualTo("verification_required");
+        Api.Response charged = charge(onboardMerchant("Unverified Payee Shop", ""), 100, paymentCode(unverified));
+        assertThat(charged.status()).as(charged.body()).isEqualTo(402);
+        assertThat(charged.error("type")).isEqualTo("payment_error");
+        assertThat(charged.error("code")).isEqualTo("verification_required");
         assertThat(available(unverified)).isEqualTo(1_300);
         assertThat(available(verified)).isEqualTo(700);
         assertThat(history(unverified, "").path("data")).hasSize(1);
@@ -247,6 +248,31 @@ abstract class WalletApiTests extends WalletFixtures {
         assertThat(available(a)).isEqualTo(10_000_000);
         assertThat(available(b)).isEqualTo(30_000_000);
         assertThat(ledger.check().balanced()).isTrue();
+    }
+
+    @Test
+    void aWalletOpenedBeforeItsClassWasCountedCountsItsHistoryOnce() {
+        Consumer a = consumer();
+        Consumer b = consumer();
+        fund(a, 300_000);
+        OnboardedMerchant shop = onboardMerchant("Old Wallet Shop", "");
+        assertThat(transfer(a, b, 30_000).status()).isEqualTo(201);
+        Api.Response paid = charge(shop, 20_000, paymentCode(a));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(api.postJson("/v1/refunds", "{\"payment\":\"" + paid.json().path("id").asString() + "\",\"amount\":5000}",
+                "Authorization", shop.bearer()).status()).isEqualTo(201);
+        // as a wallet opened before its row kept the count
+        jdbc.sql("update wallet set outflow_total = null, outflow_year = null, outflow_year_of = null where user_id = ?").params(a.id()).update();
+
+        assertThat(wallet(a).json().path("allowance").path("used").asLong()).as("its history, less the refund").isEqualTo(45_000);
+        assertThat(transfer(a, b, 55_001).error("code")).isEqualTo("limit_exceeded");
+        assertThat(transfer(a, b, 55_000).status()).isEqualTo(201);
+        java.util.Map<String, Object> row = jdbc.sql("select outflow_total, outflow_year from wallet where user_id = ?").params(a.id())
+                .query().singleRow();
+        assertThat(((Number) row.get("outflow_total")).longValue()).isEqualTo(100_000);
+        assertThat(((Number) row.get("outflow_year")).longValue()).as("the year's, refunds not taken off: at least what it was")
+                .isEqualTo(105_000);
+        assertThat(transfer(a, b, 1).error("code")).isEqualTo("limit_exceeded");
     }
 
     /** Puts a consumer on risk control's allow list, as an analyst does for a known customer. */
