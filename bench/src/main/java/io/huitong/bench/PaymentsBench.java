@@ -427,6 +427,12 @@ public final class PaymentsBench {
                 throw new IllegalStateException("POST /v1/sessions answered no token");
             }
             String authorization = "Authorization: Bearer " + token.group(1);
+            // a wallet no channel verified pays nothing from its balance: the public-security channel makes it class I
+            RawHttp.Response verified = http.post("/v1/users/me/verification", json("{\"name\":\"Bench Payer\",\"id_number\":\""
+                    + residentId(i) + "\"}"), authorization);
+            if (verified.status() != 200) {
+                throw new IllegalStateException("POST /v1/users/me/verification answered " + verified.status() + " " + errorCode(verified.body()));
+            }
             String topUp = expect(http.post("/v1/wallet/topups", json("{\"amount\":" + AMOUNT * PAYMENTS_PER_CONSUMER
                     + ",\"currency\":\"CNY\",\"card\":{\"number\":\"" + Simulator.approvedCard("424242", i + 1L)
                     + "\",\"exp_month\":12,\"exp_year\":2035,\"cvc\":\"123\"}}"), authorization), "POST /v1/wallet/topups");
@@ -444,6 +450,18 @@ public final class PaymentsBench {
                 topUp = r.body();
             }
             return new Consumer(authorization, new int[] {PAYMENTS_PER_CONSUMER});
+        }
+
+        /** Consumer {@code i}'s resident ID number: one of its own (one ID verifies one account), with a valid check character. */
+        static String residentId(int i) {
+            String first17 = "310101" + java.time.LocalDate.of(1950, 1, 1).plusDays(i / 1000).toString().replace("-", "")
+                    + String.format(Locale.ROOT, "%03d", i % 1000);
+            int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+            int sum = 0;
+            for (int k = 0; k < 17; k++) {
+                sum += (first17.charAt(k) - '0') * weights[k];
+            }
+            return first17 + "10X98765432".charAt(sum % 11);
         }
 
         private static String status(String body) {

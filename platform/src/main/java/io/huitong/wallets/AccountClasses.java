@@ -1,7 +1,9 @@
 package io.huitong.wallets;
 
-/** Which class a consumer's wallet is in. */
+import java.util.Optional;
+
+/** Which class a consumer's wallet is in: empty while no channel verified the consumer. */
 public interface AccountClasses {
 
-    AccountClass classOf(String userId);
+    Optional<AccountClass> classOf(String userId);
 }

@@ -7,11 +7,15 @@ import java.util.Optional;
 /**
  * Consumers' wallets. A wallet is created on first use. Every movement out of a wallet is refused, changing
  * nothing, when the wallet is frozen (403 {@code wallet_frozen}), beyond its balance (402
- * {@code insufficient_funds}) or beyond its class's limits (402 {@code limit_exceeded}).
+ * {@code insufficient_funds}) or beyond its class (402 {@code limit_exceeded}); a balance payment, transfer, or withdrawal
+ * to an account not in the holder's verified name, when no channel verified the holder (403 {@code verification_required}).
  */
 public interface Wallets {
 
     Wallet wallet(String userId);
+
+    /** The class of the consumer's wallet, from their verification channels: empty while there is none. */
+    Optional<AccountClass> accountClass(String userId);
 
     WalletTransfer transfer(String userId, NewWalletTransfer request);
 

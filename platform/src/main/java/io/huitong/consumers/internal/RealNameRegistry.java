@@ -1,103 +1,80 @@
 package io.huitong.consumers.internal;
 
-import io.huitong.consumers.IdentityCheck;
 import io.huitong.consumers.RealName;
-import io.huitong.consumers.Verification;
-import io.huitong.consumers.Verifications;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.DbTimes;
 import io.huitong.vault.Vault;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Consumers' real-name verifications. Name and ID number are sealed by the vault, each bound to the
- * consumer and the field, and shown only masked. One resident ID verifies one account: the ID number's keyed
- * fingerprint ({@link Vault#fingerprint}) is unique, so a second account with it is a 409 {@code id_number_taken},
- * and nothing reversible of the number is stored. What is checked is what can be checked here (the
- * {@link RealName} rules, a date of birth not in the future) plus the {@link IdentityCheck}, if the
- * deployment has one: no public-security identity service is reachable from this code.
+ * Consumers' verified identities: the name and resident ID number the first verification channel established. Both are
+ * sealed by the vault, each bound to the consumer and the field, and shown only masked. One resident ID verifies one
+ * account: the ID number's keyed fingerprint ({@link Vault#fingerprint}) is unique, so a second account with it is a 409
+ * {@code id_number_taken}, and nothing reversible of the number is stored.
  */
-final class RealNameRegistry implements Verifications {
+final class RealNameRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(RealNameRegistry.class);
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private final JdbcClient jdbc;
     private final Vault vault;
-    private final Clock clock;
-    private final IdentityCheck check;
 
-    RealNameRegistry(JdbcClient jdbc, Vault vault, Clock clock, IdentityCheck check) {
+    RealNameRegistry(JdbcClient jdbc, Vault vault) {
         this.jdbc = jdbc;
         this.vault = vault;
-        this.clock = clock;
-        this.check = check;
     }
 
-    @Override
-    public Verification verify(String userId, RealName identity) {
-        Instant now = DbTimes.now(clock);
-        if (identity.birthDate().isAfter(LocalDate.ofInstant(now, CHINA))) {
-            throw ApiException.invalid("id_number", "id_number has a date of birth in the future");
+    /** A consumer's verified identity, opened: never to be logged or shown unmasked. */
+    record Identity(String name, String idNumber, Instant verifiedAt) {
+
+        boolean is(RealName other) {
+            return name.equals(other.name()) && idNumber.equals(other.idNumber());
         }
-        Optional<Verification> existing = same(userId, identity);
-        if (existing.isPresent()) {
-            return existing.get();
+
+        @Override
+        public String toString() {
+            return "Identity[" + verifiedAt + "]";
         }
-        if (check != null && !check.matches(identity)) {
-            throw new ApiException(400, io.huitong.kernel.ErrorType.INVALID_REQUEST_ERROR, "verification_failed",
-                    "The name and the ID number do not belong together.", null);
+    }
+
+    /**
+     * Whether this identity is the consumer's already: true if it is, false if the consumer has none and no other account
+     * is verified with the ID number; a 409 {@code already_verified} if the consumer's is another, {@code id_number_taken}
+     * if another account's is this one.
+     */
+    boolean sameOrFree(String userId, RealName identity) {
+        Optional<Identity> stored = identity(userId);
+        if (stored.isPresent()) {
+            if (!stored.get().is(identity)) {
+                throw alreadyVerified();
+            }
+            return true;
         }
-        String fingerprint = fingerprint(identity.idNumber());
-        if (jdbc.sql("select count(*) from consumer_verification where id_number_fingerprint = ?").params(fingerprint)
+        if (jdbc.sql("select count(*) from consumer_verification where id_number_fingerprint = ?").params(fingerprint(identity.idNumber()))
                 .query(Long.class).single() > 0) {
             throw idNumberTaken();
         }
-        try {
-            jdbc.sql("insert into consumer_verification (user_id, name, id_number, id_number_fingerprint, verified_at)"
-                            + " values (?, ?, ?, ?, ?)")
-                    .params(userId, vault.seal(identity.name(), context(userId, "name")),
-                            vault.seal(identity.idNumber(), context(userId, "id_number")), fingerprint, DbTimes.at(now))
-                    .update();
-        } catch (DuplicateKeyException raced) {
-            // this account verified meanwhile, or another one with the same ID number
-            return same(userId, identity).orElseThrow(RealNameRegistry::idNumberTaken);
-        }
-        return Verification.of(RealName.maskName(identity.name()), RealName.maskIdNumber(identity.idNumber()), now);
+        return false;
     }
 
-    @Override
-    public Verification verification(String userId) {
-        return stored(userId).map(s -> Verification.of(RealName.maskName(s.name()), RealName.maskIdNumber(s.idNumber()), s.verifiedAt()))
-                .orElseGet(Verification::none);
+    /** Stores the consumer's identity, in the caller's transaction; a {@link DuplicateKeyException} if one raced it. */
+    void store(String userId, RealName identity, Instant now) {
+        jdbc.sql("insert into consumer_verification (user_id, name, id_number, id_number_fingerprint, verified_at) values (?, ?, ?, ?, ?)")
+                .params(userId, vault.seal(identity.name(), context(userId, "name")),
+                        vault.seal(identity.idNumber(), context(userId, "id_number")), fingerprint(identity.idNumber()), DbTimes.at(now))
+                .update();
     }
 
-    /** The stored verification if it is of this identity; a 409 if it is of another; empty if there is none. */
-    private Optional<Verification> same(String userId, RealName identity) {
-        Optional<Stored> stored = stored(userId);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!stored.get().name().equals(identity.name()) || !stored.get().idNumber().equals(identity.idNumber())) {
-            throw alreadyVerified();
-        }
-        return Optional.of(Verification.of(RealName.maskName(identity.name()), RealName.maskIdNumber(identity.idNumber()),
-                stored.get().verifiedAt()));
-    }
-
-    private Optional<Stored> stored(String userId) {
+    Optional<Identity> identity(String userId) {
         return jdbc.sql("select name, id_number, verified_at from consumer_verification where user_id = ?").params(userId)
-                .query((rs, i) -> new Stored(vault.open(rs.getString(1), context(userId, "name")),
+                .query((rs, i) -> new Identity(vault.open(rs.getString(1), context(userId, "name")),
                         vault.open(rs.getString(2), context(userId, "id_number")), DbTimes.instant(rs, 3)))
                 .optional();
     }
@@ -126,10 +103,10 @@ final class RealNameRegistry implements Verifications {
     }
 
     private String fingerprint(String idNumber) {
-        return vault.fingerprint("consumer_verification:id_number", idNumber.toUpperCase(java.util.Locale.ROOT));
+        return vault.fingerprint("consumer_verification:id_number", idNumber.toUpperCase(Locale.ROOT));
     }
 
-    private static ApiException idNumberTaken() {
+    static ApiException idNumberTaken() {
         return ApiException.conflict("id_number_taken", "Another account is verified with this ID number: one resident ID verifies"
                 + " one account.");
     }
@@ -140,13 +117,5 @@ final class RealNameRegistry implements Verifications {
 
     private static String context(String userId, String field) {
         return "consumer_verification:" + userId + ":" + field;
-    }
-
-    private record Stored(String name, String idNumber, Instant verifiedAt) {
-
-        @Override
-        public String toString() {
-            return "Stored[" + verifiedAt + "]";
-        }
     }
 }

@@ -2,7 +2,12 @@ package io.huitong.consumers.internal;
 
 import io.huitong.identity.LoginGuard;
 
+import io.huitong.consumers.ChannelCheck;
+import io.huitong.consumers.ChannelClaim;
 import io.huitong.consumers.IdentityCheck;
+import io.huitong.consumers.VerificationChannel;
+import java.util.ArrayList;
+import java.util.List;
 import io.huitong.kernel.Ids;
 import io.huitong.vault.Vault;
 import java.time.Clock;
@@ -14,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Consumers' second factor, QR login and real-name verification. */
+/** Consumers' second factor, QR login and verification. */
 @Configuration(proxyBeanMethods = false)
 class TwoFactorConfig {
 
@@ -30,10 +35,33 @@ class TwoFactorConfig {
         return new LoginQrCodes(jdbc, new TransactionTemplate(transactions), accounts, clock, ids);
     }
 
-    /** Checks identities against a real identity service only when the deployment declares an {@link IdentityCheck}. */
     @Bean
-    RealNameRegistry realNameRegistry(JdbcClient jdbc, Vault vault, Clock clock, ObjectProvider<IdentityCheck> check) {
-        return new RealNameRegistry(jdbc, vault, clock, check.getIfAvailable());
+    RealNameRegistry realNameRegistry(JdbcClient jdbc, Vault vault) {
+        return new RealNameRegistry(jdbc, vault);
+    }
+
+    /**
+     * Verification channel by channel: a channel is checked against an outside service only when the deployment declares a
+     * {@link ChannelCheck} for it (for the public-security channel, an {@link IdentityCheck} will do).
+     */
+    @Bean
+    VerificationRegistry verificationRegistry(JdbcClient jdbc, PlatformTransactionManager transactions, RealNameRegistry identities,
+                                              Clock clock, ConsumersProperties properties, ObjectProvider<ChannelCheck> channelChecks,
+                                              ObjectProvider<IdentityCheck> identityCheck) {
+        List<ChannelCheck> checks = new ArrayList<>(channelChecks.orderedStream().toList());
+        identityCheck.ifAvailable(check -> checks.add(new ChannelCheck() {
+            @Override
+            public VerificationChannel channel() {
+                return VerificationChannel.PUBLIC_SECURITY;
+            }
+
+            @Override
+            public boolean matches(ChannelClaim claim) {
+                return check.matches(claim.identity());
+            }
+        }));
+        return new VerificationRegistry(jdbc, new TransactionTemplate(transactions), identities, clock, checks,
+                properties.verification().providersRequired());
     }
 
     /** Verifications stored before their ID numbers were fingerprinted get their fingerprints once the platform is up. */

@@ -12,7 +12,7 @@ import io.huitong.wallets.domain.MerchantQr;
 /**
  * Paying a merchant's QR payment from the wallet: the payload names the payment; payments closes its order at
  * the QR channel and pays it through the wallet channel ({@link WalletOrderChannel}), which debits the wallet.
- * The wallet is looked at first (frozen, limits, balance), so that a consumer who cannot pay gets the refusal
+ * The wallet is looked at first (frozen, verified, its class's limit, balance), so that a consumer who cannot pay gets the refusal
  * without failing the merchant's payment.
  */
 final class QrPayments {
@@ -29,16 +29,13 @@ final class QrPayments {
 
     WalletQrPayment pay(String userId, String payload, io.huitong.risk.RiskContext context, String otp) {
         MerchantQr qr = MerchantQr.parse(payload);
-        // a payment's QR code states its amount, which risk control, the limits and the balance judge (and which must be
+        // a payment's QR code states its amount, which risk control, the class's limit and the balance judge (and which must be
         // the payment's): a code without one would have them judge nothing
         Money amount = qr.amount().orElseThrow(() -> ApiException.invalid("qr_payload",
                 "qr_payload states no amount: scan the payment's QR code again."));
         WalletStore.WalletRow wallet = wallets.ensure(userId);
         wallets.decide(qr.paymentId(), "qr_payment", wallets.user(userId), amount.amount(), amount.currency(), context, otp);
-        if (wallet.frozen()) {
-            throw WalletErrors.frozen();
-        }
-        wallets.checkOut(wallet, wallets.classOf(userId), amount, wallets.now());
+        wallets.classes().judge(wallet, wallets.classOf(userId), amount, wallets.now());
         long available = ledger.account(WalletService.account(userId, amount.currency())).map(Account::availableBalance).orElse(0L);
         if (available < amount.amount()) {
             throw WalletErrors.insufficient();

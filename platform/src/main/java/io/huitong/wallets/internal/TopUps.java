@@ -11,7 +11,6 @@ import io.huitong.payments.Payment;
 import io.huitong.payments.PaymentRefused;
 import io.huitong.payments.Refusal;
 import io.huitong.payments.Payments;
-import io.huitong.wallets.AccountClass;
 import io.huitong.wallets.NewTopUp;
 import io.huitong.wallets.TopUp;
 import java.sql.ResultSet;
@@ -28,7 +27,8 @@ import org.springframework.dao.DuplicateKeyException;
  * Top-ups from a card. A top-up is a card payment of an internal merchant ("Huitong wallet top-ups", no
  * fee), made through payments like any other; when it succeeds, the wallet is credited by a transfer from
  * that merchant's pending balance to the wallet ({@code top_x:credit}, so it happens once). A payment whose
- * outcome is not known yet leaves the top-up {@code pending}; {@link #resolveDue} settles it later.
+ * outcome is not known yet leaves the top-up {@code pending}; {@link #resolveDue} settles it later. A top-up does not count
+ * against the wallet's class (a wallet of any class, or of none, may be topped up); a frozen wallet takes none.
  */
 final class TopUps {
 
@@ -81,11 +81,12 @@ final class TopUps {
         Money amount = new Money(request.amount(), request.currency());
         wallets.openAccount(userId, amount.currency());
         String merchant = merchant();
-        AccountClass accountClass = wallets.classOf(userId);
         String id = wallets.ids().next("top");
         Instant created = wallets.inTx(() -> {
             Instant now = wallets.now();
-            wallets.checkIn(store.lock(wallet.id()), accountClass, amount, now);
+            if (store.lock(wallet.id()).frozen()) {
+                throw WalletErrors.frozen();
+            }
             store.jdbc().sql("insert into wallet_topup (id, wallet_id, amount, currency, status, created_at, updated_at)"
                             + " values (?, ?, ?, ?, 'pending', ?, ?)")
                     .params(id, wallet.id(), amount.amount(), amount.currency(), DbTimes.at(now), DbTimes.at(now)).update();

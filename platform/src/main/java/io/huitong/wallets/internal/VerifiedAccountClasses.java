@@ -1,22 +1,26 @@
 package io.huitong.wallets.internal;
 
-import io.huitong.consumers.Users;
+import io.huitong.consumers.VerificationChannel;
+import io.huitong.consumers.Verifications;
 import io.huitong.wallets.AccountClass;
 import io.huitong.wallets.AccountClasses;
+import io.huitong.wallets.domain.ClassRules;
+import java.util.Optional;
+import java.util.Set;
 
-/** A real-name verified consumer's wallet is class I; any other is the configured unverified class (III). */
+/** A wallet's class from its holder's verification channels ({@link ClassRules#classOf}): one query. */
 final class VerifiedAccountClasses implements AccountClasses {
 
-    private final Users users;
-    private final AccountClass unverified;
+    private final Verifications verifications;
 
-    VerifiedAccountClasses(Users users, AccountClass unverified) {
-        this.users = users;
-        this.unverified = unverified;
+    VerifiedAccountClasses(Verifications verifications) {
+        this.verifications = verifications;
     }
 
     @Override
-    public AccountClass classOf(String userId) {
-        return users.realNameVerified(userId) ? AccountClass.I : unverified;
+    public Optional<AccountClass> classOf(String userId) {
+        Set<VerificationChannel> channels = verifications.channels(userId);
+        return ClassRules.classOf((int) channels.stream().filter(VerificationChannel::external).count(),
+                channels.contains(VerificationChannel.FACE_TO_FACE));
     }
 }

@@ -9,6 +9,7 @@ final class WalletErrors {
     static final String FROZEN = "wallet_frozen";
     static final String INSUFFICIENT = "insufficient_funds";
     static final String LIMIT = "limit_exceeded";
+    static final String VERIFICATION_REQUIRED = "verification_required";
 
     private WalletErrors() {
     }
@@ -23,7 +24,13 @@ final class WalletErrors {
                 "amount");
     }
 
-    static ApiException limit(String message) {
-        return new ApiException(402, ErrorType.PAYMENT_ERROR, LIMIT, message, "amount");
+    static ApiException limit(String message, String param) {
+        return new ApiException(402, ErrorType.PAYMENT_ERROR, LIMIT, message, param);
+    }
+
+    static ApiException verificationRequired() {
+        return new ApiException(403, ErrorType.PERMISSION_ERROR, VERIFICATION_REQUIRED, "No channel has verified the wallet's holder"
+                + " yet: a wallet without a class holds and receives money but pays and transfers nothing from its balance. Verify"
+                + " first (POST /v1/users/me/verification).", null);
     }
 }

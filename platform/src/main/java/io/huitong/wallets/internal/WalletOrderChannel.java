@@ -36,8 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Opening an order pays it at once or not at all, in one database transaction (shared with other wallets'
  * payments, {@link WalletDebits}): the code is consumed (a conditional update: unused and not expired), the
- * wallet's row locked, freezing and limits checked, the wallet debited into {@code platform:wallet_clearing} and
- * the history line written. A refusal rolls all of it back, so the code stays valid. The payment's id names the debit ({@code pay_x:wallet}) and the history
+ * wallet's row locked, freezing and the class's limit checked and the payment counted against the class on that row, the
+ * wallet debited into {@code platform:wallet_clearing} and the history line written. A refund gives the class back what
+ * it refunds. A refusal rolls all of it back, so the code stays valid. The payment's id names the debit ({@code pay_x:wallet}) and the history
  * line, so opening the same order again pays nothing twice.
  */
 final class WalletOrderChannel implements OrderChannel {
@@ -78,7 +79,11 @@ final class WalletOrderChannel implements OrderChannel {
 
     // ---- payment codes ----
 
-    /** Issues a payment code: {@code 28} and 16 random digits; only its SHA-256 is stored. */
+    /**
+     * Issues a payment code: {@code 28} and 16 random digits; only its SHA-256 is stored. A frozen wallet gets none. The
+     * class is judged when the code is charged, in the debit (a wallet without one is declined {@code verification_required}
+     * then): issuing asks nothing more of the database than it did.
+     */
     PaymentCode issue(String userId) {
         WalletStore.WalletRow wallet = wallets.ensure(userId);
         if (wallet.frozen()) {
@@ -123,7 +128,7 @@ final class WalletOrderChannel implements OrderChannel {
             wallets.ensure(userId.get()); // a code names a wallet that exists; a consumer paying a QR payment may have none yet
         }
         wallets.openAccount(userId.get(), amount.currency());
-        AccountClass accountClass = wallets.classOf(userId.get());
+        Optional<AccountClass> accountClass = wallets.classOf(userId.get());
         String txnId = wallets.ids().next("wtx");
         try {
             return debits.debit(new WalletDebits.Debit(txnId, userId.get(), () -> {
@@ -135,7 +140,7 @@ final class WalletOrderChannel implements OrderChannel {
                             .<OrderResult>map(t -> new OrderResult.Paid(channelReference(t.line().id())))
                             .orElseThrow(CodeRefused::new);
                 }
-                wallets.checkOut(wallet, accountClass, amount, now);
+                wallets.classes().checkOut(wallet, accountClass, amount, now);
                 wallets.post(TransferRequest.posted(request.reference() + ":wallet", WalletService.account(userId.get(), amount.currency()),
                         clearing(amount.currency()), amount).withCode("wallet_payment").withReference(request.reference()));
                 store.insertTxn(txnId, wallet.id(), wallet.userId(), "payment", -amount.amount(), amount.currency(), "succeeded", request.merchantName(),
@@ -186,7 +191,7 @@ final class WalletOrderChannel implements OrderChannel {
         String txnId = wallets.ids().next("wtx");
         openClearing(amount.currency());
         return wallets.inTx(() -> {
-            store.lock(walletId);
+            WalletStore.WalletRow locked = store.lock(walletId);
             if (store.txnByReference("refund", refundReference).isPresent()) {
                 return new ChannelResult.Approved(channelReference(store.txnByReference("refund", refundReference).get().line().id()));
             }
@@ -194,6 +199,7 @@ final class WalletOrderChannel implements OrderChannel {
                     WalletService.account(userId, amount.currency()), amount).withCode("wallet_refund").withReference(paymentReference));
             store.insertTxn(txnId, walletId, userId, "refund", amount.amount(), amount.currency(), "succeeded", paid.get().line().counterparty(),
                     refundReference, wallets.now());
+            wallets.classes().giveBack(locked, amount, paid.get().line().createdAt());
             return new ChannelResult.Approved(channelReference(txnId));
         });
     }

@@ -24,12 +24,10 @@ import io.huitong.wallets.NewWalletTransfer;
 import io.huitong.wallets.Wallet;
 import io.huitong.wallets.WalletTransaction;
 import io.huitong.wallets.WalletTransfer;
-import io.huitong.wallets.domain.Limits;
+import io.huitong.wallets.domain.ClassRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wallets on the ledger. Every movement out of a wallet runs in one database transaction that first locks
- * the wallet's row (so that freezing, the daily limits and the balance are judged one movement at a time),
+ * the wallet's row (so that freezing, the class's limit and the balance are judged one movement at a time: what the
+ * wallet moved out as its class counts it is kept on that row),
  * then posts to the ledger, whose balance check on the wallet's account ({@link AccountFlag#DEBITS_MUST_NOT_EXCEED_CREDITS})
  * refuses anything beyond the balance, and writes the wallet's history lines: all of it commits or nothing does.
  */
@@ -50,31 +49,27 @@ class WalletService {
     private final Ledger ledger;
     private final Users users;
     private final TwoFactor twoFactor;
-    private final AccountClasses classes;
-    private final Limits limits;
+    private final WalletClasses classes;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Ids ids;
-    private final ZoneId dayZone;
     private final Set<String> opened = ConcurrentHashMap.newKeySet();
     private final io.huitong.risk.Risk risk;
     /** How long an authenticator must have been on before it can confirm a movement risk control challenges. */
     private final java.time.Duration stepUpCoolOff;
 
-    WalletService(WalletStore store, Ledger ledger, Users users, TwoFactor twoFactor, AccountClasses classes, Limits limits,
-                  TransactionTemplate tx, Clock clock, Ids ids, ZoneId dayZone, io.huitong.risk.Risk risk, java.time.Duration stepUpCoolOff) {
+    WalletService(WalletStore store, Ledger ledger, Users users, TwoFactor twoFactor, AccountClasses classes, ClassRules rules,
+                  TransactionTemplate tx, Clock clock, Ids ids, io.huitong.risk.Risk risk, java.time.Duration stepUpCoolOff) {
         this.risk = risk;
         this.stepUpCoolOff = stepUpCoolOff;
         this.twoFactor = twoFactor;
         this.store = store;
         this.ledger = ledger;
         this.users = users;
-        this.classes = classes;
-        this.limits = limits;
+        this.classes = new WalletClasses(classes, rules, store, this::now);
         this.tx = tx;
         this.clock = clock;
         this.ids = ids;
-        this.dayZone = dayZone;
     }
 
     // ---- accounts ----
@@ -101,7 +96,9 @@ class WalletService {
     /** The consumer's wallet, created (with its CNY account) on first use. */
     WalletStore.WalletRow ensure(String userId) {
         WalletStore.WalletRow row = store.byUser(userId).orElseGet(() -> {
-            WalletStore.WalletRow fresh = new WalletStore.WalletRow(ids.next("wal"), userId, WalletStore.ACTIVE, now());
+            Instant now = now();
+            WalletStore.WalletRow fresh = new WalletStore.WalletRow(ids.next("wal"), userId, WalletStore.ACTIVE, now,
+                    classes.none(now));
             try {
                 store.insert(fresh);
                 return fresh;
@@ -128,7 +125,9 @@ class WalletService {
             }
         }
         balances.sort(java.util.Comparator.comparing(b -> !b.currency().equals("CNY") + b.currency()));
-        return new Wallet(row.id(), "wallet", row.status(), classes.classOf(row.userId()).name(), balances);
+        Optional<AccountClass> accountClass = classes.classOf(row.userId());
+        return new Wallet(row.id(), "wallet", row.status(), accountClass.map(AccountClass::name).orElse(null),
+                accountClass.map(c -> classes.allowance(c, row, now())).orElse(null), balances);
     }
 
     Wallet freeze(String userId) {
@@ -193,12 +192,12 @@ class WalletService {
         Money amount = new Money(request.amount(), request.currency());
         openAccount(userId, amount.currency());
         openAccount(recipient.id(), amount.currency());
-        AccountClass accountClass = classes.classOf(userId);
+        Optional<AccountClass> accountClass = classes.classOf(userId);
         String id = ids.next("wtr");
         decide(id, "wallet_transfer", sender, amount.amount(), amount.currency(), request.riskContext(), request.otp());
         Instant now = inTx(() -> {
             Instant at = now();
-            checkOut(store.lock(from.id()), accountClass, amount, at);
+            classes.checkOut(store.lock(from.id()), accountClass, amount, at);
             post(TransferRequest.posted(id, account(userId, amount.currency()), account(recipient.id(), amount.currency()), amount)
                     .withCode("wallet_transfer").withReference(id));
             store.insertTransfer(id, from.id(), to.id(), amount.amount(), amount.currency(), request.note(), at);
@@ -255,32 +254,7 @@ class WalletService {
         }
     }
 
-    // ---- the rules of a movement out ----
-
-    /**
-     * Refuses a movement out of the locked wallet that it is frozen for or that its class's limits forbid. Runs
-     * in the movement's transaction, after the wallet's lock was taken.
-     */
-    void checkOut(WalletStore.WalletRow locked, AccountClass accountClass, Money amount, Instant now) {
-        if (locked.frozen()) {
-            throw WalletErrors.frozen();
-        }
-        long moved = store.movedOutSince(locked.id(), amount.currency(), startOfDay(now));
-        limits.refusal(accountClass, amount, moved).ifPresent(message -> {
-            throw WalletErrors.limit(message);
-        });
-    }
-
-    /** Refuses a top-up the wallet's class's limits forbid (what was topped up today counts). */
-    void checkIn(WalletStore.WalletRow locked, AccountClass accountClass, Money amount, Instant now) {
-        if (locked.frozen()) {
-            throw WalletErrors.frozen();
-        }
-        long moved = store.toppedUpSince(locked.id(), amount.currency(), startOfDay(now));
-        limits.refusal(accountClass, amount, moved).ifPresent(message -> {
-            throw WalletErrors.limit(message);
-        });
-    }
+    // ---- the ledger ----
 
     /** Posts one transfer in the caller's transaction; beyond the balance is a 402 {@code insufficient_funds}. */
     void post(TransferRequest transfer) {
@@ -293,12 +267,13 @@ class WalletService {
         }
     }
 
-    Instant startOfDay(Instant now) {
-        return LocalDate.ofInstant(now, dayZone).atStartOfDay(dayZone).toInstant();
+    Optional<AccountClass> classOf(String userId) {
+        return classes.classOf(userId);
     }
 
-    AccountClass classOf(String userId) {
-        return classes.classOf(userId);
+    /** The wallets' classes: what they allow, and what the wallets moved out as their classes count it. */
+    WalletClasses classes() {
+        return classes;
     }
 
     WalletStore store() {

@@ -5,6 +5,7 @@ import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import io.huitong.wallets.WalletMovement;
 import io.huitong.wallets.WalletTransaction;
+import io.huitong.wallets.domain.Outflow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,15 +19,15 @@ final class WalletStore {
     static final String ACTIVE = "active";
     static final String FROZEN = "frozen";
 
-    /** A wallet's row. */
-    record WalletRow(String id, String userId, String status, Instant createdAt) {
+    /** A wallet's row; {@code outflow}: what it moved out as its class counts it, null on a wallet not counted yet. */
+    record WalletRow(String id, String userId, String status, Instant createdAt, Outflow outflow) {
 
         boolean frozen() {
             return FROZEN.equals(status);
         }
     }
 
-    private static final String WALLET = "select id, user_id, status, created_at from wallet";
+    private static final String WALLET = "select id, user_id, status, created_at, outflow_total, outflow_year, outflow_year_of from wallet";
     private static final String TXN = "select id, type, amount, currency, status, counterparty, reference, created_at from wallet_txn";
 
     private final JdbcClient jdbc;
@@ -56,8 +57,16 @@ final class WalletStore {
     }
 
     void insert(WalletRow row) {
-        jdbc.sql("insert into wallet (id, user_id, status, created_at, updated_at) values (?, ?, ?, ?, ?)")
-                .params(row.id(), row.userId(), row.status(), DbTimes.at(row.createdAt()), DbTimes.at(row.createdAt())).update();
+        jdbc.sql("insert into wallet (id, user_id, status, created_at, updated_at, outflow_total, outflow_year, outflow_year_of)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(row.id(), row.userId(), row.status(), DbTimes.at(row.createdAt()), DbTimes.at(row.createdAt()),
+                        row.outflow().total(), row.outflow().year(), row.outflow().yearOf()).update();
+    }
+
+    /** Writes what the locked wallet moved out, as its class counts it. */
+    void count(String walletId, Outflow outflow) {
+        jdbc.sql("update wallet set outflow_total = ?, outflow_year = ?, outflow_year_of = ? where id = ?")
+                .params(outflow.total(), outflow.year(), outflow.yearOf(), walletId).update();
     }
 
     void setStatus(String walletId, String status, Instant now) {
@@ -109,18 +118,15 @@ final class WalletStore {
     record TxnRow(String walletId, WalletTransaction line) {
     }
 
-    /** What left the wallet in this currency since {@code since}: transfers out, payments and withdrawals not failed. */
-    long movedOutSince(String walletId, String currency, Instant since) {
-        return jdbc.sql("select coalesce(sum(-amount), 0) from wallet_txn where wallet_id = ? and currency = ?"
-                        + " and type in ('transfer_out', 'payment', 'withdrawal') and status <> 'failed' and created_at >= ?")
-                .params(walletId, currency, DbTimes.at(since)).query(Long.class).single();
-    }
-
-    /** What was topped up (or is being) in this currency since {@code since}. */
-    long toppedUpSince(String walletId, String currency, Instant since) {
-        return jdbc.sql("select coalesce(sum(amount), 0) from wallet_topup where wallet_id = ? and currency = ?"
-                        + " and status in ('pending', 'succeeded') and created_at >= ?")
-                .params(walletId, currency, DbTimes.at(since)).query(Long.class).single();
+    /**
+     * What the history of a wallet opened before its class was counted on its row counts against it since {@code since}:
+     * CNY payments and transfers out not failed, less refunds when {@code lessRefunds} (withdrawals counted nothing then).
+     */
+    long countedSince(String walletId, Instant since, boolean lessRefunds) {
+        return Math.max(0, jdbc.sql("select coalesce(sum(-amount), 0) from wallet_txn where wallet_id = ? and currency = 'CNY'"
+                        + " and type in ('transfer_out', 'payment'" + (lessRefunds ? ", 'refund'" : "") + ") and status <> 'failed'"
+                        + " and created_at >= ?")
+                .params(walletId, DbTimes.at(since)).query(Long.class).single());
     }
 
     Page<WalletTransaction> transactions(String walletId, PageRequest page) {
@@ -143,7 +149,9 @@ final class WalletStore {
     }
 
     private static WalletRow wallet(ResultSet rs, int row) throws SQLException {
-        return new WalletRow(rs.getString(1), rs.getString(2), rs.getString(3), DbTimes.instant(rs, 4));
+        long total = rs.getLong(5);
+        Outflow outflow = rs.wasNull() ? null : new Outflow(total, rs.getLong(6), rs.getInt(7));
+        return new WalletRow(rs.getString(1), rs.getString(2), rs.getString(3), DbTimes.instant(rs, 4), outflow);
     }
 
     /** A history line from the columns after {@code offset}. */

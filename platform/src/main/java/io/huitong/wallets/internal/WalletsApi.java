@@ -53,6 +53,11 @@ final class WalletsApi implements Wallets {
     }
 
     @Override
+    public Optional<io.huitong.wallets.AccountClass> accountClass(String userId) {
+        return wallets.classOf(userId);
+    }
+
+    @Override
     public Wallet wallet(String userId) {
         return wallets.wallet(userId);
     }

@@ -10,7 +10,8 @@ import io.huitong.wallets.AccountClasses;
 import io.huitong.wallets.BankPayouts;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import io.huitong.wallets.domain.Limits;
+import io.huitong.consumers.Verifications;
+import io.huitong.wallets.domain.ClassRules;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class WalletsConfig {
 
     @Bean
-    AccountClasses accountClasses(Users users, WalletsProperties properties) {
-        return new VerifiedAccountClasses(users, properties.unverifiedClass());
+    AccountClasses accountClasses(Verifications verifications) {
+        return new VerifiedAccountClasses(verifications);
     }
 
     @Bean
@@ -33,8 +34,9 @@ class WalletsConfig {
                                 WalletsProperties properties,
                                 PlatformTransactionManager transactions, Clock clock, Ids ids,
                                 org.springframework.context.ApplicationEventPublisher listeners, io.huitong.risk.Risk risk) {
-        return new WalletService(new WalletStore(jdbc, listeners::publishEvent), ledger, users, twoFactor, classes, new Limits(properties.limits()),
-                new TransactionTemplate(transactions), clock, ids, properties.dayZone(), risk, properties.stepUpCoolOff());
+        return new WalletService(new WalletStore(jdbc, listeners::publishEvent), ledger, users, twoFactor, classes,
+                new ClassRules(properties.classes().limits(), properties.classes().zone()), new TransactionTemplate(transactions), clock, ids,
+                risk, properties.stepUpCoolOff());
     }
 
     @Bean
@@ -53,8 +55,8 @@ class WalletsConfig {
     }
 
     @Bean
-    Withdrawals withdrawals(WalletService wallets, Ledger ledger, ObjectProvider<BankPayouts> payouts) {
-        return new Withdrawals(wallets, ledger, () -> Optional.ofNullable(payouts.getIfAvailable()));
+    Withdrawals withdrawals(WalletService wallets, Ledger ledger, ObjectProvider<BankPayouts> payouts, Verifications verifications) {
+        return new Withdrawals(wallets, ledger, () -> Optional.ofNullable(payouts.getIfAvailable()), verifications);
     }
 
     /** Withdrawals the bank paid and got back, as the bank channel hands them over. */

@@ -1,29 +1,34 @@
 package io.huitong.wallets.internal;
 
 import io.huitong.wallets.AccountClass;
-import io.huitong.wallets.domain.Limits;
+import io.huitong.wallets.domain.ClassRules;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code huitong.wallets.*}: the limits of each account class ({@code limits.<class>.per-transaction.<currency>}
- * and {@code limits.<class>.daily.<currency>}, minor units), the class of a consumer who is not real-name
- * verified ({@code unverified-class}, III), the time zone whose midnight starts a day for the daily limits
- * ({@code day-zone}, Asia/Shanghai), how long a payment code is valid ({@code payment-code-ttl}, 60 s),
- * how often pending top-ups and withdrawals are looked at ({@code resolver-interval}, 2 s), and how long an
- * authenticator must have been on before it confirms a movement risk control challenges
+ * {@code huitong.wallets.*}: the payment-account classes ({@code classes.limits.<class>}, the most a wallet of the class pays
+ * and transfers, CNY minor units: I since the account opened, 100,000 by default; II and III a calendar year, 10,000,000 and
+ * 20,000,000; {@code classes.zone}, whose new year starts the year, Asia/Shanghai), how long a payment code is valid
+ * ({@code payment-code-ttl}, 60 s), how often pending top-ups and withdrawals are looked at ({@code resolver-interval}, 2 s),
+ * and how long an authenticator must have been on before it confirms a movement risk control challenges
  * ({@code step-up-cool-off}, 24 h).
  */
 @ConfigurationProperties("huitong.wallets")
-record WalletsProperties(Map<AccountClass, Limits.ClassLimits> limits, AccountClass unverifiedClass, ZoneId dayZone,
-                         Duration paymentCodeTtl, Duration resolverInterval, Duration stepUpCoolOff) {
+record WalletsProperties(Classes classes, Duration paymentCodeTtl, Duration resolverInterval, Duration stepUpCoolOff) {
+
+    /** {@code huitong.wallets.classes.*}. */
+    record Classes(Map<AccountClass, Long> limits, ZoneId zone) {
+
+        Classes {
+            limits = limits == null ? ClassRules.REGULATION : Map.copyOf(limits);
+            zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+        }
+    }
 
     WalletsProperties {
-        limits = limits == null ? Map.of() : Map.copyOf(limits);
-        unverifiedClass = unverifiedClass == null ? AccountClass.III : unverifiedClass;
-        dayZone = dayZone == null ? ZoneId.of("Asia/Shanghai") : dayZone;
+        classes = classes == null ? new Classes(null, null) : classes;
         paymentCodeTtl = paymentCodeTtl == null ? Duration.ofSeconds(60) : paymentCodeTtl;
         resolverInterval = resolverInterval == null ? Duration.ofSeconds(2) : resolverInterval;
         stepUpCoolOff = stepUpCoolOff == null ? Duration.ofHours(24) : stepUpCoolOff;

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * failure code, its history line with it, and a new ledger transfer ({@code wdr_x:returned}, code
  * {@code wallet_withdrawal_return}) moves the amount from the platform's bank clearing account back to the wallet's
  * available balance under the return's reference (the one its entry on the bank's statement carries). Only a whole
- * return of a withdrawal that succeeded is taken; the same return again changes nothing.
+ * return of a withdrawal that succeeded is taken; the same return again changes nothing. A withdrawal that counted against
+ * the wallet's class gives the class its amount back.
  */
 final class WithdrawalReturns implements PayoutReturns {
 
@@ -31,7 +32,8 @@ final class WithdrawalReturns implements PayoutReturns {
         this.ledger = ledger;
     }
 
-    private record Row(String id, String walletId, String userId, long amount, String currency, String status, String returnReference) {
+    private record Row(String id, String walletId, String userId, long amount, String currency, String status, String returnReference,
+                       boolean counted, Instant createdAt) {
     }
 
     @Override
@@ -41,10 +43,11 @@ final class WithdrawalReturns implements PayoutReturns {
         }
         return wallets.inTx(() -> {
             Optional<Row> locked = wallets.store().jdbc().sql("select d.id, d.wallet_id, w.user_id, d.amount, d.currency, d.status,"
-                            + " d.return_reference from wallet_withdrawal d join wallet w on w.id = d.wallet_id where d.id = ? for update")
+                            + " d.return_reference, d.counted, d.created_at from wallet_withdrawal d join wallet w on w.id = d.wallet_id"
+                            + " where d.id = ? for update")
                     .param(r.payoutReference())
                     .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7))).optional();
+                            rs.getString(6), rs.getString(7), rs.getBoolean(8), DbTimes.instant(rs, 9))).optional();
             if (locked.isEmpty()) {
                 return Outcome.UNKNOWN;
             }
@@ -66,6 +69,9 @@ final class WithdrawalReturns implements PayoutReturns {
             wallets.store().jdbc().sql("update wallet_withdrawal set status = 'failed', failure_code = ?, return_reference = ?, updated_at = ?"
                     + " where id = ?").params(r.reason(), r.returnReference(), DbTimes.at(now), w.id()).update();
             wallets.store().setTxnStatus(w.walletId(), "withdrawal", w.id(), "failed");
+            if (w.counted()) {
+                wallets.classes().giveBack(wallets.store().lock(w.walletId()), new Money(w.amount(), w.currency()), w.createdAt());
+            }
             log.info("Withdrawal {} returned by the bank ({}, return {}): {} {} back in the wallet", w.id(), r.reason(), r.returnReference(),
                     w.amount(), w.currency());
             return Outcome.RETURNED;

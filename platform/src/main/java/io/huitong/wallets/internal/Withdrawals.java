@@ -10,6 +10,7 @@ import io.huitong.ledger.Ledger;
 import io.huitong.ledger.NewAccount;
 import io.huitong.ledger.TransferRequest;
 import io.huitong.ledger.TransferResult;
+import io.huitong.consumers.Verifications;
 import io.huitong.wallets.AccountClass;
 import io.huitong.wallets.BankPayouts;
 import io.huitong.wallets.NewWithdrawal;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code platform:bank_clearing}, {@code wdr_x:hold}, with the history line and the withdrawal's row, in one
  * transaction under the wallet's lock), then paid out through {@link BankPayouts}: the bank's settlement posts
  * the hold ({@code succeeded}), its rejection voids it and the money is back ({@code failed}). An answer not
- * known yet leaves the withdrawal {@code pending} until the resolver asks the bank again.
+ * known yet leaves the withdrawal {@code pending} until the resolver asks the bank again. A withdrawal to the holder's own
+ * account (in their verified name) does not count against the wallet's class; one to anyone else's does, as a transfer
+ * does, and gives the class the amount back when it fails or comes back.
  */
 final class Withdrawals {
 
@@ -40,14 +43,16 @@ final class Withdrawals {
      */
     static final java.time.Duration ASK_AFTER = java.time.Duration.ofSeconds(15);
     private static final String COLUMNS = "d.id, w.user_id, d.wallet_id, d.amount, d.currency, d.status, d.bank_code, d.account_last4,"
-            + " d.account_name, d.failure_code, d.created_at";
+            + " d.account_name, d.failure_code, d.created_at, d.counted";
 
     private final WalletService wallets;
     private final WalletStore store;
     private final Ledger ledger;
     private final Supplier<Optional<BankPayouts>> payouts;
+    private final Verifications verifications;
 
-    Withdrawals(WalletService wallets, Ledger ledger, Supplier<Optional<BankPayouts>> payouts) {
+    Withdrawals(WalletService wallets, Ledger ledger, Supplier<Optional<BankPayouts>> payouts, Verifications verifications) {
+        this.verifications = verifications;
         this.wallets = wallets;
         this.store = wallets.store();
         this.ledger = ledger;
@@ -55,7 +60,7 @@ final class Withdrawals {
     }
 
     private record Row(String id, String userId, String walletId, long amount, String currency, String status, String bankCode,
-                       String last4, String accountName, String failureCode, Instant createdAt) {
+                       String last4, String accountName, String failureCode, Instant createdAt, boolean counted) {
     }
 
     static String bankClearing(String currency) {
@@ -69,21 +74,27 @@ final class Withdrawals {
         Money amount = new Money(request.amount(), request.currency());
         wallets.openAccount(userId, amount.currency());
         openClearing(amount.currency());
-        AccountClass accountClass = wallets.classOf(userId);
+        Optional<AccountClass> accountClass = wallets.classOf(userId);
         NewWithdrawal.BankAccount account = request.bankAccount();
+        boolean own = verifications.holderNamed(userId, account.accountName());
         String number = account.accountNumber();
         String last4 = number.substring(number.length() - 4);
         String id = wallets.ids().next("wdr");
         wallets.decide(id, "withdrawal", wallets.user(userId), amount.amount(), amount.currency(), request.riskContext(), request.otp());
         wallets.inTx(() -> {
             Instant now = wallets.now();
-            wallets.checkOut(store.lock(wallet.id()), accountClass, amount, now);
+            WalletStore.WalletRow locked = store.lock(wallet.id());
+            if (!own) {
+                wallets.classes().checkOut(locked, accountClass, amount, now);
+            } else if (locked.frozen()) {
+                throw WalletErrors.frozen();
+            }
             wallets.post(TransferRequest.hold(id + ":hold", WalletService.account(userId, amount.currency()), bankClearing(amount.currency()),
                     amount, 0).withCode("wallet_withdrawal").withReference(id));
             store.jdbc().sql("insert into wallet_withdrawal (id, wallet_id, amount, currency, status, bank_code, account_last4, account_name,"
-                            + " created_at, updated_at) values (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)")
+                            + " created_at, updated_at, counted) values (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)")
                     .params(id, wallet.id(), amount.amount(), amount.currency(), account.bankCode(), last4, account.accountName(),
-                            DbTimes.at(now), DbTimes.at(now)).update();
+                            DbTimes.at(now), DbTimes.at(now), !own).update();
             store.insertTxn(wallets.ids().next("wtx"), wallet.id(), userId, "withdrawal", -amount.amount(), amount.currency(), "pending",
                     account.bankCode() + " •••• " + last4, id, now);
             return null;
@@ -120,6 +131,9 @@ final class Withdrawals {
             if (result instanceof BankPayouts.Result.Rejected rejected) {
                 require(ledger.createTransfer(TransferRequest.voidHold(withdrawalId + ":void", withdrawalId + ":hold")
                         .withCode("wallet_withdrawal_return").withReference(withdrawalId)));
+                if (row.counted()) {
+                    wallets.classes().giveBack(store.lock(row.walletId()), new Money(row.amount(), row.currency()), row.createdAt());
+                }
                 status = "failed";
                 code = rejected.code();
             } else {
@@ -182,6 +196,6 @@ final class Withdrawals {
 
     private static Row row(ResultSet rs, int i) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), DbTimes.instant(rs, 11));
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), DbTimes.instant(rs, 11), rs.getBoolean(12));
     }
 }

@@ -40,7 +40,10 @@ class WalletController {
     }
 
     @GetMapping
-    @Operation(summary = "The caller's wallet: status, account class and balances (created on first use)")
+    @Operation(summary = "The caller's wallet: status, account class and balances (created on first use)",
+            description = "class is the PBoC payment-account class the holder's verification channels give (I, II or III; null "
+                    + "while none verified them); allowance is what the class still lets the wallet pay and transfer: limit, used "
+                    + "and remaining in CNY minor units, since_opening (class I) or this calendar year (II and III); null with no class.")
     Wallet wallet(ApiPrincipal caller) {
         return wallets.wallet(caller.userId());
     }
@@ -48,8 +51,10 @@ class WalletController {
     @PostMapping("/transfers")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Send money to another consumer by phone number",
-            description = "A frozen wallet is a 403 wallet_frozen; beyond the balance a 402 insufficient_funds; beyond the account "
-                    + "class's limits a 402 limit_exceeded; refused by risk control a 402 risk_blocked; challenged by risk control, "
+            description = "A frozen wallet is a 403 wallet_frozen; one whose holder no channel verified a 403 verification_required; "
+                    + "beyond the balance a 402 insufficient_funds; beyond the wallet's class (class I: 1,000.00 CNY in all since "
+                    + "opening; II: 100,000.00 and III: 200,000.00 CNY a calendar year, of balance payments and transfers together; "
+                    + "CNY only) a 402 limit_exceeded; refused by risk control a 402 risk_blocked; challenged by risk control, "
                     + "without otp (a current authenticator code or a recovery code) a 402 authentication_required: each changes "
                     + "nothing.")
     WalletTransfer transfer(ApiPrincipal caller, @RequestBody NewWalletTransfer body, jakarta.servlet.http.HttpServletRequest http) {
@@ -85,7 +90,9 @@ class WalletController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A payment code (付款码) for a merchant to charge",
             description = "18 digits, valid once and for 60 seconds; the merchant charges it with payment_method "
-                    + "{\"type\":\"payment_code\",\"payment_code\":{\"code\":\"...\"}}.")
+                    + "{\"type\":\"payment_code\",\"payment_code\":{\"code\":\"...\"}}. A frozen wallet gets none (403 "
+                    + "wallet_frozen). A charge from a wallet whose holder no channel verified is declined with verification_required, "
+                    + "one beyond the wallet's class with limit_exceeded.")
     PaymentCode paymentCode(ApiPrincipal caller) {
         return wallets.paymentCode(caller.userId());
     }
@@ -108,8 +115,8 @@ class WalletController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Pay a merchant's QR payment from the wallet",
             description = "qr_payload is the EMVCo payload of the payment's display_qr next action. A payload that is no such code "
-                    + "is a 400; one naming no payment waiting to be paid a 404 or 409; frozen, balance, limits, risk control and otp as for "
-                    + "transfers.")
+                    + "is a 400; one naming no payment waiting to be paid a 404 or 409; frozen, verification, balance, class, risk control "
+                    + "and otp as for transfers: the payment counts against the class, and a refund of it gives its amount back.")
     WalletQrPayment payQr(ApiPrincipal caller, @RequestBody QrPaymentRequest body, jakarta.servlet.http.HttpServletRequest http) {
         return wallets.payQr(caller.userId(), body.qrPayload(), own(body.riskContext(), http), body.otp());
     }
@@ -118,7 +125,10 @@ class WalletController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Withdraw to a bank account",
             description = "The money is held in the wallet (pending) until the bank confirms (succeeded); a rejected payout "
-                    + "returns it (failed). Frozen, balance, limits, risk control and otp as for transfers.")
+                    + "returns it (failed). Frozen, balance, risk control and otp as for transfers. A withdrawal to the holder's own "
+                    + "account (account_name is their verified name) does not count against the wallet's class; one to another's "
+                    + "counts as a transfer does (verification and class as for transfers), and a failed or returned one gives its "
+                    + "amount back.")
     Withdrawal withdraw(ApiPrincipal caller, @RequestBody NewWithdrawal body, jakarta.servlet.http.HttpServletRequest http) {
         return wallets.withdraw(caller.userId(), body.withRiskContext(own(body.riskContext(), http)));
     }

@@ -11,5 +11,6 @@ class AmlApiH2Tests extends AmlApiTests {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         DB.register(registry);
+        AmlApiTests.classFigures(registry);
     }
 }

@@ -6,8 +6,9 @@ import io.huitong.testsupport.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
-/** Real-name verification (实名认证) over HTTP: checked, sealed at rest, shown masked. */
+/** Verification (实名认证) over HTTP, channel by channel: checked, sealed at rest, shown masked, giving the wallet's class. */
 abstract class VerificationApiTests extends ConsumerTestSupport {
 
     @Autowired
@@ -120,6 +121,144 @@ abstract class VerificationApiTests extends ConsumerTestSupport {
         assertThat(lower.status()).as(lower.body()).isEqualTo(200);
         assertThat(lower.json().path("id_number").asString()).endsWith("002X");
         assertThat(lower.json().path("name").asString()).isEqualTo("*ang Fang");
+    }
+
+    Api.Response channel(String bearer, String body) {
+        return api.postJson("/v1/users/me/verification/channels", body, "Authorization", bearer);
+    }
+
+    static java.util.List<String> values(JsonNode array, String field) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        array.forEach(n -> values.add(n.path(field).asString()));
+        return values;
+    }
+
+    static String claim(String channel, String idNumber, String extra) {
+        return "{\"channel\":\"" + channel + "\",\"name\":\"韩梅梅\",\"id_number\":\"" + idNumber + "\"" + extra + "}";
+    }
+
+    @Test
+    void channelsAddUpToTheWalletsClassOneThreeFive() {
+        Consumer consumer = newConsumer();
+        String bearer = bearer(consumer.phone());
+        Api.Response none = api.get("/v1/users/me/verification", "Authorization", bearer);
+        assertThat(none.json().path("verified").asBoolean()).isFalse();
+        assertThat(none.json().path("channels")).isEmpty();
+        assertThat(none.json().path("class").isNull()).as(none.body()).isTrue();
+
+        String id = idNumber("11010519900307456");
+        Api.Response phone = channel(bearer, claim("phone_operator", id, ""));
+        assertThat(phone.status()).as(phone.body()).isEqualTo(200);
+        assertThat(phone.json().path("verified").asBoolean()).isTrue();
+        assertThat(phone.json().path("name").asString()).isEqualTo("*梅梅");
+        assertThat(phone.json().path("class").asString()).isEqualTo("I");
+        JsonNode first = phone.json().path("channels").get(0);
+        assertThat(first.path("channel").asString()).isEqualTo("phone_operator");
+        assertThat(first.path("checked_by").asString()).as("no operator service in this deployment").isEqualTo("form");
+        assertThat(first.path("detail").asString()).isEqualTo("+86 " + consumer.phone().substring(3, 6) + "****" + consumer.phone().substring(10));
+        assertThat(first.path("verified_at").asString()).isNotEmpty();
+
+        assertThat(verify(bearer, "韩梅梅", id).json().path("class").asString()).as("two channels").isEqualTo("I");
+        String card = "6222020200112230";
+        Api.Response bank = channel(bearer, claim("bank_card", id, ",\"bank_card\":{\"number\":\"6222 0202 0011 2230\",\"phone\":\"13800138000\"}"));
+        assertThat(bank.status()).as(bank.body()).isEqualTo(200);
+        assertThat(bank.json().path("class").asString()).isEqualTo("II");
+        assertThat(bank.body()).doesNotContain(card).doesNotContain("13800138000").doesNotContain(id);
+        assertThat(values(bank.json().path("channels"), "detail")).contains("•••• 2230");
+        Api.Response again = channel(bearer, claim("bank_card", id, ",\"bank_card\":{\"number\":\"" + card + "\",\"phone\":\"13800138000\"}"));
+        assertThat(again.status()).as("a channel verified already: " + again.body()).isEqualTo(200);
+        assertThat(again.json().path("channels")).hasSize(3);
+
+        assertThat(channel(bearer, claim("social_security", id, "")).json().path("class").asString()).isEqualTo("II");
+        Api.Response five = channel(bearer, claim("HOUSING_FUND", id, ""));
+        assertThat(five.json().path("class").asString()).isEqualTo("III");
+        assertThat(values(five.json().path("channels"), "channel"))
+                .containsExactlyInAnyOrder("phone_operator", "public_security", "bank_card", "social_security", "housing_fund");
+        assertThat(api.get("/v1/users/me/verification", "Authorization", bearer).json().path("class").asString()).isEqualTo("III");
+        assertThat(api.get("/v1/wallet", "Authorization", bearer).json().path("class").asString()).isEqualTo("III");
+        String stored = String.join(",", jdbc.sql("select coalesce(detail, '') from consumer_verification_channel where user_id = ?")
+                .params(consumer.id()).query(String.class).list());
+        assertThat(stored).doesNotContain(card).doesNotContain("13800138000").doesNotContain(consumer.phone());
+    }
+
+    @Test
+    void aClaimWithBadElementsOrAnotherIdentityIsRefusedAndRecordsNothing() {
+        Consumer consumer = newConsumer();
+        String bearer = bearer(consumer.phone());
+        String id = idNumber("11010519900307789");
+        String[][] bad = {
+                {"{\"name\":\"韩梅梅\",\"id_number\":\"" + id + "\"}", "parameter_missing", "channel"},
+                {claim("passport", id, ""), "parameter_invalid", "channel"},
+                {claim("face_to_face", id, ""), "parameter_invalid", "channel"},
+                {claim("bank_card", id, ""), "parameter_missing", "bank_card"},
+                {claim("bank_card", id, ",\"bank_card\":{\"number\":\"6222020200112233\",\"phone\":\"13800138000\"}"), "parameter_invalid",
+                        "bank_card.number"},
+                {claim("bank_card", id, ",\"bank_card\":{\"number\":\"6222020200112230\",\"phone\":\"12345\"}"), "parameter_invalid",
+                        "bank_card.phone"},
+                {claim("tax", id, ",\"bank_card\":{\"number\":\"6222020200112230\",\"phone\":\"13800138000\"}"), "parameter_invalid",
+                        "bank_card"},
+                {claim("tax", id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1'), ""), "parameter_invalid", "id_number"},
+                {"{\"channel\":\"tax\",\"id_number\":\"" + id + "\"}", "parameter_missing", "name"},
+                {claim("tax", id, ",\"passport\":\"E12345678\""), "parameter_unknown", "passport"},
+        };
+        for (String[] b : bad) {
+            Api.Response r = channel(bearer, b[0]);
+            assertThat(r.status()).as(b[0] + ": " + r.body()).isEqualTo(400);
+            assertThat(r.error("code")).as(b[0]).isEqualTo(b[1]);
+            assertThat(r.error("param")).as(b[0]).isEqualTo(b[2]);
+            assertThat(r.body()).doesNotContain(id).doesNotContain("6222020200112230");
+        }
+        assertThat(api.get("/v1/users/me/verification", "Authorization", bearer).json().path("verified").asBoolean()).isFalse();
+
+        assertThat(channel(bearer, claim("tax", id, "")).status()).isEqualTo(200);
+        Api.Response other = channel(bearer, "{\"channel\":\"social_security\",\"name\":\"李雷\",\"id_number\":\"" + id + "\"}");
+        assertThat(other.status()).as(other.body()).isEqualTo(409);
+        assertThat(other.error("code")).isEqualTo("already_verified");
+        Api.Response taken = channel(bearer(newConsumer().phone()), claim("social_security", id, ""));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(409);
+        assertThat(taken.error("code")).isEqualTo("id_number_taken");
+        Api.Response shown = api.get("/v1/users/me/verification", "Authorization", bearer);
+        assertThat(shown.json().path("channels")).hasSize(1);
+        assertThat(shown.json().path("class").asString()).isEqualTo("I");
+    }
+
+    @Test
+    void anOperatorRecordsAFaceToFaceVerificationWhichOpensClassIII() {
+        Consumer consumer = newConsumer();
+        String bearer = bearer(consumer.phone());
+        String id = idNumber("44030419851231345");
+        String body = "{\"name\":\"韩梅梅\",\"id_number\":\"" + id + "\"}";
+        String path = "/v1/admin/users/" + consumer.id() + "/verification";
+        assertThat(api.postJson(path + "/face_to_face", body, "Authorization", bearer).status()).as("a consumer is no operator").isEqualTo(403);
+        io.huitong.testsupport.TestOperators operators = new io.huitong.testsupport.TestOperators(api, clock);
+        io.huitong.testsupport.TestOperators.LoggedIn finance = operators.createAndLogIn("finance");
+        assertThat(api.postJson(path + "/face_to_face", body, "Authorization", finance.bearer()).status()).isEqualTo(403);
+        assertThat(api.get(path, "Authorization", finance.bearer()).status()).isEqualTo(403);
+
+        io.huitong.testsupport.TestOperators.LoggedIn support = operators.createAndLogIn("support");
+        Api.Response recorded = api.postJson(path + "/face_to_face", body, "Authorization", support.bearer());
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+        assertThat(recorded.json().path("class").asString()).isEqualTo("III");
+        assertThat(recorded.json().path("id_number").asString()).isEqualTo("4403**********" + id.substring(14));
+        assertThat(recorded.body()).doesNotContain(id).doesNotContain("韩梅梅");
+        JsonNode channel = recorded.json().path("channels").get(0);
+        assertThat(channel.path("channel").asString()).isEqualTo("face_to_face");
+        assertThat(channel.path("checked_by").asString()).isEqualTo("operator");
+        assertThat(jdbc.sql("select operator_id from consumer_verification_channel where user_id = ?").params(consumer.id())
+                .query(String.class).single()).isEqualTo(support.id());
+        assertThat(api.get("/v1/users/me/verification", "Authorization", bearer).json().path("class").asString()).isEqualTo("III");
+        assertThat(api.get(path, "Authorization", admin()).json().path("class").asString()).isEqualTo("III");
+        assertThat(api.postJson(path + "/face_to_face", body, "Authorization", admin()).json().path("channels")).as("once").hasSize(1);
+
+        Api.Response other = api.postJson(path + "/face_to_face", "{\"name\":\"李雷\",\"id_number\":\"" + id + "\"}", "Authorization", admin());
+        assertThat(other.status()).as(other.body()).isEqualTo(409);
+        assertThat(other.error("code")).isEqualTo("already_verified");
+        Api.Response unknown = api.postJson("/v1/admin/users/usr_nobody/verification/face_to_face", body, "Authorization", admin());
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(api.get("/v1/admin/users/usr_nobody/verification", "Authorization", admin()).status()).isEqualTo(404);
+        Api.Response invalid = api.postJson(path + "/face_to_face", "{\"name\":\"韩梅梅\"}", "Authorization", admin());
+        assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.error("param")).isEqualTo("id_number");
     }
 
     @Test

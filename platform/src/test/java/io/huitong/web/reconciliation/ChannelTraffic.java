@@ -204,19 +204,30 @@ abstract class ChannelTraffic extends ApiTestSupport {
         return payout;
     }
 
-    /** A consumer's withdrawal to a bank account, paid out by the simulated bank; the wallet funded straight through the ledger. */
+    /**
+     * A consumer's withdrawal to their own bank account (in the name they are verified with), paid out by the simulated
+     * bank; the wallet funded straight through the ledger.
+     */
     String withdrawal(long amount) {
+        return withdrawal(amount, "Li Lei");
+    }
+
+    /** A withdrawal to an account in {@code accountName}: another's than the consumer's (Li Lei) counts against the class. */
+    String withdrawal(long amount, String accountName) {
         String phone = "+86138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         Api.Response user = api.postJson("/v1/users", "{\"phone\":\"" + phone + "\",\"password\":\"Plum-blossom 2026\",\"name\":\"Li Lei\"}");
         assertThat(user.status()).as(user.body()).isEqualTo(201);
         String bearer = Api.bearer(api.postJson("/v1/sessions", "{\"phone\":\"" + phone + "\",\"password\":\"Plum-blossom 2026\"}").json()
                 .path("token").asString());
+        Api.Response verified = api.postJson("/v1/users/me/verification", "{\"name\":\"Li Lei\",\"id_number\":\""
+                + io.huitong.testsupport.ResidentIds.next() + "\"}", "Authorization", bearer);
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200); // a withdrawal to the holder's own account, then
         assertThat(api.get("/v1/wallet", "Authorization", bearer).status()).isEqualTo(200);
         ledger.createAccount(NewAccount.of("test:funding:CNY", "CNY", AccountType.ASSET, "test"));
         assertThat(ledger.createTransfer(TransferRequest.posted("fund_" + UUID.randomUUID(), "test:funding:CNY",
                 user.json().path("id").asString() + ":wallet:CNY", new Money(amount, "CNY"))).succeeded()).isTrue();
         Api.Response w = api.postJson("/v1/wallet/withdrawals", "{\"amount\":" + amount + ",\"currency\":\"CNY\",\"bank_account\":"
-                + "{\"bank_code\":\"ICBC\",\"account_number\":\"6222020200112233\",\"account_name\":\"Li Lei\"}}", "Authorization", bearer);
+                + "{\"bank_code\":\"ICBC\",\"account_number\":\"6222020200112233\",\"account_name\":\"" + accountName + "\"}}", "Authorization", bearer);
         assertThat(w.status()).as(w.body()).isEqualTo(201);
         assertThat(w.json().path("status").asString()).isEqualTo("succeeded");
         return w.json().path("id").asString();

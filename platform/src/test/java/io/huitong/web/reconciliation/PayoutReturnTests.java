@@ -88,15 +88,21 @@ abstract class PayoutReturnTests extends PayoutReturnFixtures {
         assertLedgerBalanced();
     }
 
+    /** What the consumer's wallet moved out as its class counts it. */
+    private long counted(String userId) {
+        return jdbc.sql("select outflow_total from wallet where user_id = ?").param(userId).query(Long.class).single();
+    }
+
     @Test
     void aDayWithAReturnedPayoutAndWithdrawalReconcilesWithoutABreak() {
         payByBankTransfer(9_000);
         String kept = payout(2_000);
         String payout = payout(4_000);
-        String withdrawal = withdrawal(700);
+        String withdrawal = withdrawal(700, "Wang Fang"); // to another's account: it counts against the wallet's class
         String wallet = jdbc.sql("select w.user_id from wallet_withdrawal d join wallet w on w.id = d.wallet_id where d.id = ?").param(withdrawal)
                 .query(String.class).single();
         long walletBefore = ledger.account(wallet + ":wallet:CNY").orElseThrow().availableBalance();
+        assertThat(counted(wallet)).isEqualTo(700);
 
         String payoutReturn = sendBack(payout, "AC04").path("reference").asString();
         String withdrawalReturn = sendBack(withdrawal, "AC06").path("reference").asString();
@@ -109,6 +115,7 @@ abstract class PayoutReturnTests extends PayoutReturnFixtures {
         assertThat(w.get("failure_code")).isEqualTo("AC06");
         assertThat(w.get("return_reference")).isEqualTo(withdrawalReturn);
         assertThat(ledger.account(wallet + ":wallet:CNY").orElseThrow().availableBalance()).as("back in the wallet").isEqualTo(walletBefore + 700);
+        assertThat(counted(wallet)).as("and back in the class's allowance").isZero();
 
         Statement.Entry back = entries(payoutReturn).getFirst();
         assertThat(back.credit()).isTrue();

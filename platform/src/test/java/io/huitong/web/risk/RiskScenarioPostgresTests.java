@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  * against what each movement really was, and prints the table.
  *
  * <p>The platform reads the generator's address plan as its IP and card-prefix country tables, treats every
- * customer as real-name verified (class I, no wallet limits), and funds each wallet through the ledger before the
+ * customer as real-name verified (class I, with a figure no customer reaches), and funds each wallet through the ledger before the
  * first day with what its owner will spend, so that only the replayed movements reach risk control and AML.
  */
 class RiskScenarioPostgresTests extends WalletFixtures {
@@ -62,7 +62,8 @@ class RiskScenarioPostgresTests extends WalletFixtures {
         DB.register(registry);
         AddressPlan.ipCountries().forEach((range, country) -> registry.add("huitong.risk.ip-countries[" + range + "]", () -> country));
         AddressPlan.cardCountries().forEach((prefix, country) -> registry.add("huitong.risk.card-countries[" + prefix + "]", () -> country));
-        registry.add("huitong.wallets.unverified-class", () -> "I");
+        // every customer is verified (class I) and may move what the generator has them move
+        registry.add("huitong.wallets.classes.limits.I", () -> "1000000000000");
         registry.add("huitong.consumers.session-ttl", () -> "30d");
     }
 
@@ -216,6 +217,7 @@ class RiskScenarioPostgresTests extends WalletFixtures {
         assertThat(session.status()).as(session.body()).isEqualTo(201);
         parties.put(account, new Party(userId, phone,
                 "Bearer " + session.json().path("token").asString()));
+        verify(new Consumer(userId, phone, parties.get(account).bearer()));
     }
 
     private OnboardedMerchant merchant(String id) {

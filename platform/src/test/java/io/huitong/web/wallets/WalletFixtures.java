@@ -15,7 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +46,15 @@ public abstract class WalletFixtures extends ApiTestSupport {
         clock.advance(Duration.ofMinutes(16));
     }
 
+    /** A consumer signed up, logged in and verified through the public-security channel: a class I wallet. */
     protected Consumer consumer() {
+        Consumer c = unverifiedConsumer();
+        verify(c);
+        return c;
+    }
+
+    /** A consumer signed up and logged in, whom no channel verified: a wallet without a class. */
+    protected Consumer unverifiedConsumer() {
         String phone = "+86" + PHONES.incrementAndGet();
         Api.Response created = api.postJson("/v1/users", "{\"phone\":\"" + phone + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Li Lei\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -61,18 +71,45 @@ public abstract class WalletFixtures extends ApiTestSupport {
                 new Money(amount, "CNY"))).succeeded()).isTrue();
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger RESIDENTS = new java.util.concurrent.atomic.AtomicInteger(100);
+    /** The name every test consumer is verified with. */
+    protected static final String VERIFIED_NAME = "韩梅梅";
+    /** Each consumer's own resident ID number (one ID verifies one account), the same through every channel. */
+    private static final Map<String, String> RESIDENT_IDS = new ConcurrentHashMap<>();
 
-    /**
-     * Real-name verification through the API, as the consumer would: a resident ID number of their own (one ID verifies
-     * one account) with a valid checksum.
-     */
+    /** Real-name verification through the API, as the consumer would, through the public-security channel: class I. */
     protected void verify(Consumer c) {
-        String idNumber = io.huitong.testsupport.ResidentIds.of("11010519491231"
-                + String.format(java.util.Locale.ROOT, "%03d", RESIDENTS.incrementAndGet() % 1000));
-        Api.Response r = api.postJson("/v1/users/me/verification", "{\"name\":\"韩梅梅\",\"id_number\":\"" + idNumber + "\"}",
-                "Authorization", c.bearer());
-        assertThat(r.status()).as(r.body()).isIn(200, 201);
+        Api.Response r = api.postJson("/v1/users/me/verification", "{\"name\":\"" + VERIFIED_NAME + "\",\"id_number\":\"" + idNumber(c)
+                + "\"}", "Authorization", c.bearer());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    /** Verification through one more channel, with the consumer's identity. */
+    protected Api.Response verifyThrough(Consumer c, String channel) {
+        String card = channel.equals("bank_card") ? ",\"bank_card\":{\"number\":\"6222020200112230\",\"phone\":\"" + c.phone() + "\"}" : "";
+        return api.postJson("/v1/users/me/verification/channels", "{\"channel\":\"" + channel + "\",\"name\":\"" + VERIFIED_NAME
+                + "\",\"id_number\":\"" + idNumber(c) + "\"" + card + "}", "Authorization", c.bearer());
+    }
+
+    /** A class II wallet: three channels. */
+    protected void classII(Consumer c) {
+        verify(c);
+        for (String channel : List.of("bank_card", "phone_operator")) {
+            Api.Response r = verifyThrough(c, channel);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+        assertThat(wallet(c).json().path("class").asString()).isEqualTo("II");
+    }
+
+    /** A class III wallet: an operator verified the consumer face to face. */
+    protected void faceToFace(Consumer c) {
+        Api.Response r = api.postJson("/v1/admin/users/" + c.id() + "/verification/face_to_face", "{\"name\":\"" + VERIFIED_NAME
+                + "\",\"id_number\":\"" + idNumber(c) + "\"}", "Authorization", admin());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("class").asString()).isEqualTo("III");
+    }
+
+    protected static String idNumber(Consumer c) {
+        return RESIDENT_IDS.computeIfAbsent(c.id(), id -> io.huitong.testsupport.ResidentIds.next());
     }
 
     protected Api.Response wallet(Consumer c) {

@@ -121,10 +121,24 @@ abstract class WalletQrPaymentTests extends WalletFixtures {
         assertThat(api.get("/v1/payments/" + paidElsewhere.path("id").asString(), "Authorization", shop.bearer()).json()
                 .path("channel").asString()).as("paid at the operator").isEqualTo("walletpay");
 
+        Consumer unverified = unverifiedConsumer();
+        fund(unverified, 1_000);
+        Api.Response noClass = payQr(unverified, other.path("next_action").path("qr_payload").asString());
+        assertThat(noClass.status()).as(noClass.body()).isEqualTo(403);
+        assertThat(noClass.error("code")).isEqualTo("verification_required");
+        fund(c, 200_000);
+        JsonNode beyondClass = qrPayment(shop, 100_001);
+        Api.Response limit = payQr(c, beyondClass.path("next_action").path("qr_payload").asString());
+        assertThat(limit.status()).as(limit.body()).isEqualTo(402);
+        assertThat(limit.error("code")).isEqualTo("limit_exceeded");
+        assertThat(api.get("/v1/payments/" + beyondClass.path("id").asString(), "Authorization", shop.bearer()).json().path("status")
+                .asString()).as("a consumer refused by their class fails no merchant's payment").isEqualTo("requires_action");
+
         api.postJson("/v1/wallet/freeze", "", "Authorization", c.bearer());
         Api.Response frozen = payQr(c, other.path("next_action").path("qr_payload").asString());
         assertThat(frozen.status()).as(frozen.body()).isEqualTo(403);
-        assertThat(available(c)).isEqualTo(1_000);
+        assertThat(available(c)).isEqualTo(201_000);
+        assertThat(available(unverified)).isEqualTo(1_000);
         assertThat(history(c, "").path("data")).isEmpty();
         assertThat(ledger.check().balanced()).isTrue();
     }

@@ -133,6 +133,7 @@ abstract class WalletRiskTests extends WalletFixtures {
         Consumer a = consumer();
         Consumer b = consumer();
         fund(a, 200_000);
+        classII(a); // 1,200.00 CNY in all: beyond class I
         for (int i = 0; i < 2; i++) {
             assertThat(transfer(a, b, 20_000, "Huitong-Device-Id", "own-phone").status()).isEqualTo(201);
         }

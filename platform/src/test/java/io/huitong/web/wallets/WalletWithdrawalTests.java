@@ -52,9 +52,43 @@ abstract class WalletWithdrawalTests extends WalletFixtures {
                 .filter(e -> reference.equals(e.get("reference"))).toList();
     }
 
+    /** A withdrawal to Li Lei's account: not the consumer's own (they are verified as {@link #VERIFIED_NAME}). */
     Api.Response withdraw(Consumer c, long amount, String accountNumber) {
+        return withdraw(c, amount, accountNumber, "Li Lei");
+    }
+
+    Api.Response withdraw(Consumer c, long amount, String accountNumber, String accountName) {
         return api.postJson("/v1/wallet/withdrawals", "{\"amount\":" + amount + ",\"currency\":\"CNY\",\"bank_account\":{\"bank_code\":\"ICBC\","
-                + "\"account_number\":\"" + accountNumber + "\",\"account_name\":\"Li Lei\"}}", "Authorization", c.bearer());
+                + "\"account_number\":\"" + accountNumber + "\",\"account_name\":\"" + accountName + "\"}}", "Authorization", c.bearer());
+    }
+
+    long used(Consumer c) {
+        return wallet(c).json().path("allowance").path("used").asLong();
+    }
+
+    @Test
+    void aWithdrawalToTheHoldersOwnAccountDoesNotCountAgainstTheClassOneToAnothersDoes() {
+        Consumer c = consumer();
+        fund(c, 300_000);
+        Api.Response own = withdraw(c, 150_000, "6222020200112233", " " + VERIFIED_NAME + " ");
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        assertThat(own.json().path("status").asString()).isEqualTo("succeeded");
+        assertThat(used(c)).as("beyond class I's all, and not counted").isZero();
+
+        assertThat(withdraw(c, 30_000, "6222020200112233").status()).isEqualTo(201);
+        assertThat(used(c)).isEqualTo(30_000);
+        Api.Response beyond = withdraw(c, 70_001, "6222020200112233");
+        assertThat(beyond.status()).as(beyond.body()).isEqualTo(402);
+        assertThat(beyond.error("code")).isEqualTo("limit_exceeded");
+        assertThat(available(c)).isEqualTo(120_000);
+
+        Consumer unverified = unverifiedConsumer();
+        fund(unverified, 1_000);
+        Api.Response noName = withdraw(unverified, 100, "6222020200112233", "Li Lei");
+        assertThat(noName.status()).as("without a verified name no account is known to be the holder's: " + noName.body()).isEqualTo(403);
+        assertThat(noName.error("code")).isEqualTo("verification_required");
+        assertThat(available(unverified)).isEqualTo(1_000);
+        assertThat(ledger.check().balanced()).isTrue();
     }
 
     long pending(Consumer c) {
@@ -109,6 +143,7 @@ abstract class WalletWithdrawalTests extends WalletFixtures {
         assertThat(w.json().path("status").asString()).isEqualTo("failed");
         assertThat(w.json().path("failure_code").asString()).isEqualTo("invalid_account");
         assertThat(available(c)).isEqualTo(1_000);
+        assertThat(used(c)).as("a failed withdrawal gives the class its amount back").isZero();
         assertThat(history(c, "").path("data").get(0).path("status").asString()).isEqualTo("failed");
         assertThat(ledger.check().balanced()).isTrue();
     }
