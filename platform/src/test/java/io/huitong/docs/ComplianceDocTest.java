@@ -57,7 +57,7 @@ class ComplianceDocTest {
                     problems.add(control + ": no test class " + file);
                     continue;
                 }
-                if (m.group(3) != null && !Files.readString(file).contains("void " + m.group(3) + "(")) {
+                if (m.group(3) != null && !Files.readString(file).matches("(?s).*[ >]" + m.group(3) + "\\(.*")) {
                     problems.add(control + ": no test " + type + "." + m.group(3));
                     continue;
                 }
