@@ -22,6 +22,11 @@ public final class Api {
         this.base = "http://localhost:" + port;
     }
 
+    /** The address of the platform this client calls, such as {@code http://localhost:8080}. */
+    public String base() {
+        return base;
+    }
+
     public record Response(int status, HttpHeaders headers, String body) {
 
         public JsonNode json() {

@@ -1,6 +1,7 @@
 package io.huitong.web.approvals;
 
 import io.huitong.approvals.Approval;
+import io.huitong.audit.AuditScope;
 import io.huitong.approvals.ApprovalHandler;
 import io.huitong.approvals.Approvals;
 import io.huitong.approvals.NewApproval;
@@ -9,7 +10,7 @@ import io.huitong.identity.OperatorRole;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.DeserializationFeature;
@@ -54,8 +55,11 @@ public final class ChangeApprovals {
         return kept.convertValue(approval.details().get(REQUEST), type);
     }
 
-    /** The handler of an action whose approval carries it out and whose rejection leaves nothing to undo. */
-    public static ApprovalHandler handler(String action, Consumer<Approval> carryOut) {
+    /**
+     * The handler of an action whose approval carries it out and whose rejection leaves nothing to undo. The object's
+     * state {@code before} and what {@code carryOut} answers go on the audit record of the approving request.
+     */
+    public static ApprovalHandler handler(String action, Function<Approval, Object> before, Function<Approval, Object> carryOut) {
         return new ApprovalHandler() {
             @Override
             public String action() {
@@ -64,7 +68,8 @@ public final class ChangeApprovals {
 
             @Override
             public void approved(Approval approval) {
-                carryOut.accept(approval);
+                AuditScope.note("before", before.apply(approval));
+                AuditScope.note("after", carryOut.apply(approval));
             }
 
             @Override

@@ -12,7 +12,7 @@ class RoutingApprovalConfig {
     /** An approved routing change: the rules as the requester sent them, checked again, in force from now on. */
     @Bean
     ApprovalHandler routingReplace(Routing routing, ChangeApprovals changes) {
-        return ChangeApprovals.handler(RoutingAdminController.REPLACE,
+        return ChangeApprovals.handler(RoutingAdminController.REPLACE, a -> routing.current(),
                 a -> routing.replace(RoutingAdminController.rules(changes.request(a, RoutingAdminController.RoutingRequest.class))));
     }
 }

@@ -13,7 +13,7 @@ class MerchantApprovalConfig {
     /** Approved terms: in force from the next payment (fees) and the next settlement run (schedule, currency). */
     @Bean
     ApprovalHandler merchantTermsChange(Merchants merchants, ChangeApprovals changes) {
-        return ChangeApprovals.handler(MerchantAdminController.CHANGE_TERMS,
+        return ChangeApprovals.handler(MerchantAdminController.CHANGE_TERMS, a -> merchants.find(a.objectId()).orElse(null),
                 a -> merchants.changeTerms(a.objectId(), changes.request(a, MerchantTerms.class)));
     }
 }

@@ -58,7 +58,8 @@ class WalletAdminController {
         /** An approved unfreeze: the wallet can send money again. */
         @Bean
         ApprovalHandler walletUnfreeze(Wallets wallets) {
-            return ChangeApprovals.handler(UNFREEZE, a -> wallets.unfreezeByOperator(a.objectId()));
+            return ChangeApprovals.handler(UNFREEZE, a -> wallets.walletById(a.objectId()).status(),
+                    a -> wallets.unfreezeByOperator(a.objectId()).status());
         }
     }
 }

@@ -137,6 +137,29 @@ abstract class AuditApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anApprovedChangeIsRecordedWithTheStateBeforeAndAfterItUnderItsApprover() {
+        Api.Response requested = api.postJson("/v1/admin/risk/rules/card_velocity", "{\"score\":42}", "Authorization", admin());
+        colleague.approve(requested);
+        String approver = colleague.approver().id();
+        JsonNode decision = null;
+        for (JsonNode e : entries("?actor=" + approver)) {
+            if (e.path("action").asString().equals("POST /v1/admin/approvals/{id}/approve")) {
+                decision = e;
+            }
+        }
+        assertThat(decision).isNotNull();
+        assertThat(decision.path("object_id").asString()).isEqualTo(requested.json().path("id").asString());
+        assertThat(decision.path("detail").path("before").path("score").asInt()).isNotEqualTo(42);
+        assertThat(decision.path("detail").path("after").path("rule").path("score").asInt()).isEqualTo(42);
+        // and the request itself, under the requester, with the rule it is about
+        JsonNode request = entries("?object=card_velocity&actor=admin").get(0);
+        assertThat(request.path("action").asString()).isEqualTo("POST /v1/admin/risk/rules/{id}");
+        assertThat(request.path("detail").path("request").path("score").asInt()).isEqualTo(42);
+        colleague.approve(api.postJson("/v1/admin/risk/rules/card_velocity", "{\"score\":" + decision.path("detail").path("before").path("score").asInt()
+                + "}", "Authorization", admin()));
+    }
+
+    @Test
     void anOperatorsSecretsNeverReachTheTrail() {
         new TestOperators(api, clock).create(TestOperators.newEmail(), "finance");
         JsonNode data = entries("?actor=admin&limit=100");
