@@ -66,6 +66,12 @@ final class RequestFilter extends OncePerRequestFilter {
                 errors.write(request, response, refusedText(null));
                 return;
             }
+            if (request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST && request.getQueryString() != null
+                    && TextChecks.malformedQuery(request.getQueryString())) {
+                errors.write(request, response, new io.huitong.kernel.ApiException(400, io.huitong.kernel.ErrorType.INVALID_REQUEST_ERROR, "parameter_invalid",
+                        "The query string must be percent-encoded UTF-8: a % followed by two hex digits, making valid UTF-8.", null));
+                return;
+            }
             if (isAsyncDispatch(request) || !hasBody(request) || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST
                     || STREAMED_PATHS.contains(request.getRequestURI())) {
                 chain.doFilter(request, response);

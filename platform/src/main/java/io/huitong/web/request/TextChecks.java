@@ -128,6 +128,35 @@ final class TextChecks {
         return false;
     }
 
+    /**
+     * Whether a query string, as sent, is no percent-encoded UTF-8: a {@code %} without two hex digits after it, or
+     * bytes that do not decode as UTF-8 ({@code %ff}). The servlet container would fail to read its parameters.
+     */
+    static boolean malformedQuery(String query) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(query.length());
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0 || Character.digit(query.charAt(i + 2), 16) < 0) {
+                    return true;
+                }
+                bytes.write(Character.digit(query.charAt(i + 1), 16) * 16 + Character.digit(query.charAt(i + 2), 16));
+                i += 2;
+            } else if (c > 0x7f) {
+                bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                bytes.write(c);
+            }
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            return false;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return true;
+        }
+    }
+
     /** The four hex digits at {@code from} as a number; -1 when they are not four hex digits (the parser refuses those). */
     private static int hex(byte[] body, int from) {
         if (from + 4 > body.length) {

@@ -349,5 +349,10 @@ abstract class AuditApiTests extends ApiTestSupport {
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.error("code")).isEqualTo("resource_missing");
         assertThat(api.get("/v1/admin/audit?object=%00", "Authorization", auditor.bearer()).status()).isEqualTo(400);
+        for (String broken : List.of("?actor=%ff", "?object=%e4%b8", "?limit=%c3%28")) {
+            Api.Response r = api.get("/v1/admin/audit" + broken, "Authorization", auditor.bearer());
+            assertThat(r.status()).as(broken + " " + r.body()).isEqualTo(400);
+            assertThat(r.error("code")).isEqualTo("parameter_invalid");
+        }
     }
 }

@@ -58,6 +58,16 @@ class TextChecksTest {
     }
 
     @Test
+    void queryStringsThatAreNoPercentEncodedUtf8AreRefused() {
+        assertThat(TextChecks.malformedQuery("actor=%ff")).isTrue();
+        assertThat(TextChecks.malformedQuery("a=%e4%b8")).as("a cut multi-byte character").isTrue();
+        assertThat(TextChecks.malformedQuery("a=%zz")).isTrue();
+        assertThat(TextChecks.malformedQuery("a=100%")).isTrue();
+        assertThat(TextChecks.malformedQuery("a=%E6%B1%87%E9%80%9A&b=1+2&c=%2500")).isFalse();
+        assertThat(TextChecks.malformedQuery("name=汇通")).isFalse();
+    }
+
+    @Test
     void queryStringsRefuseAnEncodedNul() {
         assertThat(TextChecks.refusedQuery("a=1&b=%00")).isTrue();
         assertThat(TextChecks.refusedQuery("a=%2500")).as("an encoded percent sign, then 00").isFalse();
