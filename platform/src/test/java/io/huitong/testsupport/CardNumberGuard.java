@@ -19,11 +19,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class CardNumberGuard extends AppenderBase<ILoggingEvent> implements AfterAllCallback {
 
     /**
-     * 13 to 19 digits standing on their own (not part of an id such as {@code pob_8402209171514...}), together or in
-     * groups of four split by spaces or dashes as cards print them.
+     * 13 to 19 digits standing on their own (not part of an id such as {@code pob_8402209171514...}, nor the random
+     * suffix of a temporary file's name such as {@code junit-5206034939542748535}), together or in groups of four split by
+     * spaces or dashes as cards print them.
      */
     private static final Pattern DIGIT_RUN = Pattern.compile(
-            "(?<![A-Za-z0-9_])(?:[0-9]{13,19}|[0-9]{4}([ -])[0-9]{4}\\1[0-9]{4}\\1[0-9]{1,7})(?![A-Za-z0-9])");
+            "(?<![A-Za-z0-9_])(?<![A-Za-z]-)(?:[0-9]{13,19}|[0-9]{4}([ -])[0-9]{4}\\1[0-9]{4}\\1[0-9]{1,7})(?![A-Za-z0-9])");
     private static final List<String> FOUND = new ArrayList<>();
 
     @Override
