@@ -12,7 +12,8 @@ public interface Routing {
     RoutingTable current();
 
     /**
-     * Replaces every rule at once and bumps the version; in force on this instance at once, on the others
+     * Replaces every rule at once and bumps the version; in force on this instance at once (once the caller's
+     * transaction commits, when there is one), on the others
      * within their reload interval. Invalid rules are refused with a 400 naming the parameter
      * ({@code channels[1].fee_bps}), and nothing changes.
      */

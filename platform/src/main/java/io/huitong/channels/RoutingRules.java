@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The routing rules: stored ones when there are, otherwise an open rule for every configured channel.
@@ -56,9 +58,23 @@ final class RoutingRules implements Routing {
     public RoutingTable replace(List<RoutingRule> rules) {
         validate(rules);
         RoutingTable table = store.replace(rules, DbTimes.now(clock));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // inside the caller's transaction (an approval carrying the change out): in force here once it commits
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    inForceNow(table);
+                }
+            });
+        } else {
+            inForceNow(table);
+        }
+        return table;
+    }
+
+    private void inForceNow(RoutingTable table) {
         cached.set(new Cached(table, clock.instant()));
         log.info("Routing version {}: {}", table.version(), table.channels());
-        return table;
     }
 
     /** The rules payments follow now; at most {@code reloadInterval} behind another instance's PUT. */
