@@ -2,7 +2,6 @@ package io.huitong.audit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The action a thread is carrying out for a person: who, what, on what, from where. The web layer opens one
@@ -36,19 +35,23 @@ public final class AuditScope {
         }
     }
 
-    /** Runs {@code work} inside {@code scope}; the scope ends with it. */
-    public static <T> T within(AuditScope scope, Supplier<T> work) {
+    /** Makes this the thread's scope until the answer is closed, which puts back the one before (try-with-resources). */
+    public Opened open() {
         AuditScope outer = CURRENT.get();
-        CURRENT.set(scope);
-        try {
-            return work.get();
-        } finally {
+        CURRENT.set(this);
+        return () -> {
             if (outer == null) {
                 CURRENT.remove();
             } else {
                 CURRENT.set(outer);
             }
-        }
+        };
+    }
+
+    /** An open scope; closing it ends it. */
+    public interface Opened extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** The scope of this thread, or null. */

@@ -24,6 +24,11 @@ public final class DbTimes {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
+    /** Microseconds since the epoch: what the databases keep of an instant. */
+    public static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
     public static Instant instant(OffsetDateTime at) {
         return at == null ? null : at.toInstant();
     }

@@ -2,6 +2,7 @@ package io.huitong.audit.domain;
 
 import io.huitong.audit.AuditEntry;
 import io.huitong.audit.MovedMoney;
+import io.huitong.kernel.DbTimes;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class Chain {
     /** The hash of an entry with these fields after {@code prevHash}, under {@code algorithm}. */
     public static String hash(HashAlgorithm algorithm, long seq, String prevHash, Instant at, String actor, String action,
                               String objectType, String objectId, String ip, String requestId, String detail) {
-        return new Canonical(algorithm).text(algorithm.wireName()).number(seq).text(prevHash).number(micros(at)).text(actor)
+        return new Canonical(algorithm).text(algorithm.wireName()).number(seq).text(prevHash).number(DbTimes.micros(at)).text(actor)
                 .text(action).text(objectType).text(objectId).text(ip).text(requestId).text(detail).hex();
     }
 
@@ -35,15 +36,5 @@ public final class Chain {
                     .text(t.pendingId()).text(t.reversesId()).text(t.code()).text(t.reference());
         }
         return c.hex();
-    }
-
-    /** Microseconds since the epoch: what both databases keep of a timestamp. */
-    public static long micros(Instant at) {
-        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
-    }
-
-    /** {@code at} cut to what the databases keep, so that an entry hashes the same before and after it is stored. */
-    public static Instant storable(Instant at) {
-        return Instant.ofEpochSecond(at.getEpochSecond(), (at.getNano() / 1_000) * 1_000L);
     }
 }

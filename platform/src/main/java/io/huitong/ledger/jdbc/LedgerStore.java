@@ -1,5 +1,7 @@
 package io.huitong.ledger.jdbc;
 
+import io.huitong.kernel.DbTimes;
+
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import io.huitong.ledger.Account;
@@ -275,7 +277,7 @@ final class LedgerStore {
             cols[5][i] = t.currency();
             cols[6][i] = t.pendingId();
             cols[7][i] = t.reversesId();
-            cols[8][i] = t.expiresAt() == null ? null : micros(t.expiresAt());
+            cols[8][i] = t.expiresAt() == null ? null : DbTimes.micros(t.expiresAt());
             cols[9][i] = t.code();
             cols[10][i] = t.reference();
         }
@@ -292,10 +294,6 @@ final class LedgerStore {
             }
             ps.executeUpdate();
         }
-    }
-
-    private static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     void insertEntries(List<EntryLine> entries, Instant now) throws SQLException {

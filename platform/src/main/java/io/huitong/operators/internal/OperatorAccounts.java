@@ -98,8 +98,9 @@ final class OperatorAccounts implements Operators, BearerAuthenticator {
 
     @Override
     public boolean anyActive(OperatorRole role) {
-        return jdbc.sql("select roles from operator_account where status = ?").param(Operator.ACTIVE).query(String.class).list().stream()
-                .anyMatch(stored -> Arrays.asList(stored.split(",")).contains(role.wireName()));
+        // roles are kept comma-separated: match the whole name, so that one role's name inside another's never counts
+        return jdbc.sql("select count(*) from operator_account where status = ? and ',' || roles || ',' like ?")
+                .params(Operator.ACTIVE, "%," + role.wireName() + ",%").query(Long.class).single() > 0;
     }
 
     private Operator insert(NewOperator request, String status) {

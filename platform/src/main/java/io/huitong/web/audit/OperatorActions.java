@@ -2,6 +2,7 @@ package io.huitong.web.audit;
 
 import io.huitong.audit.AuditScope;
 import io.huitong.identity.ApiPrincipal;
+import io.huitong.web.security.Callers;
 import io.huitong.web.request.RequestBodies;
 import io.huitong.web.request.RequestIds;
 import jakarta.servlet.FilterChain;
@@ -9,7 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
@@ -54,7 +52,7 @@ final class OperatorActions extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ApiPrincipal caller = caller();
+        ApiPrincipal caller = Callers.current();
         if (caller == null || caller.kind() != ApiPrincipal.Kind.OPERATOR) {
             chain.doFilter(request, response);
             return;
@@ -73,28 +71,12 @@ final class OperatorActions extends OncePerRequestFilter {
         }
         AuditScope scope = new AuditScope(caller.id(), action.toString(), objectType, objectId, request.getRemoteAddr(), MDC.get(RequestIds.MDC_KEY),
                 body(request));
-        try {
-            AuditScope.within(scope, () -> {
-                try {
-                    chain.doFilter(request, response);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (ServletException e) {
-                    throw new IllegalStateException(e);
-                }
-                if (!scope.recorded() && response.getStatus() < 400) {
-                    // it changed something without a transaction of its own (or only read-only ones): record it now
-                    tx.executeWithoutResult(s -> AuditScope.note("status", response.getStatus()));
-                }
-                return null;
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof ServletException servlet) {
-                throw servlet;
+        try (AuditScope.Opened opened = scope.open()) {
+            chain.doFilter(request, response);
+            if (!scope.recorded() && response.getStatus() < 400) {
+                // it changed something without a transaction of its own (or only read-only ones): record it now
+                tx.executeWithoutResult(s -> AuditScope.note("status", response.getStatus()));
             }
-            throw e;
         }
     }
 
@@ -132,10 +114,5 @@ final class OperatorActions extends OncePerRequestFilter {
             }
         });
         return out;
-    }
-
-    private static ApiPrincipal caller() {
-        Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof ApiPrincipal principal ? principal : null;
     }
 }

@@ -1,6 +1,7 @@
 package io.huitong.web.idempotency;
 
 import io.huitong.identity.ApiPrincipal;
+import io.huitong.web.security.Callers;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.ErrorType;
 import io.huitong.web.error.ErrorResponses;
@@ -12,8 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -63,7 +62,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             errors.write(request, response, ApiException.invalid(HEADER, "Idempotency-Key must be 1 to 255 characters."));
             return;
         }
-        ApiPrincipal caller = caller();
+        ApiPrincipal caller = Callers.current();
         if (caller == null) {
             chain.doFilter(request, response);
             return;
@@ -126,11 +125,6 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = stored.body() == null ? new byte[0] : stored.body();
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    private static ApiPrincipal caller() {
-        Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof ApiPrincipal principal ? principal : null;
     }
 
     private static String pathAndQuery(HttpServletRequest request) {

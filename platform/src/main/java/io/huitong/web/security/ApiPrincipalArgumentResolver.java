@@ -3,9 +3,7 @@ package io.huitong.web.security;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.web.error.ErrorCodes;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -26,8 +24,8 @@ final class ApiPrincipalArgumentResolver implements HandlerMethodArgumentResolve
     @Override
     public ApiPrincipal resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                         WebDataBinderFactory binders) {
-        Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof ApiPrincipal principal) {
+        ApiPrincipal principal = Callers.current();
+        if (principal != null) {
             return principal;
         }
         throw ErrorCodes.forStatus(401);

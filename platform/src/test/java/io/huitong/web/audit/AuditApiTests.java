@@ -176,6 +176,25 @@ abstract class AuditApiTests extends ApiTestSupport {
     }
 
     @Test
+    void chainersRunningAtOnceKeepOneDenseChain() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            pay(1_300 + i);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending", Long.class)).as("waiting for the chainer").isPositive();
+        List<java.util.concurrent.Future<io.huitong.audit.Verification>> runs = new java.util.ArrayList<>();
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(audit::verify));
+            }
+        }
+        for (java.util.concurrent.Future<io.huitong.audit.Verification> run : runs) {
+            assertThat(run.get().valid()).as(run.get().reason()).isTrue();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select max(seq) - count(*) from audit_entry", Long.class)).as("no gap, no number twice").isZero();
+    }
+
+    @Test
     void oneChangedByteInAnyStoredEntryIsNamed() {
         pay(2_000);
         assertIntact();

@@ -62,6 +62,9 @@ class PaymentConcurrencyPostgresTests extends ApiTestSupport {
         assertThat(api.get("/v1/balance", "Authorization", merchant.bearer()).json().path("pending").get(0).path("amount").asLong())
                 .isZero();
         assertThat(api.get("/v1/admin/ledger/check", "Authorization", admin()).json().path("balanced").asBoolean()).isTrue();
+        // every transfer the refunds raced to post is on the audit chain once: none missing, none twice
+        Api.Response audit = api.get("/v1/admin/audit/verify", "Authorization", admin());
+        assertThat(audit.json().path("valid").asBoolean()).as(audit.body()).isTrue();
     }
 
     @Test
