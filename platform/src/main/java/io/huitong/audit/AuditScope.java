@@ -21,6 +21,8 @@ public final class AuditScope {
     private final String requestId;
     private final Map<String, Object> detail = new LinkedHashMap<>();
     private boolean recorded;
+    /** What became known of the change after its transaction had recorded the action: for a follow-up entry. */
+    private final Map<String, Object> later = new LinkedHashMap<>();
 
     public AuditScope(String actor, String action, String objectType, String objectId, String ip, String requestId,
                       Map<String, Object> request) {
@@ -65,6 +67,30 @@ public final class AuditScope {
         if (scope != null && !scope.recorded) {
             scope.detail.put(key, value);
         }
+    }
+
+    /**
+     * Adds what the change came to ({@code after}): to the action's record while it is not written yet, else to a
+     * follow-up record of the same action ({@link #followUp()}), which the web layer writes at the end of the request.
+     * No-op without a scope.
+     */
+    public static void outcome(String key, Object value) {
+        AuditScope scope = CURRENT.get();
+        if (scope == null) {
+            return;
+        }
+        (scope.recorded ? scope.later : scope.detail).put(key, value);
+    }
+
+    /** The record of what became known after the action was recorded, under the same actor, action and object; null when nothing did. */
+    public AuditScope followUp() {
+        if (later.isEmpty()) {
+            return null;
+        }
+        AuditScope next = new AuditScope(actor, action, objectType, objectId, ip, requestId, null);
+        next.detail.putAll(later);
+        later.clear();
+        return next;
     }
 
     public String actor() {

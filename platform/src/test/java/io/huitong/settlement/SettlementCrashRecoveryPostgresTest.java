@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  */
 class SettlementCrashRecoveryPostgresTest {
 
-    private static final String ADMIN_KEY = "hk_admin_settlement_crash_3Fq8vL2nW6yR1tZ9";
+    /** The test operators' key, so that a second operator (made with it) can approve the merchants' bank accounts. */
+    private static final String ADMIN_KEY = io.huitong.testsupport.ApiTestSupport.ADMIN_KEY;
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String[] CURRENCIES = {"CNY", "USD", "HKD"};
     /** Enough merchant balances (three each) that a run takes seconds, to be killed in the middle of. */
@@ -56,7 +57,10 @@ class SettlementCrashRecoveryPostgresTest {
             ok(platform.post("/v1/admin/fx_rates", platform.admin(), "{\"base\":\"USD\",\"quote\":\"CNY\",\"rate\":\"7.1234\"}"));
             ok(platform.post("/v1/admin/fx_rates", platform.admin(), "{\"base\":\"HKD\",\"quote\":\"CNY\",\"rate\":\"0.9137\"}"));
 
-            List<Shop> shops = inParallel(MERCHANTS, i -> onboard(platform, i));
+            // on the platform's own clock, the real one: an approver logs in with the codes of the current TOTP steps
+            io.huitong.testsupport.TestOperators.LoggedIn approver = new io.huitong.testsupport.TestApprovals(
+                    new io.huitong.testsupport.Api(platform.port()), new io.huitong.testsupport.MutableClock()).approver();
+            List<Shop> shops = inParallel(MERCHANTS, i -> onboard(platform, approver, i));
             ConcurrentLinkedQueue<String> movements = new ConcurrentLinkedQueue<>();
             inParallel(MERCHANTS, i -> trade(platform, shops.get(i), movements));
 
@@ -143,12 +147,14 @@ class SettlementCrashRecoveryPostgresTest {
         assertThat(movedOnLedger).as("the ledger moved what the settlements say, once").isEqualTo(moved);
     }
 
-    private static Shop onboard(PlatformProcess platform, int i) throws Exception {
+    private static Shop onboard(PlatformProcess platform, io.huitong.testsupport.TestOperators.LoggedIn approver, int i) throws Exception {
         JsonNode m = ok(platform.post("/v1/admin/merchants", platform.admin(), "{\"name\":\"Crash Shop " + i + "\",\"email\":\"ops@crash" + i
                 + ".example\",\"default_currency\":\"CNY\",\"settlement_schedule\":\"T0\",\"fee_percent_bps\":200}"));
         if (i % 2 == 0) {
-            ok(platform.put("/v1/admin/merchants/" + m.path("id").asString() + "/bank_account", platform.admin(),
-                    "{\"bank_code\":\"999900000001\",\"account_number\":\"6222004000000004242\",\"account_name\":\"汇通测试\"}"));
+            PlatformProcess.Answer asked = platform.put("/v1/admin/merchants/" + m.path("id").asString() + "/bank_account", platform.admin(),
+                    "{\"bank_code\":\"999900000001\",\"account_number\":\"6222004000000004242\",\"account_name\":\"汇通测试\"}");
+            assertThat(asked.status()).as(String.valueOf(asked.json())).isEqualTo(202);
+            ok(platform.post("/v1/admin/approvals/" + asked.json().path("id").asString() + "/approve", approver.bearer(), "{}"));
         }
         return new Shop(m.path("id").asString(), "Bearer " + m.path("secret_key").asString());
     }

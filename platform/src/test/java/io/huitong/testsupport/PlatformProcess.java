@@ -106,6 +106,10 @@ public final class PlatformProcess implements AutoCloseable {
         return "Bearer " + adminKey;
     }
 
+    public int port() {
+        return port;
+    }
+
     public Answer delete(String path, String bearer) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", bearer).DELETE());
     }

@@ -39,6 +39,16 @@ public record ApprovalView(@Schema(allowableValues = "approval") String object, 
     public static ApprovalView of(Approval a) {
         return new ApprovalView("approval", a.id(), a.status(), a.action(), a.objectType(), a.objectId(), a.requestedBy(),
                 a.approverRoles().stream().map(OperatorRole::wireName).toList(), a.required(), a.approvals().stream().map(VoteView::of).toList(),
-                VoteView.of(a.rejection()), a.details(), a.createdAt(), a.decidedAt());
+                VoteView.of(a.rejection()), shown(a.details()), a.createdAt(), a.decidedAt());
+    }
+
+    /** The details approvers see: a sealed request stays with the platform (its masked summary is beside it). */
+    private static Map<String, Object> shown(Map<String, Object> details) {
+        if (!details.containsKey(ChangeApprovals.SEALED_REQUEST)) {
+            return details;
+        }
+        Map<String, Object> shown = new java.util.LinkedHashMap<>(details);
+        shown.remove(ChangeApprovals.SEALED_REQUEST);
+        return shown;
     }
 }

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ChangeApprovalsConfig {
 
     @Bean
-    ChangeApprovals changeApprovals(Approvals approvals, JsonMapper json) {
-        return new ChangeApprovals(approvals, json);
+    ChangeApprovals changeApprovals(Approvals approvals, JsonMapper json, io.huitong.vault.Vault vault) {
+        return new ChangeApprovals(approvals, json, vault);
     }
 }

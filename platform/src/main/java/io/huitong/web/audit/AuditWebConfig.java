@@ -14,8 +14,8 @@ class AuditWebConfig {
 
     /** After the idempotency filter: a replayed request changes nothing and is not recorded again. */
     @Bean
-    FilterRegistrationBean<OperatorActions> operatorActions(PlatformTransactionManager transactions, JsonMapper json) {
-        FilterRegistrationBean<OperatorActions> registration = new FilterRegistrationBean<>(new OperatorActions(new TransactionTemplate(transactions), json));
+    FilterRegistrationBean<AuditedRequests> auditedRequests(PlatformTransactionManager transactions, JsonMapper json) {
+        FilterRegistrationBean<AuditedRequests> registration = new FilterRegistrationBean<>(new AuditedRequests(new TransactionTemplate(transactions), json));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;

@@ -1,6 +1,15 @@
 package io.huitong.web.consumers;
 
+import io.huitong.approvals.ApprovalHandler;
 import io.huitong.consumers.RealName;
+import io.huitong.web.approvals.ApprovalView;
+import io.huitong.web.approvals.ChangeApprovals;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
 import io.huitong.consumers.Users;
 import io.huitong.consumers.Verification;
 import io.huitong.consumers.Verifications;
@@ -28,8 +37,12 @@ class VerificationAdminController {
     private final Verifications verifications;
     private final Users users;
     private final Wallets wallets;
+    private final ChangeApprovals changes;
 
-    VerificationAdminController(Verifications verifications, Users users, Wallets wallets) {
+    static final String FACE_TO_FACE = "user.verification.face_to_face";
+
+    VerificationAdminController(Verifications verifications, Users users, Wallets wallets, ChangeApprovals changes) {
+        this.changes = changes;
         this.verifications = verifications;
         this.users = users;
         this.wallets = wallets;
@@ -45,13 +58,32 @@ class VerificationAdminController {
 
     @PostMapping("/face_to_face")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SUPPORT})
-    @Operation(summary = "Record that an operator verified the consumer face to face, with the ID card in hand",
+    @Operation(summary = "Record that an operator verified the consumer face to face, with the ID card in hand, with another operator's "
+            + "approval",
             description = "name and id_number as on the ID card the operator saw: the consumer's identity if they have none yet, or "
-                    + "the same as their other channels (409 already_verified otherwise). The wallet becomes class III. The operator "
-                    + "who records it is kept with it. An unknown consumer is a 404.")
-    Verification faceToFace(@PathVariable String id, @RequestBody RealName body, ApiPrincipal caller) {
+                    + "the same as their other channels (409 already_verified otherwise, when the approval is carried out). The wallet "
+                    + "becomes class III, its highest limits, so the record waits for a second person: answered 202 with a pending "
+                    + "approval (action user.verification.face_to_face) showing the identity masked and keeping it sealed; it is recorded "
+                    + "when a risk_analyst or admin other than the requester approves, under the operator who saw the consumer. An "
+                    + "unknown consumer is a 404, a malformed identity a 400; neither waits.")
+    ResponseEntity<ApprovalView> faceToFace(@PathVariable String id, @RequestBody RealName body, ApiPrincipal caller) {
         requireUser(id);
-        return withClass(id, verifications.faceToFace(id, body, caller.id()));
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("name", RealName.maskName(body.name()));
+        shown.put("id_number", RealName.maskIdNumber(body.idNumber()));
+        return changes.requestSealed(caller, FACE_TO_FACE, "user", id, Set.of(OperatorRole.RISK_ANALYST), body, shown);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Approval {
+
+        /** An approved face-to-face verification: recorded under the operator who saw the consumer; the wallet is class III. */
+        @Bean
+        ApprovalHandler faceToFaceVerification(Verifications verifications, Wallets wallets, ChangeApprovals changes) {
+            return ChangeApprovals.handler(FACE_TO_FACE, a -> withClass(wallets, a.objectId(), verifications.verification(a.objectId())),
+                    a -> withClass(wallets, a.objectId(), verifications.faceToFace(a.objectId(), changes.request(a, RealName.class),
+                            a.requestedBy())));
+        }
     }
 
     private void requireUser(String id) {
@@ -61,6 +93,10 @@ class VerificationAdminController {
     }
 
     private Verification withClass(String userId, Verification verification) {
+        return withClass(wallets, userId, verification);
+    }
+
+    private static Verification withClass(Wallets wallets, String userId, Verification verification) {
         return verification.withAccountClass(wallets.accountClass(userId).map(AccountClass::name).orElse(null));
     }
 }

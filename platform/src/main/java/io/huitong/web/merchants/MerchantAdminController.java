@@ -47,6 +47,7 @@ class MerchantAdminController {
     private final Settlements settlements;
 
     static final String CHANGE_TERMS = "merchant.terms.change";
+    static final String CHANGE_BANK_ACCOUNT = "merchant.bank_account.change";
 
     private final ChangeApprovals changes;
 
@@ -114,9 +115,18 @@ class MerchantAdminController {
 
     @PutMapping("/{id}/bank_account")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE})
-    @Operation(summary = "Set the merchant's settlement bank account; the answer and every later view show the number masked")
-    BankAccountView setBankAccount(@PathVariable String id, @RequestBody SettlementBankAccount body) {
-        return settlements.setBankAccount(id, body);
+    @Operation(summary = "Set the merchant's settlement bank account, with another operator's approval; every view shows the number masked",
+            description = "Payouts go to this account, so a change waits for a second person: the account is checked at once (400 naming "
+                    + "the parameter, 404 for an unknown merchant), then answered 202 with a pending approval (action "
+                    + "merchant.bank_account.change) that shows it masked and keeps the number sealed; it is the merchant's account once a "
+                    + "finance operator or admin other than the requester approves.")
+    ResponseEntity<ApprovalView> setBankAccount(@PathVariable String id, @RequestBody SettlementBankAccount body, ApiPrincipal caller) {
+        Merchant merchant = merchants.find(id).orElseThrow(() -> ApiException.notFound("merchant", id));
+        Map<String, Object> shown = new java.util.LinkedHashMap<>();
+        shown.put("merchant", merchant.name());
+        shown.put("bank_account", body.masked());
+        shown.put("previous", settlements.bankAccount(id).orElse(null));
+        return changes.requestSealed(caller, CHANGE_BANK_ACCOUNT, "merchant", id, Set.of(OperatorRole.FINANCE), body, shown);
     }
 
     @PostMapping("/{id}/keys")

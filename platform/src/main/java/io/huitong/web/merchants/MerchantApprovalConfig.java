@@ -3,6 +3,8 @@ package io.huitong.web.merchants;
 import io.huitong.approvals.ApprovalHandler;
 import io.huitong.identity.MerchantTerms;
 import io.huitong.identity.Merchants;
+import io.huitong.settlement.SettlementBankAccount;
+import io.huitong.settlement.Settlements;
 import io.huitong.web.approvals.ChangeApprovals;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,5 +17,12 @@ class MerchantApprovalConfig {
     ApprovalHandler merchantTermsChange(Merchants merchants, ChangeApprovals changes) {
         return ChangeApprovals.handler(MerchantAdminController.CHANGE_TERMS, a -> merchants.find(a.objectId()).orElse(null),
                 a -> merchants.changeTerms(a.objectId(), changes.request(a, MerchantTerms.class)));
+    }
+
+    /** An approved settlement account: the next payout goes to it. The trail shows both accounts masked. */
+    @Bean
+    ApprovalHandler merchantBankAccountChange(Settlements settlements, ChangeApprovals changes) {
+        return ChangeApprovals.handler(MerchantAdminController.CHANGE_BANK_ACCOUNT, a -> settlements.bankAccount(a.objectId()).orElse(null),
+                a -> settlements.setBankAccount(a.objectId(), changes.request(a, SettlementBankAccount.class)));
     }
 }

@@ -1,5 +1,6 @@
 package io.huitong.web.operators;
 
+import io.huitong.web.audit.RecordedChanges;
 import io.huitong.approvals.ApprovalHandler;
 import io.huitong.approvals.Approvals;
 import io.huitong.approvals.NewApproval;
@@ -112,13 +113,13 @@ class OperatorAdminController {
         if (id.equals(caller.id())) {
             throw ApiException.invalid("id", "An operator can't disable themselves.");
         }
-        return OperatorView.of(operators.disable(id));
+        return RecordedChanges.change(() -> operators.find(id).map(OperatorView::of).orElse(null), () -> OperatorView.of(operators.disable(id)));
     }
 
     @PostMapping("/{id}/reset_mfa")
     @AllowedRoles(OperatorRole.ADMIN)
     @Operation(summary = "Remove an operator's TOTP (a lost device): their sessions end; their next login enrols a new one")
     OperatorView resetMfa(@PathVariable String id) {
-        return OperatorView.of(operators.resetMfa(id));
+        return RecordedChanges.change(() -> operators.find(id).map(OperatorView::of).orElse(null), () -> OperatorView.of(operators.resetMfa(id)));
     }
 }

@@ -1,5 +1,7 @@
 package io.huitong.web.operators;
 
+import java.util.Map;
+import io.huitong.web.audit.AccessTrail;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.kernel.ApiException;
 import io.huitong.operators.MfaEnrollmentRequired;
@@ -34,9 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OperatorSessionController {
 
     private final Operators operators;
+    private final AccessTrail access;
 
-    OperatorSessionController(Operators operators) {
+    OperatorSessionController(Operators operators, AccessTrail access) {
         this.operators = operators;
+        this.access = access;
     }
 
     record SessionView(@Schema(allowableValues = "operator_session") String object, String token, Instant expiresAt,
@@ -70,23 +74,35 @@ class OperatorSessionController {
                     + "operator_disabled, or mfa_enrollment_required with an enrollment_token when the operator has no TOTP yet. "
                     + "Five failures within 15 minutes lock the login for the account and the client address (429 login_locked).")
     ResponseEntity<?> login(@RequestBody OperatorLogin body, HttpServletRequest request) {
+        OperatorSession session;
         try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(SessionView.of(operators.login(body, request.getRemoteAddr())));
+            session = operators.login(body, request.getRemoteAddr());
         } catch (MfaEnrollmentRequired e) {
+            access.record(AccessTrail.ANONYMOUS, LOGIN, null, request, Map.of("email", body.email(), "outcome", e.code()));
             return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
                     .body(new EnrollmentRequiredView(ApiError.of(e, RequestIds.of(request)).error(), e.enrollmentToken(), e.expiresAt()));
+        } catch (ApiException e) {
+            // a failed or refused attempt: who was tried, from where, and why it failed (never the password or the code)
+            access.record(AccessTrail.ANONYMOUS, LOGIN, null, request, Map.of("email", body.email(), "outcome", e.code()));
+            throw e;
         }
+        access.record(session.operator().id(), LOGIN, session.operator().id(), request, Map.of("outcome", "succeeded"));
+        return ResponseEntity.status(HttpStatus.CREATED).body(SessionView.of(session));
     }
+
+    static final String LOGIN = "operator.login";
+    static final String ENROL = "operator.totp_enrolled";
 
     @DeleteMapping("/v1/operator_sessions/current")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Log out: the session's token authenticates nothing afterwards")
-    void logout(ApiPrincipal caller, @RequestHeader("Authorization") String authorization) {
+    void logout(ApiPrincipal caller, @RequestHeader("Authorization") String authorization, HttpServletRequest request) {
         String token = bearer(authorization);
         if (caller.kind() != ApiPrincipal.Kind.OPERATOR || !token.startsWith("ost_")) {
             throw ApiException.invalid("Authorization", "Only an operator's session token (ost_...) can be logged out.");
         }
         operators.logout(token);
+        access.record(caller.id(), "operator.logout", caller.id(), request, Map.of("outcome", "succeeded"));
     }
 
     @PostMapping("/v1/operator_mfa/totp")
@@ -104,8 +120,15 @@ class OperatorSessionController {
                     + "counts towards the lockout.")
     SessionView confirmTotp(@RequestHeader(value = "Authorization", required = false) String authorization,
                             @RequestBody Confirmation body, HttpServletRequest request) {
-        return SessionView.of(operators.confirmTotpEnrollment(bearer(authorization), body == null ? null : body.code(),
-                request.getRemoteAddr()));
+        OperatorSession session;
+        try {
+            session = operators.confirmTotpEnrollment(bearer(authorization), body == null ? null : body.code(), request.getRemoteAddr());
+        } catch (ApiException e) {
+            access.record(AccessTrail.ANONYMOUS, ENROL, null, request, Map.of("outcome", e.code()));
+            throw e;
+        }
+        access.record(session.operator().id(), ENROL, session.operator().id(), request, Map.of("outcome", "succeeded"));
+        return SessionView.of(session);
     }
 
     private static String bearer(String authorization) {

@@ -1,5 +1,6 @@
 package io.huitong.web.risk;
 
+import io.huitong.web.audit.RecordedChanges;
 import io.huitong.identity.AllowedRoles;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.identity.OperatorRole;
@@ -135,14 +136,16 @@ class RiskAdminController {
     @Operation(summary = "Block or allow a card, device, IP address, user or merchant",
             description = "{value, action: block|allow, reason}; a card gives card_number (fingerprinted at once, never kept) or fingerprint.")
     RiskAdmin.ListEntry add(ApiPrincipal caller, @PathVariable String type, @RequestBody RiskAdmin.ListInput body) {
-        return risk.addListEntry(type, body, caller.id());
+        return RecordedChanges.change(() -> null, () -> risk.addListEntry(type, body, caller.id()));
     }
 
     @DeleteMapping("/lists/{type}/{id}")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
     Map<String, Object> remove(ApiPrincipal caller, @PathVariable String type, @PathVariable String id) {
-        risk.removeListEntry(type, id, caller.id());
-        return Map.of("id", id, "deleted", true);
+        return RecordedChanges.change(() -> risk.listEntries(type).stream().filter(e -> e.id().equals(id)).findFirst().orElse(null), () -> {
+            risk.removeListEntry(type, id, caller.id());
+            return Map.<String, Object>of("id", id, "deleted", true);
+        });
     }
 
     // ---- reviews ----
@@ -165,13 +168,13 @@ class RiskAdminController {
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
     @Operation(summary = "Approve: the held movement goes through")
     RiskAdmin.ReviewCase approve(ApiPrincipal caller, @PathVariable String id, @RequestBody(required = false) Verdict body) {
-        return risk.approve(id, caller.id(), body == null ? null : body.note());
+        return RecordedChanges.change(() -> null, () -> risk.approve(id, caller.id(), body == null ? null : body.note()));
     }
 
     @PostMapping("/reviews/{id}/reject")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
     @Operation(summary = "Reject: the held movement is canceled and its hold released")
     RiskAdmin.ReviewCase reject(ApiPrincipal caller, @PathVariable String id, @RequestBody(required = false) Verdict body) {
-        return risk.reject(id, caller.id(), body == null ? null : body.note());
+        return RecordedChanges.change(() -> null, () -> risk.reject(id, caller.id(), body == null ? null : body.note()));
     }
 }

@@ -1,5 +1,6 @@
 package io.huitong.web.settlement;
 
+import io.huitong.web.audit.RecordedChanges;
 import io.huitong.identity.AllowedRoles;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.identity.OperatorRole;
@@ -81,7 +82,8 @@ class CalendarAdminController {
         int y = year(year);
         Set<LocalDate> holidays = dates(body.holidays(), "holidays");
         Set<LocalDate> workingDays = dates(body.workingDays(), "working_days");
-        return CalendarView.of(calendars.replace(y, CalendarYear.of(y, holidays, workingDays), caller.id()));
+        return RecordedChanges.change(() -> CalendarView.of(calendars.year(y)),
+                () -> CalendarView.of(calendars.replace(y, CalendarYear.of(y, holidays, workingDays), caller.id())));
     }
 
     private static int year(String text) {

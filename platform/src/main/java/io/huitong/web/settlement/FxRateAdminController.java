@@ -1,5 +1,6 @@
 package io.huitong.web.settlement;
 
+import io.huitong.web.audit.RecordedChanges;
 import io.huitong.identity.AllowedRoles;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.identity.OperatorRole;
@@ -67,7 +68,12 @@ class FxRateAdminController {
     @Operation(summary = "Add an exchange rate: it takes over for its pair from effective_at",
             description = "Rates are never changed: a correction is a new rate. A rate effective in the future is a scheduled rate.")
     FxRateView create(ApiPrincipal caller, @RequestBody FxRateInput body) {
-        return FxRateView.of(rates.add(new FxRates.NewFxRate(body.base(), body.quote(), body.rate(), instant(body.effectiveAt())), caller.id()));
+        FxRates.NewFxRate rate = new FxRates.NewFxRate(body.base(), body.quote(), body.rate(), instant(body.effectiveAt()));
+        // before: the pair's newest rate until now (rates are never changed; a new one takes over from it)
+        return RecordedChanges.change(() -> rate.base() == null || rate.quote() == null ? null
+                        : rates.list(rate.base(), rate.quote(), io.huitong.kernel.PageRequest.first(1)).data().stream().findFirst()
+                        .map(FxRateView::of).orElse(null),
+                () -> FxRateView.of(rates.add(rate, caller.id())));
     }
 
     @GetMapping

@@ -1,5 +1,6 @@
 package io.huitong.web.vault;
 
+import io.huitong.web.audit.RecordedChanges;
 import io.huitong.identity.AllowedRoles;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.identity.OperatorRole;
@@ -81,6 +82,7 @@ class KeyAdminController {
                     + " remove it from their key files at their next start; a key given in HUITONG_MASTER_KEY or HUITONG_MASTER_KEY_NEXT stays"
                     + " there (held_in says so) until the operator removes it.")
     MasterKeyView destroy(ApiPrincipal caller, @PathVariable String id) {
-        return MasterKeyView.of(keys.destroy(id, caller.id()));
+        return RecordedChanges.change(() -> keys.masterKeys().stream().filter(k -> k.id().equals(id)).findFirst().map(MasterKeyView::of).orElse(null),
+                () -> MasterKeyView.of(keys.destroy(id, caller.id())));
     }
 }

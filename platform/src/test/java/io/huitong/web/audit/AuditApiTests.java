@@ -137,6 +137,99 @@ abstract class AuditApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aMerchantsChangesAreOnTheChainUnderTheMerchantButThePaymentsItTakesOnlyAsMoney() {
+        Api.Response endpoint = api.postJson("/v1/webhook_endpoints", "{\"url\":\"http://127.0.0.1:9/hooks\",\"enabled_events\":[\"*\"]}",
+                "Authorization", merchant.bearer());
+        assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
+        String endpointId = endpoint.json().path("id").asString();
+        String secret = endpoint.json().path("secret").asString();
+        String payment = pay(3_000);
+        Api.Response refund = api.postJson("/v1/refunds", "{\"payment\":\"" + payment + "\",\"amount\":500}", "Authorization", merchant.bearer());
+        assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+        assertThat(api.delete("/v1/webhook_endpoints/" + endpointId, "Authorization", merchant.bearer()).status()).isEqualTo(200);
+
+        JsonNode mine = entries("?actor=" + merchant.id() + "&limit=100");
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        mine.forEach(e -> actions.add(e.path("action").asString()));
+        assertThat(actions).as(mine.toString()).contains("POST /v1/webhook_endpoints", "DELETE /v1/webhook_endpoints/{id}", "POST /v1/refunds")
+                .as("a payment it takes is on the chain as the money it moved, not as an action").doesNotContain("POST /v1/payments");
+        JsonNode created = entries("?object=" + endpointId + "&actor=" + merchant.id()).get(0);
+        assertThat(created.path("ip").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(created.path("request_id").asString()).startsWith("req_");
+        assertThat(mine.toString()).as("the signing secret is the merchant's alone").doesNotContain(secret);
+        assertThat(entries("?object=" + payment).get(0).path("action").asString()).isEqualTo("ledger.transfers");
+        assertIntact();
+    }
+
+    @Test
+    void aDirectChangeIsRecordedWithTheStateBeforeAndAfterIt() {
+        assertThat(api.putJson("/v1/admin/calendar/2031", "{\"holidays\":[\"2031-01-01\"],\"working_days\":[]}", "Authorization", admin())
+                .status()).isEqualTo(200);
+        Api.Response second = api.putJson("/v1/admin/calendar/2031", "{\"holidays\":[\"2031-01-01\",\"2031-10-01\"],\"working_days\":[]}",
+                "Authorization", admin());
+        assertThat(second.status()).isEqualTo(200);
+        Map<String, JsonNode> replaced = ofRequest(entries("?object=2031&actor=admin"), second.header("Request-Id"));
+        assertThat(replaced.get("before").path("action").asString()).isEqualTo("PUT /v1/admin/calendar/{id}");
+        assertThat(replaced.get("before").path("detail").path("before").path("holidays").toString()).isEqualTo("[\"2031-01-01\"]");
+        assertThat(replaced.get("before").path("detail").path("request").path("holidays").size()).isEqualTo(2);
+        assertThat(replaced.get("after").path("action").asString()).isEqualTo("PUT /v1/admin/calendar/{id}");
+        assertThat(replaced.get("after").path("detail").path("after").path("holidays").toString())
+                .isEqualTo("[\"2031-01-01\",\"2031-10-01\"]");
+
+        TestOperators.LoggedIn leaving = new TestOperators(api, clock).createAndLogIn("support");
+        Api.Response disable = api.postJson("/v1/admin/operators/" + leaving.id() + "/disable", "{}", "Authorization", admin());
+        assertThat(disable.status()).isEqualTo(200);
+        Map<String, JsonNode> disabled = ofRequest(entries("?object=" + leaving.id() + "&actor=admin"), disable.header("Request-Id"));
+        assertThat(disabled.get("before").path("action").asString()).isEqualTo("POST /v1/admin/operators/{id}/disable");
+        assertThat(disabled.get("before").path("detail").path("before").path("status").asString()).isEqualTo("active");
+        assertThat(disabled.get("after").path("detail").path("after").path("status").asString()).isEqualTo("disabled");
+        assertIntact();
+    }
+
+    /** The entries one request wrote, by what they hold: "before" (the action's record) and "after" (its outcome). */
+    private static Map<String, JsonNode> ofRequest(JsonNode entries, String requestId) {
+        Map<String, JsonNode> found = new java.util.HashMap<>();
+        for (JsonNode e : entries) {
+            if (e.path("request_id").asString().equals(requestId)) {
+                for (String key : List.of("before", "after")) {
+                    if (e.path("detail").has(key)) {
+                        found.put(key, e);
+                    }
+                }
+            }
+        }
+        assertThat(found).as(entries.toString()).containsKeys("before", "after");
+        return found;
+    }
+
+    @Test
+    void operatorsLoginsAndFailedAttemptsAreOnTheChain() {
+        TestOperators operators = new TestOperators(api, clock);
+        TestOperators.LoggedIn operator = operators.createAndLogIn("support");
+        Api.Response wrong = operators.login(operator.email(), "not the password at all", "000000");
+        assertThat(wrong.status()).as(wrong.body()).isEqualTo(401);
+        Api.Response right = operators.loginWithCode(operator.email(), operator.totpSecret());
+        assertThat(right.status()).as(right.body()).isEqualTo(201);
+
+        java.util.List<String> outcomes = new java.util.ArrayList<>();
+        entries("?actor=" + operator.id() + "&limit=100").forEach(e -> outcomes.add(e.path("action").asString() + " "
+                + e.path("detail").path("outcome").asString()));
+        assertThat(outcomes).contains("operator.totp_enrolled succeeded", "operator.login succeeded");
+        JsonNode failed = null;
+        for (JsonNode e : entries("?actor=anonymous&limit=100")) {
+            if (e.path("detail").path("email").asString().equals(operator.email())
+                    && e.path("detail").path("outcome").asString().equals("invalid_credentials")) {
+                failed = e;
+            }
+        }
+        assertThat(failed).as("the failed attempt, under the account it tried").isNotNull();
+        assertThat(failed.path("action").asString()).isEqualTo("operator.login");
+        assertThat(failed.path("ip").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(failed.toString()).doesNotContain("not the password at all");
+        assertIntact();
+    }
+
+    @Test
     void anApprovedChangeIsRecordedWithTheStateBeforeAndAfterItUnderItsApprover() {
         Api.Response requested = api.postJson("/v1/admin/risk/rules/card_velocity", "{\"score\":42}", "Authorization", admin());
         colleague.approve(requested);

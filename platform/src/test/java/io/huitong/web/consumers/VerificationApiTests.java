@@ -236,8 +236,20 @@ abstract class VerificationApiTests extends ConsumerTestSupport {
         assertThat(api.get(path, "Authorization", finance.bearer()).status()).isEqualTo(403);
 
         io.huitong.testsupport.TestOperators.LoggedIn support = operators.createAndLogIn("support");
-        Api.Response recorded = api.postJson(path + "/face_to_face", body, "Authorization", support.bearer());
-        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+        Api.Response asked = api.postJson(path + "/face_to_face", body, "Authorization", support.bearer());
+        assertThat(asked.status()).as("class III waits for a second person: " + asked.body()).isEqualTo(202);
+        assertThat(asked.json().path("action").asString()).isEqualTo("user.verification.face_to_face");
+        assertThat(asked.json().path("details").path("id_number").asString()).isEqualTo("4403**********" + id.substring(14));
+        assertThat(asked.body()).as("the approval shows the identity masked, never in clear").doesNotContain(id).doesNotContain("韩梅梅")
+                .doesNotContain("sealed_request");
+        assertThat(jdbc.sql("select details from approval where id = ?").params(asked.json().path("id").asString()).query(String.class)
+                .single()).as("nor keeps it in clear").doesNotContain(id).doesNotContain("韩梅梅");
+        assertThat(api.get(path, "Authorization", admin()).json().path("verified").asBoolean()).as("nothing recorded before approval").isFalse();
+        assertThat(api.postJson("/v1/admin/approvals/" + asked.json().path("id").asString() + "/approve", "{}", "Authorization",
+                support.bearer()).status()).as("not by the operator who asked").isEqualTo(403);
+        colleague.approve(asked);
+
+        Api.Response recorded = api.get(path, "Authorization", admin());
         assertThat(recorded.json().path("class").asString()).isEqualTo("III");
         assertThat(recorded.json().path("id_number").asString()).isEqualTo("4403**********" + id.substring(14));
         assertThat(recorded.body()).doesNotContain(id).doesNotContain("韩梅梅");
@@ -245,12 +257,16 @@ abstract class VerificationApiTests extends ConsumerTestSupport {
         assertThat(channel.path("channel").asString()).isEqualTo("face_to_face");
         assertThat(channel.path("checked_by").asString()).isEqualTo("operator");
         assertThat(jdbc.sql("select operator_id from consumer_verification_channel where user_id = ?").params(consumer.id())
-                .query(String.class).single()).isEqualTo(support.id());
+                .query(String.class).single()).as("recorded under the operator who saw the consumer").isEqualTo(support.id());
         assertThat(api.get("/v1/users/me/verification", "Authorization", bearer).json().path("class").asString()).isEqualTo("III");
-        assertThat(api.get(path, "Authorization", admin()).json().path("class").asString()).isEqualTo("III");
-        assertThat(api.postJson(path + "/face_to_face", body, "Authorization", admin()).json().path("channels")).as("once").hasSize(1);
+        colleague.approve(api.postJson(path + "/face_to_face", body, "Authorization", admin()));
+        assertThat(api.get(path, "Authorization", admin()).json().path("channels")).as("once").hasSize(1);
 
-        Api.Response other = api.postJson(path + "/face_to_face", "{\"name\":\"李雷\",\"id_number\":\"" + id + "\"}", "Authorization", admin());
+        Api.Response otherAsked = api.postJson(path + "/face_to_face", "{\"name\":\"李雷\",\"id_number\":\"" + id + "\"}", "Authorization",
+                admin());
+        assertThat(otherAsked.status()).as(otherAsked.body()).isEqualTo(202);
+        Api.Response other = api.postJson("/v1/admin/approvals/" + otherAsked.json().path("id").asString() + "/approve", "{}",
+                "Authorization", colleague.approver().bearer());
         assertThat(other.status()).as(other.body()).isEqualTo(409);
         assertThat(other.error("code")).isEqualTo("already_verified");
         Api.Response unknown = api.postJson("/v1/admin/users/usr_nobody/verification/face_to_face", body, "Authorization", admin());

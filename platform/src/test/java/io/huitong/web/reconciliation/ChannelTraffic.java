@@ -175,7 +175,8 @@ abstract class ChannelTraffic extends ApiTestSupport {
                 "\"settlement_schedule\":\"T0\",\"fee_percent_bps\":0");
         Api.Response account = api.putJson("/v1/admin/merchants/" + m.id() + "/bank_account", "{\"bank_code\":\"999900000001\","
                 + "\"account_number\":\"6222004000000004242\",\"account_name\":\"汇通茶庄\"}", "Authorization", admin());
-        assertThat(account.status()).as(account.body()).isEqualTo(200);
+        assertThat(account.status()).as(account.body()).isEqualTo(202);
+        colleague.approve(account);
         OnboardedMerchant payer = merchant;
         merchant = m;
         try {

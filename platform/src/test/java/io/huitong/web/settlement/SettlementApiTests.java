@@ -76,8 +76,14 @@ abstract class SettlementApiTests extends ApiTestSupport {
         if (accountNumber != null) {
             Api.Response r = api.putJson("/v1/admin/merchants/" + m.id() + "/bank_account", "{\"bank_code\":\"" + BANK + "\",\"account_number\":\""
                     + accountNumber + "\",\"account_name\":\"汇通茶庄\"}", "Authorization", admin());
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-            assertThat(r.body()).doesNotContain(accountNumber).contains(accountNumber.substring(accountNumber.length() - 4));
+            assertThat(r.status()).as(r.body()).isEqualTo(202);
+            assertThat(r.body()).as("the approval shows the account masked").doesNotContain(accountNumber)
+                    .contains(accountNumber.substring(accountNumber.length() - 4)).doesNotContain("sealed_request");
+            assertThat(jdbc.sql("select details from approval where id = ?").params(r.json().path("id").asString()).query(String.class)
+                    .single()).as("and keeps its number sealed").doesNotContain(accountNumber);
+            JsonNode before = api.get("/v1/admin/merchants/" + m.id(), "Authorization", admin()).json().path("bank_account");
+            assertThat(before.isNull() || before.isMissingNode()).as("no account before the approval").isTrue();
+            colleague.approve(r);
         }
         return m;
     }
@@ -386,6 +392,26 @@ abstract class SettlementApiTests extends ApiTestSupport {
         JsonNode shown = api.get("/v1/admin/merchants/" + m.id(), "Authorization", admin()).json();
         assertThat(shown.path("bank_account").path("account_number").asString()).isEqualTo("•••• 4242");
         assertThat(shown.path("bank_account").path("account_name").asString()).isEqualTo("汇通茶庄");
+
+        // payouts follow the account: a change waits for a second person, and a rejected one leaves the account as it was
+        String otherAccount = "6222004000000005520";
+        Api.Response change = api.putJson(account, "{\"bank_code\":\"" + BANK + "\",\"account_number\":\"" + otherAccount
+                + "\",\"account_name\":\"汇通茶庄二店\"}", "Authorization", admin());
+        assertThat(change.status()).as(change.body()).isEqualTo(202);
+        assertThat(change.json().path("action").asString()).isEqualTo("merchant.bank_account.change");
+        assertThat(change.json().path("details").path("previous").path("account_number").asString()).isEqualTo("•••• 4242");
+        assertThat(change.body()).doesNotContain(otherAccount);
+        assertThat(api.get("/v1/admin/merchants/" + m.id(), "Authorization", admin()).json().path("bank_account").path("account_number")
+                .asString()).as("unchanged while it waits").isEqualTo("•••• 4242");
+        Api.Response rejected = api.postJson("/v1/admin/approvals/" + change.json().path("id").asString() + "/reject", "{\"note\":\"not ours\"}",
+                "Authorization", colleague.approver().bearer());
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(api.get("/v1/admin/merchants/" + m.id(), "Authorization", admin()).json().path("bank_account").path("account_number")
+                .asString()).as("unchanged once rejected").isEqualTo("•••• 4242");
+        colleague.approve(api.putJson(account, "{\"bank_code\":\"" + BANK + "\",\"account_number\":\"" + otherAccount
+                + "\",\"account_name\":\"汇通茶庄二店\"}", "Authorization", admin()));
+        assertThat(api.get("/v1/admin/merchants/" + m.id(), "Authorization", admin()).json().path("bank_account").path("account_number")
+                .asString()).as("changed once approved").isEqualTo("•••• 5520");
 
         Api.Response terms = api.postJson("/v1/admin/merchants/" + m.id(), "{\"settlement_schedule\":\"T3\"}", "Authorization", admin());
         assertThat(terms.error("param")).isEqualTo("settlement_schedule");

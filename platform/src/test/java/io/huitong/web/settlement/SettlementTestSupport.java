@@ -97,7 +97,8 @@ abstract class SettlementTestSupport extends ApiTestSupport {
         if (withBankAccount) {
             Api.Response r = api.putJson("/v1/admin/merchants/" + m.id() + "/bank_account", "{\"bank_code\":\"" + BANK
                     + "\",\"account_number\":\"" + SETTLES + "\",\"account_name\":\"汇通测试\"}", "Authorization", admin());
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.status()).as(r.body()).isEqualTo(202);
+            colleague.approve(r);
         }
         return m;
     }

@@ -23,15 +23,23 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Puts every state-changing operator request ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} on
- * {@code /v1/admin/...}) on the audit trail: who, what, on which object, from which address, under which request id,
- * and what was asked (the body, secrets redacted). The record is written by the first transaction that commits
- * during the request, in that transaction; a request that succeeded without one gets a transaction of its own.
+ * Puts every state-changing request of the institution's staff and of its merchants on the audit trail: an operator's
+ * ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} on {@code /v1/admin/...}) and a merchant's (its webhook
+ * endpoints, captures, cancellations, refunds, coupons and whatever else it changes through the API or its console),
+ * with who, what, on which object, from which address, under which request id, and what was asked (the body, secrets
+ * redacted). The payer-facing flows a merchant starts (creating and confirming a payment, opening a checkout) are left
+ * to the ledger's own entries, which record every movement of their money. The record is written by the first
+ * transaction that commits during the request, in that transaction; a request that succeeded without one gets a
+ * transaction of its own.
  */
-final class OperatorActions extends OncePerRequestFilter {
+final class AuditedRequests extends OncePerRequestFilter {
 
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
-    private static final Pattern ID = Pattern.compile("[a-z]{2,5}_[0-9A-Za-z]{6,}");
+    private static final String ADMIN = "/v1/admin/";
+    /** A merchant's requests that start or carry on a payer's payment: their money is on the trail through the ledger. */
+    private static final Pattern PAYER_FLOWS = Pattern.compile("/v1/(payments|payments/[^/]+/confirm|checkout/sessions)/?");
+    /** A path segment naming an object: a prefixed id ({@code mer_...}, {@code card_velocity}) or a number (a calendar year). */
+    private static final Pattern ID = Pattern.compile("[a-z]{2,5}_[0-9A-Za-z]{6,}|[0-9]{1,19}");
     private static final List<String> SECRET_WORDS = List.of("password", "secret", "token", "otp", "totp", "cvc", "cvv", "pin", "key",
             "card", "number", "credential", "signature", "attestation", "assertion");
     private static final String REDACTED = "[redacted]";
@@ -39,21 +47,23 @@ final class OperatorActions extends OncePerRequestFilter {
     private final TransactionTemplate tx;
     private final JsonMapper json;
 
-    OperatorActions(TransactionTemplate tx, JsonMapper json) {
+    AuditedRequests(TransactionTemplate tx, JsonMapper json) {
         this.tx = tx;
         this.json = json;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !CHANGES.contains(request.getMethod()) || !request.getRequestURI().startsWith("/v1/admin/");
+        String path = request.getRequestURI();
+        return !CHANGES.contains(request.getMethod()) || !path.startsWith("/v1/") || PAYER_FLOWS.matcher(path).matches();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ApiPrincipal caller = Callers.current();
-        if (caller == null || caller.kind() != ApiPrincipal.Kind.OPERATOR) {
+        ApiPrincipal.Kind recorded = request.getRequestURI().startsWith(ADMIN) ? ApiPrincipal.Kind.OPERATOR : ApiPrincipal.Kind.MERCHANT;
+        if (caller == null || caller.kind() != recorded) {
             chain.doFilter(request, response);
             return;
         }
@@ -75,6 +85,13 @@ final class OperatorActions extends OncePerRequestFilter {
             chain.doFilter(request, response);
             if (!scope.recorded() && response.getStatus() < 400) {
                 // it changed something without a transaction of its own (or only read-only ones): record it now
+                tx.executeWithoutResult(s -> AuditScope.note("status", response.getStatus()));
+            }
+        }
+        AuditScope followUp = scope.followUp();
+        if (followUp != null) {
+            // what the change came to, known only after its transaction recorded it
+            try (AuditScope.Opened opened = followUp.open()) {
                 tx.executeWithoutResult(s -> AuditScope.note("status", response.getStatus()));
             }
         }
