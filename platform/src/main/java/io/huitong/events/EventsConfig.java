@@ -32,15 +32,26 @@ class EventsConfig {
     }
 
     @Bean
+    WebhookSecrets webhookSecrets(io.huitong.vault.Vault vault, JdbcClient jdbc) {
+        return new WebhookSecrets(vault, jdbc);
+    }
+
+    /** Secrets kept in clear by an earlier version are sealed once the platform has started. */
+    @Bean
+    org.springframework.boot.ApplicationRunner webhookSecretsSealed(WebhookSecrets secrets) {
+        return arguments -> secrets.sealKeptInClear();
+    }
+
+    @Bean
     JdbcWebhookEndpoints webhookEndpoints(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, Ids ids,
-                                          EventJson json, WebhookUrlPolicy urls) {
-        return new JdbcWebhookEndpoints(jdbc, new TransactionTemplate(transactions), clock, ids, json, urls);
+                                          EventJson json, WebhookUrlPolicy urls, WebhookSecrets secrets) {
+        return new JdbcWebhookEndpoints(jdbc, new TransactionTemplate(transactions), clock, ids, json, urls, secrets);
     }
 
     @Bean(destroyMethod = "close")
     WebhookRelay webhookRelay(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, EventJson json,
-                              WebhookUrlPolicy urls, WebhookProperties properties) {
+                              WebhookUrlPolicy urls, WebhookProperties properties, WebhookSecrets secrets) {
         return new WebhookRelay(jdbc, new TransactionTemplate(transactions), clock, json, urls, properties,
-                WebhookRelay.httpClient(properties));
+                WebhookRelay.httpClient(properties), secrets);
     }
 }

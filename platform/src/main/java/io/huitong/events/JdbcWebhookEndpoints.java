@@ -31,8 +31,11 @@ final class JdbcWebhookEndpoints implements WebhookEndpoints {
     private final Ids ids;
     private final EventJson json;
     private final WebhookUrlPolicy urls;
+    private final WebhookSecrets secrets;
 
-    JdbcWebhookEndpoints(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Ids ids, EventJson json, WebhookUrlPolicy urls) {
+    JdbcWebhookEndpoints(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Ids ids, EventJson json, WebhookUrlPolicy urls,
+                         WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -58,7 +61,7 @@ final class JdbcWebhookEndpoints implements WebhookEndpoints {
             }
             jdbc.sql("insert into webhook_endpoint (" + COLUMNS + ", secret) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(endpoint.id(), merchantId, endpoint.url(), json.types(endpoint.enabledEvents()), endpoint.description(),
-                            endpoint.status(), livemode, DbTimes.at(now), secret)
+                            endpoint.status(), livemode, DbTimes.at(now), secrets.seal(endpoint.id(), secret))
                     .update();
             return new Created(endpoint, secret);
         });

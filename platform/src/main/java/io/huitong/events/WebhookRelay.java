@@ -54,8 +54,11 @@ final class WebhookRelay implements AutoCloseable {
     private final WebhookProperties properties;
     private final HttpClient http;
 
+    private final WebhookSecrets secrets;
+
     WebhookRelay(JdbcClient jdbc, TransactionTemplate tx, Clock clock, EventJson json, WebhookUrlPolicy urls,
-                 WebhookProperties properties, HttpClient http) {
+                 WebhookProperties properties, HttpClient http, WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -246,7 +249,7 @@ final class WebhookRelay implements AutoCloseable {
 
     private Claim claim(ResultSet rs, String token) throws SQLException {
         Event event = json.event(rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant());
-        return new Claim(rs.getString(1), token, rs.getInt(2), event, rs.getString(7), rs.getString(8), rs.getString(9),
+        return new Claim(rs.getString(1), token, rs.getInt(2), event, rs.getString(7), rs.getString(8), secrets.open(rs.getString(7), rs.getString(9)),
                 rs.getBoolean(10), rs.getString(11));
     }
 

@@ -3,5 +3,5 @@
  * transaction (an outbox), then delivered to the merchant's webhook endpoints, signed, with retries,
  * and published to RabbitMQ when configured.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Events", allowedDependencies = {"kernel", "identity"})
+@org.springframework.modulith.ApplicationModule(displayName = "Events", allowedDependencies = {"kernel", "identity", "vault"})
 package io.huitong.events;

@@ -23,6 +23,7 @@ final class EventsFixture implements AutoCloseable {
     final WebhookProperties properties = WebhookProperties.defaults();
     final JdbcEventLog events;
     final JdbcWebhookEndpoints endpoints;
+    final WebhookSecrets secrets;
     private final List<WebhookRelay> relays = new java.util.ArrayList<>();
 
     EventsFixture(TestDb db) {
@@ -35,7 +36,8 @@ final class EventsFixture implements AutoCloseable {
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         Ids ids = new Ids(clock);
         events = new JdbcEventLog(jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource), tx, clock, ids, json);
-        endpoints = new JdbcWebhookEndpoints(jdbc, tx, clock, ids, json, WebhookUrlPolicy.usingDns(List.of()));
+        secrets = new WebhookSecrets(io.huitong.vault.TestVaults.withMasterKey(new byte[32]), jdbc);
+        endpoints = new JdbcWebhookEndpoints(jdbc, tx, clock, ids, json, WebhookUrlPolicy.usingDns(List.of()), secrets);
     }
 
     /** A relay with the platform's rules, as every instance runs it. */
@@ -44,14 +46,14 @@ final class EventsFixture implements AutoCloseable {
     }
 
     WebhookRelay relay(WebhookUrlPolicy urls) {
-        WebhookRelay relay = new WebhookRelay(jdbc, tx, clock, json, urls, properties, WebhookRelay.httpClient(properties));
+        WebhookRelay relay = new WebhookRelay(jdbc, tx, clock, json, urls, properties, WebhookRelay.httpClient(properties), secrets);
         relays.add(relay);
         return relay;
     }
 
     /** Endpoint management that lets anything on loopback through, to set up endpoints the rules would refuse. */
     JdbcWebhookEndpoints endpointsAllowingLoopback() {
-        return new JdbcWebhookEndpoints(jdbc, tx, clock, new Ids(clock), json, WebhookUrlPolicy.usingDns(List.of("127.0.0.0/8")));
+        return new JdbcWebhookEndpoints(jdbc, tx, clock, new Ids(clock), json, WebhookUrlPolicy.usingDns(List.of("127.0.0.0/8")), secrets);
     }
 
     String endpoint(String merchantId, String url, String... types) {

@@ -108,6 +108,34 @@ abstract class WebhookRelayContract {
     }
 
     @Test
+    void theSigningSecretIsStoredSealedAndOneKeptInClearBeforeIsSealedAtStart() {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            WebhookEndpoints.Created endpoint = fx.endpoints.create("mer_a", false,
+                    new NewWebhookEndpoint(receiver.url(), List.of("*"), null));
+            String id = endpoint.endpoint().id();
+            String stored = fx.jdbc.sql("select secret from webhook_endpoint where id = ?").param(id).query(String.class).single();
+            assertThat(stored).as("sealed, not the secret").doesNotContain(endpoint.secret()).doesNotStartWith("whsec_");
+
+            // as an earlier version kept it: in clear. It still signs, and the platform's start seals it
+            fx.jdbc.sql("update webhook_endpoint set secret = ? where id = ?").params(endpoint.secret(), id).update();
+            fx.record("mer_a", EventTypes.PAYMENT_SUCCEEDED, PAYMENT);
+            assertThat(fx.relay().runOnce()).isEqualTo(1);
+            assertThat(fx.secrets.sealKeptInClear()).isEqualTo(1);
+            assertThat(fx.secrets.sealKeptInClear()).as("once").isZero();
+            String resealed = fx.jdbc.sql("select secret from webhook_endpoint where id = ?").param(id).query(String.class).single();
+            assertThat(resealed).doesNotContain(endpoint.secret()).doesNotStartWith("whsec_");
+            fx.record("mer_a", EventTypes.PAYMENT_SUCCEEDED, PAYMENT);
+            assertThat(fx.relay().runOnce()).isEqualTo(1);
+
+            assertThat(receiver.received()).hasSize(2);
+            for (WebhookReceiver.Received request : receiver.received()) {
+                assertThat(WebhookReceiver.verifiedTimestamp(request.header("Huitong-Signature"), endpoint.secret(), request.body()))
+                        .as("signed with the secret the merchant was given, in clear or sealed").isPositive();
+            }
+        }
+    }
+
+    @Test
     void aDeliveryIsPostedOnceSignedWithTheEndpointsSecret() {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             WebhookEndpoints.Created endpoint = fx.endpoints.create("mer_a", false,
@@ -304,7 +332,7 @@ abstract class WebhookRelayContract {
         // the name resolved to a public address when the endpoint was created, and to a private one now
         WebhookUrlPolicy atCreation = new WebhookUrlPolicy(List.of(), host -> new InetAddress[] {InetAddress.getByName("203.0.113.7")});
         WebhookUrlPolicy now = new WebhookUrlPolicy(List.of(), host -> new InetAddress[] {InetAddress.getByName("10.0.0.7")});
-        String endpoint = new JdbcWebhookEndpoints(fx.jdbc, fx.tx, fx.clock, new io.huitong.kernel.Ids(fx.clock), fx.json, atCreation)
+        String endpoint = new JdbcWebhookEndpoints(fx.jdbc, fx.tx, fx.clock, new io.huitong.kernel.Ids(fx.clock), fx.json, atCreation, fx.secrets)
                 .create("mer_a", true, new NewWebhookEndpoint("https://hooks.example/huitong", List.of("*"), null)).endpoint().id();
         String id = fx.record("mer_a", EventTypes.PAYMENT_SUCCEEDED, PAYMENT);
 
