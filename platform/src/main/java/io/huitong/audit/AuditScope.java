@@ -14,9 +14,9 @@ public final class AuditScope {
     private static final ThreadLocal<AuditScope> CURRENT = new ThreadLocal<>();
 
     private final String actor;
-    private final String action;
-    private final String objectType;
-    private final String objectId;
+    private String action;
+    private String objectType;
+    private String objectId;
     private final String ip;
     private final String requestId;
     private final Map<String, Object> detail = new LinkedHashMap<>();
@@ -91,6 +91,15 @@ public final class AuditScope {
         next.detail.putAll(later);
         later.clear();
         return next;
+    }
+
+    /** Names the action and its object once the request's handler is known (its path template); ignored once recorded. */
+    public void describe(String action, String objectType, String objectId) {
+        if (!recorded) {
+            this.action = action;
+            this.objectType = objectType;
+            this.objectId = objectId;
+        }
     }
 
     public String actor() {

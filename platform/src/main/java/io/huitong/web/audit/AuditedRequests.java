@@ -38,7 +38,10 @@ final class AuditedRequests extends OncePerRequestFilter {
     private static final String ADMIN = "/v1/admin/";
     /** A merchant's requests that start or carry on a payer's payment: their money is on the trail through the ledger. */
     private static final Pattern PAYER_FLOWS = Pattern.compile("/v1/(payments|payments/[^/]+/confirm|checkout/sessions)/?");
-    /** A path segment naming an object: a prefixed id ({@code mer_...}, {@code card_velocity}) or a number (a calendar year). */
+    /**
+     * A path segment that looks like an object's id (a prefixed id, {@code mer_...}, or a number): the action's first
+     * name, until the handler is known and names it by its path template ({@link AuditedHandlers}).
+     */
     private static final Pattern ID = Pattern.compile("[a-z]{2,5}_[0-9A-Za-z]{6,}|[0-9]{1,19}");
     private static final List<String> SECRET_WORDS = List.of("password", "secret", "token", "otp", "totp", "cvc", "cvv", "pin", "key",
             "card", "number", "credential", "signature", "attestation", "assertion");

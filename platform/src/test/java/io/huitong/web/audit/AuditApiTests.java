@@ -169,12 +169,23 @@ abstract class AuditApiTests extends ApiTestSupport {
                 "Authorization", admin());
         assertThat(second.status()).isEqualTo(200);
         Map<String, JsonNode> replaced = ofRequest(entries("?object=2031&actor=admin"), second.header("Request-Id"));
-        assertThat(replaced.get("before").path("action").asString()).isEqualTo("PUT /v1/admin/calendar/{id}");
+        assertThat(replaced.get("before").path("action").asString()).isEqualTo("PUT /v1/admin/calendar/{year}");
         assertThat(replaced.get("before").path("detail").path("before").path("holidays").toString()).isEqualTo("[\"2031-01-01\"]");
         assertThat(replaced.get("before").path("detail").path("request").path("holidays").size()).isEqualTo(2);
-        assertThat(replaced.get("after").path("action").asString()).isEqualTo("PUT /v1/admin/calendar/{id}");
+        assertThat(replaced.get("after").path("action").asString()).isEqualTo("PUT /v1/admin/calendar/{year}");
         assertThat(replaced.get("after").path("detail").path("after").path("holidays").toString())
                 .isEqualTo("[\"2031-01-01\",\"2031-10-01\"]");
+
+        assertThat(replaced.get("before").path("object_type").asString()).isEqualTo("calendar");
+
+        // an action is named by its endpoint, however its path segments look (bank_account is no id)
+        Api.Response account = api.putJson("/v1/admin/merchants/" + merchant.id() + "/bank_account", "{\"bank_code\":\"999900000001\","
+                + "\"account_number\":\"6222004000000004242\",\"account_name\":\"汇通茶庄\"}", "Authorization", admin());
+        assertThat(account.status()).as(account.body()).isEqualTo(202);
+        JsonNode asked = entries("?object=" + merchant.id() + "&actor=admin").get(0);
+        assertThat(asked.path("action").asString()).isEqualTo("PUT /v1/admin/merchants/{id}/bank_account");
+        assertThat(asked.path("object_type").asString()).isEqualTo("merchants");
+        assertThat(asked.path("detail").path("request").path("account_number").asString()).isEqualTo("[redacted]");
 
         TestOperators.LoggedIn leaving = new TestOperators(api, clock).createAndLogIn("support");
         Api.Response disable = api.postJson("/v1/admin/operators/" + leaving.id() + "/disable", "{}", "Authorization", admin());
