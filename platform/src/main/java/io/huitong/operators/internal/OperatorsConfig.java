@@ -16,10 +16,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(OperatorsProperties.class)
 class OperatorsConfig {
 
+    /** Argon2id, as Spring Security recommends it: one encoder for the hashes written and those checked. */
+    private static final org.springframework.security.crypto.password.PasswordEncoder PASSWORDS =
+            Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+
     @Bean
-    OperatorAccounts operatorAccounts(JdbcClient jdbc, PlatformTransactionManager transactions, Vault vault, OperatorsProperties properties,
-                                      Clock clock, Ids ids) {
-        return new OperatorAccounts(jdbc, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                new LoginGuard(jdbc, new TransactionTemplate(transactions), properties.lockout(), properties.addressLockout()), vault, properties, clock, ids);
+    OperatorLogins operatorLogins(JdbcClient jdbc, PlatformTransactionManager transactions, Vault vault, OperatorsProperties properties,
+                                  Clock clock, Ids ids) {
+        return new OperatorLogins(jdbc, PASSWORDS, new LoginGuard(jdbc, new TransactionTemplate(transactions), properties.lockout(),
+                properties.addressLockout()), vault, properties, clock, ids);
+    }
+
+    @Bean
+    OperatorAccounts operatorAccounts(JdbcClient jdbc, OperatorLogins logins, Clock clock, Ids ids) {
+        return new OperatorAccounts(jdbc, PASSWORDS, logins, clock, ids);
     }
 }
