@@ -2,7 +2,6 @@ package io.huitong.risk.internal;
 
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.DbTimes;
-import io.huitong.kernel.ErrorType;
 import io.huitong.kernel.Ids;
 import io.huitong.risk.ReviewedMovements;
 import io.huitong.risk.Risk;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -47,7 +45,7 @@ class RiskService implements Risk, RiskAdmin {
     private final Clock clock;
     private final Ids ids;
     private final RiskProperties properties;
-    private final Supplier<List<ReviewedMovements>> reviewed;
+    private final RiskReviews reviewCases;
     private final CelRules cel = new CelRules();
 
     private volatile RiskEngine.RuleSet rules;
@@ -75,7 +73,7 @@ class RiskService implements Risk, RiskAdmin {
         this.clock = clock;
         this.ids = ids;
         this.properties = properties;
-        this.reviewed = reviewed;
+        this.reviewCases = new RiskReviews(store, tx, clock, ids, reviewed);
     }
 
     // ---- decisions ----
@@ -123,11 +121,7 @@ class RiskService implements Risk, RiskAdmin {
 
     @Override
     public void openReview(RiskRequest request, RiskDecision decision) {
-        String id = ids.next("rvw");
-        Instant now = now();
-        store.insertReview(new ReviewCase(id, request.reference(), request.kind(), request.merchantId(), request.userId(), request.amount(),
-                request.currency(), decision.score(), decision.reasons(), "open", null, null, now), decision.cardFingerprint());
-        store.insertReviewAction(ids.next("rva"), id, "opened", "system", String.join(",", decision.reasons()), now);
+        reviewCases.open(request, decision);
     }
 
     private void refreshIfDue() {
@@ -177,6 +171,28 @@ class RiskService implements Risk, RiskAdmin {
         reload();
     }
 
+    // ---- reviews (RiskReviews) ----
+
+    @Override
+    public io.huitong.kernel.Page<ReviewCase> reviews(String status, io.huitong.kernel.PageRequest page) {
+        return reviewCases.reviews(status, page);
+    }
+
+    @Override
+    public ReviewDetail review(String id, String operator) {
+        return reviewCases.review(id, operator);
+    }
+
+    @Override
+    public ReviewCase approve(String id, String operator, String note) {
+        return reviewCases.verdict(id, operator, note, true);
+    }
+
+    @Override
+    public ReviewCase reject(String id, String operator, String note) {
+        return reviewCases.verdict(id, operator, note, false);
+    }
+
     // ---- rules ----
 
     @Override
@@ -194,7 +210,7 @@ class RiskService implements Risk, RiskAdmin {
 
     @Override
     public RuleSet createRule(RuleInput input, String operator) {
-        RiskRule rule = validated(input, null);
+        RiskRule rule = RiskInputs.rule(input, null, ids, cel);
         return change(operator, "created " + rule.id(), current -> {
             if (current.stream().anyMatch(r -> r.id().equals(rule.id()))) {
                 throw ApiException.conflict("rule_exists", "A rule with id '" + rule.id() + "' exists; update it instead.");
@@ -212,7 +228,7 @@ class RiskService implements Risk, RiskAdmin {
         if (input.id() != null && !input.id().equals(id)) {
             throw ApiException.invalid("id", "a rule's id cannot change");
         }
-        RiskRule rule = validated(input, existing);
+        RiskRule rule = RiskInputs.rule(input, existing, ids, cel);
         return change(operator, "updated " + id, current -> current.stream().map(r -> r.id().equals(id) ? rule : r).toList());
     }
 
@@ -229,7 +245,7 @@ class RiskService implements Risk, RiskAdmin {
     @Override
     public RuleInput checkRule(String id, RuleInput input) {
         if (id == null) {
-            RiskRule rule = validated(input, null);
+            RiskRule rule = RiskInputs.rule(input, null, ids, cel);
             if (rules(null).rules().stream().anyMatch(r -> r.id().equals(rule.id()))) {
                 throw ApiException.conflict("rule_exists", "A rule with id '" + rule.id() + "' exists; update it instead.");
             }
@@ -240,7 +256,7 @@ class RiskService implements Risk, RiskAdmin {
         if (input.id() != null && !input.id().equals(id)) {
             throw ApiException.invalid("id", "a rule's id cannot change");
         }
-        validated(input, existing);
+        RiskInputs.rule(input, existing, ids, cel);
         return input;
     }
 
@@ -262,48 +278,6 @@ class RiskService implements Risk, RiskAdmin {
         }
         reloadNow();
         return store.ruleSet(version).orElseThrow();
-    }
-
-    private RiskRule validated(RuleInput in, RiskRule existing) {
-        String id = existing != null ? existing.id() : in.id() != null ? in.id() : ids.next("rule").replace('-', '_').toLowerCase(Locale.ROOT);
-        if (!id.matches("[a-z0-9_]{1,64}")) {
-            throw ApiException.invalid("id", "id must be 1 to 64 lower-case letters, digits or underscores");
-        }
-        String name = in.name() != null ? in.name() : existing != null ? existing.name() : id;
-        if (name.isBlank() || name.length() > 200) {
-            throw ApiException.invalid("name", "name must be 1 to 200 characters");
-        }
-        String expression = in.expression() != null ? in.expression() : existing != null ? existing.expression() : null;
-        if (expression == null) {
-            throw ApiException.missing("expression");
-        }
-        try {
-            cel.compile(expression);
-        } catch (CelRules.InvalidExpression e) {
-            throw new ApiException(400, ErrorType.INVALID_REQUEST_ERROR, "parameter_invalid",
-                    "expression does not compile: " + e.getMessage(), "expression");
-        }
-        Outcome action;
-        if (in.action() != null) {
-            if (!List.of("challenge", "review", "block").contains(in.action())) {
-                throw ApiException.invalid("action", "action must be challenge, review or block");
-            }
-            action = Outcome.fromWire(in.action());
-        } else if (existing != null) {
-            action = existing.action();
-        } else {
-            throw ApiException.missing("action");
-        }
-        int score = in.score() != null ? in.score() : existing != null ? existing.score() : 0;
-        if (score < 0 || score > 100) {
-            throw ApiException.invalid("score", "score must be between 0 and 100");
-        }
-        boolean enabled = in.enabled() != null ? in.enabled() : existing == null || existing.enabled();
-        String mode = in.mode() != null ? in.mode() : existing != null ? existing.mode() : RiskRule.ACTIVE;
-        if (!mode.equals(RiskRule.ACTIVE) && !mode.equals(RiskRule.DRY_RUN)) {
-            throw ApiException.invalid("mode", "mode must be active or dry_run");
-        }
-        return new RiskRule(id, name, expression, action, score, enabled, mode);
     }
 
     @Override
@@ -337,50 +311,7 @@ class RiskService implements Risk, RiskAdmin {
     @Override
     public ListEntry addListEntry(String type, ListInput in, String operator) {
         String t = listType(type);
-        if (in.action() == null) {
-            throw ApiException.missing("action");
-        }
-        if (!in.action().equals("block") && !in.action().equals("allow")) {
-            throw ApiException.invalid("action", "action must be block or allow");
-        }
-        if (in.reason() != null && in.reason().length() > 500) {
-            throw ApiException.invalid("reason", "reason must be at most 500 characters");
-        }
-        String value;
-        if (t.equals("card")) {
-            if (in.value() != null) {
-                throw ApiException.invalid("value", "a card is listed by card_number or fingerprint, never value");
-            }
-            if ((in.cardNumber() == null) == (in.fingerprint() == null)) {
-                throw ApiException.invalid("card_number", "give card_number or fingerprint (one of them)");
-            }
-            if (in.cardNumber() != null) {
-                String digits = in.cardNumber().replaceAll("[ -]", "");
-                if (!digits.matches("[0-9]{12,19}")) {
-                    throw ApiException.invalid("card_number", "card_number must be 12 to 19 digits");
-                }
-                value = cardFingerprint(digits);
-            } else {
-                if (!in.fingerprint().matches("[0-9a-f]{64}")) {
-                    throw ApiException.invalid("fingerprint", "fingerprint must be 64 lower-case hex digits");
-                }
-                value = in.fingerprint();
-            }
-        } else {
-            if (in.cardNumber() != null || in.fingerprint() != null) {
-                throw ApiException.invalid(in.cardNumber() != null ? "card_number" : "fingerprint", "card_number and fingerprint go with cards only");
-            }
-            if (in.value() == null) {
-                throw ApiException.missing("value");
-            }
-            value = in.value().strip();
-            if (value.isEmpty() || value.length() > 128) {
-                throw ApiException.invalid("value", "value must be 1 to 128 characters");
-            }
-            if (t.equals("ip") && !io.huitong.risk.domain.Places.isPublic(value) && !validIp(value)) {
-                throw ApiException.invalid("value", "value must be an IPv4 or IPv6 address");
-            }
-        }
+        String value = RiskInputs.listedValue(t, in, this::cardFingerprint);
         ListEntry entry = new ListEntry(ids.next("rle"), t, value, in.action(), in.reason(), operator, now());
         try {
             store.insertEntry(entry);
@@ -389,15 +320,6 @@ class RiskService implements Risk, RiskAdmin {
         }
         reloadNow();
         return entry;
-    }
-
-    private static boolean validIp(String value) {
-        try {
-            new io.huitong.risk.RiskContext(value, null, null, null, null, null);
-            return true;
-        } catch (ApiException e) {
-            return false;
-        }
     }
 
     @Override
@@ -417,62 +339,6 @@ class RiskService implements Risk, RiskAdmin {
             throw ApiException.notFound("list", type);
         }
         return type;
-    }
-
-    // ---- reviews ----
-
-    @Override
-    public io.huitong.kernel.Page<ReviewCase> reviews(String status, io.huitong.kernel.PageRequest page) {
-        if (status != null && !List.of("open", "approved", "rejected").contains(status)) {
-            throw ApiException.invalid("status", "status must be open, approved or rejected");
-        }
-        return store.reviews(status, page);
-    }
-
-    @Override
-    public ReviewDetail review(String id, String operator) {
-        ReviewCase c = store.review(id, false).orElseThrow(() -> ApiException.notFound("review", id));
-        store.insertReviewAction(ids.next("rva"), id, "viewed", operator, null, now());
-        String fingerprint = store.reviewCardFingerprint(id).orElse(null);
-        return new ReviewDetail(c, store.reviewActions(id), store.history(fingerprint, c.userId(), c.reference(), 20));
-    }
-
-    @Override
-    public ReviewCase approve(String id, String operator, String note) {
-        return verdict(id, operator, note, true);
-    }
-
-    @Override
-    public ReviewCase reject(String id, String operator, String note) {
-        return verdict(id, operator, note, false);
-    }
-
-    private ReviewCase verdict(String id, String operator, String note, boolean approve) {
-        if (note != null && note.length() > 500) {
-            throw ApiException.invalid("note", "note must be at most 500 characters");
-        }
-        ReviewCase c = store.review(id, false).orElseThrow(() -> ApiException.notFound("review", id));
-        if (!c.status().equals("open")) {
-            throw ApiException.conflict("review_closed", "This review is " + c.status() + " already.");
-        }
-        ReviewedMovements handler = reviewed.get().stream().filter(h -> h.handles(c.kind())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("nothing carries out reviews of " + c.kind()));
-        if (approve) {
-            handler.approve(c.reference());
-        } else {
-            handler.reject(c.reference());
-        }
-        String status = approve ? "approved" : "rejected";
-        return tx.execute(s -> {
-            ReviewCase current = store.review(id, true).orElseThrow();
-            if (!current.status().equals("open")) {
-                throw ApiException.conflict("review_closed", "This review is " + current.status() + " already.");
-            }
-            Instant now = now();
-            store.decideReview(id, status, operator, now);
-            store.insertReviewAction(ids.next("rva"), id, approve ? "approved" : "rejected", operator, note, now);
-            return store.review(id, false).orElseThrow();
-        });
     }
 
     private Instant now() {
