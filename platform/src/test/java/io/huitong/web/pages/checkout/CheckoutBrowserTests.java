@@ -51,6 +51,10 @@ abstract class CheckoutBrowserTests extends WalletFixtures {
             assertThat(browser.find("h1").getText()).contains("Tea House").contains("CN¥128.00");
             assertThat(browser.findAll("tbody tr")).hasSize(2);
             CheckoutPages.check(browser, "checkout-" + name(size));
+            if (size == Browser.Size.DESKTOP) {
+                browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+                browser.screenshot("checkout-desktop-whole");
+            }
             payByCard(browser, "4242 4242 4242 4242");
             browser.awaitElement("[data-outcome='paid']");
             assertThat(browser.find("main").getText()).contains("You paid CN¥128.00 to " + merchantName());
@@ -230,6 +234,9 @@ abstract class CheckoutBrowserTests extends WalletFixtures {
     }
 
     static void applyCoupon(Browser browser, String code) {
+        if (browser.find("#coupon").getAttribute("open") == null) {
+            browser.find("#coupon summary").click();
+        }
         browser.find("#coupon-code").sendKeys(code);
         browser.find("form[action$='/coupon'] button").click();
     }
