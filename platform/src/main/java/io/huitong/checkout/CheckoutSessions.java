@@ -1,6 +1,5 @@
 package io.huitong.checkout;
 
-import io.huitong.checkout.domain.CouponVerdict;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import java.util.Optional;

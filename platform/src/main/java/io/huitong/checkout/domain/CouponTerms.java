@@ -1,5 +1,7 @@
 package io.huitong.checkout.domain;
 
+import io.huitong.checkout.CouponVerdict;
+
 import java.time.Instant;
 
 /**

@@ -1,7 +1,7 @@
 package io.huitong.checkout.internal;
 
 import io.huitong.checkout.CheckoutSession;
-import io.huitong.checkout.domain.CouponVerdict;
+import io.huitong.checkout.CouponVerdict;
 import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.Ids;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import io.huitong.checkout.CheckoutSession;
 import io.huitong.checkout.CheckoutSessions;
 import io.huitong.checkout.NewCheckoutSession;
 import io.huitong.checkout.NewCoupon;
-import io.huitong.checkout.domain.CouponVerdict;
+import io.huitong.checkout.CouponVerdict;
 import io.huitong.checkout.domain.SessionStatus;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.DbTimes;

@@ -3,7 +3,7 @@ package io.huitong.checkout.internal;
 import io.huitong.checkout.CheckoutSession;
 import io.huitong.checkout.PaymentAttempt;
 import io.huitong.checkout.PaymentMethods;
-import io.huitong.checkout.domain.CouponVerdict;
+import io.huitong.checkout.CouponVerdict;
 import io.huitong.kernel.ApiException;
 import io.huitong.payments.Payment;
 import io.huitong.payments.Payments;

@@ -3,7 +3,7 @@ package io.huitong.web.checkout;
 import io.huitong.checkout.CheckoutPayments;
 import io.huitong.checkout.CheckoutSession;
 import io.huitong.checkout.CheckoutSessions;
-import io.huitong.checkout.domain.CouponVerdict;
+import io.huitong.checkout.CouponVerdict;
 import io.huitong.kernel.ApiException;
 import io.huitong.payments.Payment;
 import io.swagger.v3.oas.annotations.Hidden;

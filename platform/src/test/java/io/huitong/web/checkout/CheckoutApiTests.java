@@ -162,6 +162,50 @@ abstract class CheckoutApiTests extends ApiTestSupport {
         assertThat(typed.error("type")).isEqualTo("invalid_request_error");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.huitong.testsupport.MutableClock clock;
+
+    @Test
+    void aSessionPastItsExpiryIsExpiredAndItsPageSaysSo() {
+        String id = post(merchant, "/v1/checkout/sessions", SESSION.replace("\"metadata\"", "\"expires_in\":300,\"metadata\""))
+                .json().path("id").asString();
+        clock.advance(java.time.Duration.ofMinutes(6));
+        try {
+            assertThat(api.get("/v1/checkout/sessions/" + id, "Authorization", merchant.bearer()).json().path("status").asString())
+                    .isEqualTo("expired");
+            Api.Response page = api.get("/checkout/" + id + "/result", "Accept", "text/html");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("data-outcome=\"expired\"").contains("https://shop.example/cart");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void thePagesAnswerStrangeRequestsWithA4xxNeverA5xx() {
+        String id = post(merchant, "/v1/checkout/sessions", SESSION).json().path("id").asString();
+        Api.Response page = api.get("/checkout/" + id, "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").contains("form-action 'self'");
+        assertThat(page.body()).contains("autocomplete=\"cc-number\"").contains("name=\"_csrf\"");
+
+        assertThat(api.get("/checkout/cs_unknown", "Accept", "text/html").status()).isEqualTo(404);
+        assertThat(api.get("/checkout/cs_unknown/result", "Accept", "text/html").status()).isEqualTo(404);
+        assertThat(api.get("/checkout/cs_unknown/qr.png", "Accept", "image/png").status()).isEqualTo(404);
+        assertThat(api.get("/checkout/" + id + "/qr.png", "Accept", "image/png").status()).isEqualTo(404);
+        assertThat(api.get("/checkout/%00", "Accept", "text/html").status()).isBetween(400, 499);
+        assertThat(api.get("/checkout/" + "x".repeat(5000), "Accept", "text/html").status()).isBetween(400, 499);
+        // a form posted from elsewhere carries no CSRF token
+        Api.Response forged = api.postForm("/checkout/" + id + "/card", "number=4242424242424242&expiry=12%2F34&cvc=123");
+        assertThat(forged.status()).isEqualTo(403);
+        for (String body : new String[]{"%00", "number=%FF%FE", "a=" + "b".repeat(100)}) {
+            Api.Response r = api.postForm("/checkout/" + id + "/coupon", body);
+            assertThat(r.status()).as(body).isBetween(400, 499);
+        }
+        assertThat(api.get("/v1/checkout/sessions/" + id, "Authorization", merchant.bearer()).json().path("status").asString())
+                .isEqualTo("open");
+    }
+
     private void refused(String body, String param, String code) {
         Api.Response r = post(merchant, "/v1/checkout/sessions", body);
         assertThat(r.status()).as(body + " → " + r.body()).isEqualTo(400);

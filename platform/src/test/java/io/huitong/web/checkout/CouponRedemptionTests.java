@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.huitong.checkout.CheckoutPayments;
 import io.huitong.checkout.CheckoutSessions;
 import io.huitong.checkout.PaymentAttempt;
-import io.huitong.checkout.domain.CouponVerdict;
+import io.huitong.checkout.CouponVerdict;
 import io.huitong.payments.NewPayment;
 import io.huitong.risk.RiskContext;
 import io.huitong.testsupport.Api;

@@ -205,6 +205,36 @@ abstract class CheckoutBrowserTests extends WalletFixtures {
         assertThat(read(session).path("status").asString()).isEqualTo("open");
     }
 
+    @org.junit.jupiter.api.Test
+    void anEcnyPaymentWaitsForThePayersConfirmationAndABankTransferSucceeds() {
+        JsonNode ecny = session(",\"allowed_methods\":[\"ecny\",\"bank_transfer\"]");
+        try (Browser browser = Browser.open(port, Browser.Size.PHONE)) {
+            browser.go(ecny.path("url").asString());
+            browser.find("#ecny-wallet").sendKeys("123");
+            browser.find("#ecny-wallet").submit();
+            assertThat(browser.awaitElement("#ecny-error").getText()).isEqualTo("Enter your e-CNY wallet ID: 16 digits.");
+            browser.find("#ecny-wallet").sendKeys("0012 3456 7890 1234");
+            browser.find("#ecny-wallet").submit();
+            browser.awaitElement("[data-outcome='paid'], [data-outcome='waiting']");
+            CheckoutPages.check(browser, "checkout-ecny-phone");
+            browser.awaitElement("[data-outcome='paid']");
+        }
+        assertThat(read(ecny).path("status").asString()).isEqualTo("complete");
+        assertThat(read(ecny).path("payment_method").asString()).isEqualTo("ecny");
+
+        JsonNode bank = session(",\"allowed_methods\":[\"bank_transfer\"]");
+        try (Browser browser = Browser.open(port, Browser.Size.DESKTOP)) {
+            browser.go(bank.path("url").asString());
+            browser.find("#bank-code").sendKeys("ICBKCNBJ");
+            browser.find("#bank-account").sendKeys("6222020200001234");
+            browser.find("#bank-name").sendKeys("Han Meimei");
+            browser.find("#bank-name").submit();
+            browser.awaitElement("[data-outcome='paid']");
+            CheckoutPages.check(browser, "checkout-bank-paid-desktop");
+        }
+        assertThat(read(bank).path("status").asString()).isEqualTo("complete");
+    }
+
     // ---- helpers ----
 
     JsonNode session(String extra) {

@@ -1,4 +1,4 @@
-package io.huitong.checkout.domain;
+package io.huitong.checkout;
 
 /** Whether a coupon applies to an order: the discount and the new total, or why not. */
 public sealed interface CouponVerdict {
