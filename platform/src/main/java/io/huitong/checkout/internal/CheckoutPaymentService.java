@@ -58,7 +58,9 @@ final class CheckoutPaymentService implements CheckoutPayments {
                 return new PaymentAttempt.Made(found.get(), waiting.get());
             }
         }
-        return pay(sessionId, PaymentMethods.QR, null, CheckoutPaymentService::qr);
+        // the same code serves the wallet operator's app and the Huitong wallet's
+        String method = found.isPresent() && !found.get().allows(PaymentMethods.QR) ? PaymentMethods.WALLET : PaymentMethods.QR;
+        return pay(sessionId, method, null, CheckoutPaymentService::qr);
     }
 
     @Override

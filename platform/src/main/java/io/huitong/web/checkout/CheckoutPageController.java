@@ -129,10 +129,14 @@ class CheckoutPageController {
         if (found.isEmpty()) {
             return notFound(model, response);
         }
-        noStore(response);
         CheckoutSession s = found.get();
-        view.fill(model, s, locale);
         Optional<Payment> latest = payments.latestPayment(s);
+        if (s.open() && latest.isEmpty()) {
+            // nothing tried yet: the page to pay on
+            return "redirect:/checkout/" + id;
+        }
+        noStore(response);
+        view.fill(model, s, locale);
         String outcome;
         if (s.status().equals(CheckoutSession.COMPLETE)) {
             outcome = "paid";

@@ -50,15 +50,15 @@ abstract class CheckoutBrowserTests extends WalletFixtures {
             browser.go(session.path("url").asString());
             assertThat(browser.find("h1").getText()).contains("Tea House").contains("CN¥128.00");
             assertThat(browser.findAll("tbody tr")).hasSize(2);
-            CheckoutPages.check(browser, "checkout-" + name(size));
+            CheckoutPages.check(browser, "checkout-" + CheckoutPages.name(size));
             if (size == Browser.Size.DESKTOP) {
                 browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
                 browser.screenshot("checkout-desktop-whole");
             }
-            payByCard(browser, "4242 4242 4242 4242");
+            CheckoutPages.payByCard(browser, "4242 4242 4242 4242");
             browser.awaitElement("[data-outcome='paid']");
             assertThat(browser.find("main").getText()).contains("You paid CN¥128.00 to " + merchantName());
-            CheckoutPages.check(browser, "checkout-paid-" + name(size));
+            CheckoutPages.check(browser, "checkout-paid-" + CheckoutPages.name(size));
             browser.await(d -> d.getCurrentUrl().contains("shop=thanks") ? true : null);
             assertThat(browser.driver().getCurrentUrl()).contains("session=" + session.path("id").asString());
         }
@@ -77,15 +77,15 @@ abstract class CheckoutBrowserTests extends WalletFixtures {
         JsonNode session = session("");
         try (Browser browser = Browser.open(port, size)) {
             browser.go(session.path("url").asString());
-            payByCard(browser, "4000 0000 0000 0002");
+            CheckoutPages.payByCard(browser, "4000 0000 0000 0002");
             String error = browser.awaitElement("#card-error").getText();
             assertThat(error).isEqualTo("Your card was declined. Try another card or another way to pay.");
             assertThat(browser.find("#card-number").getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(browser.find("#card-number").getAttribute("value")).isEmpty();
             assertThat(browser.driver().getPageSource()).doesNotContain("4000000000000002").doesNotContain("4000 0000 0000 0002");
-            CheckoutPages.check(browser, "checkout-declined-" + name(size));
+            CheckoutPages.check(browser, "checkout-declined-" + CheckoutPages.name(size));
 
-            payByCard(browser, "5555 5555 5555 4444");
+            CheckoutPages.payByCard(browser, "5555 5555 5555 4444");
             browser.awaitElement("[data-outcome='paid']");
         }
         assertThat(read(session).path("status").asString()).isEqualTo("complete");
@@ -97,11 +97,11 @@ abstract class CheckoutBrowserTests extends WalletFixtures {
         JsonNode session = session("");
         try (Browser browser = Browser.open(port, size)) {
             browser.go(session.path("url").asString());
-            payByCard(browser, "4000 0000 0000 3220");
+            CheckoutPages.payByCard(browser, "4000 0000 0000 3220");
             browser.await(d -> d.getCurrentUrl().contains("/pay/authenticate/") ? true : null);
             browser.find("form[action*='/complete'] button").click();
             browser.awaitElement("[data-outcome='paid']");
-            CheckoutPages.check(browser, "checkout-stepup-paid-" + name(size));
+            CheckoutPages.check(browser, "checkout-stepup-paid-" + CheckoutPages.name(size));
         }
         assertThat(read(session).path("status").asString()).isEqualTo("complete");
     }
@@ -117,7 +117,7 @@ abstract class CheckoutBrowserTests extends WalletFixtures {
             Object loaded = browser.await(d -> browser.script(
                     "const i = document.querySelector('img'); return i.complete && i.naturalWidth > 0 ? true : null;"));
             assertThat(loaded).isEqualTo(Boolean.TRUE);
-            CheckoutPages.check(browser, "checkout-qr-" + name(size));
+            CheckoutPages.check(browser, "checkout-qr-" + CheckoutPages.name(size));
 
             String payment = read(session).path("payment").asString();
             HttpResponse<String> paid = HTTP.send(HttpRequest.newBuilder(URI.create(EmbeddedSimulators.of(context).controlUrl()
@@ -127,6 +127,27 @@ abstract class CheckoutBrowserTests extends WalletFixtures {
             browser.awaitElement("[data-outcome='paid']");
         }
         assertThat(read(session).path("status").asString()).isEqualTo("complete");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theHuitongWalletAppScansTheQrCodeAndThePageMovesOn() {
+        Consumer payer = consumer();
+        fund(payer, 20_000);
+        JsonNode session = session(",\"allowed_methods\":[\"wallet\"]");
+        try (Browser browser = Browser.open(port, Browser.Size.PHONE)) {
+            browser.go(session.path("url").asString());
+            browser.find("#method-wallet form[action$='/qr'] button").click();
+            browser.awaitElement("img[src$='/qr.png']");
+            String payment = read(session).path("payment").asString();
+            String payload = api.get("/v1/payments/" + payment, "Authorization", merchant.bearer()).json()
+                    .path("next_action").path("qr_payload").asString();
+            Api.Response paid = api.postJson("/v1/wallet/qr_payments", "{\"qr_payload\":\"" + payload + "\"}",
+                    "Authorization", payer.bearer());
+            assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+            browser.awaitElement("[data-outcome='paid']");
+        }
+        assertThat(read(session).path("status").asString()).isEqualTo("complete");
+        assertThat(available(payer)).isEqualTo(20_000 - 12_800);
     }
 
     @ParameterizedTest
@@ -142,7 +163,7 @@ abstract class CheckoutBrowserTests extends WalletFixtures {
             browser.find("#wallet-password").sendKeys("wrong password");
             browser.find("#wallet-password").submit();
             assertThat(browser.awaitElement("#wallet-error").getText()).isEqualTo("The phone number or password is not correct.");
-            CheckoutPages.check(browser, "checkout-wallet-refused-" + name(size));
+            CheckoutPages.check(browser, "checkout-wallet-refused-" + CheckoutPages.name(size));
 
             browser.find("#wallet-phone").sendKeys(payer.phone());
             browser.find("#wallet-password").sendKeys(WALLET_PASSWORD);
@@ -165,19 +186,19 @@ abstract class CheckoutBrowserTests extends WalletFixtures {
         JsonNode second = session("");
         try (Browser browser = Browser.open(port, size)) {
             browser.go(session.path("url").asString());
-            applyCoupon(browser, "NO-SUCH-CODE");
+            CheckoutPages.applyCoupon(browser, "NO-SUCH-CODE");
             assertThat(browser.awaitElement("#coupon-error").getText()).isEqualTo("This coupon code is not valid.");
-            CheckoutPages.check(browser, "checkout-coupon-unknown-" + name(size));
+            CheckoutPages.check(browser, "checkout-coupon-unknown-" + CheckoutPages.name(size));
 
-            applyCoupon(browser, code.toLowerCase(java.util.Locale.ROOT));
+            CheckoutPages.applyCoupon(browser, code.toLowerCase(java.util.Locale.ROOT));
             assertThat(browser.awaitElement("#coupon-applied").getText()).contains(code).contains("CN¥19.20");
             assertThat(browser.find("#total").getText()).isEqualTo("CN¥108.80");
-            CheckoutPages.check(browser, "checkout-coupon-" + name(size));
-            payByCard(browser, "4242 4242 4242 4242");
+            CheckoutPages.check(browser, "checkout-coupon-" + CheckoutPages.name(size));
+            CheckoutPages.payByCard(browser, "4242 4242 4242 4242");
             browser.awaitElement("[data-outcome='paid']");
 
             browser.go(second.path("url").asString());
-            applyCoupon(browser, code);
+            CheckoutPages.applyCoupon(browser, code);
             assertThat(browser.awaitElement("#coupon-error").getText()).isEqualTo("This coupon has been used up.");
         }
         JsonNode paid = read(session);
@@ -197,7 +218,7 @@ abstract class CheckoutBrowserTests extends WalletFixtures {
             assertThat(browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
             assertThat(browser.find("h1").getText()).contains("¥128.00");
             assertThat(browser.find("#card-number").findElement(By.xpath("preceding-sibling::label[1]")).getText()).isEqualTo("卡号");
-            CheckoutPages.check(browser, "checkout-zh-" + name(size));
+            CheckoutPages.check(browser, "checkout-zh-" + CheckoutPages.name(size));
             browser.find("form.leave button").click();
             browser.awaitElement("[data-outcome='left']");
             browser.await(d -> d.getCurrentUrl().contains("shop=cart") ? true : null);
@@ -253,25 +274,5 @@ abstract class CheckoutBrowserTests extends WalletFixtures {
 
     String merchantName() {
         return api.get("/v1/admin/merchants/" + merchant.id(), "Authorization", admin()).json().path("name").asString();
-    }
-
-    static void payByCard(Browser browser, String number) {
-        browser.find("#card-name").sendKeys("Han Meimei");
-        browser.find("#card-number").sendKeys(number);
-        browser.find("#card-expiry").sendKeys("12/34");
-        browser.find("#card-cvc").sendKeys("123");
-        browser.find("form[action$='/card'] button[type='submit']").click();
-    }
-
-    static void applyCoupon(Browser browser, String code) {
-        if (browser.find("#coupon").getAttribute("open") == null) {
-            browser.find("#coupon summary").click();
-        }
-        browser.find("#coupon-code").sendKeys(code);
-        browser.find("form[action$='/coupon'] button").click();
-    }
-
-    static String name(Browser.Size size) {
-        return size.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -34,4 +34,24 @@ final class CheckoutPages {
             throw new UncheckedIOException(e);
         }
     }
+
+    static void payByCard(Browser browser, String number) {
+        browser.find("#card-name").sendKeys("Han Meimei");
+        browser.find("#card-number").sendKeys(number);
+        browser.find("#card-expiry").sendKeys("12/34");
+        browser.find("#card-cvc").sendKeys("123");
+        browser.find("form[action$='/card'] button[type='submit']").click();
+    }
+
+    static void applyCoupon(Browser browser, String code) {
+        if (browser.find("#coupon").getAttribute("open") == null) {
+            browser.find("#coupon summary").click();
+        }
+        browser.find("#coupon-code").sendKeys(code);
+        browser.find("form[action$='/coupon'] button").click();
+    }
+
+    static String name(Browser.Size size) {
+        return size.name().toLowerCase(java.util.Locale.ROOT);
+    }
 }
