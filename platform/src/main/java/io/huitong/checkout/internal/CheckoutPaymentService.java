@@ -139,9 +139,13 @@ final class CheckoutPaymentService implements CheckoutPayments {
             Payment made = switch (payments.create(session.merchantId(), payment, key)) {
                 case PaymentAnswer.Fresh fresh -> fresh.payment();
                 case PaymentAnswer.Replay replay when replay.refusal() != null -> throw new PaymentRefused(replay.refusal());
+                // the attempt's payment was made by a request of the payer's still running (Pay pressed twice)
                 case PaymentAnswer.Replay replay -> payments.find(session.merchantId(), json.readTree(replay.body()).path("id").asString())
-                        .orElseThrow();
+                        .orElse(null);
             };
+            if (made == null) {
+                return new PaymentAttempt.Refused("payment_processing", "A payment of this checkout is being processed.", null);
+            }
             sessions.recordPayment(session.id(), session.merchantId(), session.attempt(), made.id(), method);
             return new PaymentAttempt.Made(sessions.find(session.id()).orElseThrow(), made);
         } catch (PaymentRefused e) {

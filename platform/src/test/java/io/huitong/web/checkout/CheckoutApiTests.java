@@ -115,6 +115,14 @@ abstract class CheckoutApiTests extends ApiTestSupport {
     }
 
     @Test
+    void theOpenApiDescriptionHasTheCheckoutApiButNotThePages() {
+        JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+        assertThat(paths.propertyNames()).contains("/v1/checkout/sessions", "/v1/checkout/sessions/{id}", "/v1/coupons", "/v1/coupons/{id}");
+        assertThat(paths.propertyNames()).noneMatch(p -> p.startsWith("/checkout/") || p.startsWith("/pay/"));
+        assertThat(paths.path("/v1/checkout/sessions").path("post").path("tags").get(0).asString()).isEqualTo("Checkout");
+    }
+
+    @Test
     void onlyMerchantsUseTheCheckoutApi() {
         assertThat(api.postJson("/v1/checkout/sessions", SESSION).status()).isEqualTo(401);
         assertThat(api.get("/v1/coupons", "Authorization", admin()).status()).isEqualTo(403);
