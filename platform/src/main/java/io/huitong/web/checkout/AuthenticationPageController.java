@@ -20,7 +20,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The hosted step-up authentication page a payment's {@code next_action.url} points to. In test mode
  * the payer presses Complete or Fail, as card networks' test pages do; the payment then proceeds or
- * fails. The page is reached with the payment's one-time token, not with an API key.
+ * fails. The page is reached with the payment's one-time token, not with an API key. A payment made on a hosted
+ * checkout page goes back to that checkout's result page.
  */
 @Hidden
 @RestController
@@ -52,7 +53,14 @@ class AuthenticationPageController {
 
     private ResponseEntity<String> answer(String id, String token, boolean passed) {
         try {
-            return outcome(payments.completeAuthentication(id, token, passed));
+            Payment p = payments.completeAuthentication(id, token, passed);
+            String checkout = p.metadata() == null ? null : p.metadata().get("checkout_session");
+            if (checkout != null && checkout.matches("cs_[0-9A-Z]{26}")) {
+                // a payment of a hosted checkout: the payer goes on to its result page
+                return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", "/checkout/" + checkout + "/result")
+                        .header("Cache-Control", "no-store").build();
+            }
+            return outcome(p);
         } catch (PaymentRefused e) {
             if (e.refusal() instanceof Refusal.NotFound) {
                 return unknown();

@@ -73,7 +73,7 @@ final class RequestFilter extends OncePerRequestFilter {
                 return;
             }
             if (isAsyncDispatch(request) || !hasBody(request) || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST
-                    || STREAMED_PATHS.contains(request.getRequestURI())) {
+                    || STREAMED_PATHS.contains(request.getRequestURI()) || isPageForm(request)) {
                 chain.doFilter(request, response);
             } else {
                 withBody(request, response, chain);
@@ -118,6 +118,18 @@ final class RequestFilter extends OncePerRequestFilter {
         byte[] body = new byte[length];
         int read = request.getInputStream().readNBytes(body, 0, length);
         return read == length ? body : java.util.Arrays.copyOf(body, read);
+    }
+
+    /**
+     * A form a payer's page posts (the hosted checkout, the wallet pages): its fields are read as the servlet
+     * container's parameters, under the pages' own CSRF protection, not as an API request's JSON body.
+     */
+    private static boolean isPageForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        String path = request.getRequestURI();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+                && request.getContentLengthLong() >= 0 && request.getContentLengthLong() <= MAX_BODY_BYTES
+                && (path.startsWith("/checkout/") || path.equals("/wallet") || path.startsWith("/wallet/"));
     }
 
     private static boolean hasBody(HttpServletRequest request) {

@@ -1,0 +1,14 @@
+package io.huitong.checkout;
+
+import io.huitong.checkout.domain.CouponTerms;
+import java.time.Instant;
+
+/** A merchant's coupon; {@code timesRedeemed} counts the payments with it that succeeded. */
+public record Coupon(String id, String merchantId, String code, Long amountOff, Integer percentOff, String currency, Long minimumAmount,
+                     Instant validFrom, Instant validUntil, Integer maxRedemptions, Integer maxRedemptionsPerPayer, int timesRedeemed,
+                     Instant createdAt) {
+
+    public CouponTerms terms() {
+        return new CouponTerms(amountOff, percentOff, currency, minimumAmount, validFrom, validUntil, maxRedemptions);
+    }
+}
