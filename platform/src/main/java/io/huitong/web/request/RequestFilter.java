@@ -26,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>text no field can hold refused with a 400 before any handler sees it: a NUL character or an unpaired
  *       surrogate in a JSON body or a query string ({@link TextChecks});</li>
  *   <li>except for uploads of files of any size ({@link #STREAMED_PATHS}: a channel's statement, millions of lines), whose
- *       handler reads the body as a stream, in its own format, without it ever being held whole.</li>
+ *       handler reads the body as a stream, in its own format, without it ever being held whole;</li>
+ *   <li>and except for the forms of the payer's pages ({@link #PAGE_PATHS}, URL-encoded or multipart, at most 1 MiB), whose
+ *       fields the servlet container reads itself; the pages check their text.</li>
  * </ul>
  */
 final class RequestFilter extends OncePerRequestFilter {
@@ -36,6 +38,8 @@ final class RequestFilter extends OncePerRequestFilter {
     private static final String NOTIFY_PATH = "/notify/";
     /** Handlers that take their body as a stream, whatever its size and format. */
     static final Set<String> STREAMED_PATHS = Set.of("/v1/admin/reconciliations/upload");
+    /** The payer's pages, which post HTML forms (io.huitong.web.pages). */
+    static final java.util.List<String> PAGE_PATHS = java.util.List.of("/wallet", "/checkout/");
 
     private final Ids ids;
     private final ErrorResponses errors;
@@ -74,6 +78,12 @@ final class RequestFilter extends OncePerRequestFilter {
             }
             if (isAsyncDispatch(request) || !hasBody(request) || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST
                     || STREAMED_PATHS.contains(request.getRequestURI())) {
+                chain.doFilter(request, response);
+            } else if (isPageForm(request)) {
+                if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+                    errors.write(request, response, ErrorCodes.tooLarge());
+                    return;
+                }
                 chain.doFilter(request, response);
             } else {
                 withBody(request, response, chain);
@@ -118,6 +128,21 @@ final class RequestFilter extends OncePerRequestFilter {
         byte[] body = new byte[length];
         int read = request.getInputStream().readNBytes(body, 0, length);
         return read == length ? body : java.util.Arrays.copyOf(body, read);
+    }
+
+    /** A form posted to one of the payer's pages: URL-encoded fields or a multipart upload. */
+    private static boolean isPageForm(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String type = request.getContentType();
+        if (type == null || PAGE_PATHS.stream().noneMatch(p -> uri.equals(p) || uri.startsWith(p.endsWith("/") ? p : p + "/"))) {
+            return false;
+        }
+        try {
+            MediaType media = MediaType.parseMediaType(type);
+            return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(media) || MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(media);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static boolean hasBody(HttpServletRequest request) {
