@@ -1,0 +1,118 @@
+package io.huitong.web.pages.wallet;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import io.huitong.kernel.ApiException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+
+/**
+ * The wallet's pictures, drawn and read on the server with ZXing: a payment code as a QR code and as a CODE 128
+ * barcode (PNG, put in the page as {@code data:} URIs), and the merchant's QR code in a photo or screenshot the payer
+ * uploads.
+ */
+final class WalletImages {
+
+    /** A picture larger than this many pixels is not read (a decompression bomb is small on the wire). */
+    private static final long MAX_PIXELS = 40_000_000L;
+
+    private WalletImages() {
+    }
+
+    static String qrDataUri(String text, int size) {
+        return dataUri(draw(text, BarcodeFormat.QR_CODE, size, size,
+                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4)));
+    }
+
+    static String barcodeDataUri(String digits) {
+        return dataUri(draw(digits, BarcodeFormat.CODE_128, 480, 120, Map.of(EncodeHintType.MARGIN, 16)));
+    }
+
+    /**
+     * The text of the QR code in the picture; empty when the picture holds none that can be read. A file that is no
+     * picture ImageIO reads (PNG, JPEG, GIF, BMP) is a 400 on {@code qr_image}.
+     */
+    static Optional<String> readQr(byte[] picture) {
+        BufferedImage image;
+        try {
+            image = readImage(picture);
+        } catch (IOException | RuntimeException e) {
+            image = null;
+        }
+        if (image == null) {
+            throw ApiException.invalid("qr_image", "qr_image must be a PNG, JPEG or GIF picture");
+        }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] pixels = image.getRGB(0, 0, width, height, null, 0, width);
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels)));
+        try {
+            return Optional.of(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
+        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The picture, its size checked from its header before its pixels are decoded. */
+    private static BufferedImage readImage(byte[] picture) throws IOException {
+        try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(picture))) {
+            if (in == null) {
+                return null;
+            }
+            var readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                    throw ApiException.invalid("qr_image", "qr_image has too many pixels");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    private static BitMatrix draw(String text, BarcodeFormat format, int width, int height, Map<EncodeHintType, ?> hints) {
+        try {
+            return new com.google.zxing.MultiFormatWriter().encode(text, format, width, height, hints);
+        } catch (WriterException | IllegalArgumentException e) {
+            throw new IllegalStateException("the text cannot be drawn as " + format, e);
+        }
+    }
+
+    private static String dataUri(BitMatrix matrix) {
+        BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+}
