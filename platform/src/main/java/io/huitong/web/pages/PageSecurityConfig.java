@@ -1,6 +1,9 @@
 package io.huitong.web.pages;
 
 import io.huitong.web.tls.TlsProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,6 +12,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -40,7 +46,7 @@ class PageSecurityConfig {
         tokens.setHeaderName("X-CSRF-TOKEN");
         tokens.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax").httpOnly(true));
         http.securityMatcher(PAGES)
-                .csrf(csrf -> csrf.csrfTokenRepository(tokens))
+                .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(new GarbledTokensRefused()))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -53,5 +59,28 @@ class PageSecurityConfig {
                 // each page decides who may see it: a checkout by its session, the wallet by the payer's login
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * The masked tokens of the pages (BREACH protection), where a token that does not unmask (bytes that are no UTF-8 once
+     * unmasked) is a wrong token, refused with a 403 like any other, instead of an exception that became a 500.
+     */
+    static final class GarbledTokensRefused implements CsrfTokenRequestHandler {
+
+        private final XorCsrfTokenRequestAttributeHandler masked = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
+            masked.handle(request, response, token);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+            try {
+                return masked.resolveCsrfTokenValue(request, token);
+            } catch (IllegalArgumentException garbled) {
+                return null;
+            }
+        }
     }
 }
