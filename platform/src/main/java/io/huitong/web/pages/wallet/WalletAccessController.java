@@ -7,6 +7,7 @@ import io.huitong.consumers.Passkeys;
 import io.huitong.consumers.Session;
 import io.huitong.consumers.Users;
 import io.huitong.kernel.ApiException;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * Getting into the wallet and out of it: sign-up, login with the password (and the one-time code once two-factor login
  * is on) or with a passkey, and logout. Each opens or ends a consumer session through the same services the API uses.
  */
+@Hidden
 @Controller
 @RequestMapping("/wallet")
 class WalletAccessController {

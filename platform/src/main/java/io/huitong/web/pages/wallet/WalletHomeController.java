@@ -7,6 +7,7 @@ import io.huitong.kernel.PageRequest;
 import io.huitong.wallets.TransactionFilter;
 import io.huitong.wallets.WalletTransaction;
 import io.huitong.wallets.Wallets;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /** The wallet's home (balance, class, what to do next) and its history with filters. */
+@Hidden
 @Controller
 @RequestMapping("/wallet")
 class WalletHomeController {

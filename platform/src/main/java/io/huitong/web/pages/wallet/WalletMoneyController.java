@@ -7,6 +7,7 @@ import io.huitong.wallets.NewTopUp;
 import io.huitong.wallets.NewWalletTransfer;
 import io.huitong.wallets.TopUp;
 import io.huitong.wallets.Wallets;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.regex.Matcher;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Money into the wallet from a card, and out of it to another consumer by phone number, through the wallet service.
  * The card's number and security code go to the service and nowhere else: never back into the page, never to a log.
  */
+@Hidden
 @Controller
 @RequestMapping("/wallet")
 class WalletMoneyController {

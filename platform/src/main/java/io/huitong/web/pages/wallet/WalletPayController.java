@@ -4,6 +4,7 @@ import io.huitong.kernel.ApiException;
 import io.huitong.payments.PaymentRefused;
 import io.huitong.wallets.PaymentCode;
 import io.huitong.wallets.Wallets;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
  * payer to confirm and then paid from the balance; and the payer's own payment code for a merchant to scan, a QR code and
  * a barcode renewed every minute.
  */
+@Hidden
 @Controller
 @RequestMapping("/wallet")
 class WalletPayController {

@@ -8,6 +8,7 @@ import io.huitong.consumers.TotpConfirmation;
 import io.huitong.consumers.TwoFactor;
 import io.huitong.kernel.ApiException;
 import io.huitong.wallets.Wallets;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * or a one-time code, two-factor login with an authenticator app (its QR code to scan, its recovery codes shown once),
  * and passkeys (registered by wallet.js with the browser's WebAuthn).
  */
+@Hidden
 @Controller
 @RequestMapping("/wallet")
 class WalletSecurityController {

@@ -7,6 +7,7 @@ import io.huitong.consumers.Verifications;
 import io.huitong.kernel.ApiException;
 import io.huitong.wallets.AccountClass;
 import io.huitong.wallets.Wallets;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Real-name verification (实名认证): the name and resident ID number through the public-security channel first, then
  * further channels that raise the wallet's class. The identity is shown masked only, as the service answers it.
  */
+@Hidden
 @Controller
 @RequestMapping("/wallet/verify")
 class WalletVerificationController {

@@ -30,8 +30,11 @@ abstract class WalletBrowserTests extends WalletPageSupport {
     static void check(Browser browser, String name, Browser.Size size) {
         String shot = "wallet-" + name + "-" + size.name().toLowerCase(java.util.Locale.ROOT);
         browser.screenshot(shot);
-        assertThat(browser.pageWeightWithoutImages()).as("%s weighs under 200 KB without images", shot).isLessThan(MAX_PAGE_BYTES);
-        assertThat(browser.seriousAccessibilityViolations()).as("axe on %s", shot).isEmpty();
+        long weight = browser.pageWeightWithoutImages();
+        java.util.List<String> violations = browser.seriousAccessibilityViolations();
+        System.out.printf("page %s: %d bytes without images, %d serious or critical axe violations%n", shot, weight, violations.size());
+        assertThat(weight).as("%s weighs under 200 KB without images", shot).isLessThan(MAX_PAGE_BYTES);
+        assertThat(violations).as("axe on %s", shot).isEmpty();
         assertThat(browser.driver().getPageSource()).doesNotContain("??wallet.");
     }
 
