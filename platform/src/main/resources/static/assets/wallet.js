@@ -1,5 +1,6 @@
 // The wallet's passkeys (WebAuthn): logging in with one, and adding one while logged in. The platform gives the options
 // as JSON (PublicKeyCredential.parse*OptionsFromJSON) and takes the authenticator's answer as PublicKeyCredential.toJSON().
+// And a phone's photo of a merchant's QR code, too large to send (the platform reads up to 1 MB), made smaller first.
 (function () {
   'use strict';
 
@@ -71,7 +72,44 @@
     }).catch(failed(button, status));
   }
 
+  var LARGEST_UPLOAD = 900 * 1024;
+  var LARGEST_SIDE = 1600;
+
+  // Redraws a picture larger than the platform takes as a JPEG of at most 1600 px a side, then sends the form with it.
+  function shrinkLargePictures(form) {
+    var input = form.querySelector('input[type="file"]');
+    form.addEventListener('submit', function (event) {
+      var file = input && input.files && input.files[0];
+      if (!file || file.size <= LARGEST_UPLOAD || !window.createImageBitmap || !window.DataTransfer) {
+        return;
+      }
+      event.preventDefault();
+      var button = form.querySelector('button[type="submit"]');
+      if (button) {
+        button.disabled = true;
+      }
+      createImageBitmap(file).then(function (bitmap) {
+        var scale = Math.min(1, LARGEST_SIDE / Math.max(bitmap.width, bitmap.height));
+        var canvas = document.createElement('canvas');
+        canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+        canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+        canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+        canvas.toBlob(function (blob) {
+          if (blob) {
+            var files = new DataTransfer();
+            files.items.add(new File([blob], 'qr.jpg', {type: 'image/jpeg'}));
+            input.files = files.files;
+          }
+          form.submit();
+        }, 'image/jpeg', 0.9);
+      }).catch(function () {
+        form.submit();
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('form[data-shrink-pictures]'), shrinkLargePictures);
     var loginButton = document.getElementById('passkey-login-button');
     var registerButton = document.getElementById('passkey-register-button');
     var unsupported = document.getElementById('passkey-unsupported');
