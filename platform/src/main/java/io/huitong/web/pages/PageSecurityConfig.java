@@ -3,6 +3,7 @@ package io.huitong.web.pages;
 import io.huitong.web.tls.TlsProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,11 +12,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The pages people open in a browser: the hosted checkout ({@code /checkout/**}), the mobile wallet
@@ -47,6 +53,7 @@ class PageSecurityConfig {
         tokens.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax").httpOnly(true));
         http.securityMatcher(PAGES)
                 .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(new GarbledTokensRefused()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(refusedForms()))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -59,6 +66,18 @@ class PageSecurityConfig {
                 // each page decides who may see it: a checkout by its session, the wallet by the payer's login
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * A form refused for its CSRF token (mostly a page left open for too long, or its cookie gone): on the wallet, the
+     * wallet's page saying so (403); elsewhere a bare 403.
+     */
+    static AccessDeniedHandler refusedForms() {
+        AccessDeniedHandlerImpl wallet = new AccessDeniedHandlerImpl();
+        wallet.setErrorPage("/wallet/denied");
+        LinkedHashMap<RequestMatcher, AccessDeniedHandler> pages = new LinkedHashMap<>();
+        pages.put(PathPatternRequestMatcher.withDefaults().matcher("/wallet/**"), wallet);
+        return new RequestMatcherDelegatingAccessDeniedHandler(pages, new AccessDeniedHandlerImpl());
     }
 
     /**

@@ -94,6 +94,12 @@ class WalletHomeController {
         return WalletPageAdvice.page(HttpStatus.NOT_FOUND, "pages.error.notFound");
     }
 
+    /** Where a form refused for its CSRF token lands (io.huitong.web.pages.PageSecurityConfig): start again. */
+    @RequestMapping("/denied")
+    ModelAndView denied() {
+        return WalletPageAdvice.page(HttpStatus.FORBIDDEN, "pages.error.expired");
+    }
+
     /** Where a form whose text could not be read lands ({@link WalletFormText}). */
     @GetMapping("/refused")
     ModelAndView refused() {

@@ -47,14 +47,13 @@ abstract class WalletFormAttackTests extends WalletPageSupport {
     @Test
     void aFormWithoutItsCsrfTokenIsRefusedAndMovesNothing() {
         String transfer = "to_phone=" + friend.phone().substring(3) + "&amount=10";
-        Api.Response none = api.postForm("/wallet/transfer", transfer, "Cookie", "huitong_wallet=" + payer.token());
-        assertThat(none.status()).isEqualTo(403);
-        Api.Response cookieOnly = api.postForm("/wallet/transfer", transfer, "Cookie", cookies());
-        assertThat(cookieOnly.status()).isEqualTo(403);
-        Api.Response wrong = api.postForm("/wallet/transfer", transfer + "&_csrf=" + csrf.field().substring(1) + "A", "Cookie", cookies());
-        assertThat(wrong.status()).isEqualTo(403);
-        Api.Response freeze = api.postForm("/wallet/freeze", "", "Cookie", "huitong_wallet=" + payer.token());
-        assertThat(freeze.status()).isEqualTo(403);
+        page(api.postForm("/wallet/transfer", transfer, "Cookie", "huitong_wallet=" + payer.token()), 403);
+        page(api.postForm("/wallet/transfer", transfer, "Cookie", cookies()), 403);
+        page(api.postForm("/wallet/transfer", transfer + "&_csrf=" + csrf.field().substring(1) + "A", "Cookie", cookies()), 403);
+        page(api.postForm("/wallet/transfer", transfer + "&_csrf=%25%25", "Cookie", cookies()), 403);
+        page(api.postForm("/wallet/freeze", "", "Cookie", "huitong_wallet=" + payer.token()), 403);
+        Csrf someoneElses = csrf("/wallet/login", null);
+        page(api.postForm("/wallet/transfer", transfer + "&_csrf=" + someoneElses.field(), "Cookie", cookies()), 403);
         assertThat(available(payer)).isEqualTo(5000);
         assertThat(api.get("/v1/wallet", "Authorization", payer.bearer()).json().path("status").asString()).isEqualTo("active");
 
