@@ -30,7 +30,9 @@ import javax.imageio.ImageIO;
 final class WalletImages {
 
     /** A picture larger than this many pixels is not read (a decompression bomb is small on the wire). */
-    private static final long MAX_PIXELS = 40_000_000L;
+    private static final long MAX_PIXELS = 50_000_000L;
+    /** A larger picture is read at a lower resolution, every n-th pixel of every n-th row, to about this many pixels. */
+    private static final long DECODED_PIXELS = 4_000_000L;
 
     private WalletImages() {
     }
@@ -82,10 +84,16 @@ final class WalletImages {
             var reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
                     throw ApiException.invalid("qr_image", "qr_image has too many pixels");
                 }
-                return reader.read(0);
+                javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) Math.ceil(Math.sqrt(pixels / (double) DECODED_PIXELS));
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return reader.read(0, param);
             } finally {
                 reader.dispose();
             }
