@@ -75,6 +75,7 @@ abstract class WalletBrowserTests extends WalletPageSupport {
         try (Browser browser = open(port, size)) {
             browser.go("/wallet");
             assertThat(browser.driver().getCurrentUrl()).as("a payer without a session logs in first").endsWith("/wallet/login");
+            assertThat(browser.find("html").getAttribute("lang")).as("the browser's language").isEqualTo(size == Browser.Size.PHONE ? "zh-CN" : "en");
             check(browser, "login", size);
 
             browser.find("a[href='/wallet/signup']").click();

@@ -92,6 +92,9 @@ abstract class WalletFormAttackTests extends WalletPageSupport {
         Api.Response card = form("/wallet/topup", "amount=10&card_number=" + newCard() + "&card_exp=12%2F34");
         page(card, 400);
         assertThat(card.body()).as("a card number never comes back in the page").doesNotContain("card_number\" value");
+        Api.Response declined = form("/wallet/topup", "amount=10&card_number=4000000000000002&card_exp=12%2F34&card_cvc=123");
+        page(declined, 402);
+        assertThat(declined.body()).contains("id=\"form-error\"").doesNotContain("4000000000000002");
         page(form("/wallet/pay/paste", "qr_payload=000201garbage"), 400);
         page(form("/wallet/pay/confirm", "qr_payload=" + "9".repeat(5000)), 400);
         page(multipart("qr_image", "notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)), 400);

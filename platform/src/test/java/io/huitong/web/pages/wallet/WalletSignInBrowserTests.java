@@ -97,9 +97,9 @@ abstract class WalletSignInBrowserTests extends WalletPageSupport {
             browser.awaitElement("#otp");
             assertThat(browser.find("#form-error").getText()).isNotBlank();
             WalletBrowserTests.check(browser, "login-code", size);
+            // by keyboard alone: the code field, then Enter submits the form
             WalletBrowserTests.fill(browser, "#password", PASSWORD);
-            WalletBrowserTests.fill(browser, "#otp", recovery);
-            WalletBrowserTests.submit(browser, "/wallet/login");
+            browser.find("#otp").sendKeys(recovery, org.openqa.selenium.Keys.ENTER);
             browser.awaitElement(".balance");
         }
     }
