@@ -11,7 +11,6 @@ import java.util.Set;
 public record TransactionFilter(String type, Instant from, Instant until) {
 
     public static final Set<String> TYPES = Set.of("topup", "transfer_in", "transfer_out", "payment", "refund", "withdrawal");
-    public static final TransactionFilter NONE = new TransactionFilter(null, null, null);
 
     public TransactionFilter {
         if (type != null && !TYPES.contains(type)) {

@@ -52,16 +52,16 @@ public interface Wallets {
     PaymentCode paymentCode(String userId);
 
     /**
-     * Pays a merchant's {@code qr} payment from the wallet: {@code qrPayload} is the EMVCo payload of its
-     * {@code display_qr} next action. A payload that is not one is a 400; one naming no payment waiting to be
-     * paid a 404 or 409.
-     */
-    /**
      * What paying this QR payload would pay, for the payer to confirm first: the payment, its amount and the merchant's
      * name as the code states them. Refused as {@link #payQr} refuses a payload that is no payment's code (400).
      */
     WalletQrPreview previewQr(String qrPayload);
 
+    /**
+     * Pays a merchant's {@code qr} payment from the wallet: {@code qrPayload} is the EMVCo payload of its
+     * {@code display_qr} next action. A payload that is not one is a 400; one naming no payment waiting to be
+     * paid a 404 or 409.
+     */
     WalletQrPayment payQr(String userId, String qrPayload, io.huitong.risk.RiskContext riskContext, String otp);
 
     /**

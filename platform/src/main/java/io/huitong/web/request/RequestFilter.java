@@ -27,8 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       surrogate in a JSON body or a query string ({@link TextChecks});</li>
  *   <li>except for uploads of files of any size ({@link #STREAMED_PATHS}: a channel's statement, millions of lines), whose
  *       handler reads the body as a stream, in its own format, without it ever being held whole;</li>
- *   <li>and except for the forms of the payer's pages ({@link #PAGE_PATHS}, URL-encoded or multipart, at most 1 MiB), whose
- *       fields the servlet container reads itself; the pages check their text.</li>
+ *   <li>and except for the forms of the payer's pages ({@link #PAGE_PATHS}, URL-encoded or multipart), whose fields the
+ *       servlet container reads itself, within its own limits (and a declared length of at most 1 MiB); the pages check
+ *       their text.</li>
  * </ul>
  */
 final class RequestFilter extends OncePerRequestFilter {
