@@ -6,17 +6,14 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.oned.Code128Writer;
 import com.google.zxing.qrcode.QRCodeReader;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.huitong.kernel.ApiException;
+import io.huitong.web.consumers.QrImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +34,18 @@ final class WalletImages {
     private WalletImages() {
     }
 
-    static String qrDataUri(String text, int size) {
-        return dataUri(draw(text, BarcodeFormat.QR_CODE, size, size,
-                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4)));
+    /** A QR code of the text, as a {@code data:} URI (the platform's QR images, {@link QrImages}). */
+    static String qrDataUri(String text) {
+        return dataUri(QrImages.png(text));
     }
 
+    /** The digits as a CODE 128 barcode, as a {@code data:} URI. */
     static String barcodeDataUri(String digits) {
-        return dataUri(draw(digits, BarcodeFormat.CODE_128, 480, 120, Map.of(EncodeHintType.MARGIN, 16)));
+        try {
+            return dataUri(QrImages.png(new Code128Writer().encode(digits, BarcodeFormat.CODE_128, 480, 120, Map.of(EncodeHintType.MARGIN, 16))));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the text cannot be drawn as a CODE 128 barcode", e);
+        }
     }
 
     /**
@@ -100,27 +102,7 @@ final class WalletImages {
         }
     }
 
-    private static BitMatrix draw(String text, BarcodeFormat format, int width, int height, Map<EncodeHintType, ?> hints) {
-        try {
-            return new com.google.zxing.MultiFormatWriter().encode(text, format, width, height, hints);
-        } catch (WriterException | IllegalArgumentException e) {
-            throw new IllegalStateException("the text cannot be drawn as " + format, e);
-        }
-    }
-
-    private static String dataUri(BitMatrix matrix) {
-        BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-        for (int y = 0; y < matrix.getHeight(); y++) {
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+    private static String dataUri(byte[] png) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
     }
 }

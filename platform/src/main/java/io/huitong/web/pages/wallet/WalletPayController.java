@@ -116,7 +116,7 @@ class WalletPayController {
         try {
             PaymentCode code = wallets.paymentCode(payer.userId());
             model.addAttribute("code", code);
-            model.addAttribute("qr", WalletImages.qrDataUri(code.code(), 240));
+            model.addAttribute("qr", WalletImages.qrDataUri(code.code()));
             model.addAttribute("barcode", WalletImages.barcodeDataUri(code.code()));
         } catch (ApiException e) {
             // a frozen wallet gets no code: the page says why, and keeps asking in case it is unfrozen

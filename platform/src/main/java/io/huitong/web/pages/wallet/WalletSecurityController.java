@@ -60,7 +60,7 @@ class WalletSecurityController {
         Totp totp = twoFactor.totp(payer.userId());
         model.addAttribute("totp", totp);
         if (totp.otpauthUri() != null) {
-            model.addAttribute("totpQr", WalletImages.qrDataUri(totp.otpauthUri(), 220));
+            model.addAttribute("totpQr", WalletImages.qrDataUri(totp.otpauthUri()));
         }
         model.addAttribute("passkeys", passkeys.list(payer.userId()));
         return "wallet/security";

@@ -22,18 +22,18 @@ class WalletImagesTest {
 
     @Test
     void aDrawnQrCodeReadsBack() {
-        assertThat(WalletImages.readQr(png(WalletImages.qrDataUri(PAYLOAD, 240)))).contains(PAYLOAD);
+        assertThat(WalletImages.readQr(png(WalletImages.qrDataUri(PAYLOAD)))).contains(PAYLOAD);
         assertThat(WalletImages.barcodeDataUri("281049198685791969")).startsWith("data:image/png;base64,");
     }
 
     @Test
     void aLargePictureIsReadAtALowerResolution() throws IOException {
         BufferedImage large = new BufferedImage(4000, 3000, BufferedImage.TYPE_BYTE_GRAY);
-        BufferedImage code = ImageIO.read(new java.io.ByteArrayInputStream(png(WalletImages.qrDataUri(PAYLOAD, 2000))));
+        BufferedImage code = ImageIO.read(new java.io.ByteArrayInputStream(png(WalletImages.qrDataUri(PAYLOAD))));
         java.awt.Graphics2D g = large.createGraphics();
         g.setColor(java.awt.Color.WHITE);
         g.fillRect(0, 0, 4000, 3000);
-        g.drawImage(code, 1000, 500, null);
+        g.drawImage(code, 1000, 500, 2000, 2000, null);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(large, "png", out);
