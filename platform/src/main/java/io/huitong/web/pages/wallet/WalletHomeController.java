@@ -28,7 +28,7 @@ class WalletHomeController {
 
     /** What a finished action says on the page it lands on ({@code ?done=...}); anything else says nothing. */
     private static final Set<String> DONE = Set.of("welcome", "topup", "topupPending", "transfer", "paid", "frozen", "unfrozen",
-            "verified", "loggedOut", "twoFactorOff", "passkeyDeleted");
+            "verified", "loggedOut", "twoFactorOff", "passkeyDeleted", "loginApproved");
     private static final int HISTORY_PAGE = 20;
 
     private final Wallets wallets;

@@ -19,7 +19,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Paying merchants: a merchant's QR code, uploaded as a picture (read on the server) or pasted as its text, shown for the
- * payer to confirm and then paid from the balance; and the payer's own payment code for a merchant to scan, a QR code and
+ * payer to confirm and then paid from the balance (a login QR code, read the same way, is for {@link WalletLoginQrController});
+ * and the payer's own payment code for a merchant to scan, a QR code and
  * a barcode renewed every minute.
  */
 @Hidden
@@ -69,6 +70,10 @@ class WalletPayController {
     }
 
     private String confirm(String payload, HttpServletResponse response, Model model) {
+        var login = WalletLoginQrController.parse(payload);
+        if (login.isPresent()) {
+            return WalletLoginQrController.confirm(login.get(), model);
+        }
         try {
             model.addAttribute("preview", wallets.previewQr(payload));
             model.addAttribute("payload", payload);

@@ -15,8 +15,9 @@ import org.openqa.selenium.WebElement;
 /**
  * The wallet in a real browser, on a 360 px phone in Chinese and on a desktop in English: a payer signs up, verifies their
  * real name, tops up with a card, sends money by phone number, pays a merchant's QR code (uploaded as a picture, and
- * pasted), shows a payment code a merchant charges, reads the history, reports the wallet lost and unfreezes it. Every
- * page weighs under 200 KB without images and axe-core finds no serious or critical violation on it.
+ * pasted), approves a computer's login QR code, shows a payment code a merchant charges, reads the history, reports the
+ * wallet lost and unfreezes it. Every page weighs under 200 KB without images and axe-core finds no serious or critical
+ * violation on it.
  */
 abstract class WalletBrowserTests extends WalletPageSupport {
 
@@ -159,6 +160,18 @@ abstract class WalletBrowserTests extends WalletPageSupport {
             submit(browser, "/wallet/pay/confirm");
             browser.awaitElement(".balance");
             assertThat(available(payer)).isEqualTo(5_000);
+
+            // a computer's login QR code, scanned the same way: the computer's page is logged in once the payer approves
+            Api.Response loginQr = api.postJson("/v1/login_qr", "");
+            browser.go("/wallet/pay");
+            fill(browser, "#qr_payload", loginQr.json().path("qr_payload").asString());
+            submit(browser, "/wallet/pay/paste");
+            browser.awaitElement("#approve-login");
+            check(browser, "login-qr", size);
+            browser.find("#approve-login").click();
+            browser.awaitElement(".balance");
+            assertThat(api.get("/v1/login_qr/" + loginQr.json().path("id").asString(), "Huitong-Poll-Token",
+                    loginQr.json().path("poll_token").asString()).json().path("status").asString()).isEqualTo("approved");
 
             // the payment code: drawn on the server, renewed by htmx, charged by a merchant
             browser.go("/wallet/code");

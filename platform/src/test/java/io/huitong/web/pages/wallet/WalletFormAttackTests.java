@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What an attacker, or a broken client, sends to the wallet's forms: requests without the CSRF token, text that is no
  * text (NUL, a lone surrogate, bytes that are no UTF-8, a bare {@code %}), nonsense amounts and files, someone else's ids
- * and sessions that are not a consumer's. Each is a 4xx page (or the login page), never a 5xx, and moves no money.
+ * and sessions that are not a consumer's, a login QR code's nonce guessed or used twice. Each is a 4xx page (or the login
+ * page), never a 5xx, and moves no money.
  */
 abstract class WalletFormAttackTests extends WalletPageSupport {
 
@@ -124,6 +125,30 @@ abstract class WalletFormAttackTests extends WalletPageSupport {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"ceremony\":\"pkc_nothing\",\"credential\":{\"id\":\"x\"}}")).build());
         assertThat(login.status()).as(login.body()).isBetween(400, 499);
         assertThat(login.json().path("message").asString()).isNotBlank();
+    }
+
+    @Test
+    void aLoginQrCodeScannedInTheWalletLogsTheOtherDeviceInOnce() {
+        Api.Response created = api.postJson("/v1/login_qr", "");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        String payload = created.json().path("qr_payload").asString();
+        String pollToken = created.json().path("poll_token").asString();
+
+        Api.Response confirm = form("/wallet/pay/paste", "qr_payload=" + java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8));
+        page(confirm, 200);
+        assertThat(confirm.body()).contains("id=\"approve-login\"");
+        assertThat(api.get("/v1/login_qr/" + id, "Huitong-Poll-Token", pollToken).json().path("status").asString()).isEqualTo("pending");
+
+        page(form("/wallet/login-qr/approve", "id=" + id + "&nonce=guessed"), 400);
+        String nonce = payload.substring(payload.indexOf("nonce=") + "nonce=".length());
+        Api.Response approved = form("/wallet/login-qr/approve", "id=" + id + "&nonce=" + nonce);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(302);
+        Api.Response polled = api.get("/v1/login_qr/" + id, "Huitong-Poll-Token", pollToken);
+        assertThat(polled.json().path("status").asString()).isEqualTo("approved");
+        String token = polled.json().path("session").path("token").asString();
+        assertThat(api.get("/v1/users/me", "Authorization", "Bearer " + token).json().path("id").asString()).isEqualTo(payer.id());
+        page(form("/wallet/login-qr/approve", "id=" + id + "&nonce=" + nonce), 409);
     }
 
     private Api.Response multipart(String field, String filename, String type, byte[] content) {
