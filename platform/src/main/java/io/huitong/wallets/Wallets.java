@@ -36,6 +36,9 @@ public interface Wallets {
 
     Page<WalletTransaction> transactions(String userId, PageRequest page);
 
+    /** The wallet's history lines the filter lets through (a type, a time range), newest first. */
+    Page<WalletTransaction> transactions(String userId, TransactionFilter filter, PageRequest page);
+
     /**
      * Tops the wallet up from a card: a card payment of the platform's internal top-up merchant; the wallet
      * is credited when it succeeds. A declined card is a 402 {@code card_error} and the top-up is failed.
@@ -47,6 +50,12 @@ public interface Wallets {
      * short while. A frozen wallet gets none (403 {@code wallet_frozen}).
      */
     PaymentCode paymentCode(String userId);
+
+    /**
+     * What paying this QR payload would pay, for the payer to confirm first: the payment, its amount and the merchant's
+     * name as the code states them. Refused as {@link #payQr} refuses a payload that is no payment's code (400).
+     */
+    WalletQrPreview previewQr(String qrPayload);
 
     /**
      * Pays a merchant's {@code qr} payment from the wallet: {@code qrPayload} is the EMVCo payload of its

@@ -51,6 +51,11 @@ public record MerchantQr(String paymentId, Optional<Money> amount) {
         return new MerchantQr(reference, amount(qr));
     }
 
+    /** The merchant's name as the payload states it (tag 59), for the payer to see before paying; empty when it states none. */
+    public static Optional<String> merchantName(String payload) {
+        return payload == null || payload.length() < 4 ? Optional.empty() : field(payload.substring(0, payload.length() - 4), "59");
+    }
+
     /** The payment id in template 27 when its identifier is Huitong's. */
     private static Optional<String> huitongPayment(String body) {
         return field(body, "27").filter(t -> field(t, "00").filter("io.huitong"::equals).isPresent()).flatMap(t -> field(t, "01"));

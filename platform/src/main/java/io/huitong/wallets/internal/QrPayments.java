@@ -27,6 +27,15 @@ final class QrPayments {
         this.ledger = ledger;
     }
 
+    /** The payment a payload names, its amount and the merchant's name, as the code states them; nothing is paid. */
+    io.huitong.wallets.WalletQrPreview preview(String payload) {
+        MerchantQr qr = MerchantQr.parse(payload);
+        Money amount = qr.amount().orElseThrow(() -> ApiException.invalid("qr_payload",
+                "qr_payload states no amount: scan the payment's QR code again."));
+        return new io.huitong.wallets.WalletQrPreview(qr.paymentId(), amount.amount(), amount.currency(),
+                MerchantQr.merchantName(payload).orElse(null));
+    }
+
     WalletQrPayment pay(String userId, String payload, io.huitong.risk.RiskContext context, String otp) {
         MerchantQr qr = MerchantQr.parse(payload);
         // a payment's QR code states its amount, which risk control, the class's limit and the balance judge (and which must be

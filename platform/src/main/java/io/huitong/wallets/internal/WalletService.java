@@ -178,6 +178,10 @@ class WalletService {
         return store.transactions(ensure(userId).id(), page);
     }
 
+    Page<WalletTransaction> transactions(String userId, io.huitong.wallets.TransactionFilter filter, PageRequest page) {
+        return store.transactions(ensure(userId).id(), filter, page);
+    }
+
     // ---- transfers ----
 
     WalletTransfer transfer(String userId, NewWalletTransfer request) {

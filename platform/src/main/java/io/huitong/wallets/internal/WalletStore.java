@@ -134,6 +134,26 @@ final class WalletStore {
         return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query((rs, i) -> txn(rs, 0)).list(), page);
     }
 
+    /** The history lines of one type and time range (either may be open), newest first. */
+    Page<WalletTransaction> transactions(String walletId, io.huitong.wallets.TransactionFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder("wallet_id = ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(walletId));
+        if (filter.type() != null) {
+            where.append(" and type = ?");
+            params.add(filter.type());
+        }
+        if (filter.from() != null) {
+            where.append(" and created_at >= ?");
+            params.add(DbTimes.at(filter.from()));
+        }
+        if (filter.until() != null) {
+            where.append(" and created_at < ?");
+            params.add(DbTimes.at(filter.until()));
+        }
+        PageRequest.Query q = page.byId(TXN, where.toString(), params, "id");
+        return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query((rs, i) -> txn(rs, 0)).list(), page);
+    }
+
     void insertTransfer(String id, String fromWalletId, String toWalletId, long amount, String currency, String note, Instant now) {
         jdbc.sql("insert into wallet_transfer (id, from_wallet_id, to_wallet_id, amount, currency, note, created_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?)")

@@ -48,6 +48,11 @@ final class WalletsApi implements Wallets {
     }
 
     @Override
+    public io.huitong.wallets.WalletQrPreview previewQr(String qrPayload) {
+        return qrPayments.preview(qrPayload);
+    }
+
+    @Override
     public PaymentCode paymentCode(String userId) {
         return channel.issue(userId);
     }
@@ -90,6 +95,11 @@ final class WalletsApi implements Wallets {
     @Override
     public Page<WalletTransaction> transactions(String userId, PageRequest page) {
         return wallets.transactions(userId, page);
+    }
+
+    @Override
+    public Page<WalletTransaction> transactions(String userId, io.huitong.wallets.TransactionFilter filter, PageRequest page) {
+        return wallets.transactions(userId, filter, page);
     }
 
     @Override

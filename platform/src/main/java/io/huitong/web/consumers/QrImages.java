@@ -14,15 +14,15 @@ import java.util.Base64;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** QR codes as PNG images, black on white with the standard quiet zone. */
-final class QrImages {
+/** QR codes as PNG images, black on white with the standard quiet zone (for the API, and for the wallet's pages). */
+public final class QrImages {
 
     private static final int SIZE = 256;
 
     private QrImages() {
     }
 
-    static byte[] png(String text) {
+    public static byte[] png(String text) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE,
@@ -30,6 +30,11 @@ final class QrImages {
         } catch (WriterException e) {
             throw new IllegalStateException("the text does not fit in a QR code", e);
         }
+        return png(matrix);
+    }
+
+    /** Any code ZXing drew (a QR code, a barcode) as a PNG image, black on white, one pixel per cell of the matrix. */
+    public static byte[] png(BitMatrix matrix) {
         BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
         for (int y = 0; y < matrix.getHeight(); y++) {
             for (int x = 0; x < matrix.getWidth(); x++) {

@@ -1,6 +1,10 @@
 package io.huitong.web.pages;
 
 import io.huitong.web.tls.TlsProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,8 +12,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The pages people open in a browser: the hosted checkout ({@code /checkout/**}), the mobile wallet
@@ -40,7 +52,8 @@ class PageSecurityConfig {
         tokens.setHeaderName("X-CSRF-TOKEN");
         tokens.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax").httpOnly(true));
         http.securityMatcher(PAGES)
-                .csrf(csrf -> csrf.csrfTokenRepository(tokens))
+                .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(new GarbledTokensRefused()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(refusedForms()))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -53,5 +66,40 @@ class PageSecurityConfig {
                 // each page decides who may see it: a checkout by its session, the wallet by the payer's login
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * A form refused for its CSRF token (mostly a page left open for too long, or its cookie gone): on the wallet, the
+     * wallet's page saying so (403); elsewhere a bare 403.
+     */
+    static AccessDeniedHandler refusedForms() {
+        AccessDeniedHandlerImpl wallet = new AccessDeniedHandlerImpl();
+        wallet.setErrorPage("/wallet/denied");
+        LinkedHashMap<RequestMatcher, AccessDeniedHandler> pages = new LinkedHashMap<>();
+        pages.put(PathPatternRequestMatcher.withDefaults().matcher("/wallet/**"), wallet);
+        return new RequestMatcherDelegatingAccessDeniedHandler(pages, new AccessDeniedHandlerImpl());
+    }
+
+    /**
+     * The masked tokens of the pages (BREACH protection), where a token that does not unmask (bytes that are no UTF-8 once
+     * unmasked) is a wrong token, refused with a 403 like any other, instead of an exception that became a 500.
+     */
+    static final class GarbledTokensRefused implements CsrfTokenRequestHandler {
+
+        private final XorCsrfTokenRequestAttributeHandler masked = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
+            masked.handle(request, response, token);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+            try {
+                return masked.resolveCsrfTokenValue(request, token);
+            } catch (IllegalArgumentException garbled) {
+                return null;
+            }
+        }
     }
 }

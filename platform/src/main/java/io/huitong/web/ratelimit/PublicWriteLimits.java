@@ -25,7 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class PublicWriteLimits extends OncePerRequestFilter {
 
-    static final Set<String> LIMITED = Set.of("/v1/users", "/v1/login_qr", "/v1/sessions/passkey/options");
+    static final Set<String> LIMITED = Set.of("/v1/users", "/v1/login_qr", "/v1/sessions/passkey/options",
+            // the same, from the wallet's pages
+            "/wallet/signup", "/wallet/login/passkey/options");
 
     private final ProxyManager<String> buckets;
     private final BucketConfiguration perAddress;

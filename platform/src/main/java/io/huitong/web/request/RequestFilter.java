@@ -26,7 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>text no field can hold refused with a 400 before any handler sees it: a NUL character or an unpaired
  *       surrogate in a JSON body or a query string ({@link TextChecks});</li>
  *   <li>except for uploads of files of any size ({@link #STREAMED_PATHS}: a channel's statement, millions of lines), whose
- *       handler reads the body as a stream, in its own format, without it ever being held whole.</li>
+ *       handler reads the body as a stream, in its own format, without it ever being held whole;</li>
+ *   <li>and except for the forms of the payer's pages ({@link #PAGE_PATHS}, URL-encoded or multipart), whose fields the
+ *       servlet container reads itself, within its own limits (and a declared length of at most 1 MiB); the pages check
+ *       their text.</li>
  * </ul>
  */
 final class RequestFilter extends OncePerRequestFilter {
@@ -36,6 +39,8 @@ final class RequestFilter extends OncePerRequestFilter {
     private static final String NOTIFY_PATH = "/notify/";
     /** Handlers that take their body as a stream, whatever its size and format. */
     static final Set<String> STREAMED_PATHS = Set.of("/v1/admin/reconciliations/upload");
+    /** The payer's pages, which post HTML forms (io.huitong.web.pages). */
+    static final java.util.List<String> PAGE_PATHS = java.util.List.of("/wallet", "/checkout/");
 
     private final Ids ids;
     private final ErrorResponses errors;
@@ -73,7 +78,13 @@ final class RequestFilter extends OncePerRequestFilter {
                 return;
             }
             if (isAsyncDispatch(request) || !hasBody(request) || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST
-                    || STREAMED_PATHS.contains(request.getRequestURI()) || isPageForm(request)) {
+                    || STREAMED_PATHS.contains(request.getRequestURI())) {
+                chain.doFilter(request, response);
+            } else if (isPageForm(request)) {
+                if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+                    errors.write(request, response, ErrorCodes.tooLarge());
+                    return;
+                }
                 chain.doFilter(request, response);
             } else {
                 withBody(request, response, chain);
@@ -120,16 +131,19 @@ final class RequestFilter extends OncePerRequestFilter {
         return read == length ? body : java.util.Arrays.copyOf(body, read);
     }
 
-    /**
-     * A form a payer's page posts (the hosted checkout, the wallet pages): its fields are read as the servlet
-     * container's parameters, under the pages' own CSRF protection, not as an API request's JSON body.
-     */
+    /** A form posted to one of the payer's pages: URL-encoded fields or a multipart upload. */
     private static boolean isPageForm(HttpServletRequest request) {
+        String uri = request.getRequestURI();
         String type = request.getContentType();
-        String path = request.getRequestURI();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")
-                && request.getContentLengthLong() >= 0 && request.getContentLengthLong() <= MAX_BODY_BYTES
-                && (path.startsWith("/checkout/") || path.equals("/wallet") || path.startsWith("/wallet/"));
+        if (type == null || PAGE_PATHS.stream().noneMatch(p -> uri.equals(p) || uri.startsWith(p.endsWith("/") ? p : p + "/"))) {
+            return false;
+        }
+        try {
+            MediaType media = MediaType.parseMediaType(type);
+            return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(media) || MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(media);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static boolean hasBody(HttpServletRequest request) {
