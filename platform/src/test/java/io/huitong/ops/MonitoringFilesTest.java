@@ -49,7 +49,7 @@ abstract class MonitoringFilesTest extends ApiTestSupport {
                 .contains("huitong_payments_total", "huitong_channel_breaker_open", "huitong_settlement_overdue_seconds",
                         "huitong_reconciliation_breaks_open_past_grace", "huitong_audit_verification_valid");
 
-        Map<String, Set<String>> used = new java.util.TreeMap<>();
+        Map<String, Set<String>> used = new java.util.LinkedHashMap<>();
         Set<String> recorded = new TreeSet<>();
         for (String expr : ruleExpressions(recorded)) {
             used.computeIfAbsent("rules", k -> new TreeSet<>()).addAll(metricNames(expr));
@@ -57,6 +57,7 @@ abstract class MonitoringFilesTest extends ApiTestSupport {
         for (String expr : dashboardExpressions()) {
             used.computeIfAbsent("dashboard", k -> new TreeSet<>()).addAll(metricNames(expr));
         }
+        used.put("rules' unit tests", ruleTestSeries());
         assertThat(used.get("rules")).as("the rules query metrics").contains("huitong_payments_total", "http_server_requests_seconds_bucket");
         assertThat(used.get("dashboard")).as("the dashboard queries metrics").contains("huitong_payments_total");
 
@@ -69,15 +70,22 @@ abstract class MonitoringFilesTest extends ApiTestSupport {
         });
     }
 
+    /** The rules load, and their unit tests (ops/prometheus/huitong-rules.test.yml: which series fire which alert) pass. */
     @Test
     void theRulesPassPromtoolWhereItIsInstalled() throws IOException, InterruptedException {
         Path promtool = onPath("promtool");
         org.junit.jupiter.api.Assumptions.assumeTrue(promtool != null, "promtool is not installed (CI installs it and checks the rules)");
-        Process check = new ProcessBuilder(promtool.toString(), "check", "rules", file("ops/prometheus/huitong-rules.yml").toString())
-                .redirectErrorStream(true).start();
-        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(check.exitValue()).as(output).isZero();
+        promtool(promtool, "check", "rules", file("ops/prometheus/huitong-rules.yml").toString());
+        promtool(promtool, "test", "rules", file("ops/prometheus/huitong-rules.test.yml").toString());
+    }
+
+    private static void promtool(Path promtool, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(promtool.toString()));
+        command.addAll(List.of(args));
+        Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
     }
 
     @Test
@@ -129,6 +137,20 @@ abstract class MonitoringFilesTest extends ApiTestSupport {
         }
         assertThat(out).as("rules in the file").hasSizeGreaterThan(5);
         return out;
+    }
+
+    /** The metrics the rules' unit tests feed (ops/prometheus/huitong-rules.test.yml), so that they test what is exported. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> ruleTestSeries() throws IOException {
+        Map<String, Object> file = new Yaml().load(Files.readString(file("ops/prometheus/huitong-rules.test.yml")));
+        Set<String> names = new TreeSet<>();
+        for (Map<String, Object> test : (List<Map<String, Object>>) file.get("tests")) {
+            for (Map<String, Object> series : (List<Map<String, Object>>) test.get("input_series")) {
+                names.add(String.valueOf(series.get("series")).split("\\{", 2)[0].trim());
+            }
+        }
+        assertThat(names).as("series of the rules' unit tests").isNotEmpty();
+        return names;
     }
 
     private static List<String> dashboardExpressions() throws IOException {
