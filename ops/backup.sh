@@ -21,8 +21,10 @@ usage:
         archive_timeout = 60
         archive_command = '/path/to/ops/backup.sh archive-wal %p %f /var/backups/huitong/wal'
 
-PostgreSQL is reached on the loopback interface only (127.0.0.1, ::1 or localhost); PGPASSWORD or ~/.pgpass
-supply a password when the server asks for one.
+PostgreSQL is reached on the loopback interface only (127.0.0.1, ::1 or localhost), or through its socket
+directory (--host /var/run/postgresql: as root, pg_basebackup then runs as the postgres user, which Debian's
+pg_hba.conf lets make replication connections by default). Over TCP the server's pg_hba.conf needs a line such as
+"host replication postgres 127.0.0.1/32 scram-sha-256"; PGPASSWORD or ~/.pgpass supply the password.
 EOF
 }
 
@@ -37,8 +39,8 @@ stamp() {
 
 loopback_only() {
   case "$1" in
-    127.0.0.1 | ::1 | localhost) ;;
-    *) die "host $1 is not a loopback address; run the backup on the database's machine" ;;
+    127.0.0.1 | ::1 | localhost | /*) ;;
+    *) die "host $1 is neither a loopback address nor a socket directory; run the backup on the database's machine" ;;
   esac
 }
 
@@ -82,7 +84,14 @@ backup_postgres() {
   mkdir -p "$dir"
   local started
   started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-  pg_basebackup -h "$host" -p "$port" -U "$user" -w -D "$out" -Ft -z -X stream --checkpoint=fast -l "$label"
+  local run=()
+  mkdir -m 700 "$out"
+  if [ "${host:0:1}" = / ] && [ "$(id -u)" = 0 ]; then
+    # peer authentication on the socket: as the database's own user
+    chown "$user" "$out"
+    run=(runuser -u "$user" --)
+  fi
+  "${run[@]}" pg_basebackup -h "$host" -p "$port" -U "$user" -w -D "$out" -Ft -z -X stream --checkpoint=fast -l "$label"
   tar -tzf "$out/base.tar.gz" >/dev/null || die "$out/base.tar.gz cannot be read back"
   tar -tzf "$out/pg_wal.tar.gz" >/dev/null || die "$out/pg_wal.tar.gz cannot be read back"
   {
