@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -135,6 +136,16 @@ class ChannelsConfig {
                         .map(o -> ((io.huitong.channels.iso20022.Iso20022BankChannel) o).settlementAccount().number()).findFirst();
             }
         };
+    }
+
+    /** Each channel's breaker as a gauge ({@link ChannelHealthMeters}). */
+    @Bean
+    ApplicationRunner channelHealthMeters(CardConnectors cards, OrderConnectors orders, ObjectProvider<MeterRegistry> registry) {
+        return args -> registry.ifAvailable(meters -> {
+            List<Connector> all = new java.util.ArrayList<>(cards.channels());
+            orders.channels().stream().filter(o -> o instanceof Connector).map(o -> (Connector) o).forEach(all::add);
+            ChannelHealthMeters.register(meters, all);
+        });
     }
 
     /** Sends an echo to every channel whose breaker is open, so that one back up is tried again soon; stopped first. */

@@ -3,6 +3,7 @@ package io.huitong.audit.internal;
 import io.huitong.audit.AuditTrail;
 import io.huitong.kernel.Ids;
 import io.huitong.vault.Vault;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,11 +52,21 @@ class AuditConfig {
         return args -> audit.recordBaseline();
     }
 
-    /** Chains what committed, every {@code chain-interval}; seals yesterday once it is over. */
+    /** The outcome of the newest verification of the chain as meters. */
+    @Bean
+    ApplicationRunner auditVerificationMeters(AuditService audit, ObjectProvider<MeterRegistry> registry) {
+        return args -> registry.ifAvailable(audit.verifications()::register);
+    }
+
+    /**
+     * Chains what committed, every {@code chain-interval}; seals yesterday once it is over; verifies the whole chain
+     * every {@code verify-every}, on a thread of its own so that a long walk never holds up chaining.
+     */
     @Bean
     SmartLifecycle auditChainer(AuditService audit, AuditProperties properties, Clock clock) {
         return new SmartLifecycle() {
             private ScheduledExecutorService executor;
+            private ScheduledExecutorService verifier;
 
             @Override
             public void start() {
@@ -69,10 +80,22 @@ class AuditConfig {
                 long sealEvery = properties.sealEvery().toMillis();
                 executor.scheduleWithFixedDelay(() -> guarded("seal", () -> audit.seal(LocalDate.ofInstant(clock.instant(), BUSINESS_ZONE).minusDays(1))),
                         every, sealEvery, TimeUnit.MILLISECONDS);
+                verifier = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "audit-verifier");
+                    t.setDaemon(true);
+                    return t;
+                });
+                long verifyEvery = properties.verifyEvery().toMillis();
+                verifier.scheduleWithFixedDelay(() -> guarded("verify", () -> {
+                    if (!audit.verify().valid()) {
+                        log.error("Audit: the chain does not verify; see GET /v1/admin/audit/verify");
+                    }
+                }), Math.min(verifyEvery, 60_000), verifyEvery, TimeUnit.MILLISECONDS);
             }
 
             @Override
             public void stop() {
+                verifier.shutdownNow();
                 executor.shutdown();
                 try {
                     executor.awaitTermination(5, TimeUnit.SECONDS);

@@ -37,6 +37,7 @@ final class AuditService implements AuditTrail, AuditLog {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Ids ids;
+    private final AuditVerificationMeters verifications = new AuditVerificationMeters();
 
     AuditService(AuditStore store, Chainer chainer, HashAlgorithm algorithm, JsonMapper json, Vault vault, TransactionTemplate tx, Clock clock,
                  Ids ids) {
@@ -86,7 +87,14 @@ final class AuditService implements AuditTrail, AuditLog {
     @Override
     public Verification verify() {
         chainer.drain();
-        return new ChainCheck(store, json, null).run();
+        Verification verification = new ChainCheck(store, json, null).run();
+        verifications.record(verification, clock.instant());
+        return verification;
+    }
+
+    /** The outcome of the newest verification, as meters. */
+    AuditVerificationMeters verifications() {
+        return verifications;
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.huitong.payments.channel.OrderNotifications;
 import io.huitong.risk.ReviewedMovements;
 import io.huitong.risk.Risk;
 import io.huitong.vault.Vault;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,7 +42,7 @@ class PaymentsConfig {
     Core paymentsCore(DataSource dataSource, JsonMapper json, Ledger ledger, CardChannels cardChannels, EventLog events, Vault vault,
                       Merchants merchantRegistry, PlatformTransactionManager transactions, Clock clock, Ids ids,
                       PaymentsProperties properties, Environment environment, ObjectProvider<OrderChannels> orderChannelProvider,
-                      Risk risk) {
+                      Risk risk, ObjectProvider<MeterRegistry> registry) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate tx = new TransactionTemplate(transactions);
         PublicAddress address = new PublicAddress(properties, environment);
@@ -54,7 +55,8 @@ class PaymentsConfig {
         ChannelRouter router = new ChannelRouter(cardChannels);
         RiskCheck riskCheck = new RiskCheck(risk, clock);
         Answers answers = new Answers(json, views, payments, properties, clock);
-        Transitions transitions = new Transitions(payments, accounts, events, views, answers, tx);
+        Transitions transitions = new Transitions(payments, accounts, events, views, answers, tx,
+                new PaymentMeters(registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)));
         Outcomes outcomes = new Outcomes(accounts, orderChannels, risk, vault, properties);
         GiveBacks giveBacks = new GiveBacks(jdbc, orderChannels, tx, clock);
         RefundOutcomes refundOutcomes = new RefundOutcomes(refundRows, payments, transitions, accounts, orderChannels, router, events, clock);

@@ -71,9 +71,10 @@ class Transitions {
     private final Answers answers;
     private final TransactionTemplate tx;
     private final Intents intents;
+    private final PaymentMeters meters;
 
     Transitions(PaymentStore store, MerchantAccounts accounts, EventLog events, PaymentViews views, Answers answers,
-                TransactionTemplate tx) {
+                TransactionTemplate tx, PaymentMeters meters) {
         this.store = store;
         this.accounts = accounts;
         this.events = events;
@@ -81,6 +82,7 @@ class Transitions {
         this.answers = answers;
         this.tx = tx;
         this.intents = new Intents(store, tx);
+        this.meters = meters;
     }
 
     Result transition(String paymentId, Set<PaymentStatus> from, Step step) {
@@ -111,6 +113,7 @@ class Transitions {
                     Payment shown = views.view(moved.get());
                     PaymentRecord next = answered(current, moved.get(), shown);
                     writes.add(next);
+                    meters.moved(current.status(), next);
                     postings.addAll(postings(move));
                     eventTypes(current, move).forEach(type -> recorded.add(new EventLog.NewEvent(next.merchantId(), type, shown)));
                     out.put(current.id(), new Result(next, true));
@@ -137,6 +140,7 @@ class Transitions {
         accounts.post(postings(move));
         store.update(next);
         types.forEach(type -> events.record(next.merchantId(), type, shown));
+        meters.moved(current.status(), next);
         return next;
     }
 
@@ -176,6 +180,7 @@ class Transitions {
                         Payment shown = views.view(payment);
                         types.forEach(type -> events.record(payment.merchantId(), type, shown));
                     }
+                    meters.moved(null, payment);
                     return null;
                 });
             }

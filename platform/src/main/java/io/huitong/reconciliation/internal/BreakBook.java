@@ -72,6 +72,18 @@ final class BreakBook {
                 .params(DbTimes.at(now), Date.valueOf(cutoff)).update();
     }
 
+    /** Open breaks of current reconciliations: all of them, and those that arose before the grace period's cutoff. */
+    OpenBreaks open(Instant now) {
+        LocalDate cutoff = graceCutoff(LocalDate.ofInstant(now, Matcher.BUSINESS_ZONE));
+        return jdbc.sql("select count(*), coalesce(sum(case when origin_date < ? then 1 else 0 end), 0) from reconciliation_item"
+                        + " where status = 'open' and reconciliation_id in (select id from reconciliation where current_key is not null)")
+                .param(Date.valueOf(cutoff)).query((rs, n) -> new OpenBreaks(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    /** How many breaks are open, and how many of those are older than the grace period. */
+    record OpenBreaks(long open, long pastGrace) {
+    }
+
     Optional<ReconciliationBreak> find(String id) {
         return jdbc.sql("select " + COLUMNS + FROM + " where i.id = ? and i.class <> 'matched'").param(id).query(this::view).optional();
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +46,12 @@ class ReconciliationConfig {
     @Bean
     BreakBook reconciliationBreaks(JdbcClient jdbc, Calendars calendars, ReconciliationProperties properties, Clock clock) {
         return new BreakBook(jdbc, calendars, properties.grace(), clock);
+    }
+
+    /** The open breaks as meters. */
+    @Bean
+    ApplicationRunner reconciliationMeters(BreakBook breaks, Clock clock, ObjectProvider<MeterRegistry> registry) {
+        return args -> registry.ifAvailable(new ReconciliationMeters(breaks, clock)::register);
     }
 
     @Bean(destroyMethod = "shutdownNow")

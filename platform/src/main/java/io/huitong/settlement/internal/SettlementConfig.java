@@ -10,6 +10,7 @@ import io.huitong.settlement.Calendars;
 import io.huitong.settlement.FxRates;
 import io.huitong.vault.Vault;
 import io.huitong.wallets.BankPayouts;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -92,6 +94,13 @@ class SettlementConfig {
     SettlementScheduler settlementScheduler(RunExecutor runs, JdbcClient jdbc, PayoutOutcomes payouts, Calendars calendars,
                                             SettlementProperties properties, Clock clock) {
         return new SettlementScheduler(runs, new RunStore(jdbc), payouts, calendars, properties, clock);
+    }
+
+    /** How late today's settlement is, as a meter. */
+    @Bean
+    ApplicationRunner settlementMeters(JdbcClient jdbc, Calendars calendars, SettlementProperties properties, Clock clock,
+                                       ObjectProvider<MeterRegistry> registry) {
+        return args -> registry.ifAvailable(new SettlementMeters(jdbc, calendars, properties.runAt(), clock)::register);
     }
 
     @Bean
