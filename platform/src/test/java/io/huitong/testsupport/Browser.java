@@ -113,9 +113,12 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
-    /** Waits (up to 15 s) until the condition holds and returns what it returned. */
+    /**
+     * Waits until the condition holds and returns what it returned: up to 30 s, as a busy machine (a CI runner, the
+     * suite on two cores) may take that long to post a large picture and draw the next page.
+     */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
     }
 
     /** Waits until an element matching {@code css} is on the page and returns it. */
