@@ -1,7 +1,6 @@
 package io.huitong.ledger.jdbc;
 
 import io.huitong.kernel.DbTimes;
-
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import io.huitong.ledger.Account;

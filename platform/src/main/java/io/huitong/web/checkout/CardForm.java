@@ -1,8 +1,7 @@
 package io.huitong.web.checkout;
 
 import io.huitong.payments.NewPayment;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.huitong.web.pages.CardExpiry;
 
 /**
  * The card form as the payer filled it: the number with or without spaces, the expiry as {@code MM/YY} or
@@ -10,8 +9,6 @@ import java.util.regex.Pattern;
  * (a number failing the Luhn check is a declined payment); this only reads the fields.
  */
 final class CardForm {
-
-    private static final Pattern EXPIRY = Pattern.compile("\\s*(\\d{1,2})\\s*/\\s*(\\d{2}|\\d{4})\\s*");
 
     private CardForm() {
     }
@@ -25,15 +22,10 @@ final class CardForm {
         if (!digits.matches("\\d{12,19}") || !cvc.strip().matches("\\d{3,4}")) {
             return null;
         }
-        Matcher m = EXPIRY.matcher(expiry);
-        if (!m.matches()) {
+        CardExpiry typed = CardExpiry.read(expiry);
+        if (typed == null || !typed.monthValid()) {
             return null;
         }
-        int month = Integer.parseInt(m.group(1));
-        int year = Integer.parseInt(m.group(2));
-        if (month < 1 || month > 12) {
-            return null;
-        }
-        return new NewPayment.CardInput(digits, month, year < 100 ? 2000 + year : year, cvc.strip());
+        return new NewPayment.CardInput(digits, typed.month(), typed.year(), cvc.strip());
     }
 }

@@ -1,5 +1,6 @@
 package io.huitong.web.pages.wallet;
 
+import io.huitong.web.pages.CardExpiry;
 import io.huitong.kernel.ApiException;
 import io.huitong.payments.PaymentRefused;
 import io.huitong.risk.RiskContext;
@@ -10,8 +11,6 @@ import io.huitong.wallets.Wallets;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/wallet")
 class WalletMoneyController {
-
-    /** {@code MM/YY}, {@code MM / YY}, {@code MM/YYYY}, as browsers fill {@code cc-exp} and payers type it. */
-    private static final Pattern EXPIRY = Pattern.compile("\\s*(\\d{1,2})\\s*/\\s*(\\d{2}|\\d{4})\\s*");
 
     private final Wallets wallets;
     private final WalletErrors errors;
@@ -97,16 +93,14 @@ class WalletMoneyController {
         if (blank(typed)) {
             throw ApiException.missing("card.exp_month");
         }
-        Matcher m = EXPIRY.matcher(typed);
-        if (!m.matches()) {
+        CardExpiry expiry = CardExpiry.read(typed);
+        if (expiry == null) {
             throw ApiException.invalid("card.exp_month", "the expiry date must be written MM/YY");
         }
-        int month = Integer.parseInt(m.group(1));
-        int year = Integer.parseInt(m.group(2));
-        if (month < 1 || month > 12) {
+        if (!expiry.monthValid()) {
             throw ApiException.invalid("card.exp_month", "the expiry month must be 1 to 12");
         }
-        return new int[] {month, year < 100 ? 2000 + year : year};
+        return new int[] {expiry.month(), expiry.year()};
     }
 
     /** What risk control learns of the payer's own request: its address (as the API takes it for a consumer's call). */
