@@ -25,7 +25,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The pages people open in a browser: the hosted checkout ({@code /checkout/**}), the mobile wallet
- * ({@code /wallet/**}) and their assets. Unlike the API they are protected against cross-site requests: every
+ * ({@code /wallet/**}), the merchant dashboard ({@code /merchant/**}), the operator console ({@code /console/**}) and
+ * their assets. Unlike the API they are protected against cross-site requests: every
  * form and every htmx request carries a CSRF token (double-submit: a cookie and the page's hidden field or
  * header). They run only the platform's own scripts and styles, nothing may frame them, and they keep no
  * server-side session: who a payer is travels in each page's own signed cookie, read by the page's controller.
@@ -33,7 +34,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class PageSecurityConfig {
 
-    static final String[] PAGES = {"/checkout/**", "/wallet", "/wallet/**", "/assets/**", "/webjars/**"};
+    static final String[] PAGES = {"/checkout/**", "/wallet", "/wallet/**", "/merchant", "/merchant/**", "/console",
+            "/console/**", "/assets/**", "/webjars/**"};
 
     /**
      * No inline script or style (htmx's own indicator styles are turned off in the layout), images from the platform
@@ -63,20 +65,23 @@ class PageSecurityConfig {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(tls.hstsMaxAge().toSeconds())
                                 .includeSubDomains(tls.hstsIncludeSubdomains())))
-                // each page decides who may see it: a checkout by its session, the wallet by the payer's login
+                // each page decides who may see it: a checkout by its session, the wallet by the payer's login, the consoles by
+        // their user's login and role
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         return http.build();
     }
 
     /**
-     * A form refused for its CSRF token (mostly a page left open for too long, or its cookie gone): on the wallet, the
-     * wallet's page saying so (403); elsewhere a bare 403.
+     * A form refused for its CSRF token (mostly a page left open for too long, or its cookie gone): on the wallet and
+     * the consoles, their own page saying so (403); elsewhere a bare 403.
      */
     static AccessDeniedHandler refusedForms() {
-        AccessDeniedHandlerImpl wallet = new AccessDeniedHandlerImpl();
-        wallet.setErrorPage("/wallet/denied");
         LinkedHashMap<RequestMatcher, AccessDeniedHandler> pages = new LinkedHashMap<>();
-        pages.put(PathPatternRequestMatcher.withDefaults().matcher("/wallet/**"), wallet);
+        for (String area : new String[] {"/wallet", "/merchant", "/console"}) {
+            AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
+            page.setErrorPage(area + "/denied");
+            pages.put(PathPatternRequestMatcher.withDefaults().matcher(area + "/**"), page);
+        }
         return new RequestMatcherDelegatingAccessDeniedHandler(pages, new AccessDeniedHandlerImpl());
     }
 

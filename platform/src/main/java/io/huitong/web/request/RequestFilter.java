@@ -40,7 +40,7 @@ final class RequestFilter extends OncePerRequestFilter {
     /** Handlers that take their body as a stream, whatever its size and format. */
     static final Set<String> STREAMED_PATHS = Set.of("/v1/admin/reconciliations/upload");
     /** The payer's pages, which post HTML forms (io.huitong.web.pages). */
-    static final java.util.List<String> PAGE_PATHS = java.util.List.of("/wallet", "/checkout/");
+    static final java.util.List<String> PAGE_PATHS = java.util.List.of("/wallet", "/checkout/", "/merchant", "/console");
 
     private final Ids ids;
     private final ErrorResponses errors;
