@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** api.md "Errors" and "Authentication": every failure answers the contract's shape, with a Request-Id. */
+/** docs/api.md "Errors" and "Authentication": every failure answers the contract's shape, with a Request-Id. */
 abstract class ErrorModelTests extends ApiTestSupport {
 
     private static final String ECHO = "/v1/admin/test/echo";
