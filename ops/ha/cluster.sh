@@ -25,6 +25,7 @@ Commands:
               old primary rejoins as its standby (pg_rewind); waits for both
               --manual: patronictl failover to the standby instead (what an operator runs when Patroni cannot decide)
   env         the platform's settings for this cluster (HUITONG_DB_URL, HUITONG_DB_USER, HUITONG_DB_PASSWORD), to source
+  psql ARGS   psql on the primary as the superuser, database huitong unless -d says otherwise (e.g. psql -c 'select 1')
 
 Options:
   --dir DIR   the state directory (default: $HUITONG_HA_DIR, else /tmp/huitong-ha)
@@ -39,6 +40,7 @@ EOF
 DIR="${HUITONG_HA_DIR:-/tmp/huitong-ha}"
 BIN=/usr/lib/postgresql/15/bin
 CMD=""
+PSQL_ARGS=()
 WIPE=0
 MANUAL=0
 while [ $# -gt 0 ]; do
@@ -49,6 +51,7 @@ while [ $# -gt 0 ]; do
     --manual) MANUAL=1; shift ;;
     -h | --help) usage; exit 0 ;;
     up | down | status | switchover | failover | env) CMD="$1"; shift ;;
+    psql) CMD=psql; shift; PSQL_ARGS=("$@"); break ;;
     *) usage >&2; exit 2 ;;
   esac
 done
@@ -202,10 +205,11 @@ wait_leader() {
   return 1
 }
 
+# psql on the primary as the superuser: database postgres unless the arguments name one with -d
 psql_primary() {
   local lead
   lead=$(leader) || fail "no primary"
-  as_pg env PGPASSWORD="$SUPERUSER_PASSWORD" "$BIN/psql" -h 127.0.0.1 -p "$(port_of "$lead")" -U postgres -d postgres \
+  as_pg env PGPASSWORD="$SUPERUSER_PASSWORD" PGDATABASE=postgres "$BIN/psql" -h 127.0.0.1 -p "$(port_of "$lead")" -U postgres \
     -XAtq -v ON_ERROR_STOP=1 "$@"
 }
 
@@ -444,9 +448,12 @@ cmd_switchover() {
   cand=$(other "$lead")
   log "switchover: $lead -> $cand"
   t0=$(now_ms)
-  patronictl_ switchover --leader "$lead" --candidate "$cand" --force >&2
+  # patronictl answers once the cluster settled; the new primary takes writes before that
+  patronictl_ switchover --leader "$lead" --candidate "$cand" --force >&2 &
+  local ctl=$!
   wait_leader "$cand" 60 || fail "$cand did not become the primary"
   log "$cand takes writes after $(( $(now_ms) - t0 )) ms"
+  wait "$ctl" || fail "patronictl switchover failed"
   wait_healthy 120 "$cand" >/dev/null || fail "$lead did not come back as the synchronous standby of $cand"
   log "$lead streams from $cand as its synchronous standby ($(( $(now_ms) - t0 )) ms)"
 }
@@ -471,8 +478,16 @@ cmd_failover() {
   log "$lead rejoined as the synchronous standby of $cand ($(( $(now_ms) - t0 )) ms)"
 }
 
+cmd_psql() {
+  load_env
+
+  case " ${PSQL_ARGS[*]} " in *" -d "*) ;; *) PSQL_ARGS=(-d huitong "${PSQL_ARGS[@]}") ;; esac
+  psql_primary "${PSQL_ARGS[@]}"
+}
+
 case "$CMD" in
   up) cmd_up ;;
+  psql) cmd_psql ;;
   down) cmd_down ;;
   status) cmd_status ;;
   switchover) cmd_switchover ;;

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a request failed because the database could not be reached, not because of what it asked: no connection
@@ -36,6 +37,12 @@ final class DatabaseUnavailable {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+            // a rollback that failed on the connection the failure broke ("Connection is closed", no SQLSTATE) hides
+            // the failure itself, which it keeps as the application exception
+            if (t instanceof TransactionSystemException system && system.getApplicationException() != null
+                    && system.getApplicationException() != failure && causedBy(system.getApplicationException())) {
                 return true;
             }
         }

@@ -37,6 +37,18 @@ class DatabaseUnavailableTests {
     }
 
     @Test
+    void aRollbackThatFailedOnTheBrokenConnectionHidingTheFailure() {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new DataAccessResourceFailureException("select",
+                new SQLException("terminating connection due to unexpected postmaster exit", "57P02")));
+        assertThat(DatabaseUnavailable.causedBy(rollback)).isTrue();
+
+        TransactionSystemException bug = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        bug.initApplicationException(new IllegalStateException("boom"));
+        assertThat(DatabaseUnavailable.causedBy(bug)).isFalse();
+    }
+
+    @Test
     void failuresOfTheRequestOrBugsAreNot() {
         assertThat(DatabaseUnavailable.causedBy(new DataIntegrityViolationException("duplicate key",
                 new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
