@@ -194,10 +194,22 @@ wait_healthy() {
   return 1
 }
 
-# waits until a node leads and takes writes; $1 the node, $2 the timeout in seconds
+# whether a node's PostgreSQL takes writes (is out of recovery), asked of PostgreSQL itself
+writable() {
+  [ "$(as_pg env PGPASSWORD="$SUPERUSER_PASSWORD" PGCONNECT_TIMEOUT=2 "$BIN/psql" -h 127.0.0.1 -p "$(port_of "$1")" -U postgres \
+    -d postgres -XAtq -c 'select pg_is_in_recovery()' 2>/dev/null)" = f ]
+}
+
+# waits until a node takes writes and Patroni has it lead; $1 the node, $2 the timeout in seconds
 wait_leader() {
   local node="$1" timeout="$2" deadline
   deadline=$(( $(date +%s) + timeout ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    if writable "$node"; then break; fi
+    sleep 0.1
+  done
+  writable "$node" || return 1
+  WRITABLE_MS=$(now_ms)
   while [ "$(date +%s)" -lt "$deadline" ]; do
     if [ "$(role "$node")" = primary ]; then return 0; fi
     sleep 0.2
@@ -452,7 +464,7 @@ cmd_switchover() {
   patronictl_ switchover --leader "$lead" --candidate "$cand" --force >&2 &
   local ctl=$!
   wait_leader "$cand" 60 || fail "$cand did not become the primary"
-  log "$cand takes writes after $(( $(now_ms) - t0 )) ms"
+  log "$cand takes writes after $((WRITABLE_MS - t0)) ms"
   wait "$ctl" || fail "patronictl switchover failed"
   wait_healthy 120 "$cand" >/dev/null || fail "$lead did not come back as the synchronous standby of $cand"
   log "$lead streams from $cand as its synchronous standby ($(( $(now_ms) - t0 )) ms)"
@@ -473,7 +485,7 @@ cmd_failover() {
     kill -KILL "$pid"
   fi
   wait_leader "$cand" 120 || fail "$cand did not become the primary"
-  log "$cand takes writes after $(( $(now_ms) - t0 )) ms"
+  log "$cand takes writes after $((WRITABLE_MS - t0)) ms"
   wait_healthy 180 "$cand" >/dev/null || fail "$lead did not come back as the synchronous standby of $cand"
   log "$lead rejoined as the synchronous standby of $cand ($(( $(now_ms) - t0 )) ms)"
 }

@@ -256,7 +256,7 @@ status_of() {
 
 TOTAL_LOST=0
 PROBLEMS=()
-declare -A ACKED LOST ERRORS E503 E500 E409 E000 GAP LONGEST CHANGED
+declare -A ACKED LOST ERRORS E503 E500 E409 E000 GAP LONGEST KEYWAIT CHANGED
 for phase in switchover failover; do
   summarize "$phase"
   read -r EVENT_START EVENT_END <"$WORK/$phase.window"
@@ -279,6 +279,9 @@ for phase in switchover failover; do
   # the time without service: the longest gap between two successful answers, and the longest single request
   GAP[$phase]=$(awk '$4 == 201 { if (last) { d = $2 - last; if (d > max) max = d } last = $2 } END { printf "%d", max }' "$WORK/$phase.attempts")
   LONGEST[$phase]=$(awk '{ d = $2 - $1; if (d > max) max = d } END { printf "%d", max }' "$WORK/$phase.attempts")
+  # the longest a client waited for one key's definite answer, from its first attempt to the 201
+  KEYWAIT[$phase]=$(awk '{ if (!($3 in first)) first[$3] = $1; if ($4 == 201) { d = $2 - first[$3]; if (d > max) max = d } }
+    END { printf "%d", max }' "$WORK/$phase.attempts")
   # read back every acknowledged payment through the API
   lost=0
   changed=0
@@ -327,6 +330,7 @@ printf '  %-44s %14s %14s\n' "  of which other 5xx" "${E500[switchover]}" "${E50
 printf '  %-44s %14s %14s\n' "  of which no answer" "${E000[switchover]}" "${E000[failover]}"
 printf '  %-44s %14s %14s\n' "time without service (longest gap)" "$(seconds "${GAP[switchover]}")" "$(seconds "${GAP[failover]}")"
 printf '  %-44s %14s %14s\n' "longest single request" "$(seconds "${LONGEST[switchover]}")" "$(seconds "${LONGEST[failover]}")"
+printf '  %-44s %14s %14s\n' "longest wait for one key's definite answer" "$(seconds "${KEYWAIT[switchover]}")" "$(seconds "${KEYWAIT[failover]}")"
 printf '  %-44s %14s %14s\n' "acknowledged processing, settled since" "${CHANGED[switchover]}" "${CHANGED[failover]}"
 printf '  %-44s %14s %14s\n' "acknowledged payments lost" "${LOST[switchover]}" "${LOST[failover]}"
 echo "  keys with two payments: $DUPLICATES; payments stored: $STORED; ledger check: $(case "$CHECK" in *'"balanced":true'*) echo balanced ;; *) echo NOT balanced ;; esac);" \

@@ -25,6 +25,8 @@ final class DatabaseUnavailable {
      */
     private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300", "25006");
 
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     private DatabaseUnavailable() {
     }
 
@@ -39,8 +41,12 @@ final class DatabaseUnavailable {
                     && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
                 return true;
             }
-            // a rollback that failed on the connection the failure broke ("Connection is closed", no SQLSTATE) hides
-            // the failure itself, which it keeps as the application exception
+            // the pool's own answer on a connection it closed as broken (HikariCP: no SQLSTATE), as a rollback after a
+            // failed statement or a failed commit meets it: the failure it hides broke the connection
+            if (t instanceof SQLException sql && sql.getSQLState() == null && HIKARI_CLOSED.equals(sql.getMessage())) {
+                return true;
+            }
+            // a rollback that failed otherwise keeps the failure as the application exception
             if (t instanceof TransactionSystemException system && system.getApplicationException() != null
                     && system.getApplicationException() != failure && causedBy(system.getApplicationException())) {
                 return true;

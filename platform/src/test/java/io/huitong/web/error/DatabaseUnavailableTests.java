@@ -43,7 +43,11 @@ class DatabaseUnavailableTests {
                 new SQLException("terminating connection due to unexpected postmaster exit", "57P02")));
         assertThat(DatabaseUnavailable.causedBy(rollback)).isTrue();
 
-        TransactionSystemException bug = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        // a commit that failed, then its rollback on the connection the pool had closed: the commit's failure is gone
+        assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
+
+        TransactionSystemException bug = new TransactionSystemException("JDBC rollback failed", new SQLException("rollback refused"));
         bug.initApplicationException(new IllegalStateException("boom"));
         assertThat(DatabaseUnavailable.causedBy(bug)).isFalse();
     }
