@@ -200,12 +200,15 @@ writable() {
     -d postgres -XAtq -c 'select pg_is_in_recovery()' 2>/dev/null)" = f ]
 }
 
-# waits until a node takes writes and Patroni has it lead; $1 the node, $2 the timeout in seconds
+# waits until a node takes writes and Patroni has it lead; $1 the node, $2 the timeout in seconds. LAST_OLD_MS: when
+# the other node last took writes; WRITABLE_MS: when this one first did
 wait_leader() {
   local node="$1" timeout="$2" deadline
   deadline=$(( $(date +%s) + timeout ))
+  LAST_OLD_MS=$(now_ms)
   while [ "$(date +%s)" -lt "$deadline" ]; do
     if writable "$node"; then break; fi
+    if writable "$(other "$node")"; then LAST_OLD_MS=$(now_ms); fi
     sleep 0.1
   done
   writable "$node" || return 1
@@ -464,7 +467,7 @@ cmd_switchover() {
   patronictl_ switchover --leader "$lead" --candidate "$cand" --force >&2 &
   local ctl=$!
   wait_leader "$cand" 60 || fail "$cand did not become the primary"
-  log "$cand takes writes after $((WRITABLE_MS - t0)) ms"
+  log "$cand takes writes $((WRITABLE_MS - LAST_OLD_MS)) ms after $lead last did ($((WRITABLE_MS - t0)) ms after the command)"
   wait "$ctl" || fail "patronictl switchover failed"
   wait_healthy 120 "$cand" >/dev/null || fail "$lead did not come back as the synchronous standby of $cand"
   log "$lead streams from $cand as its synchronous standby ($(( $(now_ms) - t0 )) ms)"
