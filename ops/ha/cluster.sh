@@ -128,7 +128,7 @@ api_of() {
 # whether a recorded PID is still the process it was (its command line names the state dir)
 alive() {
   local pid="$1"
-  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$DIR"
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$DIR/"
 }
 
 pid_of() {
