@@ -467,7 +467,7 @@ cmd_switchover() {
   patronictl_ switchover --leader "$lead" --candidate "$cand" --force >&2 &
   local ctl=$!
   wait_leader "$cand" 60 || fail "$cand did not become the primary"
-  log "$cand takes writes $((WRITABLE_MS - LAST_OLD_MS)) ms after $lead last did ($((WRITABLE_MS - t0)) ms after the command)"
+  log "$cand takes writes $((WRITABLE_MS - t0)) ms after the command; $lead was last seen taking writes $((WRITABLE_MS - LAST_OLD_MS)) ms before (polled with psql)"
   wait "$ctl" || fail "patronictl switchover failed"
   wait_healthy 120 "$cand" >/dev/null || fail "$lead did not come back as the synchronous standby of $cand"
   log "$lead streams from $cand as its synchronous standby ($(( $(now_ms) - t0 )) ms)"
