@@ -50,6 +50,20 @@ public class TestEndpoints {
                 : Optional.empty();
     }
 
+    /** A key whose lookup finds no database, as an API key's lookup does during a switch-over: the filter throws. */
+    public static final String DATABASE_GONE_KEY = "sk_test_lookup_finds_no_database";
+
+    @Bean
+    BearerAuthenticator databaseGoneKeys() {
+        return credential -> {
+            if (DATABASE_GONE_KEY.equals(credential)) {
+                throw new org.springframework.transaction.CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                        new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out"));
+            }
+            return Optional.empty();
+        };
+    }
+
     @Bean
     Calls calls() {
         return new Calls();

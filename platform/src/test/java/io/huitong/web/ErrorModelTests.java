@@ -188,6 +188,15 @@ abstract class ErrorModelTests extends ApiTestSupport {
     }
 
     @Test
+    void aFilterThatFindsNoDatabaseIs503Too() {
+        Api.Response response = api.get("/v1/balance", "Authorization", "Bearer " + io.huitong.testsupport.TestEndpoints.DATABASE_GONE_KEY);
+
+        assertError(response, 503, "api_error", "service_unavailable", null);
+        assertThat(response.header("Retry-After")).isEqualTo("1");
+        assertThat(response.body()).doesNotContain("Hikari").doesNotContain("Exception");
+    }
+
+    @Test
     void everyResponseHasARequestId() {
         String[] paths = {"/actuator/health", "/actuator/prometheus", "/v3/api-docs", "/nothing-here", "/v1/admin/test/typed?count=1"};
         for (String path : paths) {
