@@ -16,12 +16,13 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 usage: ops/ha/drill.sh [--jar app/target/huitong.jar] [--bin /usr/lib/postgresql/15/bin] [--clients 4]
-                       [--before 10] [--after 15] [--keep]
+                       [--before 10] [--after 15] [--max-gap 30] [--keep]
   --jar      the platform's jar; built (./mvnw -B -q -DskipTests package) when missing
   --bin      PostgreSQL 15's programs
   --clients  how many clients pay at once
   --before   seconds of load before the switch-over (and before the failover)
   --after    seconds of load after the new primary is back with its synchronous standby
+  --max-gap  the drill fails when the time without service, or one request, takes longer (seconds)
   --keep     keep the drill's temp dir (everything stopped, logs kept) for a look afterwards
 Run as root (PostgreSQL, Patroni and etcd then run as the postgres user) or as a user that may run PostgreSQL.
 EOF
@@ -33,6 +34,7 @@ BIN=/usr/lib/postgresql/15/bin
 CLIENTS=4
 BEFORE=10
 AFTER=15
+MAX_GAP=30
 KEEP=0
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -41,6 +43,7 @@ while [ $# -gt 0 ]; do
     --clients) CLIENTS="$2"; shift 2 ;;
     --before) BEFORE="$2"; shift 2 ;;
     --after) AFTER="$2"; shift 2 ;;
+    --max-gap) MAX_GAP="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
@@ -282,6 +285,8 @@ for phase in switchover failover; do
   # the longest a client waited for one key's definite answer, from its first attempt to the 201
   KEYWAIT[$phase]=$(awk '{ if (!($3 in first)) first[$3] = $1; if ($4 == 201) { d = $2 - first[$3]; if (d > max) max = d } }
     END { printf "%d", max }' "$WORK/$phase.attempts")
+  [ "${GAP[$phase]}" -le $((MAX_GAP * 1000)) ] || PROBLEMS+=("$phase: no successful answer for ${GAP[$phase]} ms (--max-gap $MAX_GAP s)")
+  [ "${LONGEST[$phase]}" -le $((MAX_GAP * 1000)) ] || PROBLEMS+=("$phase: a request hung for ${LONGEST[$phase]} ms (--max-gap $MAX_GAP s)")
   # read back every acknowledged payment through the API
   lost=0
   changed=0
