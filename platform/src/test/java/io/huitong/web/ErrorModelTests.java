@@ -178,6 +178,25 @@ abstract class ErrorModelTests extends ApiTestSupport {
     }
 
     @Test
+    void aDatabaseThatCannotBeReachedIs503WithRetryAfterWithoutItsDetails() {
+        Api.Response response = api.postJson("/v1/admin/test/database-gone", "{\"name\":\"gone\"}", "Authorization", admin());
+
+        assertError(response, 503, "api_error", "service_unavailable", null);
+        assertThat(response.header("Retry-After")).isEqualTo("1");
+        assertThat(response.body()).contains("Idempotency-Key").doesNotContain("127.0.0.1").doesNotContain("Hikari")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aFilterThatFindsNoDatabaseIs503Too() {
+        Api.Response response = api.get("/v1/balance", "Authorization", "Bearer " + io.huitong.testsupport.TestEndpoints.DATABASE_GONE_KEY);
+
+        assertError(response, 503, "api_error", "service_unavailable", null);
+        assertThat(response.header("Retry-After")).isEqualTo("1");
+        assertThat(response.body()).doesNotContain("Hikari").doesNotContain("Exception");
+    }
+
+    @Test
     void everyResponseHasARequestId() {
         String[] paths = {"/actuator/health", "/actuator/prometheus", "/v3/api-docs", "/nothing-here", "/v1/admin/test/typed?count=1"};
         for (String path : paths) {
