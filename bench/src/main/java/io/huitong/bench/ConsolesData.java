@@ -61,7 +61,7 @@ final class ConsolesData {
                             when g % 100 = 97 then 'requires_action' when g % 100 = 98 then 'processing' else 'requires_capture' end as status,
                        case when (g / 7) % 20 < 11 then 'card' when (g / 7) % 20 < 15 then 'qr' when (g / 7) % 20 < 17 then 'bank_transfer'
                             when (g / 7) % 20 < 19 then 'ecny' else 'payment_code' end as method
-                from generate_series(1, ?) g
+                from generate_series(1::bigint, ?::bigint) g
             ) s""";
 
     private static final String REFUNDS = """
