@@ -53,7 +53,7 @@ public final class ConsolesBench {
                   --payments=N           payments of the one merchant (HUITONG_BENCH_PAYMENTS, default 1000000)
                   --days=N               days up to now they are spread over (HUITONG_BENCH_DAYS, default 30)
                   --requests=N           measured requests of each endpoint, one after the other (HUITONG_BENCH_REQUESTS, default 50)
-                  --warmup=N             unmeasured requests of each endpoint before (HUITONG_BENCH_WARMUP, default 5)
+                  --warmup=N             unmeasured requests of each endpoint before (HUITONG_BENCH_WARMUP, default 20)
                   --pg-url=JDBC_URL      a database on the server to use; the scratch database is created next to it
                                          (HUITONG_BENCH_PG_URL, default jdbc:postgresql://127.0.0.1:5432/test)
                   --pg-user=USER         (HUITONG_BENCH_PG_USER, default postgres)
@@ -74,7 +74,7 @@ public final class ConsolesBench {
             throw new UsageException("--requests must be at least 2");
         }
         return new Config(pg, in.positive("payments", 1_000_000), in.positive("days", 30), requests,
-                Integer.parseInt(in.text("warmup", "5").trim()), Path.of(in.text("jar", "app/target/huitong.jar")),
+                Integer.parseInt(in.text("warmup", "20").trim()), Path.of(in.text("jar", "app/target/huitong.jar")),
                 in.words("platform-opts", "-Xmx1g -XX:MaxGCPauseMillis=20"), in.flag("keep-database"));
     }
 
