@@ -240,4 +240,30 @@ abstract class ConsoleBrowserTests extends ConsoleFixtures {
             assertThat(api.get("/v1/admin/audit/verify", "Authorization", support.bearer()).status()).isEqualTo(403);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Browser.Size.class)
+    void anAdministratorLooksAtMerchantsChannelsAmlConsumersAndTheSystem(Browser.Size size) {
+        TestOperators.LoggedIn admin = operators.createAndLogIn("admin");
+        OnboardedMerchant shop = onboardMerchant("Lotus Shop " + java.util.UUID.randomUUID().toString().substring(0, 6), "");
+        try (Browser browser = open(port, size)) {
+            logIn(browser, admin);
+            browser.go("/console/merchants");
+            check(browser, "merchants", size);
+            browser.go("/console/merchants/" + shop.id());
+            check(browser, "merchant", size);
+            browser.go("/console/channels");
+            assertThat(browser.find("#channel-acq_a").getText()).contains("acq_a");
+            check(browser, "channels", size);
+            browser.go("/console/aml");
+            check(browser, "aml", size);
+            browser.go("/console/consumers");
+            check(browser, "consumers", size);
+            browser.go("/console/system");
+            assertThat(browser.find("#books").getAttribute("class")).isEqualTo("ok");
+            check(browser, "system", size);
+            browser.go("/console/risk/rules");
+            check(browser, "rules-admin", size);
+        }
+    }
 }
