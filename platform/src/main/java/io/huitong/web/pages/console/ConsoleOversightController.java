@@ -13,6 +13,7 @@ import io.huitong.kernel.Page;
 import io.huitong.ledger.Ledger;
 import io.huitong.wallets.Wallet;
 import io.huitong.wallets.Wallets;
+import io.huitong.web.aml.AmlCustomers;
 import io.huitong.web.aml.AmlExports;
 import io.huitong.web.approvals.ChangeApprovals;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -48,6 +49,7 @@ class ConsoleOversightController {
     static final int EXPORT_LIMIT = 10_000;
 
     private final AmlReports aml;
+    private final AmlCustomers customers;
     private final Users users;
     private final Verifications verifications;
     private final Wallets wallets;
@@ -57,9 +59,10 @@ class ConsoleOversightController {
     private final Channels channels;
     private final Clock clock;
 
-    ConsoleOversightController(AmlReports aml, Users users, Verifications verifications, Wallets wallets, ChangeApprovals changes, Ledger ledger,
-                               AuditLog audit, Channels channels, Clock clock) {
+    ConsoleOversightController(AmlReports aml, AmlCustomers customers, Users users, Verifications verifications, Wallets wallets,
+                               ChangeApprovals changes, Ledger ledger, AuditLog audit, Channels channels, Clock clock) {
         this.aml = aml;
+        this.customers = customers;
         this.users = users;
         this.verifications = verifications;
         this.wallets = wallets;
@@ -84,7 +87,7 @@ class ConsoleOversightController {
         model.addAttribute("type", t);
         model.addAttribute("date", day);
         model.addAttribute("customer", c);
-        model.addAttribute("reports", page.data());
+        model.addAttribute("reports", page.data().stream().map(customers::named).toList());
         model.addAttribute("query", (t == null ? "" : "type=" + t + "&") + (day == null ? "" : "date=" + day + "&")
                 + (c == null ? "" : "customer=" + java.net.URLEncoder.encode(c, StandardCharsets.UTF_8) + "&"));
         model.addAttribute("next", page.hasMore() ? "/console/aml?" + (t == null ? "" : "type=" + t + "&") + "after=" + page.data().getLast().id()
@@ -111,7 +114,8 @@ class ConsoleOversightController {
         String t = Forms.choice(type, "type", Set.of(AmlReport.LARGE_VALUE, AmlReport.SUSPICIOUS));
         LocalDate day = Forms.date(date, "date");
         aml.catchUp();
-        return aml.export(t, day, Forms.text(customer, "customer", 128), EXPORT_LIMIT);
+        // each customer named as the institution knows them, as the API's export names them
+        return aml.export(t, day, Forms.text(customer, "customer", 128), EXPORT_LIMIT).stream().map(customers::named).toList();
     }
 
     private static ResponseEntity<byte[]> file(String body, String mediaType, String name) {

@@ -52,6 +52,7 @@ abstract class ConsoleOversightTests extends ConsoleFixtures {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.body().lines().findFirst().orElse("")).startsWith("report_id");
+        assertThat(csv.body()).as("the API's export, to the byte").isEqualTo(api.get("/v1/admin/aml/reports.csv", "Authorization", admin()).body());
 
         String phone = "+86139" + String.format("%08d", (int) (Math.random() * 100_000_000));
         Api.Response user = api.postJson("/v1/users", "{\"phone\":\"" + phone + "\",\"password\":\"Plum-blossom 2026\",\"name\":\"Li Lei\"}");
