@@ -143,4 +143,10 @@ abstract class ConsoleLoginTests extends ConsolePageSupport {
         assertThat(api.get("/v1/admin/channels", "Authorization", Api.bearer(console.session)).status())
                 .as("still logged in: nothing happened").isEqualTo(200);
     }
+
+    @Test
+    void theConsoleIsNoPartOfTheApiDescription() {
+        tools.jackson.databind.JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+        assertThat(paths.propertyNames()).isNotEmpty().noneMatch(p -> p.startsWith("/console"));
+    }
 }
