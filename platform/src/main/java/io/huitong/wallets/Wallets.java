@@ -28,6 +28,9 @@ public interface Wallets {
      */
     Wallet unfreeze(String userId, String otp, String password);
 
+    /** An operator freezes a wallet at once (a suspected takeover, a report): it sends no money until it is unfrozen. */
+    Wallet freezeByOperator(String walletId);
+
     /** An operator unfreezes a wallet. */
     Wallet unfreezeByOperator(String walletId);
 

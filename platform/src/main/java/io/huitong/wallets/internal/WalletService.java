@@ -131,13 +131,20 @@ class WalletService {
     }
 
     Wallet freeze(String userId) {
-        WalletStore.WalletRow row = ensure(userId);
+        return freezeWallet(ensure(userId).id());
+    }
+
+    Wallet freezeByOperator(String walletId) {
+        return freezeWallet(store.byId(walletId).orElseThrow(() -> ApiException.notFound("wallet", walletId)).id());
+    }
+
+    private Wallet freezeWallet(String walletId) {
         inTx(() -> {
-            store.lock(row.id());
-            store.setStatus(row.id(), WalletStore.FROZEN, now());
+            store.lock(walletId);
+            store.setStatus(walletId, WalletStore.FROZEN, now());
             return null;
         });
-        return view(store.byId(row.id()).orElseThrow());
+        return view(store.byId(walletId).orElseThrow());
     }
 
     Wallet unfreeze(String userId, String otp, String password) {

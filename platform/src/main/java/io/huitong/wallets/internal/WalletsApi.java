@@ -83,6 +83,11 @@ final class WalletsApi implements Wallets {
     }
 
     @Override
+    public Wallet freezeByOperator(String walletId) {
+        return wallets.freezeByOperator(walletId);
+    }
+
+    @Override
     public Wallet unfreezeByOperator(String walletId) {
         return wallets.unfreezeByOperator(walletId);
     }

@@ -9,6 +9,7 @@ import io.huitong.wallets.Wallet;
 import io.huitong.wallets.Wallets;
 import io.huitong.web.approvals.ApprovalView;
 import io.huitong.web.approvals.ChangeApprovals;
+import io.huitong.web.audit.RecordedChanges;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -35,6 +36,15 @@ class WalletAdminController {
     WalletAdminController(Wallets wallets, ChangeApprovals changes) {
         this.wallets = wallets;
         this.changes = changes;
+    }
+
+    @PostMapping("/{id}/freeze")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SUPPORT, OperatorRole.RISK_ANALYST})
+    @Operation(summary = "Freeze a consumer's wallet at once (a suspected takeover, a report): it sends no money until unfrozen",
+            description = "No approval: stopping money is never the risky direction. 404 for an unknown wallet; freezing a frozen wallet "
+                    + "changes nothing. Unfreezing needs another operator's approval (or the owner, proving who they are).")
+    Wallet freeze(@PathVariable String id) {
+        return RecordedChanges.change(() -> wallets.walletById(id).status(), () -> wallets.freezeByOperator(id));
     }
 
     @PostMapping("/{id}/unfreeze")

@@ -132,6 +132,17 @@ abstract class WalletApiTests extends WalletFixtures {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.error("code")).isEqualTo("wallet_not_frozen");
         assertThat(api.postJson("/v1/admin/wallets/wal_nope/unfreeze", "", "Authorization", admin()).status()).isEqualTo(404);
+
+        // an operator freezes at once, without a second person: stopping money is never the risky direction
+        assertThat(api.postJson("/v1/admin/wallets/" + walletId + "/freeze", "", "Authorization", a.bearer()).status())
+                .as("a consumer is no operator").isEqualTo(403);
+        Api.Response frozenByOperator = api.postJson("/v1/admin/wallets/" + walletId + "/freeze", "", "Authorization", admin());
+        assertThat(frozenByOperator.status()).as(frozenByOperator.body()).isEqualTo(200);
+        assertThat(frozenByOperator.json().path("status").asString()).isEqualTo("frozen");
+        assertThat(transfer(a, b, 100).status()).as("a frozen wallet sends nothing").isEqualTo(403);
+        assertThat(api.postJson("/v1/admin/wallets/" + walletId + "/freeze", "", "Authorization", admin()).json().path("status").asString())
+                .as("freezing again changes nothing").isEqualTo("frozen");
+        assertThat(api.postJson("/v1/admin/wallets/wal_nope/freeze", "", "Authorization", admin()).status()).isEqualTo(404);
         assertThat(available(a)).isEqualTo(400);
     }
 

@@ -138,8 +138,19 @@ class ConsoleOversightController {
             model.addAttribute("verification", verifications.verification(found.id()));
             model.addAttribute("wallet", wallet);
         }
-        model.addAttribute("done", "unfreezeRequested".equals(done) ? "console.approval.done.requested" : null);
+        model.addAttribute("done", "unfreezeRequested".equals(done) ? "console.approval.done.requested"
+                : "frozen".equals(done) ? "console.consumer.done.frozen" : null);
         return "console/oversight/consumers";
+    }
+
+    /** Freezes the consumer's wallet at once, as the API does: stopping money needs no second person. */
+    @PostMapping("/consumers/{user}/freeze")
+    @SameRolesAs("POST /v1/admin/wallets/{id}/freeze")
+    String freeze(@PathVariable String user) {
+        String id = Forms.id(user, "user");
+        User found = users.find(id).orElseThrow(() -> ApiException.notFound("user", id));
+        wallets.freezeByOperator(wallets.wallet(found.id()).id());
+        return "redirect:/console/consumers?user=" + found.id() + "&done=frozen";
     }
 
     @PostMapping("/wallets/{id}/unfreeze")

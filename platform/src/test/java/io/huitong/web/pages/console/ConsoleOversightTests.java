@@ -61,6 +61,13 @@ abstract class ConsoleOversightTests extends ConsoleFixtures {
         page(found, 200);
         assertThat(found.body()).contains("id=\"wallet-status\"");
         page(console.get("/console/consumers?user=usr_nobody"), 404);
+        String userId = user.json().path("id").asString();
+        Api.Response freeze = console.post("/console/consumers/" + userId + "/freeze", "");
+        assertThat(freeze.status()).as(freeze.body()).isEqualTo(302);
+        assertThat(freeze.header("Location")).contains("done=frozen");
+        Api.Response frozen = console.get("/console/consumers?user=" + userId);
+        assertThat(frozen.body()).contains("status-frozen").contains("/unfreeze").doesNotContain("id=\"freeze\"");
+        page(console.post("/console/consumers/usr_nobody/freeze", ""), 404);
 
         Api.Response system = console.get("/console/system");
         page(system, 200);
