@@ -1,6 +1,7 @@
 package io.huitong.identity;
 
 import io.huitong.kernel.ApiException;
+import io.huitong.kernel.ErrorType;
 import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.Ids;
 import io.huitong.kernel.Page;
@@ -118,6 +119,29 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
     }
 
     @Override
+    public Merchant freeze(String merchantId) {
+        return setStatus(merchantId, Merchant.FROZEN);
+    }
+
+    @Override
+    public Merchant unfreeze(String merchantId) {
+        Merchant m = find(merchantId).orElseThrow(() -> ApiException.notFound("merchant", merchantId));
+        if (!Merchant.FROZEN.equals(m.status())) {
+            throw ApiException.conflict("merchant_not_frozen", "The merchant is " + m.status() + ", not frozen.");
+        }
+        return setStatus(merchantId, Merchant.ACTIVE);
+    }
+
+    private Merchant setStatus(String merchantId, String status) {
+        if (jdbc.sql("update merchant set status = ? where id = ?").params(status, merchantId).update() == 0) {
+            throw ApiException.notFound("merchant", merchantId);
+        }
+        merchants.remove(merchantId);
+        remembered.values().removeIf(r -> r.principal().id().equals(merchantId));
+        return find(merchantId).orElseThrow();
+    }
+
+    @Override
     public MerchantKey rotateKey(String merchantId, Duration grace) {
         if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
             throw ApiException.invalid("grace_period_seconds", "grace_period_seconds must be from 0 to " + MAX_GRACE.toSeconds());
@@ -159,11 +183,15 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
             return Optional.of(known.principal());
         }
         // looked up by hash: the index lookup compares hashes, never the secret itself
-        Optional<Remembered> found = jdbc.sql("select k.merchant_id, k.mode, k.expires_at from merchant_key k"
+        Optional<Remembered> found = jdbc.sql("select k.merchant_id, k.mode, k.expires_at, m.status from merchant_key k"
                         + " join merchant m on m.id = k.merchant_id"
-                        + " where k.key_hash = ? and (k.expires_at is null or k.expires_at > ?) and m.status = 'active'")
+                        + " where k.key_hash = ? and (k.expires_at is null or k.expires_at > ?)")
                 .params(hash, DbTimes.at(now))
                 .query((rs, row) -> {
+                    if (Merchant.FROZEN.equals(rs.getString(4))) {
+                        throw new ApiException(403, ErrorType.PERMISSION_ERROR, "merchant_frozen",
+                                "This merchant is frozen: its keys are refused until an operator unfreezes it.", null);
+                    }
                     OffsetDateTime expires = rs.getObject(3, OffsetDateTime.class);
                     return new Remembered(new ApiPrincipal(ApiPrincipal.Kind.MERCHANT, rs.getString(1), "live".equals(rs.getString(2))),
                             expires == null ? null : expires.toInstant(), now.plus(REMEMBER_KEY));

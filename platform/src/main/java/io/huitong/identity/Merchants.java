@@ -27,6 +27,15 @@ public interface Merchants {
     /** Issues a new key; the merchant's current keys keep working for {@code grace}, then stop. */
     MerchantKey rotateKey(String merchantId, Duration grace);
 
+    /**
+     * Freezes the merchant (fraud, a court order, unpaid fees): its keys are refused with a 403 {@code merchant_frozen}, on
+     * this instance at once and on the others within the few seconds they remember a key. 404 for an unknown merchant.
+     */
+    Merchant freeze(String merchantId);
+
+    /** Lets a frozen merchant's keys work again; 409 {@code merchant_not_frozen} for one that is not frozen. */
+    Merchant unfreeze(String merchantId);
+
     record Onboarded(Merchant merchant, MerchantKey key) {
     }
 }

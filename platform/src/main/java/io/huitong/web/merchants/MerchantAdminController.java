@@ -2,6 +2,7 @@ package io.huitong.web.merchants;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.huitong.identity.AllowedRoles;
+import io.huitong.web.audit.RecordedChanges;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.web.approvals.ApprovalView;
 import io.huitong.web.approvals.ChangeApprovals;
@@ -48,6 +49,7 @@ class MerchantAdminController {
 
     static final String CHANGE_TERMS = "merchant.terms.change";
     static final String CHANGE_BANK_ACCOUNT = "merchant.bank_account.change";
+    static final String UNFREEZE = "merchant.unfreeze";
 
     private final ChangeApprovals changes;
 
@@ -127,6 +129,29 @@ class MerchantAdminController {
         shown.put("bank_account", body.masked());
         shown.put("previous", settlements.bankAccount(id).orElse(null));
         return changes.requestSealed(caller, CHANGE_BANK_ACCOUNT, "merchant", id, Set.of(OperatorRole.FINANCE), body, shown);
+    }
+
+    @PostMapping("/{id}/freeze")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
+    @Operation(summary = "Freeze a merchant at once (fraud, a court order): its keys are refused with 403 merchant_frozen",
+            description = "No approval: stopping money is never the risky direction. Every instance refuses the keys within a few seconds; "
+                    + "404 for an unknown merchant; freezing a frozen merchant changes nothing. Unfreezing waits for a second operator.")
+    MerchantView freeze(@PathVariable String id) {
+        return RecordedChanges.change(() -> merchants.find(id).map(Merchant::status).orElse(null), () -> view(merchants.freeze(id)));
+    }
+
+    @PostMapping("/{id}/unfreeze")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST})
+    @Operation(summary = "Unfreeze a merchant, with another operator's approval",
+            description = "404 for an unknown merchant and 409 merchant_not_frozen for one that is not frozen, at once; otherwise 202 with "
+                    + "a pending approval (action merchant.unfreeze): the merchant's keys work again once a risk analyst or admin other "
+                    + "than the requester approves.")
+    ResponseEntity<ApprovalView> unfreeze(@PathVariable String id, ApiPrincipal caller) {
+        Merchant merchant = merchants.find(id).orElseThrow(() -> ApiException.notFound("merchant", id));
+        if (!Merchant.FROZEN.equals(merchant.status())) {
+            throw ApiException.conflict("merchant_not_frozen", "The merchant is " + merchant.status() + ", not frozen.");
+        }
+        return changes.request(caller, UNFREEZE, "merchant", id, Set.of(OperatorRole.RISK_ANALYST), Map.of(), Map.of("merchant", merchant.name()));
     }
 
     @PostMapping("/{id}/keys")

@@ -2,6 +2,7 @@ package io.huitong.web.merchants;
 
 import io.huitong.approvals.ApprovalHandler;
 import io.huitong.identity.MerchantTerms;
+import io.huitong.identity.Merchant;
 import io.huitong.identity.Merchants;
 import io.huitong.settlement.SettlementBankAccount;
 import io.huitong.settlement.Settlements;
@@ -24,5 +25,12 @@ class MerchantApprovalConfig {
     ApprovalHandler merchantBankAccountChange(Settlements settlements, ChangeApprovals changes) {
         return ChangeApprovals.handler(MerchantAdminController.CHANGE_BANK_ACCOUNT, a -> settlements.bankAccount(a.objectId()).orElse(null),
                 a -> settlements.setBankAccount(a.objectId(), changes.request(a, SettlementBankAccount.class)));
+    }
+
+    /** An approved unfreeze: the merchant's keys work again. */
+    @Bean
+    ApprovalHandler merchantUnfreeze(Merchants merchants) {
+        return ChangeApprovals.handler(MerchantAdminController.UNFREEZE, a -> merchants.find(a.objectId()).map(Merchant::status).orElse(null),
+                a -> merchants.unfreeze(a.objectId()).status());
     }
 }

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import io.huitong.kernel.ApiException;
+import io.huitong.web.error.ErrorResponses;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContext;
@@ -18,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code Authorization: Bearer <credential>} with the first {@link BearerAuthenticator} that
  * recognises it. A wrong credential does not answer 401 here: public endpoints stay reachable, and
  * protected ones answer 401 through the entry point, which tells "missing" from "wrong" by
- * {@link #REJECTED}.
+ * {@link #REJECTED}. A credential that is right but refused for what it belongs to (a frozen merchant's key) is answered
+ * here, with the authenticator's refusal.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -28,8 +31,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private final List<BearerAuthenticator> authenticators;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    BearerTokenFilter(List<BearerAuthenticator> authenticators) {
+    private final ErrorResponses errors;
+
+    BearerTokenFilter(List<BearerAuthenticator> authenticators, ErrorResponses errors) {
         this.authenticators = List.copyOf(authenticators);
+        this.errors = errors;
     }
 
     @Override
@@ -37,7 +43,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null) {
-            Optional<ApiPrincipal> principal = credential(header).flatMap(this::authenticate);
+            Optional<ApiPrincipal> principal;
+            try {
+                principal = credential(header).flatMap(this::authenticate);
+            } catch (ApiException refused) {
+                errors.write(request, response, refused);
+                return;
+            }
             if (principal.isPresent()) {
                 SecurityContext context = contexts.createEmptyContext();
                 context.setAuthentication(new ApiAuthentication(principal.get()));

@@ -71,7 +71,7 @@ class SecurityConfig {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(new ContractAuthenticationEntryPoint(errors))
                         .accessDeniedHandler(new ContractAccessDeniedHandler(errors)))
-                .addFilterBefore(new BearerTokenFilter(authenticators), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(authenticators, errors), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // the error page renders the outcome of a request that was already authorized
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()

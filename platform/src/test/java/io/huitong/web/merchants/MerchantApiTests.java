@@ -73,6 +73,34 @@ abstract class MerchantApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aFrozenMerchantsKeysAreRefusedUntilASecondOperatorApprovesTheUnfreeze() {
+        Api.Response created = onboard("{\"name\":\"Kiosk\",\"email\":\"a@kiosk.example\",\"default_currency\":\"CNY\"}");
+        String id = created.json().path("id").asString();
+        String key = created.json().path("secret_key").asString();
+        assertThat(whoami(key)).isEqualTo(200);
+        assertThat(api.postJson("/v1/admin/merchants/" + id + "/freeze", "", "Authorization", Api.bearer(key)).status())
+                .as("a merchant key is no operator key").isEqualTo(403);
+        assertThat(api.postJson("/v1/admin/merchants/" + id + "/unfreeze", "", "Authorization", admin()).error("code"))
+                .as("not frozen").isEqualTo("merchant_not_frozen");
+
+        Api.Response frozen = api.postJson("/v1/admin/merchants/" + id + "/freeze", "", "Authorization", admin());
+        assertThat(frozen.status()).as(frozen.body()).isEqualTo(200);
+        assertThat(frozen.json().path("status").asString()).isEqualTo("frozen");
+        Api.Response refused = api.get("/v1/test/whoami", "Authorization", Api.bearer(key));
+        assertThat(refused.status()).as("at once on this instance").isEqualTo(403);
+        assertThat(refused.error("code")).isEqualTo("merchant_frozen");
+        assertThat(api.postJson("/v1/admin/merchants/mer_nope/freeze", "", "Authorization", admin()).status()).isEqualTo(404);
+
+        Api.Response unfreeze = api.postJson("/v1/admin/merchants/" + id + "/unfreeze", "", "Authorization", admin());
+        assertThat(unfreeze.status()).as(unfreeze.body()).isEqualTo(202);
+        assertThat(unfreeze.json().path("action").asString()).isEqualTo("merchant.unfreeze");
+        assertThat(whoami(key)).as("frozen until a second operator approves").isEqualTo(403);
+        colleague.approve(unfreeze);
+        assertThat(api.get("/v1/admin/merchants/" + id, "Authorization", admin()).json().path("status").asString()).isEqualTo("active");
+        assertThat(whoami(key)).isEqualTo(200);
+    }
+
+    @Test
     void badOnboardingRequestsAreRefusedAndCreateNothing() {
         String before = api.get("/v1/admin/merchants?limit=100", "Authorization", admin()).body();
         assertThat(onboard("{\"email\":\"a@b.example\",\"default_currency\":\"CNY\"}").error("param")).isEqualTo("name");

@@ -81,8 +81,9 @@ class ConsoleBusinessController {
 
     @GetMapping("/merchants/{id}")
     @SameRolesAs("GET /v1/admin/merchants/{id}")
-    String merchant(@PathVariable String id, Model model) {
+    String merchant(@PathVariable String id, @RequestParam(required = false) String done, Model model) {
         Merchant m = find(id);
+        model.addAttribute("done", "frozen".equals(done) ? "console.merchant.done.frozen" : null);
         model.addAttribute("m", m);
         model.addAttribute("bankAccount", settlements.bankAccount(m.id()).orElse(null));
         return "console/business/merchant";
@@ -101,6 +102,26 @@ class ConsoleBusinessController {
         }
         return ConsoleRiskController.requested(changes.request(staff.principal(), CHANGE_TERMS, "merchant", m.id(), Set.of(OperatorRole.FINANCE),
                 terms, Map.of("merchant", m.name())));
+    }
+
+    /** Freezes the merchant at once, as the API does: stopping money needs no second person. */
+    @PostMapping("/merchants/{id}/freeze")
+    @SameRolesAs("POST /v1/admin/merchants/{id}/freeze")
+    String freeze(@PathVariable String id) {
+        Merchant m = merchants.freeze(find(id).id());
+        return "redirect:/console/merchants/" + m.id() + "?done=frozen";
+    }
+
+    /** Asks for the merchant's unfreeze, which waits for a second operator. */
+    @PostMapping("/merchants/{id}/unfreeze")
+    @SameRolesAs("POST /v1/admin/merchants/{id}/unfreeze")
+    String unfreeze(Staff staff, @PathVariable String id) {
+        Merchant m = find(id);
+        if (!Merchant.FROZEN.equals(m.status())) {
+            throw ApiException.conflict("merchant_not_frozen", "The merchant is " + m.status() + ", not frozen.");
+        }
+        return ConsoleRiskController.requested(changes.request(staff.principal(), "merchant.unfreeze", "merchant", m.id(),
+                Set.of(OperatorRole.RISK_ANALYST), Map.of(), Map.of("merchant", m.name())));
     }
 
     @PostMapping("/merchants/{id}/keys")

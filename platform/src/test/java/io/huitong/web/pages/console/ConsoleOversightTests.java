@@ -38,6 +38,13 @@ abstract class ConsoleOversightTests extends ConsoleFixtures {
         assertThat(api.get("/v1/admin/merchants/" + merchant, "Authorization", admin()).json().path("fee_percent_bps").asInt())
                 .as("waits for approval").isEqualTo(300);
         page(console.post("/console/merchants/" + merchant + "/terms", form("fee_percent_bps", "-1")), 400);
+        Api.Response merchantFrozen = console.post("/console/merchants/" + merchant + "/freeze", "");
+        assertThat(merchantFrozen.status()).as(merchantFrozen.body()).isEqualTo(302);
+        assertThat(console.get("/console/merchants/" + merchant + "?done=frozen").body()).contains("id=\"unfreeze\"").doesNotContain("id=\"freeze\"");
+        assertThat(api.get("/v1/admin/merchants/" + merchant, "Authorization", admin()).json().path("status").asString()).isEqualTo("frozen");
+        Api.Response unfreeze = console.post("/console/merchants/" + merchant + "/unfreeze", "");
+        assertThat(unfreeze.header("Location")).as("waits for approval").contains("/console/approvals/");
+        page(console.post("/console/merchants/mer_nope/freeze", ""), 404);
         page(console.post("/console/merchants", form("name", "No Mail", "email", "not an email")), 400);
 
         Api.Response channels = console.get("/console/channels");
