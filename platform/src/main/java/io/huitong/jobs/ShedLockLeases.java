@@ -50,6 +50,8 @@ final class ShedLockLeases implements JobLeases, AutoCloseable {
         private SimpleLock lock;
         private long validUntil;
         private int running;
+        /** Whether the last try to take the lease failed for want of the database: logged when it starts and ends. */
+        private boolean unreachable;
 
         private Lease(String job) {
             this.job = job;
@@ -104,7 +106,7 @@ final class ShedLockLeases implements JobLeases, AutoCloseable {
     private Lease newLease(String job) {
         Lease l = new Lease(job);
         if (meters != null) {
-            Gauge.builder("huitong.jobs.held", l, x -> x.held() ? 1 : 0).tag("job", job)
+            Gauge.builder("huitong.jobs.held", l, x -> x.held() ? 1 : 0).tag("name", job)
                     .description("1 on the node that holds the job's lease and runs it, 0 on the others").register(meters);
         }
         return l;
@@ -120,7 +122,21 @@ final class ShedLockLeases implements JobLeases, AutoCloseable {
             l.lock = null;
             log.warn("Job {}: this node's lease ran out before it could be renewed; the job goes to whichever node takes it first", l.job);
         }
-        Optional<SimpleLock> taken = locks.lock(new LockConfiguration(ClockProvider.now(), l.job, lease, Duration.ZERO));
+        Optional<SimpleLock> taken;
+        try {
+            taken = locks.lock(new LockConfiguration(ClockProvider.now(), l.job, lease, Duration.ZERO));
+        } catch (RuntimeException e) {
+            // the database is unreachable: the job waits, as it would have failed anyway
+            if (!l.unreachable) {
+                l.unreachable = true;
+                log.warn("Job {}: its lease cannot be taken, the lock table is unreachable; the job waits: {}", l.job, e.toString());
+            }
+            return false;
+        }
+        if (l.unreachable) {
+            l.unreachable = false;
+            log.info("Job {}: the lock table is reachable again", l.job);
+        }
         if (taken.isEmpty()) {
             return false;
         }

@@ -11,7 +11,8 @@
  * node's timer takes them; a node killed gives nothing back, and its leases run out within {@code huitong.jobs.lease}.
  * So hand-over takes at most the lease plus the job's own interval. A pass takes as long as it takes: the lease is
  * renewed by a thread of its own, not by the pass. {@code locked_by} names the holder, host, port, process and a
- * random part ({@code huitong.jobs.node} sets it), and {@code huitong_jobs_held{job}} is 1 on the holder.
+ * random part ({@code huitong.jobs.node} sets it), and {@code huitong_jobs_held{name}} is 1 on the holder (the tag is
+ * {@code name}: Prometheus keeps {@code job} for its own target label).
  *
  * <p>Why leases kept between passes rather than ShedLock's usual lock per run ({@code @SchedulerLock}): a job stays on
  * one node (its caches warm, one connection to RabbitMQ), a pass costs no commit for its lock (the audit chainer runs

@@ -94,7 +94,7 @@ class ClusterJobsPostgresTest {
         throw new AssertionError("not every job held by the node on port " + port + " within " + within + ": " + now);
     }
 
-    /** huitong_jobs_held{job} as the node reports it. */
+    /** huitong_jobs_held{name} as the node reports it. */
     private static Map<String, Double> held(PlatformProcess node) throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + node.port() + "/actuator/prometheus")).header("Authorization", node.admin()).build(),
@@ -103,7 +103,7 @@ class ClusterJobsPostgresTest {
         Map<String, Double> held = new TreeMap<>();
         for (String line : List.of(r.body().split("\n"))) {
             if (line.startsWith("huitong_jobs_held{")) {
-                String job = line.replaceAll(".*job=\"([^\"]+)\".*", "$1");
+                String job = line.replaceAll(".*name=\"([^\"]+)\".*", "$1");
                 held.put(job, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
             }
         }
