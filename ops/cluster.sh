@@ -148,7 +148,7 @@ cmd_up() {
       *) die "unknown option $arg (see ops/cluster.sh --help)" ;;
     esac
   done
-  [[ "$nodes" =~ ^[1-9][0-9]?$ ]] || die "--nodes must be a number from 1 to 40: $nodes"
+  [[ "$nodes" =~ ^[1-9][0-9]?$ ]] || die "--nodes must be a number from 1 to 99: $nodes"
   [[ "$base_port" =~ ^[0-9]+$ ]] && [ "$base_port" -ge 1024 ] && [ "$base_port" -le 65000 ] || die "--base-port must be 1024..65000"
   [[ "$db_name" =~ ^[a-z_][a-z0-9_]*$ ]] || die "--db must be a plain lower-case name: $db_name"
   [ -x "$NGINX" ] || die "no nginx at $NGINX (apt-get install nginx-light, or set HUITONG_CLUSTER_NGINX)"
