@@ -5,6 +5,7 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.huitong.kernel.ClusterSingleton;
 import io.huitong.kernel.DbTimes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,7 @@ final class RabbitEventPublisher implements AutoCloseable {
     }
 
     @Scheduled(fixedDelayString = "${huitong.rabbitmq.publish-interval:1s}", initialDelayString = "${huitong.rabbitmq.publish-interval:1s}")
+    @ClusterSingleton("rabbitmq-publisher")
     void poll() {
         try {
             int published;

@@ -10,6 +10,7 @@ import io.huitong.aml.domain.Finding;
 import io.huitong.aml.domain.LargeValueRule;
 import io.huitong.aml.domain.Rates;
 import io.huitong.aml.domain.Txn;
+import io.huitong.kernel.ClusterSingleton;
 import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.Ids;
 import io.huitong.kernel.Page;
@@ -96,6 +97,7 @@ final class AmlService implements AmlMonitoring, AmlReports {
     // ---- evaluating ----
 
     @Scheduled(fixedDelayString = "${huitong.aml.evaluate-interval:2s}", initialDelayString = "${huitong.aml.evaluate-interval:2s}")
+    @ClusterSingleton("aml-evaluation")
     void poll() {
         try {
             catchUp();

@@ -2,6 +2,7 @@ package io.huitong.audit.internal;
 
 import io.huitong.audit.AuditTrail;
 import io.huitong.kernel.Ids;
+import io.huitong.kernel.JobLeases;
 import io.huitong.vault.Vault;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -60,10 +61,12 @@ class AuditConfig {
 
     /**
      * Chains what committed, every {@code chain-interval}; seals yesterday once it is over; verifies the whole chain
-     * every {@code verify-every}, on a thread of its own so that a long walk never holds up chaining.
+     * every {@code verify-every}, on a thread of its own so that a long walk never holds up chaining. Each of the three
+     * on one node at a time ({@link JobLeases}): chaining holds the head's row lock anyway, and a walk of the whole
+     * chain is the database's work, once is enough; the meters of the newest verification are the holder's.
      */
     @Bean
-    SmartLifecycle auditChainer(AuditService audit, AuditProperties properties, Clock clock) {
+    SmartLifecycle auditChainer(AuditService audit, AuditProperties properties, Clock clock, JobLeases leases) {
         return new SmartLifecycle() {
             private ScheduledExecutorService executor;
             private ScheduledExecutorService verifier;
@@ -76,9 +79,11 @@ class AuditConfig {
                     return t;
                 });
                 long every = properties.chainInterval().toMillis();
-                executor.scheduleWithFixedDelay(() -> guarded("chain", audit::chain), every, every, TimeUnit.MILLISECONDS);
+                executor.scheduleWithFixedDelay(() -> guarded("chain", () -> leases.runIfHolder("audit-chain", audit::chain)), every, every,
+                        TimeUnit.MILLISECONDS);
                 long sealEvery = properties.sealEvery().toMillis();
-                executor.scheduleWithFixedDelay(() -> guarded("seal", () -> audit.seal(LocalDate.ofInstant(clock.instant(), BUSINESS_ZONE).minusDays(1))),
+                executor.scheduleWithFixedDelay(() -> guarded("seal", () -> leases.runIfHolder("audit-seal",
+                                () -> audit.seal(LocalDate.ofInstant(clock.instant(), BUSINESS_ZONE).minusDays(1)))),
                         every, sealEvery, TimeUnit.MILLISECONDS);
                 verifier = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "audit-verifier");
@@ -86,11 +91,11 @@ class AuditConfig {
                     return t;
                 });
                 long verifyEvery = properties.verifyEvery().toMillis();
-                verifier.scheduleWithFixedDelay(() -> guarded("verify", () -> {
+                verifier.scheduleWithFixedDelay(() -> guarded("verify", () -> leases.runIfHolder("audit-verify", () -> {
                     if (!audit.verify().valid()) {
                         log.error("Audit: the chain does not verify; see GET /v1/admin/audit/verify");
                     }
-                }), Math.min(verifyEvery, 60_000), verifyEvery, TimeUnit.MILLISECONDS);
+                })), Math.min(verifyEvery, 60_000), verifyEvery, TimeUnit.MILLISECONDS);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package io.huitong.ledger.jdbc;
 
 import io.huitong.audit.AuditTrail;
+import io.huitong.kernel.ClusterSingleton;
 import io.huitong.ledger.Ledger;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -34,6 +35,7 @@ class LedgerConfig {
         }
 
         @Scheduled(fixedDelayString = "${huitong.ledger.expiry-interval:1s}", initialDelayString = "${huitong.ledger.expiry-interval:1s}")
+        @ClusterSingleton("ledger-hold-expiry")
         void expire() {
             try {
                 int expired;

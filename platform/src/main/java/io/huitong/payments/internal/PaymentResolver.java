@@ -1,5 +1,6 @@
 package io.huitong.payments.internal;
 
+import io.huitong.kernel.JobLeases;
 import io.huitong.kernel.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The janitor on a timer: settles payments and refunds whose outcome is unknown ({@link UnknownOutcomes}) and gives
  * back money paid too late ({@link GiveBacks}). Each item is looked at under its row lock, so several instances can
- * run this side by side.
+ * run this side by side; the timer runs it on one node at a time all the same ({@link JobLeases}).
  */
 class PaymentResolver implements SmartLifecycle {
 
@@ -19,10 +20,10 @@ class PaymentResolver implements SmartLifecycle {
     private final GiveBacks giveBacks;
     private final Periodic periodic;
 
-    PaymentResolver(UnknownOutcomes unknown, GiveBacks giveBacks, PaymentsProperties properties) {
+    PaymentResolver(UnknownOutcomes unknown, GiveBacks giveBacks, PaymentsProperties properties, JobLeases leases) {
         this.unknown = unknown;
         this.giveBacks = giveBacks;
-        this.periodic = new Periodic("payment-resolver", properties.resolver().interval(), this::resolveDue, log);
+        this.periodic = new Periodic("payment-resolver", properties.resolver().interval(), this::resolveDue, log, leases);
     }
 
     /** One pass over everything due; answers how many were settled. */

@@ -3,6 +3,7 @@ package io.huitong.payments.internal;
 import io.huitong.events.EventLog;
 import io.huitong.identity.Merchants;
 import io.huitong.kernel.Ids;
+import io.huitong.kernel.JobLeases;
 import io.huitong.ledger.Ledger;
 import io.huitong.payments.Payments;
 import io.huitong.payments.channel.CardChannels;
@@ -95,7 +96,7 @@ class PaymentsConfig {
     }
 
     @Bean
-    PaymentResolver paymentResolver(Core core, PaymentsProperties properties) {
-        return new PaymentResolver(core.unknown(), core.giveBacks(), properties);
+    PaymentResolver paymentResolver(Core core, PaymentsProperties properties, JobLeases leases) {
+        return new PaymentResolver(core.unknown(), core.giveBacks(), properties, leases);
     }
 }

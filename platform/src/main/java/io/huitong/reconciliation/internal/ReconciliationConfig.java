@@ -3,6 +3,7 @@ package io.huitong.reconciliation.internal;
 import io.huitong.approvals.Approvals;
 import io.huitong.channels.Channels;
 import io.huitong.kernel.Ids;
+import io.huitong.kernel.JobLeases;
 import io.huitong.kernel.Periodic;
 import io.huitong.ledger.Ledger;
 import io.huitong.reconciliation.StatementSource;
@@ -115,11 +116,11 @@ class ReconciliationConfig {
 
     /**
      * Ages timing breaks, takes up interrupted matchings and, when {@code huitong.reconciliation.automatic}, runs the daily
-     * reconciliation, every {@code huitong.reconciliation.interval}.
+     * reconciliation, every {@code huitong.reconciliation.interval}, on one node at a time ({@link JobLeases}).
      */
     @Bean(initMethod = "start", destroyMethod = "stop")
     Periodic reconciliationUpkeep(ReconciliationService service, MatchRunner runner, ReconciliationStore store, ChannelDirectory channels,
-                                  ReconciliationProperties properties, Clock clock) {
+                                  ReconciliationProperties properties, Clock clock, JobLeases leases) {
         DailyReconciliation daily = new DailyReconciliation(service, store, channels, properties.runAt(), clock);
         return new Periodic("reconciliation-upkeep", properties.interval(), () -> {
             service.age();
@@ -127,6 +128,6 @@ class ReconciliationConfig {
             if (properties.automatic()) {
                 daily.pass();
             }
-        }, LoggerFactory.getLogger(ReconciliationService.class));
+        }, LoggerFactory.getLogger(ReconciliationService.class), leases);
     }
 }

@@ -5,6 +5,7 @@ import io.huitong.approvals.Approvals;
 import io.huitong.events.EventLog;
 import io.huitong.identity.Merchants;
 import io.huitong.kernel.Ids;
+import io.huitong.kernel.JobLeases;
 import io.huitong.ledger.Ledger;
 import io.huitong.settlement.Calendars;
 import io.huitong.settlement.FxRates;
@@ -92,8 +93,8 @@ class SettlementConfig {
 
     @Bean
     SettlementScheduler settlementScheduler(RunExecutor runs, JdbcClient jdbc, PayoutOutcomes payouts, Calendars calendars,
-                                            SettlementProperties properties, Clock clock) {
-        return new SettlementScheduler(runs, new RunStore(jdbc), payouts, calendars, properties, clock);
+                                            SettlementProperties properties, Clock clock, JobLeases leases) {
+        return new SettlementScheduler(runs, new RunStore(jdbc), payouts, calendars, properties, clock, leases);
     }
 
     /** How late today's settlement is, as a meter. */

@@ -1,6 +1,7 @@
 package io.huitong.settlement.internal;
 
 import io.huitong.kernel.DbTimes;
+import io.huitong.kernel.JobLeases;
 import io.huitong.kernel.Periodic;
 import io.huitong.settlement.Calendars;
 import io.huitong.settlement.domain.SettlementCutoff;
@@ -14,7 +15,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The background work of settlement: each business day at {@code run-at} the automatic run (once across nodes: the
- * database lets one node start it), runs whose node died marked failed, and payouts sent or asked about.
+ * database lets one node start it), runs whose node died marked failed, and payouts sent or asked about; on one node
+ * at a time ({@link JobLeases}).
  */
 final class SettlementScheduler implements SmartLifecycle {
 
@@ -29,14 +31,14 @@ final class SettlementScheduler implements SmartLifecycle {
     private final Periodic periodic;
 
     SettlementScheduler(RunExecutor runs, RunStore runStore, PayoutOutcomes payouts, Calendars calendars, SettlementProperties properties,
-                        Clock clock) {
+                        Clock clock, JobLeases leases) {
         this.runs = runs;
         this.runStore = runStore;
         this.payouts = payouts;
         this.calendars = calendars;
         this.properties = properties;
         this.clock = clock;
-        this.periodic = new Periodic("settlement", properties.interval(), this::pass, log);
+        this.periodic = new Periodic("settlement", properties.interval(), this::pass, log, leases);
     }
 
     /** A run reports progress after each merchant balance: one silent for {@code stale-run} has stopped. */

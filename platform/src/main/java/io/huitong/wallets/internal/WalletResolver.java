@@ -1,11 +1,12 @@
 package io.huitong.wallets.internal;
 
+import io.huitong.kernel.JobLeases;
 import io.huitong.kernel.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-/** Settles pending top-ups once their card payments settle, and pending withdrawals once the bank answers. Each is settled under its row lock, so instances may run side by side. */
+/** Settles pending top-ups once their card payments settle, and pending withdrawals once the bank answers. Each is settled under its row lock, so instances may run side by side; the timer runs it on one node at a time all the same ({@link JobLeases}). */
 final class WalletResolver implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WalletResolver.class);
@@ -14,10 +15,10 @@ final class WalletResolver implements SmartLifecycle {
     private final Withdrawals withdrawals;
     private final Periodic periodic;
 
-    WalletResolver(TopUps topUps, Withdrawals withdrawals, long intervalMillis) {
+    WalletResolver(TopUps topUps, Withdrawals withdrawals, long intervalMillis, JobLeases leases) {
         this.topUps = topUps;
         this.withdrawals = withdrawals;
-        this.periodic = new Periodic("wallet-resolver", java.time.Duration.ofMillis(intervalMillis), this::resolveDue, log);
+        this.periodic = new Periodic("wallet-resolver", java.time.Duration.ofMillis(intervalMillis), this::resolveDue, log, leases);
     }
 
     int resolveDue() {

@@ -4,6 +4,7 @@ import io.huitong.consumers.TwoFactor;
 import io.huitong.consumers.Users;
 import io.huitong.identity.Merchants;
 import io.huitong.kernel.Ids;
+import io.huitong.kernel.JobLeases;
 import io.huitong.payments.Payments;
 import io.huitong.ledger.Ledger;
 import io.huitong.wallets.AccountClasses;
@@ -71,7 +72,7 @@ class WalletsConfig {
     }
 
     @Bean
-    WalletResolver walletResolver(TopUps topUps, Withdrawals withdrawals, WalletsProperties properties) {
-        return new WalletResolver(topUps, withdrawals, properties.resolverInterval().toMillis());
+    WalletResolver walletResolver(TopUps topUps, Withdrawals withdrawals, WalletsProperties properties, JobLeases leases) {
+        return new WalletResolver(topUps, withdrawals, properties.resolverInterval().toMillis(), leases);
     }
 }

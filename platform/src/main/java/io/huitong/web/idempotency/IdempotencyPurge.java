@@ -1,5 +1,6 @@
 package io.huitong.web.idempotency;
 
+import io.huitong.kernel.ClusterSingleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,8 @@ class IdempotencyPurge {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+    @Scheduled(initialDelayString = "${huitong.idempotency.purge-delay:PT1M}", fixedDelayString = "${huitong.idempotency.purge-interval:PT1H}")
+    @ClusterSingleton("idempotency-purge")
     synchronized void purge() {
         int purged = store.purge();
         if (purged > 0) {
