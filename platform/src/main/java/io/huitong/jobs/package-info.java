@@ -41,6 +41,7 @@
  *   <li>{@code aml-evaluation}: AML rules over new movements ({@code aml.internal.AmlService});</li>
  *   <li>{@code ledger-hold-expiry}: holds whose timeout passed ({@code ledger.jdbc.LedgerConfig});</li>
  *   <li>{@code idempotency-purge}: idempotency keys past their retention ({@code web.idempotency.IdempotencyPurge});</li>
+ *   <li>{@code insights-rollup}: the merchant dashboard's hourly rollup ({@code insights.internal.RollupScheduler});</li>
  *   <li>{@code rabbitmq-publisher}: the outbox to RabbitMQ ({@code events.RabbitEventPublisher}): it could run on every
  *       node (its batches are claimed with {@code FOR UPDATE SKIP LOCKED}), but one publisher keeps the events in
  *       order.</li>

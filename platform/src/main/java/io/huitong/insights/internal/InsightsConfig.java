@@ -39,7 +39,7 @@ class InsightsConfig {
 
     @Bean
     @ConditionalOnProperty(name = "huitong.insights.rollup-automatic", havingValue = "true", matchIfMissing = true)
-    RollupScheduler insightsRollupScheduler(HourlyRollup rollup, InsightsProperties properties) {
-        return new RollupScheduler(rollup, properties);
+    RollupScheduler insightsRollupScheduler(HourlyRollup rollup, InsightsProperties properties, io.huitong.kernel.JobLeases leases) {
+        return new RollupScheduler(rollup, properties, leases);
     }
 }

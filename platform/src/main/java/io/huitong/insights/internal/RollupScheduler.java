@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The overview's background work: a rollup pass every {@code huitong.insights.rollup-interval}. Passes of several
- * nodes follow one another (each locks the rollup's state row); a pass repeated writes the same rows.
+ * The overview's background work: a rollup pass every {@code huitong.insights.rollup-interval}, on one node at a time
+ * (the {@code insights-rollup} lease, io.huitong.jobs). Passes that overlap anyway (a node paused past its lease) follow
+ * one another, as each locks the rollup's state row; a pass repeated writes the same rows.
  */
 final class RollupScheduler implements SmartLifecycle {
 
@@ -17,9 +18,9 @@ final class RollupScheduler implements SmartLifecycle {
     private final InsightsRollup rollup;
     private final Periodic periodic;
 
-    RollupScheduler(InsightsRollup rollup, InsightsProperties properties) {
+    RollupScheduler(InsightsRollup rollup, InsightsProperties properties, io.huitong.kernel.JobLeases leases) {
         this.rollup = rollup;
-        this.periodic = new Periodic("insights-rollup", properties.rollupInterval(), this::pass, log);
+        this.periodic = new Periodic("insights-rollup", properties.rollupInterval(), this::pass, log, leases);
     }
 
     void pass() {
