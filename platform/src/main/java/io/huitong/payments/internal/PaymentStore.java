@@ -160,6 +160,33 @@ class PaymentStore {
             where.add("created_at <= ?");
             params.add(DbTimes.at(filter.createdLte()));
         }
+        if (filter.method() != null) {
+            where.add("method_type = ?");
+            params.add(filter.method());
+        }
+        if (filter.amountGte() != null) {
+            where.add("amount >= ?");
+            params.add(filter.amountGte());
+        }
+        if (filter.amountLte() != null) {
+            where.add("amount <= ?");
+            params.add(filter.amountLte());
+        }
+        if (filter.cardLast4() != null) {
+            where.add("card_last4 = ?");
+            params.add(filter.cardLast4());
+        }
+        if (filter.reference() != null) {
+            // a payment id, else the merchant's own reference: the whole description, or a metadata value (JSON text)
+            if (filter.reference().startsWith("pay_")) {
+                where.add("id = ?");
+                params.add(filter.reference());
+            } else {
+                where.add("(description = ? or metadata like ? escape '!')");
+                params.add(filter.reference());
+                params.add("%:" + json.writeValueAsString(filter.reference()).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            }
+        }
         PageRequest.Query q = page.byId("select " + COLUMNS + " from payment", String.join(" and ", where), params, "id");
         return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(this::payment).list(), page);
     }

@@ -10,6 +10,7 @@ import io.huitong.payments.RequestKey;
 import io.huitong.web.error.ApiError;
 import io.huitong.web.error.PaymentRefusals;
 import io.huitong.web.idempotency.RequestFingerprint;
+import io.huitong.web.insights.PaymentSearchParams;
 import io.huitong.web.request.RequestBodies;
 import io.huitong.web.request.RequestIds;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -116,11 +117,22 @@ class PaymentController {
     }
 
     @GetMapping
-    @Operation(summary = "List payments, newest first; created_gte / created_lte are RFC 3339 timestamps")
+    @Operation(summary = "List payments, newest first; created_gte / created_lte are RFC 3339 timestamps",
+            description = "Filters, each optional: status; method (card, bank_transfer, ecny, qr, payment_code); amount_gte and"
+                    + " amount_lte (minor units); created_gte and created_lte; card_last4; reference (the payment's id, or else"
+                    + " exactly its description or a value of its metadata). GET /v1/payments/export.csv and .xlsx take the same"
+                    + " filters.")
     Page<Payment> list(ApiPrincipal caller, PageRequest page, @RequestParam(required = false) String status,
                        @RequestParam(name = "created_gte", required = false) String createdGte,
-                       @RequestParam(name = "created_lte", required = false) String createdLte) {
-        PaymentFilter filter = new PaymentFilter(status, timestamp(createdGte, "created_gte"), timestamp(createdLte, "created_lte"));
+                       @RequestParam(name = "created_lte", required = false) String createdLte,
+                       @RequestParam(required = false) String method,
+                       @RequestParam(name = "amount_gte", required = false) String amountGte,
+                       @RequestParam(name = "amount_lte", required = false) String amountLte,
+                       @RequestParam(name = "card_last4", required = false) String cardLast4,
+                       @RequestParam(required = false) String reference) {
+        PaymentFilter filter = new PaymentFilter(status, timestamp(createdGte, "created_gte"), timestamp(createdLte, "created_lte"),
+                method, PaymentSearchParams.amount(amountGte, "amount_gte"), PaymentSearchParams.amount(amountLte, "amount_lte"),
+                cardLast4, reference);
         return payments.list(caller.merchantId(), filter, page);
     }
 

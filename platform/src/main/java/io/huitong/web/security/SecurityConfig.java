@@ -88,7 +88,7 @@ class SecurityConfig {
                         // a merchant's own objects
                         .requestMatchers("/v1/payments", "/v1/payments/**", "/v1/refunds", "/v1/refunds/**", "/v1/balance",
                                 "/v1/balance_transactions", "/v1/webhook_endpoints", "/v1/webhook_endpoints/**", "/v1/events",
-                                "/v1/events/**", "/v1/checkout/**", "/v1/coupons", "/v1/coupons/**")
+                                "/v1/events/**", "/v1/checkout/**", "/v1/coupons", "/v1/coupons/**", "/v1/insights/**")
                         .hasRole(MERCHANT)
                         // consumers sign up and log in without a token; everything else of theirs needs one
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/users", "/v1/sessions").permitAll()
