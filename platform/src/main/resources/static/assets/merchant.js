@@ -85,8 +85,8 @@
       grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
       xAxis: { type: 'category', data: data.trend.map(function (p) { return p.label; }) },
       yAxis: [
-        { type: 'value', name: labels.amount, axisLabel: { formatter: function (v) { return money(v, data.currency, language); } } },
-        { type: 'value', name: labels.count, minInterval: 1, splitLine: { show: false } }
+        { type: 'value', axisLabel: { formatter: function (v) { return money(v, data.currency, language); } } },
+        { type: 'value', minInterval: 1, splitLine: { show: false } }
       ],
       series: [
         { name: labels.amount, type: 'bar', data: data.trend.map(function (p) { return p.amount; }) },
@@ -143,6 +143,11 @@
     copyButtons();
     confirmations();
     singleSubmit();
-    charts();
   });
+  // ECharts is the page's own script, run after this one: the charts are drawn once every script has run
+  if (document.readyState === 'complete') {
+    charts();
+  } else {
+    window.addEventListener('load', charts);
+  }
 }());
