@@ -122,7 +122,7 @@ abstract class MerchantPagesTests extends MerchantPageSupport {
         String theirs = pay(other, 500, "theirs").path("id").asString();
         page(finance.get("/merchant/payments/" + theirs), 404);
         page(finance.post("/merchant/payments/" + theirs + "/refund", "amount=1&reason=duplicate&idempotency_key=" + key.group(1)), 404);
-        assertThat(finance.get("/merchant/payments?reference=" + theirs).body()).doesNotContain(theirs);
+        assertThat(finance.get("/merchant/payments?reference=" + theirs).body()).doesNotContain("href=\"/merchant/payments/" + theirs);
 
         // on the audit trail under the user
         String trail = audit(finance.id).toString();
