@@ -1,4 +1,4 @@
--- The audit trail (api.md, "Audit and approvals").
+-- The audit trail (docs/api.md, "Audit and approvals").
 -- audit_pending: what happened, written in the transaction of what it records; a queue.
 -- audit_entry: the chain. The chainer moves pending rows here in the order they committed, giving each
 --   the next sequence number and the hash of its fields and of the entry before. Nothing here is updated.

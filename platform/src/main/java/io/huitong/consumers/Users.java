@@ -2,7 +2,7 @@ package io.huitong.consumers;
 
 import java.util.Optional;
 
-/** Consumers' accounts and sessions (api.md, "Consumers and wallet"). */
+/** Consumers' accounts and sessions (docs/api.md, "Consumers and wallet"). */
 public interface Users {
 
     /**

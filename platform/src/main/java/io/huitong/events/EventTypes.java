@@ -2,7 +2,7 @@ package io.huitong.events;
 
 import java.util.List;
 
-/** The event types of api.md, and the wildcard a webhook endpoint may listen to instead. */
+/** The event types of docs/api.md, and the wildcard a webhook endpoint may listen to instead. */
 public final class EventTypes {
 
     public static final String PAYMENT_SUCCEEDED = "payment.succeeded";

@@ -18,7 +18,7 @@ record WebhookProperties(Duration pollInterval, Integer batchSize, Duration conn
                          Duration lease, Duration firstRetryDelay, Duration maxRetryDelay, Duration retryWindow,
                          List<String> allowedNetworks) {
 
-    /** api.md: failed deliveries are retried for at least 24 hours. */
+    /** docs/api.md: failed deliveries are retried for at least 24 hours. */
     static final Duration MIN_RETRY_WINDOW = Duration.ofHours(24);
 
     WebhookProperties {

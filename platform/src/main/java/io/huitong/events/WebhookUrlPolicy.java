@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Where a webhook may be sent (api.md, SSRF). Checked when an endpoint is created and again before every
+ * Where a webhook may be sent (docs/api.md, SSRF). Checked when an endpoint is created and again before every
  * attempt, on the addresses the host resolves to then: every one of them must be acceptable.
  * <ul>
  *   <li>Scheme {@code https}, or plain {@code http} in test mode only. No credentials in the URL.</li>

@@ -23,7 +23,9 @@ public record PaymentTimeline(PaymentRow payment, List<Event> events, Risk risk,
     }
 
     /**
-     * A step of the payment's life: {@code payment.created}, {@code risk.allow} (or {@code .challenge},
+     * A step of the payment's life, read from the rows that record it (the payment, its risk decision, its ledger
+     * transfers and its refunds; a final status at the payment's last update), so that a payment's page never has to
+     * search the merchant's whole event log: {@code payment.created}, {@code risk.allow} (or {@code .challenge},
      * {@code .review}, {@code .block}), {@code payment.authorized}, {@code payment.captured},
      * {@code payment.authorization_released}, {@code payment.succeeded}, {@code payment.failed},
      * {@code payment.canceled}, {@code refund.created}, {@code refund.succeeded}, {@code refund.failed}.

@@ -1,6 +1,6 @@
 package io.huitong.kernel;
 
-/** The error types of the public API contract (api.md, "Errors"). */
+/** The error types of the public API contract (docs/api.md, "Errors"). */
 public enum ErrorType {
     INVALID_REQUEST_ERROR("invalid_request_error"),
     AUTHENTICATION_ERROR("authentication_error"),

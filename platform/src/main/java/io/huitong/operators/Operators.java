@@ -34,6 +34,12 @@ public interface Operators {
     Operator resetMfa(String operatorId);
 
     /**
+     * Ends every operator session that is still open (access that may have leaked): everyone logs in again with password
+     * and code. Returns how many sessions ended.
+     */
+    int endAllSessions();
+
+    /**
      * Opens a session for email, password and a valid TOTP code. A wrong email or password is a 401
      * {@code invalid_credentials}; a missing code a 401 {@code mfa_required}; a wrong one (or one used
      * before) a 401 {@code invalid_otp}. Wrong passwords and codes count towards the lockout (429

@@ -3,7 +3,7 @@ package io.huitong.payments;
 import java.time.Instant;
 import java.util.Map;
 
-/** A payment as the API shows it (api.md, "Payment object"). Carries the card's brand and last 4 only. */
+/** A payment as the API shows it (docs/api.md, "Payment object"). Carries the card's brand and last 4 only. */
 public record Payment(String id, String object, long amount, String currency, String status, long amountCapturable,
                       long amountReceived, long amountRefunded, String captureMethod, PaymentMethod paymentMethod,
                       String channel, NextAction nextAction, String failureCode, String failureMessage, Risk risk,

@@ -6,7 +6,7 @@ import io.huitong.kernel.PageRequest;
 import java.util.Optional;
 
 /**
- * Merchant payments and refunds (api.md, "Payments", "Refunds", "Balance"). Every method is safe to
+ * Merchant payments and refunds (docs/api.md, "Payments", "Refunds", "Balance"). Every method is safe to
  * repeat: a request carrying an idempotency key that was seen before answers the object it created.
  * A request payments refuses throws {@link PaymentRefused} with the {@link Refusal}: a declined payment is
  * created, {@code failed}, and named by its {@link Refusal.Declined}.

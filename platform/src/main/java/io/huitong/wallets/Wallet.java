@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * A consumer's wallet (api.md, "Consumers and wallet"): {@code pending} is money on hold for withdrawals. {@code class} is
+ * A consumer's wallet (docs/api.md, "Consumers and wallet"): {@code pending} is money on hold for withdrawals. {@code class} is
  * the wallet's payment-account class ({@link AccountClass}), null while no channel verified its holder; {@code allowance}
  * what the class lets it pay and transfer, null with no class.
  */

@@ -1,5 +1,5 @@
 /**
- * The HTTP API infrastructure of api.md: the error shape, {@code Request-Id}, bearer authentication,
+ * The HTTP API infrastructure of docs/api.md: the error shape, {@code Request-Id}, bearer authentication,
  * the generic idempotency layer for every {@code POST}, list pagination, OpenAPI and operations endpoints, and HTTPS
  * (the listener's certificate and protocol versions, HSTS).
  *

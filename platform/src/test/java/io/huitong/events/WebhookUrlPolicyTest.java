@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The SSRF rules of api.md, on literal addresses and on names whose DNS answer the test decides. */
+/** The SSRF rules of docs/api.md, on literal addresses and on names whose DNS answer the test decides. */
 class WebhookUrlPolicyTest {
 
     private static final Map<String, List<String>> DNS = Map.of(

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Endpoints that exist only in tests, to exercise the infrastructure: an echo that counts how often it
- * ran, a slow one that waits for the test, a failing one, a list and a who-am-i.
+ * ran, a slow one that waits for the test, a failing one, one that finds no database, a list and a who-am-i.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(TestEndpoints.Controller.class)
@@ -48,6 +48,20 @@ public class TestEndpoints {
         return credential -> MERCHANT_KEY.equals(credential)
                 ? Optional.of(new ApiPrincipal(ApiPrincipal.Kind.MERCHANT, MERCHANT_ID))
                 : Optional.empty();
+    }
+
+    /** A key whose lookup finds no database, as an API key's lookup does during a switch-over: the filter throws. */
+    public static final String DATABASE_GONE_KEY = "sk_test_lookup_finds_no_database";
+
+    @Bean
+    BearerAuthenticator databaseGoneKeys() {
+        return credential -> {
+            if (DATABASE_GONE_KEY.equals(credential)) {
+                throw new org.springframework.transaction.CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                        new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out"));
+            }
+            return Optional.empty();
+        };
     }
 
     @Bean
@@ -141,6 +155,15 @@ public class TestEndpoints {
             calls.record(request.name());
             // must never reach the caller: it stands for an internal detail
             throw new IllegalStateException("boom: internal detail sk_test_secret at " + clock.instant());
+        }
+
+        @PostMapping("/v1/admin/test/database-gone")
+        Echo databaseGone(@RequestBody EchoRequest request) {
+            calls.record(request.name());
+            // what the pool throws when no connection to a primary could be had in time (a switch-over, an outage)
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out"
+                            + " after 10000ms (total=0, active=0, idle=0, waiting=0) at 127.0.0.1:5432", "08001"));
         }
 
         @GetMapping("/v1/admin/test/typed")

@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** api.md "Errors" and "Authentication": every failure answers the contract's shape, with a Request-Id. */
+/** docs/api.md "Errors" and "Authentication": every failure answers the contract's shape, with a Request-Id. */
 abstract class ErrorModelTests extends ApiTestSupport {
 
     private static final String ECHO = "/v1/admin/test/echo";
@@ -175,6 +175,25 @@ abstract class ErrorModelTests extends ApiTestSupport {
 
         assertError(response, 500, "api_error", "internal_error", null);
         assertThat(response.body()).doesNotContain("boom").doesNotContain("sk_test_secret").doesNotContain("Exception");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIs503WithRetryAfterWithoutItsDetails() {
+        Api.Response response = api.postJson("/v1/admin/test/database-gone", "{\"name\":\"gone\"}", "Authorization", admin());
+
+        assertError(response, 503, "api_error", "service_unavailable", null);
+        assertThat(response.header("Retry-After")).isEqualTo("1");
+        assertThat(response.body()).contains("Idempotency-Key").doesNotContain("127.0.0.1").doesNotContain("Hikari")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aFilterThatFindsNoDatabaseIs503Too() {
+        Api.Response response = api.get("/v1/balance", "Authorization", "Bearer " + io.huitong.testsupport.TestEndpoints.DATABASE_GONE_KEY);
+
+        assertError(response, 503, "api_error", "service_unavailable", null);
+        assertThat(response.header("Retry-After")).isEqualTo("1");
+        assertThat(response.body()).doesNotContain("Hikari").doesNotContain("Exception");
     }
 
     @Test

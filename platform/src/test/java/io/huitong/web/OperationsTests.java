@@ -59,6 +59,24 @@ abstract class OperationsTests extends ApiTestSupport {
         assertThat(list.propertyNames()).containsExactlyInAnyOrder("object", "data", "has_more");
     }
 
+    /**
+     * docs/reference/api.md is the reference the platform's OpenAPI description gives: {@code ./huitong docs} writes it
+     * (HUITONG_WRITE_API_REFERENCE=true), and this test fails when an endpoint changed and the page was not written again.
+     */
+    @Test
+    void theApiReferenceInTheDocsIsTheOneThePlatformDescribes() throws java.io.IOException {
+        String reference = ApiReference.markdown(api.get("/v3/api-docs").json());
+        java.nio.file.Path page = java.nio.file.Path.of("..", "docs", "reference", "api.md");
+        if ("true".equals(System.getenv("HUITONG_WRITE_API_REFERENCE"))) {
+            java.nio.file.Files.createDirectories(page.getParent());
+            java.nio.file.Files.writeString(page, reference);
+        }
+        assertThat(reference).as("paths").contains("### `POST /v1/payments`").contains("### `GET /v1/admin/audit/verify`");
+        assertThat(java.nio.file.Files.exists(page)).as("docs/reference/api.md: run ./huitong docs").isTrue();
+        assertThat(java.nio.file.Files.readString(page)).as("docs/reference/api.md is out of date: run ./huitong docs")
+                .isEqualTo(reference);
+    }
+
     @Test
     void swaggerUiIsReachable() {
         Api.Response docs = api.get("/docs");

@@ -32,11 +32,11 @@ public final class Simulator implements AutoCloseable {
     public static final String ECNY = EcnyOperator.NAME;
     /** The wallet operator taking QR orders, over HTTP under the control API's port ({@code io.huitong.protocols.walletpay}). */
     public static final String WALLETPAY = WalletPayOperator.NAME;
-    /** A card every simulated acquirer approves (api.md's first test card), for load generators and demos. */
+    /** A card every simulated acquirer approves (docs/api.md's first test card), for load generators and demos. */
     public static final String APPROVED_CARD = "4242424242424242";
 
     /**
-     * A 16-digit Luhn-valid card number made of {@code prefix} (6 to 14 digits, not api.md's test-card range)
+     * A 16-digit Luhn-valid card number made of {@code prefix} (6 to 14 digits, not docs/api.md's test-card range)
      * and {@code serial}: every simulated acquirer approves it. Tests and load generators take one per payment,
      * so that risk control's per-card velocity sees traffic as it would be.
      */

@@ -1,7 +1,7 @@
 package io.huitong.simulator;
 
 /**
- * api.md's test cards: {@code 400000000000xxxx} numbers told apart by their last four digits. Any
+ * docs/api.md's test cards: {@code 400000000000xxxx} numbers told apart by their last four digits. Any
  * other number that passes the Luhn check is approved.
  */
 final class TestCards {

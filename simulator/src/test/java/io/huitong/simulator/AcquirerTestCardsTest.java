@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** api.md's test cards, each over a real TCP connection to a simulated acquirer. */
+/** docs/api.md's test cards, each over a real TCP connection to a simulated acquirer. */
 class AcquirerTestCardsTest extends SimulatorTestSupport {
 
     private static BookEntry booked(String channel, String reference) {

@@ -167,7 +167,7 @@ public final class EcnyChannel implements OrderChannel, Connector, NotificationR
                 }, OrderResult.Unavailable::new, OrderResult.Unknown::new), ChannelMetrics::accepted);
     }
 
-    /** api.md's code for why an order did not get paid. */
+    /** docs/api.md's code for why an order did not get paid. */
     private static String declineCode(String closeReason) {
         return switch (closeReason == null ? "" : closeReason) {
             case Ecny.INSUFFICIENT_BALANCE -> "insufficient_funds";

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@link CardChannel} port turned into 0100/0200/0220/0400/0800 messages on one multiplexed TCP
  * connection.
  *
- * <p>What an answer means is decided here, once: an approval, a decline (with api.md's code), a step-up
+ * <p>What an answer means is decided here, once: an approval, a decline (with docs/api.md's code), a step-up
  * request; response codes 91/96 and a connection that failed before the request was written are
  * {@link ChannelResult.Unavailable} (the acquirer certainly did nothing: it may be asked again, as the settings'
  * {@link io.huitong.channels.ChannelRetry} says, and another channel may be tried);

@@ -16,8 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The hourly rollup of payments behind the overview ({@code insights_hourly}, V70), and reading a merchant's hourly
- * figures from it and from the payment table.
+ * The hourly rollup of payments behind the overview ({@code insights_hourly}, V70); {@link HourlyFigures} reads it.
  *
  * <p><b>What a row holds.</b> Per merchant, hour, currency and payment method: the payments <em>created</em> in that
  * hour — attempted (any status), succeeded (count, and the amount they received) and what has been refunded of them
@@ -56,16 +55,11 @@ class HourlyRollup implements InsightsRollup {
     /** The hour a payment was created in, as whole hours since the epoch: the same in H2 and PostgreSQL. */
     static final String HOUR_OF_CREATED = "floor(extract(epoch from created_at) / 3600)";
 
-    private static final String FIGURES = "count(*), sum(case when status = 'succeeded' then 1 else 0 end),"
+    static final String FIGURES = "count(*), sum(case when status = 'succeeded' then 1 else 0 end),"
             + " sum(case when status = 'succeeded' then amount_received else 0 end), sum(amount_refunded)";
     private static final String INSERT = "insert into insights_hourly (merchant_id, hour_start, currency, method_type, attempted,"
             + " succeeded_count, succeeded_amount, refunded_amount) values (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int BATCH = 1000;
-
-    /** A merchant's figures of one hour, currency and method. */
-    record HourRow(Instant hour, String currency, String method, long attempted, long succeededCount, long succeededAmount,
-                   long refundedAmount) {
-    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -96,55 +90,8 @@ class HourlyRollup implements InsightsRollup {
                 .query((rs, n) -> DbTimes.instant(rs, 1)).optional().orElse(null);
     }
 
-    /**
-     * The merchant's payments created in {@code [from, to)}, per hour, currency and method: whole hours before R from
-     * the rollup, the rest (hours from R on, and a part hour at either end) from the payment table.
-     */
-    List<HourRow> hours(String merchantId, Instant from, Instant to) {
-        List<HourRow> rows = new ArrayList<>();
-        if (!from.isBefore(to)) {
-            return rows;
-        }
-        Instant rolled = rolledUntil();
-        Instant fromHour = ceilHour(from);
-        Instant toHour = floorHour(to);
-        Instant rollEnd = rolled == null ? fromHour : min(toHour, floorHour(rolled));
-        if (fromHour.isBefore(rollEnd)) {
-            rows.addAll(jdbc.sql("select hour_start, currency, method_type, attempted, succeeded_count, succeeded_amount, refunded_amount"
-                            + " from insights_hourly where merchant_id = ? and hour_start >= ? and hour_start < ?")
-                    .params(merchantId, DbTimes.at(fromHour), DbTimes.at(rollEnd))
-                    .query((rs, n) -> new HourRow(DbTimes.instant(rs, 1), rs.getString(2).trim(), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(7)))
-                    .list());
-            if (from.isBefore(fromHour)) {
-                rows.addAll(live(merchantId, from, fromHour));
-            }
-            if (rollEnd.isBefore(to)) {
-                rows.addAll(live(merchantId, rollEnd, to));
-            }
-        } else {
-            rows.addAll(live(merchantId, from, to));
-        }
-        return rows;
-    }
-
-    /** The merchant's payments created in {@code [from, to)}, per hour, read from the payment table. */
-    List<HourRow> live(String merchantId, Instant from, Instant to) {
-        return jdbc.sql("select " + HOUR_OF_CREATED + ", currency, method_type, " + FIGURES
-                        + " from payment where merchant_id = ? and created_at >= ? and created_at < ?"
-                        + " group by " + HOUR_OF_CREATED + ", currency, method_type")
-                .params(merchantId, DbTimes.at(from), DbTimes.at(to))
-                .query((rs, n) -> new HourRow(hourAt(rs, 1), rs.getString(2).trim(), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7)))
-                .list();
-    }
-
     private static Instant hourAt(ResultSet rs, int column) throws SQLException {
         return Instant.ofEpochSecond(rs.getLong(column) * 3600);
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 
     @Override

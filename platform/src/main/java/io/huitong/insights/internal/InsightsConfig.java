@@ -34,7 +34,7 @@ class InsightsConfig {
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
-        return new JdbcMerchantInsights(rollup, new PaymentReads(jdbc, streaming, readOnly), clock);
+        return new JdbcMerchantInsights(new HourlyFigures(jdbc, rollup), new PaymentReads(jdbc, streaming, readOnly), clock);
     }
 
     @Bean

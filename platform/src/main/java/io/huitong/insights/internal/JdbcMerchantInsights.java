@@ -36,12 +36,12 @@ class JdbcMerchantInsights implements MerchantInsights {
     /** The platform's business zone, as settlement's {@code BusinessCalendar.ZONE}. */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final HourlyRollup rollup;
+    private final HourlyFigures figures;
     private final PaymentReads reads;
     private final Clock clock;
 
-    JdbcMerchantInsights(HourlyRollup rollup, PaymentReads reads, Clock clock) {
-        this.rollup = rollup;
+    JdbcMerchantInsights(HourlyFigures figures, PaymentReads reads, Clock clock) {
+        this.figures = figures;
         this.reads = reads;
         this.clock = clock;
     }
@@ -51,31 +51,38 @@ class JdbcMerchantInsights implements MerchantInsights {
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(period, "period");
         InsightPeriod.Window w = period.window(clock.instant(), ZONE);
-        List<HourlyRollup.HourRow> current = rollup.hours(merchantId, w.start(), w.asOf());
-        List<HourlyRollup.HourRow> previous = rollup.hours(merchantId, w.previousStart(), w.previousEnd());
+        Instant rolled = figures.rolledUntil();
+        HourlyFigures.Buckets buckets = w.granularity() == InsightPeriod.Granularity.HOUR ? HourlyFigures.Buckets.HOURS
+                : HourlyFigures.Buckets.days(ZONE.getRules().getOffset(w.start()));
+        List<HourlyFigures.HourRow> current = figures.rows(merchantId, w.start(), w.asOf(), rolled, buckets);
+        List<HourlyFigures.HourRow> previous = figures.rows(merchantId, w.previousStart(), w.previousEnd(), rolled, HourlyFigures.Buckets.WHOLE);
         return overview(w, current, previous);
     }
 
-    /** Sums hourly rows into the overview's figures, trend and breakdown: no database here. */
-    static Overview overview(InsightPeriod.Window w, List<HourlyRollup.HourRow> current, List<HourlyRollup.HourRow> previous) {
+    /**
+     * Sums rows into the overview's figures, trend and breakdown: no database here. The current period's rows are in
+     * buckets no longer than the trend's (a row counts in the trend bucket it starts in); the previous period's may be
+     * one bucket for the whole period.
+     */
+    static Overview overview(InsightPeriod.Window w, List<HourlyFigures.HourRow> current, List<HourlyFigures.HourRow> previous) {
         TreeSet<String> currencies = new TreeSet<>();
         current.forEach(r -> currencies.add(r.currency()));
         previous.forEach(r -> currencies.add(r.currency()));
         List<Overview.CurrencyOverview> out = new ArrayList<>();
         for (String currency : currencies) {
-            List<HourlyRollup.HourRow> now = current.stream().filter(r -> r.currency().equals(currency)).toList();
-            List<HourlyRollup.HourRow> before = previous.stream().filter(r -> r.currency().equals(currency)).toList();
+            List<HourlyFigures.HourRow> now = current.stream().filter(r -> r.currency().equals(currency)).toList();
+            List<HourlyFigures.HourRow> before = previous.stream().filter(r -> r.currency().equals(currency)).toList();
             out.add(new Overview.CurrencyOverview(currency, figures(now), figures(before), trend(w, now), byMethod(now)));
         }
         return new Overview(w.period(), w.start(), w.end(), w.asOf(), w.previousStart(), w.previousEnd(), w.granularity(), out);
     }
 
-    private static Overview.Figures figures(List<HourlyRollup.HourRow> rows) {
+    private static Overview.Figures figures(List<HourlyFigures.HourRow> rows) {
         long attempted = 0;
         long count = 0;
         long amount = 0;
         long refunded = 0;
-        for (HourlyRollup.HourRow r : rows) {
+        for (HourlyFigures.HourRow r : rows) {
             attempted += r.attempted();
             count += r.succeededCount();
             amount += r.succeededAmount();
@@ -84,10 +91,10 @@ class JdbcMerchantInsights implements MerchantInsights {
         return Overview.Figures.of(attempted, count, amount, refunded);
     }
 
-    private static List<Overview.TrendPoint> trend(InsightPeriod.Window w, List<HourlyRollup.HourRow> rows) {
+    private static List<Overview.TrendPoint> trend(InsightPeriod.Window w, List<HourlyFigures.HourRow> rows) {
         TreeMap<Instant, long[]> buckets = new TreeMap<>();
         w.bucketStarts().forEach(b -> buckets.put(b, new long[2]));
-        for (HourlyRollup.HourRow r : rows) {
+        for (HourlyFigures.HourRow r : rows) {
             Map.Entry<Instant, long[]> bucket = buckets.floorEntry(r.hour());
             if (bucket == null) {
                 continue;
@@ -100,9 +107,9 @@ class JdbcMerchantInsights implements MerchantInsights {
         return points;
     }
 
-    private static List<Overview.MethodFigures> byMethod(List<HourlyRollup.HourRow> rows) {
+    private static List<Overview.MethodFigures> byMethod(List<HourlyFigures.HourRow> rows) {
         Map<String, long[]> methods = new LinkedHashMap<>();
-        for (HourlyRollup.HourRow r : rows) {
+        for (HourlyFigures.HourRow r : rows) {
             long[] v = methods.computeIfAbsent(r.method(), m -> new long[3]);
             v[0] += r.attempted();
             v[1] += r.succeededCount();

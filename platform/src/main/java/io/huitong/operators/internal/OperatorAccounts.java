@@ -128,6 +128,13 @@ final class OperatorAccounts implements Operators {
     }
 
     @Override
+    public int endAllSessions() {
+        Instant now = now();
+        return jdbc.sql("update operator_session set revoked_at = ? where revoked_at is null and expires_at > ?")
+                .params(DbTimes.at(now), DbTimes.at(now)).update();
+    }
+
+    @Override
     public OperatorSession login(OperatorLogin request, String clientAddress) {
         return logins.login(request, clientAddress);
     }

@@ -7,7 +7,7 @@ public sealed interface ChannelResult {
     record Approved(String authorizationCode) implements ChannelResult {
     }
 
-    /** Refused by the issuer or the acquirer; {@code code} is api.md's decline code such as {@code card_declined}. */
+    /** Refused by the issuer or the acquirer; {@code code} is docs/api.md's decline code such as {@code card_declined}. */
     record Declined(String code, String message) implements ChannelResult {
     }
 

@@ -21,7 +21,7 @@ public sealed interface OrderResult {
     record Paid(String channelReference) implements OrderResult {
     }
 
-    /** Refused: {@code code} is api.md's failure code, such as {@code insufficient_funds}. */
+    /** Refused: {@code code} is docs/api.md's failure code, such as {@code insufficient_funds}. */
     record Declined(String code, String message) implements OrderResult {
     }
 

@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 /**
- * The checks a card must pass before any channel is called (api.md: Luhn, expiry, CVC format). The
+ * The checks a card must pass before any channel is called (docs/api.md: Luhn, expiry, CVC format). The
  * outcome is a value: a card that fails is a declined payment ({@code card_error}), not an exception.
  */
 public final class CardCheck {
@@ -19,7 +19,7 @@ public final class CardCheck {
     public record Passed(CardNumber number, int expMonth, int expYear) implements Outcome {
     }
 
-    /** {@code code} is the api.md decline code: invalid_number, expired_card, incorrect_cvc, invalid_expiry_month/year. */
+    /** {@code code} is the docs/api.md decline code: invalid_number, expired_card, incorrect_cvc, invalid_expiry_month/year. */
     public record Failed(String code, String message, String param) implements Outcome {
     }
 

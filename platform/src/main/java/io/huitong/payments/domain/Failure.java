@@ -1,6 +1,6 @@
 package io.huitong.payments.domain;
 
-/** Why a payment failed or was canceled: api.md's code, and a message for the merchant. */
+/** Why a payment failed or was canceled: docs/api.md's code, and a message for the merchant. */
 public record Failure(String code, String message) {
 
     public static final Failure NONE = new Failure(null, null);

@@ -3,7 +3,7 @@ package io.huitong.payments.domain;
 import java.util.Optional;
 
 /**
- * The states of a payment (api.md). Which moves between them are allowed, and what each move tells the merchant,
+ * The states of a payment (docs/api.md). Which moves between them are allowed, and what each move tells the merchant,
  * is {@link PaymentTransitions}; {@code succeeded}, {@code failed} and {@code canceled} are final.
  */
 public enum PaymentStatus {

@@ -18,7 +18,7 @@ import java.util.Optional;
  * name. AML keeps customers by reference only; they are named here, as a report is shown or exported.
  */
 @org.springframework.stereotype.Component
-final class AmlCustomers {
+public final class AmlCustomers {
 
     private final Users users;
     private final Verifications verifications;
@@ -33,7 +33,7 @@ final class AmlCustomers {
     }
 
     /** The report with its customer named. */
-    AmlReport named(AmlReport report) {
+    public AmlReport named(AmlReport report) {
         return report.withCustomerIdentity(of(report.customer(), report.transactions()));
     }
 

@@ -14,7 +14,7 @@ import javax.xml.stream.XMLStreamWriter;
  * AML reports as CSV (RFC 4180, one line per report and transaction) and as XML
  * ({@code <aml_reports><report><customer/><merchants/><transactions><transaction/>...}).
  */
-final class AmlExports {
+public final class AmlExports {
 
     static final List<String> CSV_COLUMNS = List.of("report_id", "report_type", "rule", "business_day", "customer", "customer_type",
             "customer_kind", "customer_name", "customer_id_number", "customer_phone", "card_brand", "card_number", "card_fingerprint",
@@ -24,7 +24,7 @@ final class AmlExports {
     private AmlExports() {
     }
 
-    static String csv(List<AmlReport> reports) {
+    public static String csv(List<AmlReport> reports) {
         StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
         for (AmlReport r : reports) {
             for (AmlTransaction t : r.transactions()) {
@@ -61,7 +61,7 @@ final class AmlExports {
         return v;
     }
 
-    static String xml(List<AmlReport> reports, String type, Instant generatedAt) {
+    public static String xml(List<AmlReport> reports, String type, Instant generatedAt) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);

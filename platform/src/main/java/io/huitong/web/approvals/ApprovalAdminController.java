@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Two-person approval (api.md, "Audit and approvals"). Any operator may try to decide: whether they may is
+ * Two-person approval (docs/api.md, "Audit and approvals"). Any operator may try to decide: whether they may is
  * up to each approval's own approver roles, checked by {@link Approvals}, so the endpoints let every role through but the
  * auditor, who reads and changes nothing (MLPS level 3 separation of duties).
  */

@@ -18,7 +18,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two-person control of an operator's change (api.md, "Audit and approvals"): the change is checked at once (a bad one
+ * Two-person control of an operator's change (docs/api.md, "Audit and approvals"): the change is checked at once (a bad one
  * is a 400 and nothing waits), then kept as a pending approval and answered with 202; it is carried out, as the
  * requester asked it, when another operator with one of the approver roles approves. The request kept is the validated
  * body of the API call, never a secret.

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The audit chain (api.md, "Audit and approvals"): read by the auditor and the security administrator; nobody changes it. */
+/** The audit chain (docs/api.md, "Audit and approvals"): read by the auditor and the security administrator; nobody changes it. */
 @RestController
 @RequestMapping("/v1/admin/audit")
 @Tag(name = "Audit (operator)")

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Consumers' sign-up and profile (api.md, "Consumers and wallet"). */
+/** Consumers' sign-up and profile (docs/api.md, "Consumers and wallet"). */
 @RestController
 @RequestMapping("/v1/users")
 @Tag(name = "Consumers")

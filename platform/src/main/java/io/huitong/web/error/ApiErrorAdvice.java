@@ -84,13 +84,18 @@ class ApiErrorAdvice {
 
     /**
      * Spring MVC's own failures (405, 406, 503 for a timed-out async request, ...) keep their status and
-     * headers, such as {@code Allow}; anything else is our bug and answers a bare 500.
+     * headers, such as {@code Allow}; an unreachable database answers 503 with {@code Retry-After}
+     * ({@link DatabaseUnavailable}); anything else is our bug and answers a bare 500.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> other(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse spring && (spring.getStatusCode().is4xxClientError() || spring.getStatusCode().value() == 503)) {
             HttpHeaders headers = spring.getHeaders();
             return errors.entity(ErrorCodes.forStatus(spring.getStatusCode().value()), request, headers);
+        }
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), DatabaseUnavailable.describe(e));
+            return errors.entity(ErrorCodes.databaseUnavailable(), request, DatabaseUnavailable.retryAfter());
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return errors.entity(ErrorCodes.internal(), request);

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Spring Boot's whitelabel/JSON error page: errors that happen outside a handler (a filter
- * throwing, the container refusing a request) still answer in the contract's shape.
+ * throwing, the container refusing a request) still answer in the contract's shape; a filter that found no database
+ * answers 503, as a handler does.
  */
 @Hidden
 @RestController
@@ -28,6 +29,10 @@ class ApiErrorController implements ErrorController {
         if (!(status instanceof Integer code)) {
             // Someone asked for /error directly: there is no error to show.
             return errors.entity(ErrorCodes.unrecognizedUrl(request.getMethod(), request.getRequestURI()), request);
+        }
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure && DatabaseUnavailable.causedBy(failure)) {
+            // a filter's query (an API key's lookup, an idempotency key's claim) found no database
+            return errors.entity(ErrorCodes.databaseUnavailable(), request, DatabaseUnavailable.retryAfter());
         }
         return errors.entity(code == 404
                 ? ErrorCodes.unrecognizedUrl(request.getMethod(), String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)))

@@ -29,6 +29,12 @@ public final class ErrorCodes {
         };
     }
 
+    /** The database could not be reached (docs/api.md "Errors"): the request did all it did, or nothing, and may be retried. */
+    public static ApiException databaseUnavailable() {
+        return new ApiException(503, ErrorType.API_ERROR, "service_unavailable",
+                "The service is temporarily unavailable. Retry shortly with the same Idempotency-Key to get the request's outcome.", null);
+    }
+
     public static ApiException internal() {
         return new ApiException(500, ErrorType.API_ERROR, "internal_error", INTERNAL_MESSAGE, null);
     }

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** A merchant's events (api.md, "Events and webhooks"): what webhooks deliver, readable at any time. */
+/** A merchant's events (docs/api.md, "Events and webhooks"): what webhooks deliver, readable at any time. */
 @RestController
 @RequestMapping("/v1/events")
 @Tag(name = "Events (merchant)")

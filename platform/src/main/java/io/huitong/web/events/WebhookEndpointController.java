@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A merchant's webhook endpoints (api.md, "Events and webhooks") and what was delivered to them. */
+/** A merchant's webhook endpoints (docs/api.md, "Events and webhooks") and what was delivered to them. */
 @RestController
 @RequestMapping("/v1/webhook_endpoints")
 @Tag(name = "Webhooks (merchant)", description = """

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * api.md "Idempotency" for every {@code POST}: the same caller, key and request gets the first response
+ * docs/api.md "Idempotency" for every {@code POST}: the same caller, key and request gets the first response
  * replayed; a different request under the same key gets 422; a second attempt while the first runs gets
  * 409. It runs after authentication, because keys belong to a caller. Its own 400/409/422 answers are
  * never stored, and neither is a 5xx, so a retry after our failure runs again.

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code huitong.idempotency.*}: how long keys are kept (api.md promises at least 24 hours) and how long
+ * {@code huitong.idempotency.*}: how long keys are kept (docs/api.md promises at least 24 hours) and how long
  * a running request holds its key before another instance may assume it died and take over.
  */
 @ConfigurationProperties("huitong.idempotency")

@@ -3,7 +3,7 @@ package io.huitong.web.lists;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.PageRequest;
 
-/** The list query parameters of api.md: {@code limit} (1–100, default 10), {@code starting_after}, {@code ending_before}. */
+/** The list query parameters of docs/api.md: {@code limit} (1–100, default 10), {@code starting_after}, {@code ending_before}. */
 final class ListParameters {
 
     static final String LIMIT = "limit";

@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Merchant onboarding by operators (api.md, "Merchants"), and merchant key rotation. */
+/** Merchant onboarding by operators (docs/api.md, "Merchants"), and merchant key rotation. */
 @RestController
 @RequestMapping("/v1/admin/merchants")
 @Tag(name = "Merchants (operator)")

@@ -29,7 +29,7 @@ final class ApiSchemas {
         body.addProperty("request_id", new StringSchema().example("req_01JD5Z8Q6Y3N4T2W1V0X9R8S7P"));
         body.required(List.of("type", "code", "message", "request_id"));
         ObjectSchema error = new ObjectSchema();
-        error.description("Every error answers this shape, with the HTTP status of api.md's error table.");
+        error.description("Every error answers this shape, with the HTTP status of docs/api.md's error table.");
         error.addProperty("error", body);
         error.required(List.of("error"));
         return error;

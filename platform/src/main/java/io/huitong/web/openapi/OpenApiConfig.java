@@ -19,7 +19,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description at /v3/api-docs (browsable at /docs): api.md's conventions, in machine-readable form. */
+/** The OpenAPI description at /v3/api-docs (browsable at /docs): docs/api.md's conventions, in machine-readable form. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 

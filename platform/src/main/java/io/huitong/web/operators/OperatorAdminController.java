@@ -100,6 +100,14 @@ class OperatorAdminController {
         return operators.list(page).map(OperatorView::of);
     }
 
+    @PostMapping("/sessions/end")
+    @AllowedRoles(OperatorRole.ADMIN)
+    @Operation(summary = "End every operator session at once (access that may have leaked): everyone logs in again with password and code;"
+            + " the admin key is no session and keeps working")
+    Map<String, Object> endAllSessions() {
+        return Map.of("object", "operator_sessions_ended", "ended", operators.endAllSessions());
+    }
+
     @GetMapping("/{id}")
     @AllowedRoles(OperatorRole.ADMIN)
     OperatorView get(@PathVariable String id) {

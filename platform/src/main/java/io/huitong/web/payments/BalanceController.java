@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A merchant's balance and the ledger lines behind it (api.md, "Balance"). */
+/** A merchant's balance and the ledger lines behind it (docs/api.md, "Balance"). */
 @RestController
 @Tag(name = "Balance")
 class BalanceController {

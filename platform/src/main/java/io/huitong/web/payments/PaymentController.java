@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Payments (api.md, "Payments"). */
+/** Payments (docs/api.md, "Payments"). */
 @RestController
 @RequestMapping("/v1/payments")
 @Tag(name = "Payments")

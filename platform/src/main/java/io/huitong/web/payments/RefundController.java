@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Refunds (api.md, "Refunds"). */
+/** Refunds (docs/api.md, "Refunds"). */
 @RestController
 @RequestMapping("/v1/refunds")
 @Tag(name = "Refunds")

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Channels' statements reconciled with the ledger, and the breaks operators resolve (api.md "Reconciliation (operator)"). */
+/** Channels' statements reconciled with the ledger, and the breaks operators resolve (docs/api.md "Reconciliation (operator)"). */
 @RestController
 @Tag(name = "Reconciliation (operator)")
 @AllowedRoles({OperatorRole.ADMIN, OperatorRole.FINANCE, OperatorRole.AUDITOR})

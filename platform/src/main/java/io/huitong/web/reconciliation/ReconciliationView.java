@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A reconciliation as the API shows it (api.md "Reconciliation (operator)"). */
+/** A reconciliation as the API shows it (docs/api.md "Reconciliation (operator)"). */
 @Schema(name = "Reconciliation")
 record ReconciliationView(String id, @Schema(allowableValues = "reconciliation") String object, String channel, LocalDate businessDate,
                           @Schema(description = "the statement's format: acquirer_settlement, camt_053, wallet_bill or ecny_bill") String format,

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The business-day calendar for operators (api.md, "Settlement and payouts"): a year's holidays and make-up working days. */
+/** The business-day calendar for operators (docs/api.md, "Settlement and payouts"): a year's holidays and make-up working days. */
 @RestController
 @RequestMapping("/v1/admin/calendar")
 @Tag(name = "Settlement (operator)")

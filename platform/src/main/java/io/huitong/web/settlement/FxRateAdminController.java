@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Exchange rates for operators (api.md, "Settlement and payouts"): an append-only history per currency pair. */
+/** Exchange rates for operators (docs/api.md, "Settlement and payouts"): an append-only history per currency pair. */
 @RestController
 @RequestMapping("/v1/admin/fx_rates")
 @Tag(name = "Settlement (operator)")

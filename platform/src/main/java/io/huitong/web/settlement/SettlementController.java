@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A merchant's settlements and payouts (api.md, "Settlement and payouts"). */
+/** A merchant's settlements and payouts (docs/api.md, "Settlement and payouts"). */
 @RestController
 @Tag(name = "Settlements and payouts")
 class SettlementController {

@@ -5,7 +5,7 @@ import io.huitong.settlement.SettlementLine;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A settlement as api.md shows it. */
+/** A settlement as docs/api.md shows it. */
 record SettlementView(String id, String object, String merchant, String run, LocalDate businessDate, String currency, long gross, long fees,
                       long refunds, long adjustments, long net, Fx fx, long carriedForward, String payout, String status, int linesCount,
                       Instant periodStart, Instant periodEnd, Instant createdAt) {

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A consumer's own wallet (api.md, "Consumers and wallet"): always the caller's, so no other wallet can be named. */
+/** A consumer's own wallet (docs/api.md, "Consumers and wallet"): always the caller's, so no other wallet can be named. */
 @RestController
 @RequestMapping("/v1/wallet")
 @Tag(name = "Wallet")

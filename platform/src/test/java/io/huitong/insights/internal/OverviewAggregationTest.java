@@ -19,14 +19,14 @@ class OverviewAggregationTest {
     @Test
     void hoursFallIntoShanghaiDaysAndMethodsAndCurrenciesAreKeptApart() {
         InsightPeriod.Window w = InsightPeriod.LAST_7_DAYS.window(local("2026-03-10T06:30:00"), ZoneId.of("Asia/Shanghai"));
-        List<HourlyRollup.HourRow> current = List.of(
+        List<HourlyFigures.HourRow> current = List.of(
                 // 23:00 on 9 March in Shanghai is 15:00 UTC the same day; 00:00 on 10 March is 16:00 UTC on the 9th
-                new HourlyRollup.HourRow(local("2026-03-09T23:00:00"), "CNY", "card", 4, 3, 3000, 0),
-                new HourlyRollup.HourRow(local("2026-03-10T00:00:00"), "CNY", "card", 2, 2, 500, 100),
-                new HourlyRollup.HourRow(local("2026-03-10T05:00:00"), "CNY", "qr", 5, 1, 8000, 0),
-                new HourlyRollup.HourRow(local("2026-03-10T05:00:00"), "USD", "card", 1, 1, 99, 0));
-        List<HourlyRollup.HourRow> previous = List.of(
-                new HourlyRollup.HourRow(local("2026-03-02T10:00:00"), "CNY", "card", 10, 5, 1000, 0));
+                new HourlyFigures.HourRow(local("2026-03-09T23:00:00"), "CNY", "card", 4, 3, 3000, 0),
+                new HourlyFigures.HourRow(local("2026-03-10T00:00:00"), "CNY", "card", 2, 2, 500, 100),
+                new HourlyFigures.HourRow(local("2026-03-10T05:00:00"), "CNY", "qr", 5, 1, 8000, 0),
+                new HourlyFigures.HourRow(local("2026-03-10T05:00:00"), "USD", "card", 1, 1, 99, 0));
+        List<HourlyFigures.HourRow> previous = List.of(
+                new HourlyFigures.HourRow(local("2026-03-02T10:00:00"), "CNY", "card", 10, 5, 1000, 0));
         Overview o = JdbcMerchantInsights.overview(w, current, previous);
         assertThat(o.currencies()).extracting(Overview.CurrencyOverview::currency).containsExactly("CNY", "USD");
         Overview.CurrencyOverview cny = o.currencies().getFirst();

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
-/** api.md "Audit and approvals": operators list, read and decide approvals over HTTP. */
+/** docs/api.md "Audit and approvals": operators list, read and decide approvals over HTTP. */
 // one instance for all tests, so that its operators are created and logged in once per database
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(RecordingApprovalHandler.Config.class)

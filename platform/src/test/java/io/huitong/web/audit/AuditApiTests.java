@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * api.md "Audit and approvals": money movements and operator actions on the chain; any stored entry changed by one
+ * docs/api.md "Audit and approvals": money movements and operator actions on the chain; any stored entry changed by one
  * byte or removed, a recorded ledger transfer changed, or a seal that no longer matches, is named by verification,
  * over HTTP and offline. The chainer runs only when asked here, so that the queue can be looked at too.
  */

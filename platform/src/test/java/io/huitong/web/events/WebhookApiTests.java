@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** api.md "Events and webhooks", over HTTP: endpoints, the SSRF rules, signed deliveries with retries, events, isolation. */
+/** docs/api.md "Events and webhooks", over HTTP: endpoints, the SSRF rules, signed deliveries with retries, events, isolation. */
 @TestPropertySource(properties = "huitong.webhooks.poll-interval=100ms")
 abstract class WebhookApiTests extends ApiTestSupport {
 

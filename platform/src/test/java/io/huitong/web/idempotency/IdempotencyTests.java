@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** api.md "Idempotency", over HTTP against a real database. */
+/** docs/api.md "Idempotency", over HTTP against a real database. */
 abstract class IdempotencyTests extends ApiTestSupport {
 
     private static final String ECHO = "/v1/admin/test/echo";

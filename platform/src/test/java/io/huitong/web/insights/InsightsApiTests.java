@@ -332,7 +332,7 @@ abstract class InsightsApiTests extends ApiTestSupport {
                 .endsWith(".csv\"");
         String text = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF");
-        List<List<String>> rows = csvRows(text.substring(1));
+        List<List<String>> rows = CsvRows.parse(text.substring(1));
         int header = -1;
         for (int i = 0; i < rows.size(); i++) {
             if (!rows.get(i).isEmpty() && rows.get(i).getFirst().equals("创建时间 Created")) {
@@ -357,46 +357,6 @@ abstract class InsightsApiTests extends ApiTestSupport {
 
         Api.Download other = api.download("/v1/payments/export.csv", "Authorization", onboardMerchant("汇通茶庄 Other export", "").bearer());
         assertThat(new String(other.body(), StandardCharsets.UTF_8)).doesNotContain(succeeded.getFirst());
-    }
-
-    /** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks. */
-    static List<List<String>> csvRows(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r') {
-                // CRLF: the line ends at the LF
-            } else if (c == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row.size() == 1 && row.getFirst().isEmpty() ? List.of() : row);
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 
     @Test

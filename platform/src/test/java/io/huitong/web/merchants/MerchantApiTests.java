@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** api.md "Merchants": onboarding by an operator, a secret key shown once, and key rotation with a grace period. */
+/** docs/api.md "Merchants": onboarding by an operator, a secret key shown once, and key rotation with a grace period. */
 abstract class MerchantApiTests extends ApiTestSupport {
 
     @Autowired

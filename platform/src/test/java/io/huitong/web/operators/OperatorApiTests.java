@@ -214,6 +214,34 @@ abstract class OperatorApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anAdminEndsEveryOperatorSessionAtOnceAndEveryoneLogsInAgain() {
+        TestOperators.LoggedIn analyst = operators.createAndLogIn("risk_analyst");
+        TestOperators.LoggedIn admin = operators.createAndLogIn("admin");
+        assertThat(api.get("/v1/admin/channels", "Authorization", analyst.bearer()).status()).isEqualTo(200);
+
+        Api.Response refused = api.postJson("/v1/admin/operators/sessions/end", "{}", "Authorization", analyst.bearer());
+        assertThat(refused.status()).as("an admin's action").isEqualTo(403);
+        assertThat(api.get("/v1/admin/channels", "Authorization", analyst.bearer()).status()).as("nothing ended").isEqualTo(200);
+
+        Api.Response ended = api.postJson("/v1/admin/operators/sessions/end", "{}", "Authorization", admin.bearer());
+        assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+        assertThat(ended.json().path("ended").asInt()).as("at least the two sessions of this test").isGreaterThanOrEqualTo(2);
+        assertThat(api.get("/v1/admin/channels", "Authorization", analyst.bearer()).status()).as("the analyst's session").isEqualTo(401);
+        assertThat(api.get("/v1/admin/operators", "Authorization", admin.bearer()).status()).as("the caller's own").isEqualTo(401);
+        assertThat(api.get("/v1/admin/operators", "Authorization", admin()).status()).as("the admin key is no session").isEqualTo(200);
+
+        clock.advance(Duration.ofSeconds(31)); // the next TOTP step
+        Api.Response again = operators.loginWithCode(analyst.email(), analyst.totpSecret());
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(api.get("/v1/admin/channels", "Authorization", Api.bearer(again.json().path("token").asString())).status())
+                .as("a new login works").isEqualTo(200);
+        Api.Response none = api.postJson("/v1/admin/operators/sessions/end", "{}", "Authorization", admin());
+        assertThat(none.json().path("ended").asInt()).as("only the new session was open").isEqualTo(1);
+        assertThat(api.get("/v1/admin/audit?actor=" + admin.id(), "Authorization", admin()).body())
+                .as("on the audit chain").contains("/v1/admin/operators/sessions/end");
+    }
+
+    @Test
     void aSessionEndsAtLogoutAndAfter8Hours() {
         TestOperators.LoggedIn op = operators.createAndLogIn("admin");
         String second = operators.loginWithCode(op.email(), op.totpSecret()).json().path("token").asString();

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** api.md "Payments", "Refunds" and "Balance" through the HTTP API. */
+/** docs/api.md "Payments", "Refunds" and "Balance" through the HTTP API. */
 abstract class PaymentApiTests extends ApiTestSupport {
 
     static final String VISA = "4242424242424242";

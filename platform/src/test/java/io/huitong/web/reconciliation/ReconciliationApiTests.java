@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * api.md "Reconciliation (operator)": every channel's statement of a day of mixed traffic reconciles with the ledger
+ * docs/api.md "Reconciliation (operator)": every channel's statement of a day of mixed traffic reconciles with the ledger
  * without a break; each fault a channel plants in its statement is found once, in its class, and nothing else is;
  * the same statement imported again changes nothing.
  */

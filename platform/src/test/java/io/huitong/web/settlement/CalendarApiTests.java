@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * api.md "Settlement and payouts": {@code GET|PUT /v1/admin/calendar/{year}}. The mainland calendar of 2026 and 2027
+ * docs/api.md "Settlement and payouts": {@code GET|PUT /v1/admin/calendar/{year}}. The mainland calendar of 2026 and 2027
  * is there from the first start; an operator replaces a year at once, and the calendar the settlement counts with
  * follows; bad input is refused with a 400 and changes nothing.
  */

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * api.md "Settlement and payouts": {@code POST|GET /v1/admin/fx_rates}. Rates are an append-only history per pair, the
+ * docs/api.md "Settlement and payouts": {@code POST|GET /v1/admin/fx_rates}. Rates are an append-only history per pair, the
  * one in force at an instant is the latest effective then, a rate is a decimal string (never a float), and bad input
  * is a 400 that adds nothing.
  */

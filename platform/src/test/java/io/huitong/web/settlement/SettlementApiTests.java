@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * api.md "Settlement and payouts": a merchant's money from payment to paid out, T+N in business days of the
+ * docs/api.md "Settlement and payouts": a merchant's money from payment to paid out, T+N in business days of the
  * calendar, refunds taken from the next settlement, a negative balance carried forward, other currencies converted at
  * the rate in force, payouts through the simulated bank (paid, rejected) with two-person approval above the threshold.
  * Dates are in November 2026, an ordinary month of the mainland calendar: 2 November is a Monday.

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * api.md "Settlement and payouts": a payment is due T+N business days of the platform's calendar after the business
+ * docs/api.md "Settlement and payouts": a payment is due T+N business days of the platform's calendar after the business
  * day it happened on (Asia/Shanghai; one on a day off counts from the next business day). Around the 2026 Mid-Autumn
  * and National Day holidays of the shipped calendar — days off 25-27 September and 1-7 October, make-up working days
  * Sunday 20 September and Saturday 10 October — a run every evening settles each payment on its due date, never

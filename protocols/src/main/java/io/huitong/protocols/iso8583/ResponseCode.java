@@ -59,7 +59,7 @@ public final class ResponseCode {
         };
     }
 
-    /** api.md's decline code for a declining response code; {@code card_declined} for any code without its own. */
+    /** docs/api.md's decline code for a declining response code; {@code card_declined} for any code without its own. */
     public static String declineCode(String code) {
         return switch (code == null ? "" : code) {
             case INSUFFICIENT_FUNDS -> "insufficient_funds";

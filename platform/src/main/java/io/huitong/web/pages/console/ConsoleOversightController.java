@@ -1,0 +1,166 @@
+package io.huitong.web.pages.console;
+
+import io.huitong.aml.AmlReport;
+import io.huitong.aml.AmlReports;
+import io.huitong.audit.AuditLog;
+import io.huitong.channels.Channels;
+import io.huitong.consumers.User;
+import io.huitong.consumers.Users;
+import io.huitong.consumers.Verifications;
+import io.huitong.identity.OperatorRole;
+import io.huitong.kernel.ApiException;
+import io.huitong.kernel.Page;
+import io.huitong.ledger.Ledger;
+import io.huitong.wallets.Wallet;
+import io.huitong.wallets.Wallets;
+import io.huitong.web.aml.AmlCustomers;
+import io.huitong.web.aml.AmlExports;
+import io.huitong.web.approvals.ChangeApprovals;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Oversight, through the same services as the API: anti-money-laundering reports (large-value and suspicious) with their exports
+ * for the regulator (CSV and XML, as {@code /v1/admin/aml/reports.csv|xml}); a consumer's verification, wallet and class, and a
+ * frozen wallet's unfreezing with another operator's approval; and the system's health (the ledger's books, the audit chain's
+ * verification and the channels' breakers).
+ */
+@Hidden
+@Controller
+@RequestMapping("/console")
+class ConsoleOversightController {
+
+    static final String UNFREEZE = "wallet.unfreeze";
+    static final int EXPORT_LIMIT = 10_000;
+
+    private final AmlReports aml;
+    private final AmlCustomers customers;
+    private final Users users;
+    private final Verifications verifications;
+    private final Wallets wallets;
+    private final ChangeApprovals changes;
+    private final Ledger ledger;
+    private final AuditLog audit;
+    private final Channels channels;
+    private final Clock clock;
+
+    ConsoleOversightController(AmlReports aml, AmlCustomers customers, Users users, Verifications verifications, Wallets wallets,
+                               ChangeApprovals changes, Ledger ledger, AuditLog audit, Channels channels, Clock clock) {
+        this.aml = aml;
+        this.customers = customers;
+        this.users = users;
+        this.verifications = verifications;
+        this.wallets = wallets;
+        this.changes = changes;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.channels = channels;
+        this.clock = clock;
+    }
+
+    // ---- anti-money-laundering ----
+
+    @GetMapping("/aml")
+    @SameRolesAs("GET /v1/admin/aml/reports")
+    String aml(@RequestParam(required = false) String type, @RequestParam(required = false) String date,
+               @RequestParam(required = false) String customer, @RequestParam(required = false) String after, Model model) {
+        String t = Forms.choice(type, "type", Set.of(AmlReport.LARGE_VALUE, AmlReport.SUSPICIOUS));
+        LocalDate day = Forms.date(date, "date");
+        String c = Forms.text(customer, "customer", 128);
+        aml.catchUp();
+        Page<AmlReport> page = aml.list(t, day, c, Forms.page(after));
+        model.addAttribute("type", t);
+        model.addAttribute("date", day);
+        model.addAttribute("customer", c);
+        model.addAttribute("reports", page.data().stream().map(customers::named).toList());
+        model.addAttribute("query", (t == null ? "" : "type=" + t + "&") + (day == null ? "" : "date=" + day + "&")
+                + (c == null ? "" : "customer=" + java.net.URLEncoder.encode(c, StandardCharsets.UTF_8) + "&"));
+        model.addAttribute("next", page.hasMore() ? "/console/aml?" + (t == null ? "" : "type=" + t + "&") + "after=" + page.data().getLast().id()
+                : null);
+        return "console/oversight/aml";
+    }
+
+    @GetMapping("/aml/export/csv")
+    @SameRolesAs("GET /v1/admin/aml/reports.csv")
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String type, @RequestParam(required = false) String date,
+                               @RequestParam(required = false) String customer) {
+        return file(AmlExports.csv(export(type, date, customer)), "text/csv", "aml-reports.csv");
+    }
+
+    @GetMapping("/aml/export/xml")
+    @SameRolesAs("GET /v1/admin/aml/reports.xml")
+    ResponseEntity<byte[]> xml(@RequestParam(required = false) String type, @RequestParam(required = false) String date,
+                               @RequestParam(required = false) String customer) {
+        List<AmlReport> reports = export(type, date, customer);
+        return file(AmlExports.xml(reports, Forms.blank(type), clock.instant()), "application/xml", "aml-reports.xml");
+    }
+
+    private List<AmlReport> export(String type, String date, String customer) {
+        String t = Forms.choice(type, "type", Set.of(AmlReport.LARGE_VALUE, AmlReport.SUSPICIOUS));
+        LocalDate day = Forms.date(date, "date");
+        aml.catchUp();
+        // each customer named as the institution knows them, as the API's export names them
+        return aml.export(t, day, Forms.text(customer, "customer", 128), EXPORT_LIMIT).stream().map(customers::named).toList();
+    }
+
+    private static ResponseEntity<byte[]> file(String body, String mediaType, String name) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(mediaType + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---- consumers and wallets ----
+
+    @GetMapping("/consumers")
+    @SameRolesAs("GET /v1/admin/users/{id}/verification")
+    String consumers(@RequestParam(required = false) String user, @RequestParam(required = false) String done, Model model) {
+        String id = Forms.text(user, "user", 64);
+        model.addAttribute("user", id);
+        if (id != null) {
+            User found = users.find(Forms.id(id, "user")).orElseThrow(() -> ApiException.notFound("user", id));
+            Wallet wallet = wallets.wallet(found.id());
+            model.addAttribute("consumer", found);
+            model.addAttribute("verification", verifications.verification(found.id()));
+            model.addAttribute("wallet", wallet);
+        }
+        model.addAttribute("done", "unfreezeRequested".equals(done) ? "console.approval.done.requested" : null);
+        return "console/oversight/consumers";
+    }
+
+    @PostMapping("/wallets/{id}/unfreeze")
+    @SameRolesAs("POST /v1/admin/wallets/{id}/unfreeze")
+    String unfreeze(Staff staff, @PathVariable String id) {
+        Wallet wallet = wallets.walletById(Forms.id(id, "wallet"));
+        if (!"frozen".equals(wallet.status())) {
+            throw ApiException.conflict("wallet_not_frozen", "The wallet is " + wallet.status() + ", not frozen.");
+        }
+        return ConsoleRiskController.requested(changes.request(staff.principal(), UNFREEZE, "wallet", id, Set.of(OperatorRole.RISK_ANALYST),
+                Map.of(), Map.of()));
+    }
+
+    // ---- system ----
+
+    @GetMapping("/system")
+    @SameRolesAs({"GET /v1/admin/ledger/check", "GET /v1/admin/audit/verify", "GET /v1/admin/channels"})
+    String system(Model model) {
+        model.addAttribute("books", ledger.check());
+        model.addAttribute("chain", audit.verify());
+        model.addAttribute("channels", channels.status());
+        return "console/oversight/system";
+    }
+}

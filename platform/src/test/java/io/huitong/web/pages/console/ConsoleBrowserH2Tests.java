@@ -1,0 +1,15 @@
+package io.huitong.web.pages.console;
+
+import io.huitong.testsupport.TestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class ConsoleBrowserH2Tests extends ConsoleBrowserTests {
+
+    static final TestDatabase DB = TestDatabase.h2();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DB.register(registry);
+    }
+}

@@ -1,0 +1,69 @@
+package io.huitong.web.pages.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huitong.testsupport.Api;
+import io.huitong.testsupport.TestOperators;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's merchants, channels, anti-money-laundering, consumers and system pages, through the same services as the API:
+ * onboarding shows the new secret key once, a terms change waits for another finance operator, the AML export is the API's,
+ * a consumer's wallet and class are found by id, and the system page shows the books and the chain.
+ */
+abstract class ConsoleOversightTests extends ConsoleFixtures {
+
+    @Test
+    void merchantsChannelsAmlConsumersAndTheSystemOnScreen() {
+        TestOperators.LoggedIn admin = operators.createAndLogIn("admin");
+        Console console = console(admin);
+        page(console.get("/console/merchants"), 200);
+        String name = "Console Tea " + UUID.randomUUID().toString().substring(0, 6);
+        Api.Response onboarded = console.post("/console/merchants", form("name", name, "email", "ops@consoletea.example", "default_currency", "CNY"));
+        page(onboarded, 200);
+        assertThat(onboarded.body()).contains("id=\"secret-key\"").contains("sk_");
+        assertThat(onboarded.header("Cache-Control")).contains("no-store");
+        String merchant = null;
+        for (var m : api.get("/v1/admin/merchants?limit=100", "Authorization", admin()).json().path("data")) {
+            if (m.path("name").asString().equals(name)) {
+                merchant = m.path("id").asString();
+            }
+        }
+        assertThat(merchant).isNotNull();
+        page(console.get("/console/merchants/" + merchant), 200);
+        Api.Response terms = console.post("/console/merchants/" + merchant + "/terms", form("fee_percent_bps", "250"));
+        assertThat(terms.status()).as(terms.body()).isEqualTo(302);
+        assertThat(terms.header("Location")).contains("/console/approvals/");
+        assertThat(api.get("/v1/admin/merchants/" + merchant, "Authorization", admin()).json().path("fee_percent_bps").asInt())
+                .as("waits for approval").isEqualTo(300);
+        page(console.post("/console/merchants/" + merchant + "/terms", form("fee_percent_bps", "-1")), 400);
+        page(console.post("/console/merchants", form("name", "No Mail", "email", "not an email")), 400);
+
+        Api.Response channels = console.get("/console/channels");
+        page(channels, 200);
+        assertThat(channels.body()).contains("id=\"channel-acq_a\"");
+
+        paymentInReview(); // a large-value movement for the AML reports
+        page(console.get("/console/aml"), 200);
+        page(console.get("/console/aml?type=bogus"), 400);
+        page(console.get("/console/aml?date=yesterday"), 400);
+        Api.Response csv = console.get("/console/aml/export/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body().lines().findFirst().orElse("")).startsWith("report_id");
+        assertThat(csv.body()).as("the API's export, to the byte").isEqualTo(api.get("/v1/admin/aml/reports.csv", "Authorization", admin()).body());
+
+        String phone = "+86139" + String.format("%08d", (int) (Math.random() * 100_000_000));
+        Api.Response user = api.postJson("/v1/users", "{\"phone\":\"" + phone + "\",\"password\":\"Plum-blossom 2026\",\"name\":\"Li Lei\"}");
+        assertThat(user.status()).as(user.body()).isEqualTo(201);
+        Api.Response found = console.get("/console/consumers?user=" + user.json().path("id").asString());
+        page(found, 200);
+        assertThat(found.body()).contains("id=\"wallet-status\"");
+        page(console.get("/console/consumers?user=usr_nobody"), 404);
+
+        Api.Response system = console.get("/console/system");
+        page(system, 200);
+        assertThat(system.body()).contains("id=\"books\" class=\"ok\"").contains("id=\"chain\" class=\"ok\"");
+    }
+}
