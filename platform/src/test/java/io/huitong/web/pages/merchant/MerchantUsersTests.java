@@ -246,6 +246,9 @@ abstract class MerchantUsersTests extends MerchantPageSupport {
         page(support.post("/merchant/team/invite", "email=" + enc(outsider.email) + "&role=owner"), 403);
         page(developer.post("/merchant/team/settings", "support_refund_limit=99999"), 403);
         assertThat(api.get("/v1/admin/merchants/" + shop.id() + "/users", "Authorization", admin()).body()).doesNotContain(outsider.email);
+        // the dashboard is no part of the API's description; the operator's invitation is
+        JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+        assertThat(paths.propertyNames()).noneMatch(p -> p.startsWith("/merchant")).contains("/v1/admin/merchants/{id}/users");
         // without a session: the login page
         Api.Response anonymous = api.get("/merchant/team");
         assertThat(anonymous.status()).isEqualTo(303);
