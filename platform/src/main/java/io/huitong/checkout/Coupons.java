@@ -12,4 +12,10 @@ public interface Coupons {
     Optional<Coupon> find(String merchantId, String couponId);
 
     Page<Coupon> list(String merchantId, PageRequest page);
+
+    /** Pauses a coupon: from now on payers can neither apply it nor pay with it. Pausing a paused one changes nothing. */
+    Coupon pause(String merchantId, String couponId);
+
+    /** Lets payers use a paused coupon again. */
+    Coupon resume(String merchantId, String couponId);
 }

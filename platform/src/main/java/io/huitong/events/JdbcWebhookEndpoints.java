@@ -114,6 +114,38 @@ final class JdbcWebhookEndpoints implements WebhookEndpoints {
                 d.nextAttemptAt(), d.lastAttemptAt(), d.lastStatusCode(), d.createdAt(), history.getOrDefault(d.id(), List.of())));
     }
 
+    @Override
+    public Optional<WebhookDelivery> delivery(String merchantId, String deliveryId) {
+        return jdbc.sql("select " + DELIVERY_COLUMNS + " from webhook_delivery d join event e on e.id = d.event_id"
+                        + " where d.id = ? and d.merchant_id = ?")
+                .params(deliveryId, merchantId)
+                .query(JdbcWebhookEndpoints::delivery)
+                .optional()
+                .map(d -> new WebhookDelivery(d.id(), d.eventId(), d.eventType(), d.endpointId(), d.status(), d.attempts(), d.nextAttemptAt(),
+                        d.lastAttemptAt(), d.lastStatusCode(), d.createdAt(), attempts(List.of(d.id())).getOrDefault(d.id(), List.of())));
+    }
+
+    @Override
+    public WebhookDelivery replay(String merchantId, String deliveryId) {
+        String id = ids.next("whd");
+        tx.executeWithoutResult(s -> {
+            record Original(String eventId, String endpointId) {
+            }
+            Original original = jdbc.sql("select d.event_id, d.endpoint_id from webhook_delivery d join webhook_endpoint w on w.id = d.endpoint_id"
+                            + " where d.id = ? and d.merchant_id = ? and w.status = ?")
+                    .params(deliveryId, merchantId, WebhookEndpoint.ENABLED)
+                    .query((rs, n) -> new Original(rs.getString(1), rs.getString(2)))
+                    .optional()
+                    .orElseThrow(() -> ApiException.notFound("webhook delivery", deliveryId));
+            Instant now = DbTimes.now(clock);
+            jdbc.sql("insert into webhook_delivery (id, event_id, endpoint_id, merchant_id, status, attempts, next_attempt_at, created_at)"
+                            + " values (?, ?, ?, ?, ?, 0, ?, ?)")
+                    .params(id, original.eventId(), original.endpointId(), merchantId, WebhookDelivery.PENDING, DbTimes.at(now), DbTimes.at(now))
+                    .update();
+        });
+        return delivery(merchantId, id).orElseThrow();
+    }
+
     private Map<String, List<WebhookDelivery.Attempt>> attempts(List<String> deliveryIds) {
         if (deliveryIds.isEmpty()) {
             return Map.of();

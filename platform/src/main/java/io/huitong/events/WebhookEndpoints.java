@@ -28,6 +28,16 @@ public interface WebhookEndpoints {
 
     Page<WebhookDelivery> deliveries(String merchantId, String endpointId, PageRequest page);
 
+    /** One delivery of the merchant's, with every attempt; another merchant's is not found. */
+    Optional<WebhookDelivery> delivery(String merchantId, String deliveryId);
+
+    /**
+     * Sends a delivery's event to its endpoint again: a new delivery of the same event (same id, same body) to the same
+     * endpoint, due at once, which the relay attempts like any other; the delivery it repeats keeps its own history. An
+     * unknown delivery, another merchant's, or one whose endpoint was deleted is a 404.
+     */
+    WebhookDelivery replay(String merchantId, String deliveryId);
+
     record Created(WebhookEndpoint endpoint, String secret) {
     }
 }

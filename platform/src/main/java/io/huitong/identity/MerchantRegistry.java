@@ -163,6 +163,16 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
         });
     }
 
+    @Override
+    public List<MerchantKeyInfo> keys(String merchantId) {
+        Instant since = now().minus(Duration.ofDays(7));
+        return jdbc.sql("select id, mode, created_at, expires_at from merchant_key where merchant_id = ?"
+                        + " and (expires_at is null or expires_at > ?) order by created_at desc, id desc")
+                .params(merchantId, DbTimes.at(since))
+                .query((rs, i) -> new MerchantKeyInfo(rs.getString(1), rs.getString(2), DbTimes.instant(rs, 3), DbTimes.instant(rs, 4)))
+                .list();
+    }
+
     private MerchantKey issueKey(String merchantId, Instant now, Instant previousKeysExpireAt) {
         String secret = SecretKeys.generate(TEST_KEY_PREFIX);
         jdbc.sql("insert into merchant_key (id, merchant_id, key_hash, mode, created_at) values (?, ?, ?, ?, ?)")

@@ -24,6 +24,9 @@ public interface Merchants {
      */
     Merchant changeTerms(String merchantId, MerchantTerms terms);
 
+    /** The merchant's keys that work now or did in the last days (newest first), never the keys themselves. */
+    java.util.List<MerchantKeyInfo> keys(String merchantId);
+
     /** Issues a new key; the merchant's current keys keep working for {@code grace}, then stop. */
     MerchantKey rotateKey(String merchantId, Duration grace);
 

@@ -12,5 +12,5 @@
  *   <li>throw {@link io.huitong.kernel.ApiException} for any error the caller should see.</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web", allowedDependencies = {"kernel", "identity", "ledger", "payments", "events", "channels", "consumers", "operators", "wallets", "aml", "risk", "vault", "settlement", "approvals", "reports", "reconciliation", "audit", "checkout", "insights"})
+@org.springframework.modulith.ApplicationModule(displayName = "Web", allowedDependencies = {"kernel", "identity", "ledger", "payments", "events", "channels", "consumers", "operators", "wallets", "aml", "risk", "vault", "settlement", "approvals", "reports", "reconciliation", "audit", "checkout", "insights", "merchantusers"})
 package io.huitong.web;

@@ -87,6 +87,40 @@ abstract class WebhookRelayContract {
     }
 
     @Test
+    void aDeliverySentAgainCarriesTheSameEventToTheSameEndpointOnceMore() {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            receiver.answer(500);
+            String endpoint = fx.endpoints.create("mer_a", false, new NewWebhookEndpoint(receiver.url(), List.of("*"), null)).endpoint().id();
+            String eventId = fx.record("mer_a", EventTypes.PAYMENT_SUCCEEDED, PAYMENT);
+            assertThat(fx.relay().runOnce()).isEqualTo(1);
+            WebhookDelivery first = fx.endpoints.deliveries("mer_a", endpoint, io.huitong.kernel.PageRequest.first(10)).data().get(0);
+            assertThat(first.history()).hasSize(1);
+            assertThat(first.history().get(0).statusCode()).isEqualTo(500);
+
+            WebhookDelivery again = fx.endpoints.replay("mer_a", first.id());
+            assertThat(again.id()).isNotEqualTo(first.id());
+            assertThat(again.eventId()).isEqualTo(eventId);
+            assertThat(again.endpointId()).isEqualTo(endpoint);
+            assertThat(again.status()).isEqualTo(WebhookDelivery.PENDING);
+            assertThat(again.history()).isEmpty();
+            assertThat(fx.relay().runOnce()).as("due at once").isEqualTo(1);
+            assertThat(fx.endpoints.delivery("mer_a", again.id()).orElseThrow().status()).isEqualTo(WebhookDelivery.DELIVERED);
+            assertThat(fx.endpoints.delivery("mer_a", first.id()).orElseThrow().history()).as("the first keeps its own history").hasSize(1);
+            List<WebhookReceiver.Received> received = receiver.received();
+            assertThat(received).hasSize(2);
+            assertThat(received.get(1).body()).as("the same event, the same body").isEqualTo(received.get(0).body());
+
+            // another merchant's delivery, an unknown one, or one of a deleted endpoint is not found
+            assertThatThrownBy(() -> fx.endpoints.replay("mer_b", first.id())).isInstanceOf(io.huitong.kernel.ApiException.class)
+                    .hasFieldOrPropertyWithValue("status", 404);
+            assertThat(fx.endpoints.delivery("mer_b", first.id())).isEmpty();
+            assertThatThrownBy(() -> fx.endpoints.replay("mer_a", "whd_nothing")).isInstanceOf(io.huitong.kernel.ApiException.class);
+            fx.endpoints.delete("mer_a", endpoint);
+            assertThatThrownBy(() -> fx.endpoints.replay("mer_a", first.id())).isInstanceOf(io.huitong.kernel.ApiException.class);
+        }
+    }
+
+    @Test
     void anEventExistsOnlyIfTheCallersTransactionCommits() {
         fx.endpoint("mer_a", "http://127.0.0.1:9/hooks", "*");
 

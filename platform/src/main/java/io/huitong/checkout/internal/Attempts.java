@@ -85,6 +85,9 @@ final class Attempts {
             return null;
         }
         CouponStore.Row coupon = coupons.lock(session.couponId());
+        if (coupon.coupon().paused()) {
+            return CouponVerdict.Reason.UNKNOWN;
+        }
         CouponVerdict verdict = coupon.coupon().terms().judge(session.amount(), session.currency(), DbTimes.now(clock), coupon.claimed());
         if (verdict instanceof CouponVerdict.Refused refused) {
             return refused.reason();

@@ -31,7 +31,7 @@ final class CouponService implements Coupons {
             throw codeTaken();
         }
         Coupon coupon = new Coupon(ids.next("cpn"), merchantId, r.code(), r.amountOff(), r.percentOff(), r.currency(), r.minimumAmount(),
-                r.validFromInstant(), r.validUntilInstant(), r.maxRedemptions(), r.maxRedemptionsPerPayer(), 0, DbTimes.now(clock));
+                r.validFromInstant(), r.validUntilInstant(), r.maxRedemptions(), r.maxRedemptionsPerPayer(), 0, DbTimes.now(clock), null);
         try {
             coupons.insert(coupon);
         } catch (DuplicateKeyException e) {
@@ -48,6 +48,22 @@ final class CouponService implements Coupons {
     @Override
     public Page<Coupon> list(String merchantId, PageRequest page) {
         return coupons.list(merchantId, page);
+    }
+
+    @Override
+    public Coupon pause(String merchantId, String couponId) {
+        if (!coupons.setPaused(merchantId, couponId, DbTimes.now(clock))) {
+            throw ApiException.notFound("coupon", couponId);
+        }
+        return coupons.find(merchantId, couponId).orElseThrow();
+    }
+
+    @Override
+    public Coupon resume(String merchantId, String couponId) {
+        if (!coupons.setPaused(merchantId, couponId, null)) {
+            throw ApiException.notFound("coupon", couponId);
+        }
+        return coupons.find(merchantId, couponId).orElseThrow();
     }
 
     private static ApiException codeTaken() {

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class CouponStore {
 
     private static final String COLUMNS = "id, merchant_id, code, amount_off, percent_off, currency, minimum_amount, valid_from,"
-            + " valid_until, max_redemptions, max_redemptions_per_payer, times_redeemed, created_at, claimed";
+            + " valid_until, max_redemptions, max_redemptions_per_payer, times_redeemed, created_at, claimed, paused_at";
 
     /** A coupon and how many redemptions are taken (reserved or made). */
     record Row(Coupon coupon, int claimed) {
@@ -64,6 +64,12 @@ final class CouponStore {
     Page<Coupon> list(String merchantId, PageRequest page) {
         PageRequest.Query q = page.byId("select " + COLUMNS + " from coupon", "merchant_id = ?", List.of(merchantId), "id");
         return Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(CouponStore::coupon).list(), page);
+    }
+
+    /** Pauses (at {@code at}) or resumes (null) the merchant's coupon; false when it has no such coupon. */
+    boolean setPaused(String merchantId, String id, Instant at) {
+        return jdbc.sql("update coupon set paused_at = " + (at == null ? "null" : "coalesce(paused_at, ?)") + " where id = ? and merchant_id = ?")
+                .params(at == null ? List.of(id, merchantId) : List.of(DbTimes.at(at), id, merchantId)).update() == 1;
     }
 
     /** Takes one redemption if any is left; false when the coupon is used up. */
@@ -124,6 +130,6 @@ final class CouponStore {
         return new Coupon(rs.getString(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4, Long.class),
                 (Integer) rs.getObject(5, Integer.class), rs.getString(6), rs.getObject(7, Long.class), DbTimes.instant(rs, 8),
                 DbTimes.instant(rs, 9), rs.getObject(10, Integer.class), rs.getObject(11, Integer.class), rs.getInt(12),
-                DbTimes.instant(rs, 13));
+                DbTimes.instant(rs, 13), DbTimes.instant(rs, 15));
     }
 }

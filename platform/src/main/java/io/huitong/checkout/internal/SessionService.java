@@ -68,7 +68,8 @@ final class SessionService implements CheckoutSessions {
             return new CouponVerdict.Refused(CouponVerdict.Reason.UNKNOWN);
         }
         Optional<CouponStore.Row> coupon = coupons.findByCode(session.merchantId(), normalized);
-        if (coupon.isEmpty()) {
+        if (coupon.isEmpty() || coupon.get().coupon().paused()) {
+            // a coupon its merchant paused is, to the payer, no valid code
             return new CouponVerdict.Refused(CouponVerdict.Reason.UNKNOWN);
         }
         CouponVerdict verdict = coupon.get().coupon().terms().judge(session.amount(), session.currency(), DbTimes.now(clock),

@@ -1,6 +1,7 @@
 package io.huitong.operators.internal;
 
 import io.huitong.identity.OperatorRole;
+import io.huitong.identity.StaffPasswords;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.Ids;
@@ -71,7 +72,7 @@ final class OperatorAccounts implements Operators {
     }
 
     private Operator insert(NewOperator request, String status) {
-        OperatorPasswords.check(request.password(), request.email());
+        StaffPasswords.check(request.password(), request.email());
         Instant now = now();
         String id = ids.next("op");
         Set<OperatorRole> roles = request.roleSet();

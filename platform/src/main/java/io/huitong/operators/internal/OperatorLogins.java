@@ -3,6 +3,7 @@ package io.huitong.operators.internal;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.identity.BearerAuthenticator;
 import io.huitong.identity.LoginGuard;
+import io.huitong.identity.Totp;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.ErrorType;

@@ -1,6 +1,7 @@
 package io.huitong.operators.internal;
 
 import io.huitong.identity.LoginGuard;
+import io.huitong.identity.StaffPasswords;
 import io.huitong.kernel.Ids;
 import io.huitong.vault.Vault;
 import java.time.Clock;
@@ -8,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,8 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OperatorsConfig {
 
     /** Argon2id, as Spring Security recommends it: one encoder for the hashes written and those checked. */
-    private static final org.springframework.security.crypto.password.PasswordEncoder PASSWORDS =
-            Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    private static final org.springframework.security.crypto.password.PasswordEncoder PASSWORDS = StaffPasswords.HASHES;
 
     @Bean
     OperatorLogins operatorLogins(JdbcClient jdbc, PlatformTransactionManager transactions, Vault vault, OperatorsProperties properties,

@@ -21,7 +21,12 @@ import io.huitong.identity.OperatorRole;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
+import io.huitong.merchantusers.Invitation;
+import io.huitong.merchantusers.MerchantRole;
+import io.huitong.merchantusers.MerchantUser;
+import io.huitong.merchantusers.MerchantUsers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,10 +58,16 @@ class MerchantAdminController {
 
     private final ChangeApprovals changes;
 
-    MerchantAdminController(Merchants merchants, Settlements settlements, ChangeApprovals changes) {
+    private final MerchantUsers users;
+    private final String publicUrl;
+
+    MerchantAdminController(Merchants merchants, Settlements settlements, ChangeApprovals changes, MerchantUsers users,
+                            @org.springframework.beans.factory.annotation.Value("${huitong.payments.public-url:}") String publicUrl) {
         this.changes = changes;
         this.merchants = merchants;
         this.settlements = settlements;
+        this.users = users;
+        this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
     }
 
     record MerchantView(String id, String object, String name, String email, String defaultCurrency, String settlementSchedule,
@@ -152,6 +163,55 @@ class MerchantAdminController {
             throw ApiException.conflict("merchant_not_frozen", "The merchant is " + merchant.status() + ", not frozen.");
         }
         return changes.request(caller, UNFREEZE, "merchant", id, Set.of(OperatorRole.RISK_ANALYST), Map.of(), Map.of("merchant", merchant.name()));
+    }
+
+    record NewMerchantUser(String email, String role) {
+    }
+
+    record MerchantUserView(String id, @Schema(allowableValues = "merchant_user") String object, String merchant, String email,
+                            @Schema(allowableValues = {"owner", "developer", "finance", "support"}) String role,
+                            @Schema(allowableValues = {"invited", "active", "disabled"}) String status, boolean mfaEnabled,
+                            String invitedBy, Instant createdAt, Instant lastLoginAt) {
+
+        static MerchantUserView of(MerchantUser u) {
+            return new MerchantUserView(u.id(), "merchant_user", u.merchantId(), u.email(), u.role().wireName(), u.status(), u.mfaEnabled(),
+                    u.invitedBy(), u.createdAt(), u.lastLoginAt());
+        }
+    }
+
+    record InvitationCreated(@Schema(allowableValues = "merchant_user_invitation") String object, MerchantUserView user,
+                             @Schema(description = "The one-time link the invited person opens to set a password and enrol TOTP; "
+                                     + "shown this once, kept only as a hash") String invitationUrl,
+                             Instant expiresAt) {
+    }
+
+    @PostMapping("/{id}/users")
+    @AllowedRoles(OperatorRole.ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Invite a person to the merchant's dashboard (its first owner, usually); the answer carries the invitation link, shown this once",
+            description = "Body {email, role}: role owner, developer, finance or support. The platform sends no mail: hand the link to the "
+                    + "person, who sets a password and enrols an authenticator app (TOTP) with it within 72 hours. Inviting again someone "
+                    + "invited issues a new link and the one before stops working. 409 user_exists for an active user of the merchant, "
+                    + "email_taken for another merchant's.")
+    InvitationCreated invite(@PathVariable String id, @RequestBody NewMerchantUser body, ApiPrincipal caller,
+                             jakarta.servlet.http.HttpServletRequest request) {
+        if (body == null) {
+            throw ApiException.missing("email");
+        }
+        Invitation invitation = users.invite(id, body.email(), MerchantRole.require(body.role()), caller.id());
+        String base = publicUrl.isEmpty()
+                ? org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
+                : publicUrl;
+        return new InvitationCreated("merchant_user_invitation", MerchantUserView.of(invitation.user()),
+                base + "/merchant/invitation?token=" + invitation.token(), invitation.expiresAt());
+    }
+
+    @GetMapping("/{id}/users")
+    @AllowedRoles({OperatorRole.ADMIN, OperatorRole.SECURITY, OperatorRole.SUPPORT, OperatorRole.AUDITOR})
+    @Operation(summary = "The merchant's dashboard users, newest first, with their roles and status")
+    java.util.List<MerchantUserView> users(@PathVariable String id) {
+        merchants.find(id).orElseThrow(() -> ApiException.notFound("merchant", id));
+        return users.list(id).stream().map(MerchantUserView::of).toList();
     }
 
     @PostMapping("/{id}/keys")

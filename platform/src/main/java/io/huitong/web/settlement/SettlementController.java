@@ -64,11 +64,7 @@ class SettlementController {
 
     /** Streams a report as the answer, a file to save. */
     static void write(Report report, ReportFormat format, String name, HttpServletResponse response) throws IOException {
-        response.setContentType(format.mediaType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format.extension() + "\"");
-        response.setHeader("Cache-Control", "no-store");
-        Reports.write(report, format, response.getOutputStream());
-        response.flushBuffer();
+        Statements.write(report, format, name, response);
     }
 
     @GetMapping("/v1/payouts")

@@ -14,16 +14,17 @@ import java.util.List;
 /**
  * A settlement's statement (结算单): who, which business date and period, the rate when converted, one line per
  * payment (with its fee), refund and adjustment in the currency it happened in, and the totals in the settlement
- * currency. Bilingual labels, as merchants' finance staff and auditors read them.
+ * currency. Bilingual labels, as merchants' finance staff and auditors read them. The API and the merchant dashboard
+ * serve the same statement.
  */
-final class Statements {
+public final class Statements {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private Statements() {
     }
 
-    static Report of(Settlement s, Merchant merchant, Settlements settlements) {
+    public static Report of(Settlement s, Merchant merchant, Settlements settlements) {
         List<Field> header = new ArrayList<>();
         header.add(Field.text("商户 Merchant", merchant == null ? s.merchantId() : merchant.name()));
         header.add(Field.text("商户号 Merchant ID", s.merchantId()));
@@ -50,6 +51,16 @@ final class Statements {
                 sink -> settlements.eachLine(s.id(), l -> sink.accept(List.of(l.happenedAt(), kind(l.kind()), l.objectId(), l.gross(), l.fee(),
                         l.refund(), l.adjustment(), l.net()))),
                 totals);
+    }
+
+    /** Streams a report as the answer, a file to save. */
+    public static void write(io.huitong.reports.Report report, io.huitong.reports.ReportFormat format, String name,
+                             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType(format.mediaType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format.extension() + "\"");
+        response.setHeader("Cache-Control", "no-store");
+        io.huitong.reports.Reports.write(report, format, response.getOutputStream());
+        response.flushBuffer();
     }
 
     private static String kind(String kind) {

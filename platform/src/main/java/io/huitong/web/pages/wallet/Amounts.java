@@ -15,19 +15,20 @@ import java.util.regex.Pattern;
 /**
  * Money and time as the payer types and reads them. An amount is typed in the currency's major unit ({@code 50},
  * {@code 50.5}, {@code 1,050.00}) and becomes an integer of minor units, exactly: never a floating-point number. Times
- * are shown in China's zone, where the wallet's classes count their years.
+ * are shown in China's zone, where the wallet's classes count their years. The merchant dashboard reads and shows money
+ * the same way.
  */
-final class Amounts {
+public final class Amounts {
 
-    static final String CURRENCY = "CNY";
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final String CURRENCY = "CNY";
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Pattern TYPED = Pattern.compile("[0-9]{1,12}(\\.[0-9]{0,4})?");
 
     private Amounts() {
     }
 
     /** The typed amount in minor units of {@code currency}: a 400 on {@code amount} unless it is a positive amount. */
-    static long parse(String typed, String currency) {
+    public static long parse(String typed, String currency) {
         if (typed == null || typed.isBlank()) {
             throw ApiException.missing("amount");
         }
@@ -51,7 +52,7 @@ final class Amounts {
     }
 
     /** {@code ¥1,234.50} (Chinese) or {@code CN¥1,234.50} (English); negative amounts with a minus sign. */
-    static String format(long minor, String currency, Locale locale) {
+    public static String format(long minor, String currency, Locale locale) {
         NumberFormat format = NumberFormat.getCurrencyInstance(locale.getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.US);
         Currency unit = Currency.getInstance(currency);
         format.setCurrency(unit);
@@ -62,7 +63,7 @@ final class Amounts {
     }
 
     /** A moment as a date and time in China, in the payer's language. */
-    static String time(Instant at, Locale locale) {
+    public static String time(Instant at, Locale locale) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(ZONE).format(at);
     }
 }

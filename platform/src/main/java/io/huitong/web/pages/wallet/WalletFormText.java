@@ -14,17 +14,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The wallet's forms hold text only: a field whose encoding is broken (a bare {@code %}, bytes that are no UTF-8), that
  * holds a NUL character or half of a surrogate pair is refused before anything reads it, Spring Security's CSRF check
- * included. The payer sees the wallet's "bad request" page (400) instead of a failure of the server.
+ * included. The payer sees the wallet's "bad request" page (400) instead of a failure of the server. Another area of
+ * pages (the merchant dashboard) checks its forms the same way, with a filter of its own for its paths and its page.
  */
-final class WalletFormText extends OncePerRequestFilter {
+public final class WalletFormText extends OncePerRequestFilter {
 
     /** Where a refused form goes: the page saying so, asked for as a GET without the form's fields. */
     static final String REFUSED = "/wallet/refused";
 
+    private final String area;
+    private final String refused;
+
+    WalletFormText() {
+        this("/wallet", REFUSED);
+    }
+
+    /** The forms posted to {@code area} ({@code /merchant}) and below it, a refused one shown by the page at {@code refused}. */
+    public WalletFormText(String area, String refused) {
+        this.area = area;
+        this.refused = refused;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        return !"POST".equals(request.getMethod()) || !(uri.equals("/wallet") || uri.startsWith("/wallet/"));
+        return !"POST".equals(request.getMethod()) || !(uri.equals(area) || uri.startsWith(area + "/"));
     }
 
     @Override
@@ -34,7 +48,7 @@ final class WalletFormText extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        request.getRequestDispatcher(REFUSED).forward(new Refused(request), response);
+        request.getRequestDispatcher(refused).forward(new Refused(request), response);
     }
 
     /** Whether the servlet container reads the form's fields, and each of them is text. */

@@ -1,4 +1,4 @@
-package io.huitong.operators.internal;
+package io.huitong.identity;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.net.URLEncoder;
@@ -15,13 +15,14 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * TOTP (RFC 6238) as every authenticator app reads it: HMAC-SHA1, 6 digits, 30-second steps, a 160-bit
  * secret in base32. A code is accepted for its own step and one step either side (clock drift), and only
- * for a step later than the last one accepted, so a code can't be used twice.
+ * for a step later than the last one accepted, so a code can't be used twice. The second factor of the institution's
+ * operators and of merchants' staff alike.
  */
-final class Totp {
+public final class Totp {
 
-    static final String ISSUER = "Huitong";
-    static final int DIGITS = 6;
-    static final Duration PERIOD = Duration.ofSeconds(30);
+    public static final String ISSUER = "Huitong";
+    public static final int DIGITS = 6;
+    public static final Duration PERIOD = Duration.ofSeconds(30);
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -30,25 +31,25 @@ final class Totp {
     private Totp() {
     }
 
-    static Totp sha1() {
+    public static Totp sha1() {
         return new Totp();
     }
 
     /** A new secret, base32 without padding. */
-    static String newSecret() {
+    public static String newSecret() {
         byte[] secret = new byte[20];
         RANDOM.nextBytes(secret);
         return base32(secret);
     }
 
-    static String uri(String secret, String account) {
+    public static String uri(String secret, String account) {
         String label = encode(ISSUER + ":" + account);
         return "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + encode(ISSUER) + "&algorithm=SHA1&digits=" + DIGITS
                 + "&period=" + PERIOD.toSeconds();
     }
 
     /** The step the code belongs to, if it is right for {@code now} (± one step) and later than {@code lastStep}. */
-    OptionalLong verify(String secret, String code, Instant now, long lastStep) {
+    public OptionalLong verify(String secret, String code, Instant now, long lastStep) {
         if (code == null) {
             return OptionalLong.empty();
         }
@@ -79,7 +80,7 @@ final class Totp {
         }
     }
 
-    static String base32(byte[] bytes) {
+    public static String base32(byte[] bytes) {
         StringBuilder out = new StringBuilder();
         int buffer = 0;
         int bits = 0;
@@ -97,7 +98,7 @@ final class Totp {
         return out.toString();
     }
 
-    static byte[] unbase32(String text) {
+    public static byte[] unbase32(String text) {
         String clean = text.replace("=", "").replace(" ", "").toUpperCase(Locale.ROOT);
         byte[] out = new byte[clean.length() * 5 / 8];
         int buffer = 0;

@@ -1,25 +1,32 @@
-package io.huitong.operators.internal;
+package io.huitong.identity;
 
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.ErrorType;
 import java.util.Locale;
 
 /**
- * What an operator's password must be: at least {@value #MIN_LENGTH} characters and at most
+ * How the passwords of the institution's operators and of merchants' staff are kept and what they must be. Kept as
+ * Argon2id hashes ({@link #HASHES}, as Spring Security recommends it: one encoder for the hashes written and those
+ * checked). A password must be: at least {@value #MIN_LENGTH} characters and at most
  * {@value #MAX_LENGTH}; not one or two characters repeated, not a run of consecutive keys or digits, and not
- * containing the name part of the operator's email. Each refusal is a 400 {@code password_too_weak} on
+ * containing the name part of the person's email. Each refusal is a 400 {@code password_too_weak} on
  * {@code password} that says what is wrong.
  */
-final class OperatorPasswords {
+public final class StaffPasswords {
 
-    static final int MIN_LENGTH = 12;
-    static final int MAX_LENGTH = 128;
+    /** Argon2id: the hashes of staff passwords, written and checked. */
+    public static final org.springframework.security.crypto.password.PasswordEncoder HASHES =
+            org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 128;
     private static final String[] RUNS = {"0123456789", "abcdefghijklmnopqrstuvwxyz", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
 
-    private OperatorPasswords() {
+    private StaffPasswords() {
     }
 
-    static void check(String password, String email) {
+    /** Refuses a password these rules do not accept (400 {@code password_too_weak} on {@code password}). */
+    public static void check(String password, String email) {
         if (password.length() < MIN_LENGTH) {
             throw refuse("password must be at least " + MIN_LENGTH + " characters");
         }

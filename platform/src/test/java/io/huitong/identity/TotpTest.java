@@ -1,4 +1,4 @@
-package io.huitong.operators.internal;
+package io.huitong.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
