@@ -7,6 +7,7 @@ import io.huitong.channels.RoutingTable;
 import io.huitong.identity.Merchant;
 import io.huitong.identity.MerchantKey;
 import io.huitong.identity.MerchantTerms;
+import io.huitong.settlement.SettlementBankAccount;
 import io.huitong.identity.Merchants;
 import io.huitong.identity.NewMerchant;
 import io.huitong.identity.OperatorRole;
@@ -92,16 +93,35 @@ class ConsoleBusinessController {
     @PostMapping("/merchants/{id}/terms")
     @SameRolesAs("POST /v1/admin/merchants/{id}")
     String changeTerms(Staff staff, @PathVariable String id, @RequestParam(name = "settlement_schedule", required = false) String schedule,
+                       @RequestParam(name = "settlement_currency", required = false) String currency,
                        @RequestParam(name = "fee_percent_bps", required = false) String feeBps,
                        @RequestParam(name = "fee_fixed", required = false) String feeFixed) {
         Merchant m = find(id);
-        MerchantTerms terms = new MerchantTerms(Forms.text(schedule, "settlement_schedule", 8), null, integer(feeBps, "fee_percent_bps"),
+        MerchantTerms terms = new MerchantTerms(Forms.text(schedule, "settlement_schedule", 8), Forms.text(currency, "settlement_currency", 3),
+                integer(feeBps, "fee_percent_bps"),
                 feeFixed == null || feeFixed.isBlank() ? null : (long) integer(feeFixed, "fee_fixed"));
         if (terms.isEmpty()) {
             throw ApiException.missing("settlement_schedule");
         }
         return ConsoleRiskController.requested(changes.request(staff.principal(), CHANGE_TERMS, "merchant", m.id(), Set.of(OperatorRole.FINANCE),
                 terms, Map.of("merchant", m.name())));
+    }
+
+    /** Asks for a new settlement bank account, which waits for another finance operator; the number stays sealed meanwhile. */
+    @PostMapping("/merchants/{id}/bank_account")
+    @SameRolesAs("PUT /v1/admin/merchants/{id}/bank_account")
+    String setBankAccount(Staff staff, @PathVariable String id, @RequestParam(name = "bank_code", required = false) String bankCode,
+                          @RequestParam(name = "account_number", required = false) String accountNumber,
+                          @RequestParam(name = "account_name", required = false) String accountName) {
+        Merchant m = find(id);
+        SettlementBankAccount account = new SettlementBankAccount(Forms.text(bankCode, "bank_code", 16), Forms.text(accountNumber, "account_number", 34),
+                Forms.text(accountName, "account_name", 140));
+        Map<String, Object> shown = new java.util.LinkedHashMap<>();
+        shown.put("merchant", m.name());
+        shown.put("bank_account", account.masked());
+        shown.put("previous", settlements.bankAccount(m.id()).orElse(null));
+        return ConsoleRiskController.requested(changes.requestSealed(staff.principal(), "merchant.bank_account.change", "merchant", m.id(),
+                Set.of(OperatorRole.FINANCE), account, shown));
     }
 
     /** Freezes the merchant at once, as the API does: stopping money needs no second person. */

@@ -106,7 +106,7 @@ class ConsolePageAdvice {
         page.addAllObjects(chrome(request));
         page.addObject("message", messageKey);
         page.addObject("code", code);
-        page.addObject("param", param);
+        page.addObject("field", param);
         page.addObject("status", status.value());
         page.setStatus(status);
         return page;

@@ -38,6 +38,14 @@ abstract class ConsoleOversightTests extends ConsoleFixtures {
         assertThat(api.get("/v1/admin/merchants/" + merchant, "Authorization", admin()).json().path("fee_percent_bps").asInt())
                 .as("waits for approval").isEqualTo(300);
         page(console.post("/console/merchants/" + merchant + "/terms", form("fee_percent_bps", "-1")), 400);
+        Api.Response account = console.post("/console/merchants/" + merchant + "/bank_account",
+                form("bank_code", "102100099996", "account_number", "110060123456789", "account_name", "Tea House Ltd"));
+        assertThat(account.status()).as(account.body()).isEqualTo(302);
+        assertThat(account.header("Location")).as("waits for approval").contains("/console/approvals/");
+        assertThat(console.get(account.header("Location").replaceFirst("^https?://[^/]+", "")).body())
+                .as("shown masked").doesNotContain("110060123456789");
+        page(console.post("/console/merchants/" + merchant + "/bank_account", form("bank_code", "x", "account_number", "1", "account_name", "n")), 400);
+        page(console.post("/console/merchants/" + merchant + "/terms", form("settlement_currency", "XX")), 400);
         Api.Response merchantFrozen = console.post("/console/merchants/" + merchant + "/freeze", "");
         assertThat(merchantFrozen.status()).as(merchantFrozen.body()).isEqualTo(302);
         assertThat(console.get("/console/merchants/" + merchant + "?done=frozen").body()).contains("id=\"unfreeze\"").doesNotContain("id=\"freeze\"");
