@@ -41,6 +41,8 @@ abstract class AdminRolesTests extends ApiTestSupport {
 
     /** The infrastructure tests' own endpoints (TestEndpoints, under /v1/admin/test/): not part of the product. */
     private static final String TEST_ONLY = "io.huitong.testsupport";
+    /** The endpoint that ends every operator session, the callers' own too. */
+    private static final String ENDS_EVERY_SESSION = "/v1/admin/operators/sessions/end";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -105,12 +107,14 @@ abstract class AdminRolesTests extends ApiTestSupport {
     Stream<DynamicTest> eachRoleReachesExactlyTheAdminEndpointsThatAllowIt() {
         TestOperators operators = new TestOperators(api, clock);
         Map<OperatorRole, String> bearers = new EnumMap<>(OperatorRole.class);
+        Map<OperatorRole, TestOperators.LoggedIn> staff = new EnumMap<>(OperatorRole.class);
         // the security administrator last: once one is active, role grants wait for their approval
         List<OperatorRole> roles = new java.util.ArrayList<>(List.of(OperatorRole.values()));
         roles.remove(OperatorRole.SECURITY);
         roles.add(OperatorRole.SECURITY);
         for (OperatorRole role : roles) {
-            bearers.put(role, operators.createAndLogIn(role.wireName()).bearer());
+            staff.put(role, operators.createAndLogIn(role.wireName()));
+            bearers.put(role, staff.get(role).bearer());
         }
         List<DynamicTest> tests = new ArrayList<>();
         for (Endpoint endpoint : adminEndpoints()) {
@@ -120,6 +124,12 @@ abstract class AdminRolesTests extends ApiTestSupport {
                     Api.Response r = call(endpoint, bearers.get(role));
                     if (allowed) {
                         assertThat(r.status()).as(r.body()).isNotIn(401, 403);
+                        if (endpoint.pattern().equals(ENDS_EVERY_SESSION)) {
+                            // every operator's session ended with it: everyone logs in again, with the next code
+                            clock.advance(Duration.ofSeconds(31));
+                            staff.forEach((again, op) -> bearers.put(again,
+                                    Api.bearer(operators.loginWithCode(op.email(), op.totpSecret()).json().path("token").asString())));
+                        }
                     } else {
                         assertThat(r.status()).as(r.body()).isEqualTo(403);
                         assertThat(r.error("code")).isEqualTo("permission_denied");
