@@ -126,6 +126,14 @@ public final class Browser implements AutoCloseable {
         return await(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
     }
 
+    /**
+     * As {@link #awaitElement(String)}, for up to {@code patience}: after a step that is slow in the browser itself, such as
+     * a large picture redrawn in the page before it is posted (software rendering in a headless browser on two cores).
+     */
+    public WebElement awaitElement(String css, Duration patience) {
+        return new WebDriverWait(driver, patience).until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+    }
+
     public Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }

@@ -144,7 +144,8 @@ abstract class WalletBrowserTests extends WalletPageSupport {
             check(browser, "pay", size);
             browser.find("#qr_image").sendKeys(picture.toAbsolutePath().toString());
             submit(browser, "/wallet/pay/scan");
-            assertThat(browser.awaitElement("#pay-amount").getText()).contains("12.50");
+            // the page redraws the 6 MB picture as a JPEG before posting it: slow in a headless browser on a busy machine
+            assertThat(browser.awaitElement("#pay-amount", java.time.Duration.ofSeconds(90)).getText()).contains("12.50");
             check(browser, "pay-confirm", size);
             submit(browser, "/wallet/pay/confirm");
             browser.awaitElement(".balance");
