@@ -5,8 +5,6 @@ import io.huitong.identity.AllowedRoles;
 import io.huitong.web.audit.RecordedChanges;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.web.approvals.ApprovalView;
-import io.huitong.web.approvals.ChangeApprovals;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import io.huitong.identity.Merchant;
@@ -52,18 +50,14 @@ class MerchantAdminController {
     private final Merchants merchants;
     private final Settlements settlements;
 
-    static final String CHANGE_TERMS = "merchant.terms.change";
-    static final String CHANGE_BANK_ACCOUNT = "merchant.bank_account.change";
-    static final String UNFREEZE = "merchant.unfreeze";
-
-    private final ChangeApprovals changes;
+    private final MerchantChanges merchantChanges;
 
     private final MerchantUsers users;
     private final String publicUrl;
 
-    MerchantAdminController(Merchants merchants, Settlements settlements, ChangeApprovals changes, MerchantUsers users,
+    MerchantAdminController(Merchants merchants, Settlements settlements, MerchantChanges merchantChanges, MerchantUsers users,
                             @org.springframework.beans.factory.annotation.Value("${huitong.payments.public-url:}") String publicUrl) {
-        this.changes = changes;
+        this.merchantChanges = merchantChanges;
         this.merchants = merchants;
         this.settlements = settlements;
         this.users = users;
@@ -119,11 +113,7 @@ class MerchantAdminController {
                     + "answered 202 with a pending approval (action merchant.terms.change); they apply once a finance operator or admin "
                     + "other than the requester approves.")
     ResponseEntity<ApprovalView> changeTerms(@PathVariable String id, @RequestBody MerchantTerms body, ApiPrincipal caller) {
-        if (body.isEmpty()) {
-            throw ApiException.missing("settlement_schedule");
-        }
-        Merchant merchant = merchants.find(id).orElseThrow(() -> ApiException.notFound("merchant", id));
-        return changes.request(caller, CHANGE_TERMS, "merchant", id, Set.of(OperatorRole.FINANCE), body, Map.of("merchant", merchant.name()));
+        return merchantChanges.terms(caller, id, body);
     }
 
     @PutMapping("/{id}/bank_account")
@@ -134,12 +124,7 @@ class MerchantAdminController {
                     + "merchant.bank_account.change) that shows it masked and keeps the number sealed; it is the merchant's account once a "
                     + "finance operator or admin other than the requester approves.")
     ResponseEntity<ApprovalView> setBankAccount(@PathVariable String id, @RequestBody SettlementBankAccount body, ApiPrincipal caller) {
-        Merchant merchant = merchants.find(id).orElseThrow(() -> ApiException.notFound("merchant", id));
-        Map<String, Object> shown = new java.util.LinkedHashMap<>();
-        shown.put("merchant", merchant.name());
-        shown.put("bank_account", body.masked());
-        shown.put("previous", settlements.bankAccount(id).orElse(null));
-        return changes.requestSealed(caller, CHANGE_BANK_ACCOUNT, "merchant", id, Set.of(OperatorRole.FINANCE), body, shown);
+        return merchantChanges.bankAccount(caller, id, body);
     }
 
     @PostMapping("/{id}/freeze")
@@ -158,11 +143,7 @@ class MerchantAdminController {
                     + "a pending approval (action merchant.unfreeze): the merchant's keys work again once a risk analyst or admin other "
                     + "than the requester approves.")
     ResponseEntity<ApprovalView> unfreeze(@PathVariable String id, ApiPrincipal caller) {
-        Merchant merchant = merchants.find(id).orElseThrow(() -> ApiException.notFound("merchant", id));
-        if (!Merchant.FROZEN.equals(merchant.status())) {
-            throw ApiException.conflict("merchant_not_frozen", "The merchant is " + merchant.status() + ", not frozen.");
-        }
-        return changes.request(caller, UNFREEZE, "merchant", id, Set.of(OperatorRole.RISK_ANALYST), Map.of(), Map.of("merchant", merchant.name()));
+        return merchantChanges.unfreeze(caller, id);
     }
 
     record NewMerchantUser(String email, String role) {

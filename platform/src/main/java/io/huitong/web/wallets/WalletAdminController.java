@@ -4,7 +4,6 @@ import io.huitong.approvals.ApprovalHandler;
 import io.huitong.identity.AllowedRoles;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.identity.OperatorRole;
-import io.huitong.kernel.ApiException;
 import io.huitong.wallets.Wallet;
 import io.huitong.wallets.Wallets;
 import io.huitong.web.approvals.ApprovalView;
@@ -12,8 +11,6 @@ import io.huitong.web.approvals.ChangeApprovals;
 import io.huitong.web.audit.RecordedChanges;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
@@ -28,14 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Wallets (operator)")
 class WalletAdminController {
 
-    static final String UNFREEZE = "wallet.unfreeze";
-
     private final Wallets wallets;
-    private final ChangeApprovals changes;
+    private final WalletChanges walletChanges;
 
-    WalletAdminController(Wallets wallets, ChangeApprovals changes) {
+    WalletAdminController(Wallets wallets, WalletChanges walletChanges) {
         this.wallets = wallets;
-        this.changes = changes;
+        this.walletChanges = walletChanges;
     }
 
     @PostMapping("/{id}/freeze")
@@ -55,11 +50,7 @@ class WalletAdminController {
                     + "pending approval (action wallet.unfreeze): the wallet is active again once a risk_analyst or admin other than the "
                     + "requester approves.")
     ResponseEntity<ApprovalView> unfreeze(@PathVariable String id, ApiPrincipal caller) {
-        Wallet wallet = wallets.walletById(id);
-        if (!"frozen".equals(wallet.status())) {
-            throw ApiException.conflict("wallet_not_frozen", "The wallet is " + wallet.status() + ", not frozen.");
-        }
-        return changes.request(caller, UNFREEZE, "wallet", id, Set.of(OperatorRole.RISK_ANALYST), Map.of(), Map.of());
+        return walletChanges.unfreeze(caller, id);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -68,7 +59,7 @@ class WalletAdminController {
         /** An approved unfreeze: the wallet can send money again. */
         @Bean
         ApprovalHandler walletUnfreeze(Wallets wallets) {
-            return ChangeApprovals.handler(UNFREEZE, a -> wallets.walletById(a.objectId()).status(),
+            return ChangeApprovals.handler(WalletChanges.UNFREEZE, a -> wallets.walletById(a.objectId()).status(),
                     a -> wallets.unfreezeByOperator(a.objectId()).status());
         }
     }

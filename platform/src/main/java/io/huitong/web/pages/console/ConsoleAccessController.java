@@ -188,7 +188,9 @@ class ConsoleAccessController {
         return page(HttpStatus.FORBIDDEN, "console.error.expired");
     }
 
-    /** Where a form whose text could not be read lands ({@link ConsoleFormText}). */
+    static final String REFUSED = "/console/refused";
+
+    /** Where a form whose text could not be read lands ({@link io.huitong.web.pages.PageFormText}). */
     @GetMapping("/refused")
     @NoLogin
     ModelAndView refused() {

@@ -7,6 +7,7 @@ import io.huitong.channels.RoutingTable;
 import io.huitong.identity.Merchant;
 import io.huitong.identity.MerchantKey;
 import io.huitong.identity.MerchantTerms;
+import io.huitong.web.merchants.MerchantChanges;
 import io.huitong.settlement.SettlementBankAccount;
 import io.huitong.identity.Merchants;
 import io.huitong.identity.NewMerchant;
@@ -43,7 +44,6 @@ import jakarta.servlet.http.HttpServletResponse;
 class ConsoleBusinessController {
 
     /** The actions the API's changes wait for approval under (MerchantAdminController, RoutingAdminController). */
-    static final String CHANGE_TERMS = "merchant.terms.change";
     static final String REPLACE_ROUTING = "routing.replace";
 
     private final Merchants merchants;
@@ -51,13 +51,16 @@ class ConsoleBusinessController {
     private final Channels channels;
     private final Routing routing;
     private final ChangeApprovals changes;
+    private final MerchantChanges merchantChanges;
 
-    ConsoleBusinessController(Merchants merchants, Settlements settlements, Channels channels, Routing routing, ChangeApprovals changes) {
+    ConsoleBusinessController(Merchants merchants, Settlements settlements, Channels channels, Routing routing, ChangeApprovals changes,
+                               MerchantChanges merchantChanges) {
         this.merchants = merchants;
         this.settlements = settlements;
         this.channels = channels;
         this.routing = routing;
         this.changes = changes;
+        this.merchantChanges = merchantChanges;
     }
 
     // ---- merchants ----
@@ -100,11 +103,7 @@ class ConsoleBusinessController {
         MerchantTerms terms = new MerchantTerms(Forms.text(schedule, "settlement_schedule", 8), Forms.text(currency, "settlement_currency", 3),
                 integer(feeBps, "fee_percent_bps"),
                 feeFixed == null || feeFixed.isBlank() ? null : (long) integer(feeFixed, "fee_fixed"));
-        if (terms.isEmpty()) {
-            throw ApiException.missing("settlement_schedule");
-        }
-        return ConsoleRiskController.requested(changes.request(staff.principal(), CHANGE_TERMS, "merchant", m.id(), Set.of(OperatorRole.FINANCE),
-                terms, Map.of("merchant", m.name())));
+        return ConsoleRiskController.requested(merchantChanges.terms(staff.principal(), m.id(), terms));
     }
 
     /** Asks for a new settlement bank account, which waits for another finance operator; the number stays sealed meanwhile. */
@@ -116,12 +115,7 @@ class ConsoleBusinessController {
         Merchant m = find(id);
         SettlementBankAccount account = new SettlementBankAccount(Forms.text(bankCode, "bank_code", 16), Forms.text(accountNumber, "account_number", 34),
                 Forms.text(accountName, "account_name", 140));
-        Map<String, Object> shown = new java.util.LinkedHashMap<>();
-        shown.put("merchant", m.name());
-        shown.put("bank_account", account.masked());
-        shown.put("previous", settlements.bankAccount(m.id()).orElse(null));
-        return ConsoleRiskController.requested(changes.requestSealed(staff.principal(), "merchant.bank_account.change", "merchant", m.id(),
-                Set.of(OperatorRole.FINANCE), account, shown));
+        return ConsoleRiskController.requested(merchantChanges.bankAccount(staff.principal(), m.id(), account));
     }
 
     /** Freezes the merchant at once, as the API does: stopping money needs no second person. */
@@ -136,12 +130,7 @@ class ConsoleBusinessController {
     @PostMapping("/merchants/{id}/unfreeze")
     @SameRolesAs("POST /v1/admin/merchants/{id}/unfreeze")
     String unfreeze(Staff staff, @PathVariable String id) {
-        Merchant m = find(id);
-        if (!Merchant.FROZEN.equals(m.status())) {
-            throw ApiException.conflict("merchant_not_frozen", "The merchant is " + m.status() + ", not frozen.");
-        }
-        return ConsoleRiskController.requested(changes.request(staff.principal(), "merchant.unfreeze", "merchant", m.id(),
-                Set.of(OperatorRole.RISK_ANALYST), Map.of(), Map.of("merchant", m.name())));
+        return ConsoleRiskController.requested(merchantChanges.unfreeze(staff.principal(), find(id).id()));
     }
 
     @PostMapping("/merchants/{id}/keys")

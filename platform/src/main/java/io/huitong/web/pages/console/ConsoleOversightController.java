@@ -7,7 +7,6 @@ import io.huitong.channels.Channels;
 import io.huitong.consumers.User;
 import io.huitong.consumers.Users;
 import io.huitong.consumers.Verifications;
-import io.huitong.identity.OperatorRole;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Page;
 import io.huitong.ledger.Ledger;
@@ -15,13 +14,12 @@ import io.huitong.wallets.Wallet;
 import io.huitong.wallets.Wallets;
 import io.huitong.web.aml.AmlCustomers;
 import io.huitong.web.aml.AmlExports;
-import io.huitong.web.approvals.ChangeApprovals;
+import io.huitong.web.wallets.WalletChanges;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,7 +43,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/console")
 class ConsoleOversightController {
 
-    static final String UNFREEZE = "wallet.unfreeze";
     static final int EXPORT_LIMIT = 10_000;
 
     private final AmlReports aml;
@@ -53,20 +50,20 @@ class ConsoleOversightController {
     private final Users users;
     private final Verifications verifications;
     private final Wallets wallets;
-    private final ChangeApprovals changes;
+    private final WalletChanges walletChanges;
     private final Ledger ledger;
     private final AuditLog audit;
     private final Channels channels;
     private final Clock clock;
 
     ConsoleOversightController(AmlReports aml, AmlCustomers customers, Users users, Verifications verifications, Wallets wallets,
-                               ChangeApprovals changes, Ledger ledger, AuditLog audit, Channels channels, Clock clock) {
+                               WalletChanges walletChanges, Ledger ledger, AuditLog audit, Channels channels, Clock clock) {
         this.aml = aml;
         this.customers = customers;
         this.users = users;
         this.verifications = verifications;
         this.wallets = wallets;
-        this.changes = changes;
+        this.walletChanges = walletChanges;
         this.ledger = ledger;
         this.audit = audit;
         this.channels = channels;
@@ -156,12 +153,7 @@ class ConsoleOversightController {
     @PostMapping("/wallets/{id}/unfreeze")
     @SameRolesAs("POST /v1/admin/wallets/{id}/unfreeze")
     String unfreeze(Staff staff, @PathVariable String id) {
-        Wallet wallet = wallets.walletById(Forms.id(id, "wallet"));
-        if (!"frozen".equals(wallet.status())) {
-            throw ApiException.conflict("wallet_not_frozen", "The wallet is " + wallet.status() + ", not frozen.");
-        }
-        return ConsoleRiskController.requested(changes.request(staff.principal(), UNFREEZE, "wallet", id, Set.of(OperatorRole.RISK_ANALYST),
-                Map.of(), Map.of()));
+        return ConsoleRiskController.requested(walletChanges.unfreeze(staff.principal(), Forms.id(id, "wallet")));
     }
 
     // ---- system ----

@@ -1,5 +1,6 @@
 package io.huitong.web.pages.console;
 
+import io.huitong.web.pages.PageFormText;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -57,8 +58,8 @@ class ConsoleWebConfig implements WebMvcConfigurer {
 
     /** After the request filter (the request has its id) and before Spring Security, whose CSRF check reads the form. */
     @Bean
-    FilterRegistrationBean<ConsoleFormText> consoleFormText() {
-        FilterRegistrationBean<ConsoleFormText> registration = new FilterRegistrationBean<>(new ConsoleFormText());
+    FilterRegistrationBean<PageFormText> consoleFormText() {
+        FilterRegistrationBean<PageFormText> registration = new FilterRegistrationBean<>(new PageFormText("/console", ConsoleAccessController.REFUSED, true));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -39,7 +39,7 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("/merchant")
 class MerchantAccessController {
 
-    /** Where a form whose text could not be read lands ({@link io.huitong.web.pages.wallet.WalletFormText}). */
+    /** Where a form whose text could not be read lands ({@link io.huitong.web.pages.PageFormText}). */
     static final String REFUSED = "/merchant/refused";
     static final String LOGIN = "merchant_user.login";
     static final String ACCEPTED = "merchant_user.invitation_accepted";

@@ -1,7 +1,7 @@
 package io.huitong.web.pages.merchant;
 
 import io.huitong.web.error.ErrorResponses;
-import io.huitong.web.pages.wallet.WalletFormText;
+import io.huitong.web.pages.PageFormText;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -58,9 +58,9 @@ class MerchantWebConfig implements WebMvcConfigurer {
 
     /** After the request filter (the request has its id) and before Spring Security, whose CSRF check reads the form. */
     @Bean
-    FilterRegistrationBean<WalletFormText> merchantFormText() {
-        FilterRegistrationBean<WalletFormText> registration = new FilterRegistrationBean<>(
-                new WalletFormText("/merchant", MerchantAccessController.REFUSED));
+    FilterRegistrationBean<PageFormText> merchantFormText() {
+        FilterRegistrationBean<PageFormText> registration = new FilterRegistrationBean<>(
+                new PageFormText("/merchant", MerchantAccessController.REFUSED, false));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
         return registration;
     }

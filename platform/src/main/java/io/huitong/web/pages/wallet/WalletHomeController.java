@@ -100,7 +100,9 @@ class WalletHomeController {
         return WalletPageAdvice.page(HttpStatus.FORBIDDEN, "pages.error.expired");
     }
 
-    /** Where a form whose text could not be read lands ({@link WalletFormText}). */
+    static final String REFUSED = "/wallet/refused";
+
+    /** Where a form whose text could not be read lands ({@link io.huitong.web.pages.PageFormText}). */
     @GetMapping("/refused")
     ModelAndView refused() {
         return WalletPageAdvice.page(HttpStatus.BAD_REQUEST, "wallet.error.badText");

@@ -1,5 +1,6 @@
 package io.huitong.web.pages.wallet;
 
+import io.huitong.web.pages.PageFormText;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -41,8 +42,8 @@ class WalletWebConfig implements WebMvcConfigurer {
 
     /** After the request filter (the request has its id) and before Spring Security, whose CSRF check reads the form. */
     @Bean
-    FilterRegistrationBean<WalletFormText> walletFormText() {
-        FilterRegistrationBean<WalletFormText> registration = new FilterRegistrationBean<>(new WalletFormText());
+    FilterRegistrationBean<PageFormText> walletFormText() {
+        FilterRegistrationBean<PageFormText> registration = new FilterRegistrationBean<>(new PageFormText("/wallet", WalletHomeController.REFUSED, false));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

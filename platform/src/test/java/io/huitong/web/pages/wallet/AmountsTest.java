@@ -52,10 +52,10 @@ class AmountsTest {
 
     @Test
     void formTextHoldsNoNulNoLoneSurrogateAndNoUndecodableBytes() {
-        assertThat(WalletFormText.text("韩梅梅 😀 note")).isTrue();
-        assertThat(WalletFormText.text("a\u0000b")).isFalse();
-        assertThat(WalletFormText.text("a\uD800b")).isFalse();
-        assertThat(WalletFormText.text("a\uDC00")).isFalse();
-        assertThat(WalletFormText.text("bad \uFFFD bytes")).isFalse();
+        assertThat(io.huitong.web.pages.PageFormText.text("韩梅梅 😀 note")).isTrue();
+        assertThat(io.huitong.web.pages.PageFormText.text("a\u0000b")).isFalse();
+        assertThat(io.huitong.web.pages.PageFormText.text("a\uD800b")).isFalse();
+        assertThat(io.huitong.web.pages.PageFormText.text("a\uDC00")).isFalse();
+        assertThat(io.huitong.web.pages.PageFormText.text("bad \uFFFD bytes")).isFalse();
     }
 }

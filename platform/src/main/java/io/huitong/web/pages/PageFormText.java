@@ -1,4 +1,4 @@
-package io.huitong.web.pages.wallet;
+package io.huitong.web.pages;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,27 +12,28 @@ import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The wallet's forms hold text only: a field whose encoding is broken (a bare {@code %}, bytes that are no UTF-8), that
- * holds a NUL character or half of a surrogate pair is refused before anything reads it, Spring Security's CSRF check
- * included. The payer sees the wallet's "bad request" page (400) instead of a failure of the server. Another area of
- * pages (the merchant dashboard) checks its forms the same way, with a filter of its own for its paths and its page.
+ * The pages' forms hold text only: a field whose encoding is broken (a bare {@code %}, bytes that are no UTF-8), that
+ * holds a NUL character or half of a surrogate pair (and, where an area asks for it, any other control character but a
+ * line break or tab) is refused before anything reads it, Spring Security's CSRF check included. The person sees their
+ * area's "bad request" page (400) instead of a failure of the server. One filter per area of pages: the wallet, the
+ * merchant dashboard, the operator console.
  */
-public final class WalletFormText extends OncePerRequestFilter {
+public final class PageFormText extends OncePerRequestFilter {
 
     /** Where a refused form goes: the page saying so, asked for as a GET without the form's fields. */
-    static final String REFUSED = "/wallet/refused";
 
     private final String area;
     private final String refused;
+    private final boolean controlCharacters;
 
-    WalletFormText() {
-        this("/wallet", REFUSED);
-    }
-
-    /** The forms posted to {@code area} ({@code /merchant}) and below it, a refused one shown by the page at {@code refused}. */
-    public WalletFormText(String area, String refused) {
+    /**
+     * The forms posted to {@code area} ({@code /wallet}) and below it, a refused one shown by the page at {@code refused};
+     * {@code controlCharacters}: refuse every control character but CR, LF and tab too, not only NUL.
+     */
+    public PageFormText(String area, String refused, boolean controlCharacters) {
         this.area = area;
         this.refused = refused;
+        this.controlCharacters = controlCharacters;
     }
 
     @Override
@@ -52,7 +53,7 @@ public final class WalletFormText extends OncePerRequestFilter {
     }
 
     /** Whether the servlet container reads the form's fields, and each of them is text. */
-    static boolean readable(HttpServletRequest request) {
+    private boolean readable(HttpServletRequest request) {
         Map<String, String[]> fields;
         try {
             fields = request.getParameterMap();
@@ -60,11 +61,11 @@ public final class WalletFormText extends OncePerRequestFilter {
             return false;
         }
         for (Map.Entry<String, String[]> field : fields.entrySet()) {
-            if (!text(field.getKey())) {
+            if (!text(field.getKey(), controlCharacters)) {
                 return false;
             }
             for (String value : field.getValue()) {
-                if (!text(value)) {
+                if (!text(value, controlCharacters)) {
                     return false;
                 }
             }
@@ -73,10 +74,15 @@ public final class WalletFormText extends OncePerRequestFilter {
     }
 
     /** No NUL, no lone surrogate, and no U+FFFD, which the container puts where bytes were no UTF-8. */
-    static boolean text(String s) {
+    public static boolean text(String s) {
+        return text(s, false);
+    }
+
+    /** As {@link #text(String)}; with {@code controlCharacters}, no control character but CR, LF and tab either. */
+    static boolean text(String s, boolean controlCharacters) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == 0 || c == '\uFFFD') {
+            if (c == 0 || c == '\uFFFD' || controlCharacters && Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
                 return false;
             }
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
