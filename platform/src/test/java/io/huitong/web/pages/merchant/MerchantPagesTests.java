@@ -78,6 +78,30 @@ abstract class MerchantPagesTests extends MerchantPageSupport {
         JsonNode refunds = api.get("/v1/refunds?payment=" + id, "Authorization", shop.bearer()).json().path("data");
         assertThat(refunds).hasSize(1);
         assertThat(refunds.get(0).path("amount").asLong()).isEqualTo(3_000);
+        // and sent eight times at once, still once: the refund's key is claimed by the refund's own row
+        String racedId = pay(shop, 20_000, "order-43-raced").path("id").asString();
+        Matcher racedKey = KEY.matcher(finance.get("/merchant/payments/" + racedId).body());
+        assertThat(racedKey.find()).isTrue();
+        String racedForm = "amount=20.00&reason=requested_by_customer&idempotency_key=" + racedKey.group(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Api.Response>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(threads.submit(() -> finance.post("/merchant/payments/" + racedId + "/refund", racedForm)));
+            }
+            for (java.util.concurrent.Future<Api.Response> answer : sent) {
+                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(302);
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        } finally {
+            threads.shutdownNow();
+        }
+        JsonNode raced = api.get("/v1/refunds?payment=" + racedId, "Authorization", shop.bearer()).json().path("data");
+        assertThat(raced).as("one refund for eight submits at once").hasSize(1);
+        assertThat(api.get("/v1/payments/" + racedId, "Authorization", shop.bearer()).json().path("amount_refunded").asLong())
+                .isEqualTo(2_000);
+
         Api.Response after = finance.get("/merchant/payments/" + id);
         assertThat(after.body()).contains("id=\"refunds\"").contains(refunds.get(0).path("id").asString());
 
