@@ -48,6 +48,11 @@ public record PaymentRecord(String id, String merchantId, PaymentStatus status, 
         return riskReview() && status == PaymentStatus.PROCESSING && amounts.capturable() > 0;
     }
 
+    /** Holds {@code channelName}'s approval already: the resolver asked the channel and recorded it before its answer came. */
+    public boolean recordsApprovalOf(String channelName) {
+        return channelName != null && channel != null && channelName.equals(channel.name()) && channel.authorizationCode() != null;
+    }
+
     /** Waiting for a channel or the payer, so that the resolver may settle it: processing, or an order showing its QR code. */
     public boolean awaitingOutcome() {
         return status == PaymentStatus.PROCESSING || (!isCard() && status == PaymentStatus.REQUIRES_ACTION);

@@ -179,8 +179,16 @@ class CardFlow {
         return result.payment();
     }
 
-    /** The resolver settled the payment while the acquirer was answering: undo what the acquirer did. */
+    /**
+     * The resolver settled the payment while the acquirer was answering: undo what the acquirer did, unless what the
+     * resolver recorded is this very approval (it asked the same acquirer about the same reference).
+     */
     private void reverseLate(PaymentRecord current, String channel) {
+        if (current.recordsApprovalOf(channel)) {
+            log.info("Payment {} was recorded as {} from {}'s approval before its answer came; nothing to undo", current.id(),
+                    current.status().wireName(), channel);
+            return;
+        }
         log.warn("Payment {} was settled as {} before the channel approved it; reversing at {}", current.id(),
                 current.status().wireName(), channel);
         router.channel(channel).reverse(current.id());

@@ -125,6 +125,49 @@ abstract class MoneyPathDefectsTests extends ApiTestSupport {
         assertLedgerBalanced();
     }
 
+    /**
+     * The acquirer was slow to answer, and the resolver, asking it meanwhile, recorded the approval: the answer that
+     * comes after is the same approval, and the sale is kept at the acquirer, not reversed.
+     */
+    @Test
+    void anApprovalTheResolverRecordedFirstIsNotReversedWhenTheAnswerComes() throws Exception {
+        io.huitong.simulator.Simulator simulator = EmbeddedSimulators.of(context);
+        for (String acquirer : List.of(io.huitong.simulator.Simulator.ACQ_A, io.huitong.simulator.Simulator.ACQ_B)) {
+            simulator.configure(acquirer, new io.huitong.simulator.ChannelSettings(io.huitong.simulator.Mode.UP, 700, 0.0));
+        }
+        try {
+            java.util.concurrent.CompletableFuture<Api.Response> answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> pay(card(1000, "")));
+            String id = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (id == null && System.nanoTime() < deadline) {
+                id = jdbc.sql("select id from payment where merchant_id = ? and status = 'processing'").param(merchant.id())
+                        .query(String.class).optional().orElse(null);
+            }
+            assertThat(id).as("the payment waiting for the acquirer").isNotNull();
+            // the resolver's first look falls due while the acquirer is still answering
+            clock.advance(Duration.ofSeconds(30));
+            Object resolver = context.getBean(Class.forName("io.huitong.payments.internal.PaymentResolver"));
+            java.lang.reflect.Method resolveDue = resolver.getClass().getDeclaredMethod("resolveDue");
+            resolveDue.setAccessible(true);
+            resolveDue.invoke(resolver);
+
+            Api.Response paid = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+            assertThat(paid.json().path("status").asString()).isEqualTo("succeeded");
+            String paymentId = id;
+            assertThat(java.util.stream.Stream.of(io.huitong.simulator.Simulator.ACQ_A, io.huitong.simulator.Simulator.ACQ_B)
+                    .flatMap(a -> simulator.transactions(a).stream())
+                    .filter(e -> e.reference().equals(paymentId)).map(e -> e.state().name()).toList())
+                    .as("the acquirer's book").containsExactly("CAPTURED");
+            assertThat(pending()).isEqualTo(1000 - 30);
+            assertLedgerBalanced();
+        } finally {
+            for (String acquirer : List.of(io.huitong.simulator.Simulator.ACQ_A, io.huitong.simulator.Simulator.ACQ_B)) {
+                simulator.configure(acquirer, io.huitong.simulator.ChannelSettings.HEALTHY);
+            }
+        }
+    }
+
     /** However many accounts a merchant owns in the ledger, its balance reads its own balance accounts. */
     @Test
     void theBalanceShowsEveryCurrencyOfAMerchantWithManyLedgerAccounts() {
