@@ -1,6 +1,7 @@
 package io.huitong.payments.internal;
 
 import io.huitong.kernel.DbTimes;
+import io.huitong.payments.channel.CardChannel;
 import io.huitong.payments.channel.ChannelResult;
 import io.huitong.payments.channel.Inquiry;
 import io.huitong.payments.channel.OrderStatus;
@@ -126,20 +127,32 @@ class UnknownOutcomes {
         };
     }
 
-    /** What the acquirer says about a pending refund; null while it cannot tell; reversed and failed once given up. */
+    /**
+     * What the acquirer says about a pending refund; null while it cannot tell; reversed and failed once given up. A
+     * refund the acquirer never received is sent again: the merchant was told it is under way, and the acquirer knows
+     * a refund by its reference, so a copy that did arrive meanwhile is not refunded twice.
+     */
     private ChannelResult cardRefundOutcome(RefundRow refund, Instant now) {
-        return switch (cards.channel(refund.channel()).inquire(refund.id())) {
+        CardChannel channel = cards.channel(refund.channel());
+        return switch (channel.inquire(refund.id())) {
             case Inquiry.Approved a -> new ChannelResult.Approved(a.authorizationCode());
             case Inquiry.Declined d -> new ChannelResult.Declined(d.code(), d.message());
-            case Inquiry.NotFound n -> new ChannelResult.Declined("processing_error", "never received");
-            case Inquiry.Unknown u -> {
-                if (!givenUp(refund.createdAt(), now)) {
-                    yield null;
-                }
-                cards.channel(refund.channel()).reverse(refund.id());
-                yield new ChannelResult.Declined("channel_timeout", "no answer");
-            }
+            case Inquiry.NotFound n -> switch (channel.refund(refund.id(), refund.paymentId(), refund.money())) {
+                case ChannelResult.Approved a -> a;
+                case ChannelResult.Declined d -> d;
+                default -> givenUpOn(refund, channel, now);
+            };
+            case Inquiry.Unknown u -> givenUpOn(refund, channel, now);
         };
+    }
+
+    /** Null while the refund's outcome may still be learnt; once given up, the refund reversed and failed. */
+    private ChannelResult givenUpOn(RefundRow refund, CardChannel channel, Instant now) {
+        if (!givenUp(refund.createdAt(), now)) {
+            return null;
+        }
+        channel.reverse(refund.id());
+        return new ChannelResult.Declined("channel_timeout", "no answer");
     }
 
     private boolean givenUp(Instant since, Instant now) {

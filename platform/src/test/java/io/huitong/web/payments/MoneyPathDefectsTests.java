@@ -144,12 +144,14 @@ abstract class MoneyPathDefectsTests extends ApiTestSupport {
                         .query(String.class).optional().orElse(null);
             }
             assertThat(id).as("the payment waiting for the acquirer").isNotNull();
+            String waiting = id;
+            while (System.nanoTime() < deadline && java.util.stream.Stream.of(io.huitong.simulator.Simulator.ACQ_A, io.huitong.simulator.Simulator.ACQ_B)
+                    .flatMap(a -> simulator.transactions(a).stream()).noneMatch(e -> e.reference().equals(waiting))) {
+                Thread.onSpinWait();
+            }
             // the resolver's first look falls due while the acquirer is still answering
             clock.advance(Duration.ofSeconds(30));
-            Object resolver = context.getBean(Class.forName("io.huitong.payments.internal.PaymentResolver"));
-            java.lang.reflect.Method resolveDue = resolver.getClass().getDeclaredMethod("resolveDue");
-            resolveDue.setAccessible(true);
-            resolveDue.invoke(resolver);
+            resolveDue();
 
             Api.Response paid = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(paid.status()).as(paid.body()).isEqualTo(201);
@@ -166,6 +168,43 @@ abstract class MoneyPathDefectsTests extends ApiTestSupport {
                 simulator.configure(acquirer, io.huitong.simulator.ChannelSettings.HEALTHY);
             }
         }
+    }
+
+    /**
+     * A refund accepted while the acquirer could not be reached is answered pending; when the resolver finds that the
+     * acquirer never received it, it sends it again (the acquirer knows a refund by its reference) rather than failing
+     * a refund the merchant was told is under way.
+     */
+    @Test
+    void aPendingRefundTheAcquirerNeverReceivedIsSentAgain() throws Exception {
+        String id = pay(card(1000, "")).json().path("id").asString();
+        io.huitong.simulator.Simulator simulator = EmbeddedSimulators.of(context);
+        List<String> acquirers = List.of(io.huitong.simulator.Simulator.ACQ_A, io.huitong.simulator.Simulator.ACQ_B);
+        Api.Response refund;
+        try {
+            for (String acquirer : acquirers) {
+                simulator.configure(acquirer, new io.huitong.simulator.ChannelSettings(io.huitong.simulator.Mode.DOWN, 0, 0.0));
+            }
+            refund = api.postJson("/v1/refunds", "{\"payment\":\"" + id + "\",\"amount\":400}", "Authorization", merchant.bearer(),
+                    "Idempotency-Key", UUID.randomUUID().toString());
+        } finally {
+            for (String acquirer : acquirers) {
+                simulator.configure(acquirer, io.huitong.simulator.ChannelSettings.HEALTHY);
+            }
+        }
+        assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+        assertThat(refund.json().path("status").asString()).isEqualTo("pending");
+        String refundId = refund.json().path("id").asString();
+
+        clock.advance(Duration.ofSeconds(30));
+        resolveDue();
+
+        assertThat(get("/v1/refunds/" + refundId).json().path("status").asString()).isEqualTo("succeeded");
+        assertThat(acquirers.stream().flatMap(a -> simulator.transactions(a).stream())
+                .filter(e -> e.reference().equals(refundId)).map(e -> e.state().name() + " " + e.amount()).toList())
+                .as("the acquirer's book").containsExactly("REFUNDED 400");
+        assertThat(pending()).isEqualTo(1000 - 30 - 400);
+        assertLedgerBalanced();
     }
 
     /** However many accounts a merchant owns in the ledger, its balance reads its own balance accounts. */
@@ -220,6 +259,14 @@ abstract class MoneyPathDefectsTests extends ApiTestSupport {
 
     Api.Response get(String path) {
         return api.get(path, "Authorization", merchant.bearer());
+    }
+
+    /** One pass of the payments' resolver, now, rather than at its next tick. */
+    void resolveDue() throws Exception {
+        Object resolver = context.getBean(Class.forName("io.huitong.payments.internal.PaymentResolver"));
+        java.lang.reflect.Method resolveDue = resolver.getClass().getDeclaredMethod("resolveDue");
+        resolveDue.setAccessible(true);
+        resolveDue.invoke(resolver);
     }
 
     long pending() {
