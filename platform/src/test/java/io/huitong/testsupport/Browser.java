@@ -77,6 +77,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--lang=" + language);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        // the page's console, for the message of a step that timed out
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (size == Size.PHONE) {
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
                     Map.of("width", 360, "height", 780, "pixelRatio", 2.0, "touch", true)));
@@ -131,7 +133,20 @@ public final class Browser implements AutoCloseable {
      * a large picture redrawn in the page before it is posted (software rendering in a headless browser on two cores).
      */
     public WebElement awaitElement(String css, Duration patience) {
-        return new WebDriverWait(driver, patience).until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+        try {
+            return new WebDriverWait(driver, patience).until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String text = driver.findElements(By.tagName("body")).stream().findFirst().map(WebElement::getText).orElse("");
+            String console;
+            try {
+                console = driver.manage().logs().get("browser").getAll().stream().map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining("\n"));
+            } catch (RuntimeException unavailable) {
+                console = "(unavailable: " + unavailable.getMessage() + ")";
+            }
+            throw new AssertionError("no " + css + " after " + patience.toSeconds() + " s; the browser shows " + driver.getCurrentUrl()
+                    + " \"" + driver.getTitle() + "\": " + text.substring(0, Math.min(600, text.length())) + "\nits console:\n" + console, e);
+        }
     }
 
     public Object script(String javascript, Object... arguments) {
