@@ -4,9 +4,9 @@ import io.huitong.testsupport.TestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class InsightsApiH2Tests extends InsightsApiTests {
+class InsightsOverviewApiPostgresTests extends InsightsOverviewApiTests {
 
-    static final TestDatabase DB = TestDatabase.h2();
+    static final TestDatabase DB = TestDatabase.postgres();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
