@@ -174,4 +174,39 @@ abstract class InsightsSearchApiTests extends InsightsApiSupport {
                 .contains("amount_gte", "card_last4", "reference", "method");
     }
 
+    @Test
+    void aParameterOfNoKnownNameIsRefusedNamingItInsteadOfListingEverything() {
+        OnboardedMerchant m = onboardMerchant("汇通茶庄 Unknown filters", "");
+        String day = freshDay();
+        at(day, "09:00:00");
+        String ok = paid(m, 1200);
+        String failed = declined(m, 1300);
+        String[][] cases = {
+                {"/v1/payments?statsu=failed", "statsu"},
+                {"/v1/payments?status=failed&colour=red", "colour"},
+                {"/v1/payments?Status=failed", "Status"},
+                {"/v1/payments?limit=2&startingAfter=" + ok, "startingAfter"},
+                {"/v1/payments?statsu=failed&status=paid", "statsu"},
+                {"/v1/payments/export.csv?statsu=failed", "statsu"},
+                {"/v1/payments/export.xlsx?page=2", "page"},
+        };
+        for (String[] c : cases) {
+            Api.Response r = api.get(c[0], "Authorization", m.bearer());
+            assertThat(r.status()).as(c[0] + " " + r.body()).isEqualTo(400);
+            assertThat(r.error("type")).as(c[0]).isEqualTo("invalid_request_error");
+            assertThat(r.error("code")).as(c[0]).isEqualTo("parameter_unknown");
+            assertThat(r.error("param")).as(c[0]).isEqualTo(c[1]);
+            assertThat(r.error("message")).as(c[0]).contains(c[1]);
+        }
+
+        // every name the list declares is still read
+        assertThat(ids("status=failed")).containsExactly(failed);
+        assertThat(ids("status=succeeded&method=card&amount_gte=1200&amount_lte=1200&reference=" + ok + "&created_gte="
+                + enc(day + "T08:00:00+08:00") + "&created_lte=" + enc(day + "T10:00:00+08:00"))).containsExactly(ok);
+        Api.Response before = api.get("/v1/payments?ending_before=" + failed, "Authorization", m.bearer());
+        assertThat(before.status()).as(before.body()).isEqualTo(200);
+        Api.Response after = api.get("/v1/payments?starting_after=" + failed + "&limit=1", "Authorization", m.bearer());
+        assertThat(after.json().path("data").get(0).path("id").asString()).isEqualTo(ok);
+        assertThat(api.download("/v1/payments/export.csv?status=failed&card_last4=0002", "Authorization", m.bearer()).status()).isEqualTo(200);
+    }
 }
