@@ -4,8 +4,11 @@ import io.huitong.aml.AmlReport;
 import io.huitong.aml.AmlReports;
 import io.huitong.audit.AuditLog;
 import io.huitong.channels.Channels;
+import io.huitong.consumers.RealName;
 import io.huitong.consumers.User;
 import io.huitong.consumers.Users;
+import io.huitong.consumers.Verification;
+import io.huitong.consumers.VerificationChannel;
 import io.huitong.consumers.Verifications;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.Page;
@@ -14,6 +17,7 @@ import io.huitong.wallets.Wallet;
 import io.huitong.wallets.Wallets;
 import io.huitong.web.aml.AmlCustomers;
 import io.huitong.web.aml.AmlExports;
+import io.huitong.web.consumers.VerificationChanges;
 import io.huitong.web.wallets.WalletChanges;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +38,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Oversight, through the same services as the API: anti-money-laundering reports (large-value and suspicious) with their exports
- * for the regulator (CSV and XML, as {@code /v1/admin/aml/reports.csv|xml}); a consumer's verification, wallet and class, and a
- * frozen wallet's unfreezing with another operator's approval; and the system's health (the ledger's books, the audit chain's
- * verification and the channels' breakers).
+ * for the regulator (CSV and XML, as {@code /v1/admin/aml/reports.csv|xml}); a consumer's verification, wallet and class, a
+ * face-to-face verification recorded with another operator's approval, and a frozen wallet's unfreezing with another
+ * operator's approval; and the system's health (the ledger's books, the audit chain's verification and the channels' breakers).
  */
 @Hidden
 @Controller
@@ -51,19 +55,22 @@ class ConsoleOversightController {
     private final Verifications verifications;
     private final Wallets wallets;
     private final WalletChanges walletChanges;
+    private final VerificationChanges verificationChanges;
     private final Ledger ledger;
     private final AuditLog audit;
     private final Channels channels;
     private final Clock clock;
 
     ConsoleOversightController(AmlReports aml, AmlCustomers customers, Users users, Verifications verifications, Wallets wallets,
-                               WalletChanges walletChanges, Ledger ledger, AuditLog audit, Channels channels, Clock clock) {
+                               WalletChanges walletChanges, VerificationChanges verificationChanges, Ledger ledger, AuditLog audit,
+                               Channels channels, Clock clock) {
         this.aml = aml;
         this.customers = customers;
         this.users = users;
         this.verifications = verifications;
         this.wallets = wallets;
         this.walletChanges = walletChanges;
+        this.verificationChanges = verificationChanges;
         this.ledger = ledger;
         this.audit = audit;
         this.channels = channels;
@@ -132,7 +139,10 @@ class ConsoleOversightController {
             User found = users.find(Forms.id(id, "user")).orElseThrow(() -> ApiException.notFound("user", id));
             Wallet wallet = wallets.wallet(found.id());
             model.addAttribute("consumer", found);
-            model.addAttribute("verification", verifications.verification(found.id()));
+            Verification verification = verifications.verification(found.id());
+            model.addAttribute("verification", verification);
+            model.addAttribute("seenFaceToFace", verification.channels().stream()
+                    .anyMatch(c -> VerificationChannel.FACE_TO_FACE.wireName().equals(c.channel())));
             model.addAttribute("wallet", wallet);
         }
         model.addAttribute("done", "unfreezeRequested".equals(done) ? "console.approval.done.requested"
@@ -148,6 +158,19 @@ class ConsoleOversightController {
         User found = users.find(id).orElseThrow(() -> ApiException.notFound("user", id));
         wallets.freezeByOperator(wallets.wallet(found.id()).id());
         return "redirect:/console/consumers?user=" + found.id() + "&done=frozen";
+    }
+
+    /**
+     * Asks to record that this operator saw the consumer face to face with their ID card, as the API asks: the identity sealed
+     * with the approval (shown masked), recorded under this operator once a risk analyst or admin other than them approves.
+     */
+    @PostMapping("/consumers/{user}/face_to_face")
+    @SameRolesAs("POST /v1/admin/users/{id}/verification/face_to_face")
+    String faceToFace(Staff staff, @PathVariable String user, @RequestParam(required = false) String name,
+                      @RequestParam(name = "id_number", required = false) String idNumber) {
+        String id = Forms.id(user, "user");
+        RealName identity = new RealName(Forms.text(name, "name", 60), Forms.text(idNumber, "id_number", 40));
+        return ConsoleRiskController.requested(verificationChanges.faceToFace(staff.principal(), id, identity));
     }
 
     @PostMapping("/wallets/{id}/unfreeze")

@@ -6,6 +6,7 @@ import io.huitong.testsupport.Api;
 import io.huitong.testsupport.TestOperators;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The console's merchants, channels, anti-money-laundering, consumers and system pages, through the same services as the API:
@@ -87,5 +88,59 @@ abstract class ConsoleOversightTests extends ConsoleFixtures {
         Api.Response system = console.get("/console/system");
         page(system, 200);
         assertThat(system.body()).contains("id=\"books\" class=\"ok\"").contains("id=\"chain\" class=\"ok\"");
+    }
+
+    @Test
+    void aConsumerSeenFaceToFaceIsRecordedAfterAnotherOperatorApprovesAndOnTheAuditChain() {
+        TestOperators.LoggedIn support = operators.createAndLogIn("support");
+        TestOperators.LoggedIn analyst = operators.createAndLogIn("risk_analyst");
+        String phone = "+86137" + String.format("%08d", (int) (Math.random() * 100_000_000));
+        Api.Response user = api.postJson("/v1/users", "{\"phone\":\"" + phone + "\",\"password\":\"Plum-blossom 2026\",\"name\":\"Han Meimei\"}");
+        assertThat(user.status()).as(user.body()).isEqualTo(201);
+        String userId = user.json().path("id").asString();
+        String idNumber = io.huitong.testsupport.ResidentIds.next();
+        String path = "/console/consumers/" + userId + "/face_to_face";
+
+        Console console = console(support);
+        Api.Response page = console.get("/console/consumers?user=" + userId);
+        page(page, 200);
+        assertThat(page.body()).contains("id=\"face-to-face\"").contains("name=\"id_number\"");
+        String wrongCheck = idNumber.substring(0, 17) + (idNumber.charAt(17) == '1' ? "2" : "1");
+        page(console.post(path, form("name", "韩梅梅", "id_number", wrongCheck)), 400);
+        page(console.post(path, form("name", "韩梅梅")), 400);
+        page(console.post(path, form("name", "", "id_number", idNumber)), 400);
+        page(console.post("/console/consumers/usr_nobody/face_to_face", form("name", "韩梅梅", "id_number", idNumber)), 404);
+        assertThat(api.get("/v1/admin/approvals?status=pending&limit=100", "Authorization", admin()).body())
+                .as("nothing refused waits").doesNotContain(userId);
+        Console finance = console(operators.createAndLogIn("finance"));
+        finance.get("/console");
+        page(finance.post(path, form("name", "韩梅梅", "id_number", idNumber)), 403);
+
+        Api.Response asked = console.post(path, form("name", "韩梅梅", "id_number", idNumber));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(302);
+        assertThat(asked.header("Location")).contains("/console/approvals/").contains("done=requested");
+        String approval = asked.header("Location").replaceAll(".*/console/approvals/([^?]+).*", "$1");
+        Api.Response pending = api.get("/v1/admin/approvals/" + approval, "Authorization", admin());
+        assertThat(pending.json().path("action").asString()).isEqualTo("user.verification.face_to_face");
+        assertThat(pending.json().path("details").path("id_number").asString()).isEqualTo("1101**********" + idNumber.substring(14));
+        assertThat(pending.body()).as("masked, the identity sealed").doesNotContain(idNumber).doesNotContain("韩梅梅");
+        assertThat(console.get("/console/approvals/" + approval).body()).doesNotContain(idNumber);
+        assertThat(api.get("/v1/admin/users/" + userId + "/verification", "Authorization", admin()).json().path("verified").asBoolean())
+                .as("nothing recorded before approval").isFalse();
+        page(console.post("/console/approvals/" + approval + "/approve", form("note", "mine")), 403);
+
+        Console colleague = console(analyst);
+        colleague.get("/console/approvals/" + approval);
+        Api.Response approved = colleague.post("/console/approvals/" + approval + "/approve", form("note", "saw the card's copy"));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(302);
+        JsonNode verification = api.get("/v1/admin/users/" + userId + "/verification", "Authorization", admin()).json();
+        assertThat(verification.path("class").asString()).isEqualTo("III");
+        assertThat(verification.path("channels").get(0).path("channel").asString()).isEqualTo("face_to_face");
+        assertThat(verification.path("channels").get(0).path("checked_by").asString()).isEqualTo("operator");
+        Api.Response after = console.get("/console/consumers?user=" + userId);
+        assertThat(after.body()).contains("id=\"account-class\">III<").doesNotContain("id=\"face-to-face\"");
+
+        String trail = api.get("/v1/admin/audit?actor=" + support.id() + "&limit=100", "Authorization", admin()).body();
+        assertThat(trail).contains("POST /console/consumers/{user}/face_to_face").contains(userId).doesNotContain(idNumber);
     }
 }
