@@ -2,6 +2,7 @@ package io.huitong.aml.internal;
 
 import io.huitong.aml.AmlMonitoring;
 import io.huitong.aml.AmlReport;
+import io.huitong.aml.AmlReportQuery;
 import io.huitong.aml.AmlReports;
 import io.huitong.aml.AmlTransaction;
 import io.huitong.aml.NewAmlTransaction;
@@ -46,6 +47,7 @@ final class AmlService implements AmlMonitoring, AmlReports {
     private final Ids ids;
     private final ZoneId dayZone;
     private final Map<String, String> descriptions;
+    private final Map<String, List<String>> rulesByType;
 
     AmlService(AmlStore store, AmlRules rules, Rates rates, TransactionTemplate tx, Clock clock, Ids ids, ZoneId dayZone) {
         this.store = store;
@@ -59,13 +61,18 @@ final class AmlService implements AmlMonitoring, AmlReports {
         for (LargeValueRule r : LargeValueRule.values()) {
             d.put(r.wireName(), r.description());
         }
-        d.put("structuring", "Several amounts just under a large-value threshold within a short window");
-        d.put("rapid_in_out", "Funds received and sent on within hours");
-        d.put("dormant_reactivated", "A dormant account suddenly active");
-        d.put("fan_in", "Funds from many distinct counterparties within a short window");
-        d.put("fan_out", "Funds to many distinct counterparties within a short window");
-        d.put("round_amounts", "Several round amounts within a short window");
+        Map<String, String> suspicious = new java.util.LinkedHashMap<>();
+        suspicious.put("structuring", "Several amounts just under a large-value threshold within a short window");
+        suspicious.put("rapid_in_out", "Funds received and sent on within hours");
+        suspicious.put("dormant_reactivated", "A dormant account suddenly active");
+        suspicious.put("fan_in", "Funds from many distinct counterparties within a short window");
+        suspicious.put("fan_out", "Funds to many distinct counterparties within a short window");
+        suspicious.put("round_amounts", "Several round amounts within a short window");
+        d.putAll(suspicious);
         this.descriptions = Map.copyOf(d);
+        this.rulesByType = Map.of(
+                AmlReport.LARGE_VALUE, java.util.Arrays.stream(LargeValueRule.values()).map(LargeValueRule::wireName).toList(),
+                AmlReport.SUSPICIOUS, List.copyOf(suspicious.keySet()));
     }
 
     // ---- recording ----
@@ -176,8 +183,13 @@ final class AmlService implements AmlMonitoring, AmlReports {
     // ---- reading ----
 
     @Override
-    public Page<AmlReport> list(String type, LocalDate businessDay, String customer, PageRequest page) {
-        return store.reports(type, businessDay, customer, page).map(this::view);
+    public Page<AmlReport> list(AmlReportQuery query, PageRequest page) {
+        return store.reports(query, page).map(this::view);
+    }
+
+    @Override
+    public Map<String, List<String>> rules() {
+        return rulesByType;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.huitong.aml.internal;
 
+import io.huitong.aml.AmlReportQuery;
 import io.huitong.aml.AmlTransaction;
 import io.huitong.aml.domain.Txn;
 import io.huitong.kernel.DbTimes;
@@ -131,9 +132,9 @@ final class AmlStore {
     }
 
     /** A page of reports by the filters, newest first. */
-    io.huitong.kernel.Page<ReportRow> reports(String type, LocalDate day, String customer, io.huitong.kernel.PageRequest page) {
+    io.huitong.kernel.Page<ReportRow> reports(AmlReportQuery query, io.huitong.kernel.PageRequest page) {
         List<Object> params = new ArrayList<>();
-        String where = filter(type, day, customer, params);
+        String where = filter(query, params);
         io.huitong.kernel.PageRequest.Query q = page.byId("select " + REPORT_COLUMNS + " from aml_report", where, params, "id");
         return io.huitong.kernel.Page.fromRows(jdbc.sql(q.sql()).params(q.params()).query(AmlStore::report).list(), page);
     }
@@ -141,26 +142,34 @@ final class AmlStore {
     /** The newest {@code limit} reports by the filters, for an export. */
     List<ReportRow> reports(String type, LocalDate day, String customer, int limit) {
         List<Object> params = new ArrayList<>();
-        String where = filter(type, day, customer, params);
+        String where = filter(AmlReportQuery.of(type, day, customer), params);
         params.add(limit);
         return jdbc.sql("select " + REPORT_COLUMNS + " from aml_report" + (where.isEmpty() ? "" : " where " + where)
                 + " order by id desc limit ?").params(params).query(AmlStore::report).list();
     }
 
     /** The filters' condition ("" for none), their values added to {@code params}. */
-    private static String filter(String type, LocalDate day, String customer, List<Object> params) {
+    private static String filter(AmlReportQuery query, List<Object> params) {
         List<String> where = new ArrayList<>();
-        if (type != null) {
+        if (query.type() != null) {
             where.add("type = ?");
-            params.add(type);
+            params.add(query.type());
         }
-        if (day != null) {
+        if (query.rule() != null) {
+            where.add("rule = ?");
+            params.add(query.rule());
+        }
+        if (query.businessDay() != null) {
             where.add("business_day = ?");
-            params.add(day);
+            params.add(query.businessDay());
         }
-        if (customer != null) {
+        if (query.since() != null) {
+            where.add("business_day >= ?");
+            params.add(query.since());
+        }
+        if (query.customer() != null) {
             where.add("customer = ?");
-            params.add(customer);
+            params.add(query.customer());
         }
         return String.join(" and ", where);
     }

@@ -1,6 +1,7 @@
 package io.huitong.web.aml;
 
 import io.huitong.aml.AmlReport;
+import io.huitong.aml.AmlReportQuery;
 import io.huitong.aml.AmlReports;
 import io.huitong.identity.AllowedRoles;
 import io.huitong.identity.OperatorRole;
@@ -13,7 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -48,16 +48,23 @@ class AmlReportController {
 
     @GetMapping("/reports")
     @AllowedRoles({OperatorRole.ADMIN, OperatorRole.RISK_ANALYST, OperatorRole.AUDITOR, OperatorRole.FINANCE})
-    @Operation(summary = "List AML reports, newest first")
+    @Operation(summary = "List AML reports, newest first",
+            description = "Suspicious-pattern alerts are the reports of type suspicious; rule narrows them to one pattern (or one"
+                    + " large-value rule), date_gte to those of a business day on or after a day.")
     Page<AmlReport> list(@Parameter(description = "large_value or suspicious") @RequestParam(required = false) String type,
-                         @Parameter(description = "The business day (Asia/Shanghai), YYYY-MM-DD") @RequestParam(required = false) String date,
+                         @Parameter(description = "The rule: cash, individual_transfer, individual_cross_border_transfer, "
+                                 + "organisation_transfer, structuring, rapid_in_out, dormant_reactivated, fan_in, fan_out or "
+                                 + "round_amounts") @RequestParam(required = false) String rule,
+                         @Parameter(description = "The business day (Asia/Shanghai), YYYY-MM-DD")
+                         @RequestParam(required = false) String date,
+                         @Parameter(description = "Business days on or after this one (Asia/Shanghai), YYYY-MM-DD")
+                         @RequestParam(name = "date_gte", required = false) String dateGte,
                          @Parameter(description = "The customer: a user id, a merchant id, or a card or account reference")
                          @RequestParam(required = false) String customer,
                          PageRequest page) {
-        String t = type(type);
-        LocalDate day = date(date);
+        AmlReportQuery query = AmlReportFilters.query(reports, type, rule, date, dateGte, customer);
         reports.catchUp();
-        Page<AmlReport> found = reports.list(t, day, blank(customer), page);
+        Page<AmlReport> found = reports.list(query, page);
         return new Page<>(found.data().stream().map(customers::named).toList(), found.hasMore());
     }
 
@@ -84,14 +91,14 @@ class AmlReportController {
     ResponseEntity<byte[]> xml(@RequestParam(required = false) String type, @RequestParam(required = false) String date,
                                @RequestParam(required = false) String customer) {
         List<AmlReport> selected = export(type, date, customer);
-        return file(AmlExports.xml(selected, type(type), clock.instant()), "application/xml", "aml-reports.xml");
+        return file(AmlExports.xml(selected, AmlReportFilters.type(type), clock.instant()), "application/xml", "aml-reports.xml");
     }
 
     private List<AmlReport> export(String type, String date, String customer) {
-        String t = type(type);
-        LocalDate day = date(date);
+        String t = AmlReportFilters.type(type);
+        LocalDate day = AmlReportFilters.date(date, "date");
         reports.catchUp();
-        return reports.export(t, day, blank(customer), EXPORT_LIMIT).stream().map(customers::named).toList();
+        return reports.export(t, day, AmlReportFilters.blank(customer), EXPORT_LIMIT).stream().map(customers::named).toList();
     }
 
     private static ResponseEntity<byte[]> file(String body, String mediaType, String name) {
@@ -99,29 +106,5 @@ class AmlReportController {
                 .contentType(MediaType.parseMediaType(mediaType + ";charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .body(body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String type(String type) {
-        String t = blank(type);
-        if (t != null && !t.equals(AmlReport.LARGE_VALUE) && !t.equals(AmlReport.SUSPICIOUS)) {
-            throw ApiException.invalid("type", "type must be large_value or suspicious.");
-        }
-        return t;
-    }
-
-    private static LocalDate date(String date) {
-        String d = blank(date);
-        if (d == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(d);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid("date", "date must be a day as YYYY-MM-DD.");
-        }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -4,9 +4,6 @@ import io.huitong.approvals.ApprovalHandler;
 import io.huitong.consumers.RealName;
 import io.huitong.web.approvals.ApprovalView;
 import io.huitong.web.approvals.ChangeApprovals;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
@@ -37,12 +34,10 @@ class VerificationAdminController {
     private final Verifications verifications;
     private final Users users;
     private final Wallets wallets;
-    private final ChangeApprovals changes;
+    private final VerificationChanges verificationChanges;
 
-    static final String FACE_TO_FACE = "user.verification.face_to_face";
-
-    VerificationAdminController(Verifications verifications, Users users, Wallets wallets, ChangeApprovals changes) {
-        this.changes = changes;
+    VerificationAdminController(Verifications verifications, Users users, Wallets wallets, VerificationChanges verificationChanges) {
+        this.verificationChanges = verificationChanges;
         this.verifications = verifications;
         this.users = users;
         this.wallets = wallets;
@@ -67,11 +62,7 @@ class VerificationAdminController {
                     + "when a risk_analyst or admin other than the requester approves, under the operator who saw the consumer. An "
                     + "unknown consumer is a 404, a malformed identity a 400; neither waits.")
     ResponseEntity<ApprovalView> faceToFace(@PathVariable String id, @RequestBody RealName body, ApiPrincipal caller) {
-        requireUser(id);
-        Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put("name", RealName.maskName(body.name()));
-        shown.put("id_number", RealName.maskIdNumber(body.idNumber()));
-        return changes.requestSealed(caller, FACE_TO_FACE, "user", id, Set.of(OperatorRole.RISK_ANALYST), body, shown);
+        return verificationChanges.faceToFace(caller, id, body);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -80,7 +71,7 @@ class VerificationAdminController {
         /** An approved face-to-face verification: recorded under the operator who saw the consumer; the wallet is class III. */
         @Bean
         ApprovalHandler faceToFaceVerification(Verifications verifications, Wallets wallets, ChangeApprovals changes) {
-            return ChangeApprovals.handler(FACE_TO_FACE, a -> withClass(wallets, a.objectId(), verifications.verification(a.objectId())),
+            return ChangeApprovals.handler(VerificationChanges.FACE_TO_FACE, a -> withClass(wallets, a.objectId(), verifications.verification(a.objectId())),
                     a -> withClass(wallets, a.objectId(), verifications.faceToFace(a.objectId(), changes.request(a, RealName.class),
                             a.requestedBy())));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.module.SimpleModule;
@@ -15,6 +16,12 @@ class ListConfig implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new PageRequestArgumentResolver());
+    }
+
+    /** Endpoints marked {@link KnownParametersOnly} refuse a query parameter they do not declare. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new UnknownParameters()).addPathPatterns("/v1/**");
     }
 
     /** Spring Boot adds every JacksonModule bean to the application's JsonMapper. */

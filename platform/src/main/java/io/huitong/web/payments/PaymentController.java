@@ -11,6 +11,7 @@ import io.huitong.web.error.ApiError;
 import io.huitong.web.error.PaymentRefusals;
 import io.huitong.web.idempotency.RequestFingerprint;
 import io.huitong.web.insights.PaymentSearchParams;
+import io.huitong.web.lists.KnownParametersOnly;
 import io.huitong.web.request.RequestBodies;
 import io.huitong.web.request.RequestIds;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -117,11 +118,12 @@ class PaymentController {
     }
 
     @GetMapping
+    @KnownParametersOnly
     @Operation(summary = "List payments, newest first; created_gte / created_lte are RFC 3339 timestamps",
             description = "Filters, each optional: status; method (card, bank_transfer, ecny, qr, payment_code); amount_gte and"
                     + " amount_lte (minor units); created_gte and created_lte; card_last4; reference (the payment's id, or else"
                     + " exactly its description or a value of its metadata). GET /v1/payments/export.csv and .xlsx take the same"
-                    + " filters.")
+                    + " filters. A query parameter of any other name is refused (400 parameter_unknown naming it).")
     Page<Payment> list(ApiPrincipal caller, PageRequest page, @RequestParam(required = false) String status,
                        @RequestParam(name = "created_gte", required = false) String createdGte,
                        @RequestParam(name = "created_lte", required = false) String createdLte,

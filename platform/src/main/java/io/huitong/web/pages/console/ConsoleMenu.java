@@ -26,6 +26,7 @@ final class ConsoleMenu {
             new Item("console.nav.merchants", "/console/merchants", "business"),
             new Item("console.nav.channels", "/console/channels", "business"),
             new Item("console.nav.aml", "/console/aml", "business"),
+            new Item("console.nav.alerts", "/console/aml/alerts", "business"),
             new Item("console.nav.consumers", "/console/consumers", "business"),
             new Item("console.nav.system", "/console/system", "business"));
 

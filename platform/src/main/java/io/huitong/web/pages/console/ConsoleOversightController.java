@@ -1,29 +1,20 @@
 package io.huitong.web.pages.console;
 
-import io.huitong.aml.AmlReport;
-import io.huitong.aml.AmlReports;
 import io.huitong.audit.AuditLog;
 import io.huitong.channels.Channels;
+import io.huitong.consumers.RealName;
 import io.huitong.consumers.User;
 import io.huitong.consumers.Users;
+import io.huitong.consumers.Verification;
+import io.huitong.consumers.VerificationChannel;
 import io.huitong.consumers.Verifications;
 import io.huitong.kernel.ApiException;
-import io.huitong.kernel.Page;
 import io.huitong.ledger.Ledger;
 import io.huitong.wallets.Wallet;
 import io.huitong.wallets.Wallets;
-import io.huitong.web.aml.AmlCustomers;
-import io.huitong.web.aml.AmlExports;
+import io.huitong.web.consumers.VerificationChanges;
 import io.huitong.web.wallets.WalletChanges;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,92 +24,35 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Oversight, through the same services as the API: anti-money-laundering reports (large-value and suspicious) with their exports
- * for the regulator (CSV and XML, as {@code /v1/admin/aml/reports.csv|xml}); a consumer's verification, wallet and class, and a
- * frozen wallet's unfreezing with another operator's approval; and the system's health (the ledger's books, the audit chain's
- * verification and the channels' breakers).
+ * Oversight, through the same services as the API: a consumer's verification, wallet and class, a face-to-face verification
+ * recorded with another operator's approval, the wallet frozen at once and a frozen wallet's unfreezing with another
+ * operator's approval; and the system's health (the ledger's books, the audit chain's verification and the channels'
+ * breakers). Anti-money-laundering is {@link ConsoleAmlController}.
  */
 @Hidden
 @Controller
 @RequestMapping("/console")
 class ConsoleOversightController {
 
-    static final int EXPORT_LIMIT = 10_000;
-
-    private final AmlReports aml;
-    private final AmlCustomers customers;
     private final Users users;
     private final Verifications verifications;
     private final Wallets wallets;
     private final WalletChanges walletChanges;
+    private final VerificationChanges verificationChanges;
     private final Ledger ledger;
     private final AuditLog audit;
     private final Channels channels;
-    private final Clock clock;
 
-    ConsoleOversightController(AmlReports aml, AmlCustomers customers, Users users, Verifications verifications, Wallets wallets,
-                               WalletChanges walletChanges, Ledger ledger, AuditLog audit, Channels channels, Clock clock) {
-        this.aml = aml;
-        this.customers = customers;
+    ConsoleOversightController(Users users, Verifications verifications, Wallets wallets, WalletChanges walletChanges,
+                               VerificationChanges verificationChanges, Ledger ledger, AuditLog audit, Channels channels) {
         this.users = users;
         this.verifications = verifications;
         this.wallets = wallets;
         this.walletChanges = walletChanges;
+        this.verificationChanges = verificationChanges;
         this.ledger = ledger;
         this.audit = audit;
         this.channels = channels;
-        this.clock = clock;
-    }
-
-    // ---- anti-money-laundering ----
-
-    @GetMapping("/aml")
-    @SameRolesAs("GET /v1/admin/aml/reports")
-    String aml(@RequestParam(required = false) String type, @RequestParam(required = false) String date,
-               @RequestParam(required = false) String customer, @RequestParam(required = false) String after, Model model) {
-        String t = Forms.choice(type, "type", Set.of(AmlReport.LARGE_VALUE, AmlReport.SUSPICIOUS));
-        LocalDate day = Forms.date(date, "date");
-        String c = Forms.text(customer, "customer", 128);
-        aml.catchUp();
-        Page<AmlReport> page = aml.list(t, day, c, Forms.page(after));
-        model.addAttribute("type", t);
-        model.addAttribute("date", day);
-        model.addAttribute("customer", c);
-        model.addAttribute("reports", page.data().stream().map(customers::named).toList());
-        model.addAttribute("query", (t == null ? "" : "type=" + t + "&") + (day == null ? "" : "date=" + day + "&")
-                + (c == null ? "" : "customer=" + java.net.URLEncoder.encode(c, StandardCharsets.UTF_8) + "&"));
-        model.addAttribute("next", page.hasMore() ? "/console/aml?" + (t == null ? "" : "type=" + t + "&") + "after=" + page.data().getLast().id()
-                : null);
-        return "console/oversight/aml";
-    }
-
-    @GetMapping("/aml/export/csv")
-    @SameRolesAs("GET /v1/admin/aml/reports.csv")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) String type, @RequestParam(required = false) String date,
-                               @RequestParam(required = false) String customer) {
-        return file(AmlExports.csv(export(type, date, customer)), "text/csv", "aml-reports.csv");
-    }
-
-    @GetMapping("/aml/export/xml")
-    @SameRolesAs("GET /v1/admin/aml/reports.xml")
-    ResponseEntity<byte[]> xml(@RequestParam(required = false) String type, @RequestParam(required = false) String date,
-                               @RequestParam(required = false) String customer) {
-        List<AmlReport> reports = export(type, date, customer);
-        return file(AmlExports.xml(reports, Forms.blank(type), clock.instant()), "application/xml", "aml-reports.xml");
-    }
-
-    private List<AmlReport> export(String type, String date, String customer) {
-        String t = Forms.choice(type, "type", Set.of(AmlReport.LARGE_VALUE, AmlReport.SUSPICIOUS));
-        LocalDate day = Forms.date(date, "date");
-        aml.catchUp();
-        // each customer named as the institution knows them, as the API's export names them
-        return aml.export(t, day, Forms.text(customer, "customer", 128), EXPORT_LIMIT).stream().map(customers::named).toList();
-    }
-
-    private static ResponseEntity<byte[]> file(String body, String mediaType, String name) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(mediaType + ";charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(body.getBytes(StandardCharsets.UTF_8));
     }
 
     // ---- consumers and wallets ----
@@ -132,7 +66,10 @@ class ConsoleOversightController {
             User found = users.find(Forms.id(id, "user")).orElseThrow(() -> ApiException.notFound("user", id));
             Wallet wallet = wallets.wallet(found.id());
             model.addAttribute("consumer", found);
-            model.addAttribute("verification", verifications.verification(found.id()));
+            Verification verification = verifications.verification(found.id());
+            model.addAttribute("verification", verification);
+            model.addAttribute("seenFaceToFace", verification.channels().stream()
+                    .anyMatch(c -> VerificationChannel.FACE_TO_FACE.wireName().equals(c.channel())));
             model.addAttribute("wallet", wallet);
         }
         model.addAttribute("done", "unfreezeRequested".equals(done) ? "console.approval.done.requested"
@@ -148,6 +85,19 @@ class ConsoleOversightController {
         User found = users.find(id).orElseThrow(() -> ApiException.notFound("user", id));
         wallets.freezeByOperator(wallets.wallet(found.id()).id());
         return "redirect:/console/consumers?user=" + found.id() + "&done=frozen";
+    }
+
+    /**
+     * Asks to record that this operator saw the consumer face to face with their ID card, as the API asks: the identity sealed
+     * with the approval (shown masked), recorded under this operator once a risk analyst or admin other than them approves.
+     */
+    @PostMapping("/consumers/{user}/face_to_face")
+    @SameRolesAs("POST /v1/admin/users/{id}/verification/face_to_face")
+    String faceToFace(Staff staff, @PathVariable String user, @RequestParam(required = false) String name,
+                      @RequestParam(name = "id_number", required = false) String idNumber) {
+        String id = Forms.id(user, "user");
+        RealName identity = new RealName(Forms.text(name, "name", 60), Forms.text(idNumber, "id_number", 40));
+        return ConsoleRiskController.requested(verificationChanges.faceToFace(staff.principal(), id, identity));
     }
 
     @PostMapping("/wallets/{id}/unfreeze")

@@ -2,6 +2,8 @@ package io.huitong.web.pages.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huitong.aml.AmlMonitoring;
+import io.huitong.aml.NewAmlTransaction;
 import io.huitong.testsupport.Api;
 import io.huitong.testsupport.Browser;
 import io.huitong.testsupport.TestOperators;
@@ -14,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,9 +24,13 @@ import tools.jackson.databind.JsonNode;
  * their authenticator at their first login and approves a payment held for review; a finance operator approves a payout another
  * operator's settlement run opened (which that operator cannot approve themselves) and resolves a reconciliation break; an
  * auditor reads the audit log and verifies the chain; a support operator finds that the pages their role forbids are refused,
- * as the API refuses them. axe-core finds no serious or critical violation on any page, and each page is kept as a screenshot.
+ * as the API refuses them; an administrator follows a suspicious-pattern alert to its report and its consumer, and asks to
+ * record that they saw the consumer face to face. axe-core finds no serious or critical violation on any page, and each page is kept as a screenshot.
  */
 abstract class ConsoleBrowserTests extends ConsoleFixtures {
+
+    @Autowired
+    AmlMonitoring monitoring;
 
     static Browser open(int port, Browser.Size size) {
         Browser browser = size == Browser.Size.PHONE ? Browser.open(port, size, "zh-CN") : Browser.open(port, size, "en-US");
@@ -66,6 +73,21 @@ abstract class ConsoleBrowserTests extends ConsoleFixtures {
     void logOut(Browser browser) {
         submit(browser, "/console/logout");
         browser.awaitElement("form[action='/console/login']");
+    }
+
+    /** A consumer who sent three round amounts (10,000.00 CNY each) a minute apart: their suspicious-pattern alert's id. */
+    String roundAmountsAlert() {
+        String phone = "+86135" + String.format("%08d", (int) (Math.random() * 100_000_000));
+        Api.Response user = api.postJson("/v1/users", "{\"phone\":\"" + phone + "\",\"password\":\"Plum-blossom 2026\",\"name\":\"Li Lei\"}");
+        assertThat(user.status()).as(user.body()).isEqualTo(201);
+        String consumer = user.json().path("id").asString();
+        for (int i = 3; i > 0; i--) {
+            monitoring.record(new NewAmlTransaction("test:" + java.util.UUID.randomUUID(), "test_transfer", consumer, "individual", "debit",
+                    "counterparty-" + i, null, null, 1_000_000L, "CNY", false, false, clock.instant().minusSeconds(60L * i)));
+        }
+        JsonNode alerts = api.get("/v1/admin/aml/reports?type=suspicious&customer=" + consumer, "Authorization", admin()).json();
+        assertThat(alerts.path("data")).as(alerts.toString()).hasSize(1);
+        return alerts.path("data").get(0).path("id").asString();
     }
 
     @ParameterizedTest
@@ -246,6 +268,7 @@ abstract class ConsoleBrowserTests extends ConsoleFixtures {
     void anAdministratorLooksAtMerchantsChannelsAmlConsumersAndTheSystem(Browser.Size size) {
         TestOperators.LoggedIn admin = operators.createAndLogIn("admin");
         OnboardedMerchant shop = onboardMerchant("Lotus Shop " + java.util.UUID.randomUUID().toString().substring(0, 6), "");
+        String alert = roundAmountsAlert();
         try (Browser browser = open(port, size)) {
             logIn(browser, admin);
             browser.go("/console/merchants");
@@ -257,6 +280,21 @@ abstract class ConsoleBrowserTests extends ConsoleFixtures {
             check(browser, "channels", size);
             browser.go("/console/aml");
             check(browser, "aml", size);
+            browser.find("#alerts-link").click();
+            browser.awaitElement("#alert-" + alert);
+            check(browser, "aml-alerts", size);
+            browser.find("#alert-" + alert + " a.report").click();
+            browser.awaitElement("#aml-transactions");
+            assertThat(browser.find("#aml-report").getText()).contains(alert).contains("round_amounts");
+            check(browser, "aml-report", size);
+            browser.find("#report-customer").click();
+            browser.awaitElement("#face-to-face");
+            check(browser, "consumer", size);
+            fill(browser, "#f2f-name", "韩梅梅");
+            fill(browser, "#f2f-id", io.huitong.testsupport.ResidentIds.next());
+            browser.find("#face-to-face button[type=submit]").click();
+            browser.await(d -> d.getCurrentUrl().contains("done=requested"));
+            assertThat(browser.driver().getPageSource()).contains("user.verification.face_to_face");
             browser.go("/console/consumers");
             check(browser, "consumers", size);
             browser.go("/console/system");

@@ -4,9 +4,9 @@ import io.huitong.testsupport.TestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class InsightsApiPostgresTests extends InsightsApiTests {
+class InsightsSearchApiH2Tests extends InsightsSearchApiTests {
 
-    static final TestDatabase DB = TestDatabase.postgres();
+    static final TestDatabase DB = TestDatabase.h2();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

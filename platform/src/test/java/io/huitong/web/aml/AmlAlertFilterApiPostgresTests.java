@@ -1,12 +1,12 @@
-package io.huitong.web.insights;
+package io.huitong.web.aml;
 
 import io.huitong.testsupport.TestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class InsightsApiH2Tests extends InsightsApiTests {
+class AmlAlertFilterApiPostgresTests extends AmlAlertFilterApiTests {
 
-    static final TestDatabase DB = TestDatabase.h2();
+    static final TestDatabase DB = TestDatabase.postgres();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
