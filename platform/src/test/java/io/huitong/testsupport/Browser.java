@@ -120,7 +120,14 @@ public final class Browser implements AutoCloseable {
      * suite on two cores) may take that long to post a large picture and draw the next page.
      */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        return waiting(Duration.ofSeconds(30)).until(condition);
+    }
+
+    /** A wait that asks again when the page redrew what it was looking at (a part htmx polls, for instance). */
+    private WebDriverWait waiting(Duration patience) {
+        WebDriverWait wait = new WebDriverWait(driver, patience);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Waits until an element matching {@code css} is on the page and returns it. */
@@ -134,7 +141,7 @@ public final class Browser implements AutoCloseable {
      */
     public WebElement awaitElement(String css, Duration patience) {
         try {
-            return new WebDriverWait(driver, patience).until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+            return waiting(patience).until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
         } catch (org.openqa.selenium.TimeoutException e) {
             String text = driver.findElements(By.tagName("body")).stream().findFirst().map(WebElement::getText).orElse("");
             String console;
