@@ -683,7 +683,7 @@ public final class ClusterSoak {
         table.put("refused (4xx)", sum(refused) + (refused.isEmpty() ? "" : " " + new TreeMap<>(flatten(refused))));
         table.put("5xx the client finally saw", Long.toString(serverErrors.sum()));
         table.put("given up (no answer in " + OPERATION_DEADLINE.toSeconds() + " s)", Long.toString(gaveUp.sum()));
-        table.put("sent again with the same key", String.format(Locale.ROOT, "%d requests, %d times: after a connection error %d, after"
+        table.put("sent again (same key and body)", String.format(Locale.ROOT, "%d requests, %d times: after a connection error %d, after"
                         + " nginx's 502/503/504 %d, after 409 idempotency_key_in_use %d (not counted as 5xx)", retriedRequests.sum(),
                 retriedConnection.sum() + retriedGateway.sum() + retriedKeyInUse.sum(), retriedConnection.sum(), retriedGateway.sum(),
                 retriedKeyInUse.sum()));
