@@ -177,7 +177,8 @@ public final class ClusterBench {
         String database = "huitong_cbench_" + nodes + "n_" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         System.out.printf(Locale.ROOT, "%d node(s): starting the cluster (database %s) ...%n", nodes, database);
         long started = System.nanoTime();
-        try (LocalCluster cluster = LocalCluster.up(Path.of("").toAbsolutePath(), nodes, database, nodeEnvironment())) {
+        LocalCluster cluster = LocalCluster.up(Path.of("").toAbsolutePath(), nodes, database, nodeEnvironment());
+        try {
             System.out.printf(Locale.ROOT, "%d node(s): up in %.0f s behind %s (%s)%n", nodes, (System.nanoTime() - started) / 1e9,
                     cluster.url(), cluster.describe());
             String key = PaymentsBench.onboardMerchant(http, cluster.url(), cluster.adminKey());
@@ -217,7 +218,13 @@ public final class ClusterBench {
             String check = PaymentsBench.adminGet(http, cluster.url(), cluster.adminKey(), "/v1/admin/ledger/check").replaceAll("\\s+", "");
             Row row = new Row(nodes, o, nodeMs, nginxMs, s.watchedCpuMs(simulator), check.contains("\"balanced\":true"), check);
             printWindow(row);
+            cluster.close();
             return row;
+        } catch (RuntimeException e) {
+            // stopped, its database dropped, its logs kept
+            cluster.down(true);
+            System.err.printf(Locale.ROOT, "%d node(s): the cluster's logs are in %s%n", nodes, cluster.state());
+            throw e;
         }
     }
 
