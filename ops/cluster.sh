@@ -93,6 +93,12 @@ pid_of() {
   [ -f "$1" ] && cat "$1" || true
 }
 
+# whether pid $1, just started, is still alive: the subshell that is about to exec the process (on a busy machine it
+# may not have yet, and its command line is not the process's), or the process itself; a zombie's command line is empty
+starting() {
+  [ -n "$1" ] && [ -s "/proc/$1/cmdline" ]
+}
+
 random_hex() {
   od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'
 }
@@ -261,7 +267,8 @@ start_simulator() {
       say "simulator up (control API http://127.0.0.1:$SIM_PORT/control/channels)"
       return 0
     fi
-    ours "$(pid_of "$dir/pid")" "$(mark "$dir")" || { tail -n 20 "$dir/simulator.log" >&2; die "the simulator stopped while starting"; }
+    ours "$(pid_of "$dir/pid")" "$(mark "$dir")" || starting "$(pid_of "$dir/pid")" \
+      || { tail -n 20 "$dir/simulator.log" >&2; die "the simulator stopped while starting"; }
     sleep 0.5
   done
   die "the simulator did not answer within 60 s (see $dir/simulator.log)"
@@ -297,7 +304,7 @@ await_node() {
       say "node-$i ready on port $port"
       return 0
     fi
-    if ! ours "$(pid_of "$dir/pid")" "$(mark "$dir")"; then
+    if ! ours "$(pid_of "$dir/pid")" "$(mark "$dir")" && ! starting "$(pid_of "$dir/pid")"; then
       tail -n 30 "$dir/node.log" >&2
       die "node-$i stopped while starting (see $dir/node.log)"
     fi

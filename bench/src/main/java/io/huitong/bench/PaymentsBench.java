@@ -139,10 +139,13 @@ public final class PaymentsBench {
     /** Card numbers and idempotency keys, counted over the whole run so that no two payments share one. */
     private final AtomicLong sequence = new AtomicLong();
 
+    private final Driver driver;
+
     private PaymentsBench(Config config) {
         this.config = config;
         this.scratch = new Scratch(config.pg());
         this.cpu = new Profile(config.pg().adminUrl(), config.pg().user(), config.pg().password(), false);
+        this.driver = new Driver(config.clients(), sequence, cpu);
     }
 
     private int run() {
@@ -181,7 +184,7 @@ public final class PaymentsBench {
                 String key = platform.onboardMerchant(http);
                 for (String scenario : config.scenarios()) {
                     Load load = switch (scenario) {
-                        case "card" -> new CardLoad();
+                        case "card" -> new CardLoad(sequence);
                         case "payment_code" -> PaymentCodeLoad.prepare(platform.base(), config.clients(),
                                 consumers(outcomes.get("card")));
                         default -> throw new IllegalStateException(scenario);
@@ -320,7 +323,7 @@ public final class PaymentsBench {
     }
 
     /** What a scenario's clients send, and what runs beside them. */
-    private interface Load {
+    interface Load {
 
         /** Starts what runs beside the clients until {@code deadlineNanos}. */
         default void begin(long deadlineNanos, Errors errors) {
@@ -336,7 +339,14 @@ public final class PaymentsBench {
     }
 
     /** Every payment from a card of its own, as real traffic is: risk control's velocity rules judge per card. */
-    private final class CardLoad implements Load {
+    static final class CardLoad implements Load {
+
+        private final AtomicLong sequence;
+
+        /** {@code sequence} numbers the cards, shared with the idempotency keys so that no two payments share one. */
+        CardLoad(AtomicLong sequence) {
+            this.sequence = sequence;
+        }
 
         @Override
         public byte[] next(long deadlineNanos) {
@@ -591,81 +601,99 @@ public final class PaymentsBench {
 
     private Outcome drive(String scenario, Load load, Platform platform, String database, String secretKey, Duration length,
                           String phase, boolean measured) {
-        URI uri = URI.create(platform.base());
-        String authorization = "Authorization: Bearer " + secretKey;
-        Errors errors = new Errors();
-        LongAdder succeeded = new LongAdder();
-        List<long[]> perClient = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
-        long[] window = new long[2];
-        for (int c = 0; c < config.clients(); c++) {
-            perClient.add(null);
-            int index = c;
-            threads.add(Thread.ofPlatform().name("client-" + c).start(() -> {
-                long[] mine = new long[1 << 16];
-                int count = 0;
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                RawHttp connection = new RawHttp(uri.getHost(), uri.getPort());
-                try {
-                    while (System.nanoTime() < window[1]) {
-                        byte[] body = load.next(window[1]);
-                        if (body == null) {
-                            break;
-                        }
-                        String idempotencyKey = "Idempotency-Key: " + phase + "-" + sequence.incrementAndGet();
-                        long t0 = System.nanoTime();
-                        String kind = null;
-                        try {
-                            RawHttp.Response response = connection.post("/v1/payments", body, authorization, idempotencyKey);
-                            if (response.status() != 201 || !response.body().contains("\"status\":\"succeeded\"")) {
-                                kind = response.status() + " " + errorCode(response.body());
+        return driver.drive(scenario, load, platform.base(), database, secretKey, length, phase, measured, platform.process().pid());
+    }
+
+    /**
+     * The load and its measurement, for a platform at any base URL (one node, or a load balancer in front of several):
+     * {@code clients} clients each sending {@code POST /v1/payments} over a kept-alive connection of its own, as fast
+     * as they are answered. {@code sequence} numbers the idempotency keys (and the cards), {@code cpu} counts the CPU
+     * of a measured window.
+     */
+    record Driver(int clients, AtomicLong sequence, Profile cpu) {
+
+        /**
+         * Drives {@code load} at {@code base} for {@code length} as the merchant of {@code secretKey}; for a measured
+         * phase, counts the CPU of PostgreSQL, of this JVM and of the processes {@code watched} (by pid) over the window.
+         */
+        Outcome drive(String scenario, Load load, String base, String database, String secretKey, Duration length,
+                      String phase, boolean measured, long... watched) {
+            URI uri = URI.create(base);
+            String authorization = "Authorization: Bearer " + secretKey;
+            Errors errors = new Errors();
+            LongAdder succeeded = new LongAdder();
+            List<long[]> perClient = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            long[] window = new long[2];
+            for (int c = 0; c < clients; c++) {
+                perClient.add(null);
+                int index = c;
+                threads.add(Thread.ofPlatform().name("client-" + c).start(() -> {
+                    long[] mine = new long[1 << 16];
+                    int count = 0;
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    RawHttp connection = new RawHttp(uri.getHost(), uri.getPort());
+                    try {
+                        while (System.nanoTime() < window[1]) {
+                            byte[] body = load.next(window[1]);
+                            if (body == null) {
+                                break;
                             }
-                        } catch (IOException e) {
-                            kind = e.getClass().getSimpleName();
+                            String idempotencyKey = "Idempotency-Key: " + phase + "-" + sequence.incrementAndGet();
+                            long t0 = System.nanoTime();
+                            String kind = null;
+                            try {
+                                RawHttp.Response response = connection.post("/v1/payments", body, authorization, idempotencyKey);
+                                if (response.status() != 201 || !response.body().contains("\"status\":\"succeeded\"")) {
+                                    kind = response.status() + " " + errorCode(response.body());
+                                }
+                            } catch (IOException e) {
+                                kind = e.getClass().getSimpleName();
+                            }
+                            long took = System.nanoTime() - t0;
+                            if (kind != null) {
+                                errors.add(kind);
+                            } else {
+                                succeeded.increment();
+                            }
+                            if (count == mine.length) {
+                                mine = Arrays.copyOf(mine, mine.length * 2);
+                            }
+                            mine[count++] = took;
                         }
-                        long took = System.nanoTime() - t0;
-                        if (kind != null) {
-                            errors.add(kind);
-                        } else {
-                            succeeded.increment();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        connection.close();
+                        synchronized (perClient) {
+                            perClient.set(index, Arrays.copyOf(mine, count));
                         }
-                        if (count == mine.length) {
-                            mine = Arrays.copyOf(mine, mine.length * 2);
-                        }
-                        mine[count++] = took;
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    connection.close();
-                    synchronized (perClient) {
-                        perClient.set(index, Arrays.copyOf(mine, count));
-                    }
-                }
-            }));
+                }));
+            }
+            if (measured) {
+                cpu.start(database, watched);
+            }
+            window[0] = System.nanoTime();
+            window[1] = window[0] + length.toNanos();
+            load.begin(window[1], errors);
+            start.countDown();
+            join(threads);
+            double seconds = (System.nanoTime() - window[0]) / 1e9;
+            String note = load.end();
+            Profile.Snapshot snapshot = measured ? cpu.stop() : null;
+            long[] all;
+            synchronized (perClient) {
+                all = perClient.stream().filter(a -> a != null).flatMapToLong(Arrays::stream).toArray();
+            }
+            Arrays.sort(all);
+            return new Outcome(scenario, succeeded.sum(), errors.count.sum(), seconds, all, new TreeMap<>(errors.kinds), snapshot, note);
         }
-        if (measured) {
-            cpu.start(database, platform.process().pid());
-        }
-        window[0] = System.nanoTime();
-        window[1] = window[0] + length.toNanos();
-        load.begin(window[1], errors);
-        start.countDown();
-        join(threads);
-        double seconds = (System.nanoTime() - window[0]) / 1e9;
-        String note = load.end();
-        Profile.Snapshot snapshot = measured ? cpu.stop() : null;
-        long[] all;
-        synchronized (perClient) {
-            all = perClient.stream().filter(a -> a != null).flatMapToLong(Arrays::stream).toArray();
-        }
-        Arrays.sort(all);
-        return new Outcome(scenario, succeeded.sum(), errors.count.sum(), seconds, all, new TreeMap<>(errors.kinds), snapshot, note);
     }
 
     private static void join(List<Thread> threads) {
@@ -690,16 +718,45 @@ public final class PaymentsBench {
 
     private static final Pattern CODE = Pattern.compile("\"code\":\"([a-z_]+)\"");
 
-    private static String errorCode(String body) {
+    static String errorCode(String body) {
         Matcher m = CODE.matcher(body);
         return m.find() ? m.group(1) : body.length() > 80 ? body.substring(0, 80) : body;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException e) {
             return "unknown";
+        }
+    }
+
+    /** Onboards the benchmark's merchant through the admin API of the platform at {@code base}; its secret key. */
+    static String onboardMerchant(HttpClient http, String base, String adminKey) {
+        String body = send(http, HttpRequest.newBuilder(URI.create(base + "/v1/admin/merchants"))
+                .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Bench Shop\",\"email\":\"ops@bench.example\",\"default_currency\":\"CNY\"}")).build());
+        Matcher m = Pattern.compile("\"secret_key\":\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("onboarding the bench merchant failed: " + errorCode(body));
+        }
+        return m.group(1);
+    }
+
+    /** {@code GET path} with the operator's key; the body, whatever the status. */
+    static String adminGet(HttpClient http, String base, String adminKey, String path) {
+        return send(http, HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + adminKey).build());
+    }
+
+    private static String send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -743,30 +800,11 @@ public final class PaymentsBench {
         }
 
         String onboardMerchant(HttpClient http) {
-            String body = send(http, HttpRequest.newBuilder(URI.create(base + "/v1/admin/merchants"))
-                    .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"name\":\"Bench Shop\",\"email\":\"ops@bench.example\",\"default_currency\":\"CNY\"}")).build());
-            Matcher m = Pattern.compile("\"secret_key\":\"([^\"]+)\"").matcher(body);
-            if (!m.find()) {
-                throw new IllegalStateException("onboarding the bench merchant failed: " + errorCode(body));
-            }
-            return m.group(1);
+            return PaymentsBench.onboardMerchant(http, base, adminKey);
         }
 
         String get(HttpClient http, String path) {
-            return send(http, HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + adminKey).build());
-        }
-
-        private static String send(HttpClient http, HttpRequest request) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-            } catch (IOException e) {
-                throw new IllegalStateException(request.uri() + " failed: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+            return adminGet(http, base, adminKey, path);
         }
 
         void stop() {

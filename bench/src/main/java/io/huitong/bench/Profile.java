@@ -50,6 +50,7 @@ final class Profile {
     private Map<Long, Long> otherTicks;
     private long[] watched = new long[0];
     private long watchedTicks;
+    private long[] watchedEach = new long[0];
     private long startedNanos;
 
     /** {@code url} is the admin connection: WAL statistics and pg_stat_activity are server-wide. */
@@ -91,6 +92,10 @@ final class Profile {
         serverCpuTicks = serverCpuTicks();
         childCpuTicks = childCpuTicks();
         watchedTicks = processTicks(this.watched);
+        watchedEach = new long[this.watched.length];
+        for (int i = 0; i < this.watched.length; i++) {
+            watchedEach[i] = processTicks(this.watched[i]);
+        }
         otherTicks = otherProcessTicks(this.watched);
         startedNanos = System.nanoTime();
         if (detailed) {
@@ -101,12 +106,18 @@ final class Profile {
 
     /**
      * CPU times in milliseconds; server is every local postgres process, child is what the JVM's children (pgbench) used,
-     * watched what the processes given to {@link #start(String, long...)} used (0 without any; NaN when one could not be read).
+     * watched what the processes given to {@link #start(String, long...)} used (0 without any; NaN when one could not be read),
+     * watchedEach the same for each of them by pid (NaN for one that could not be read, such as one that exited).
      */
     record Snapshot(double seconds, long walBytes, long walRecords, double jvmCpuPercent, double machineBusyPercent,
                     double interruptPercent, double stealPercent, Map<String, Double> othersPercent,
                     double jvmCpuMs, double serverCpuMs, double childCpuMs, double watchedCpuMs,
-                    Map<String, Stat> sql, Map<String, Long> waits, long samples) {
+                    Map<String, Stat> sql, Map<String, Long> waits, long samples, Map<Long, Double> watchedEach) {
+
+        /** CPU milliseconds the watched process {@code pid} used over the window; NaN when it was not watched or could not be read. */
+        double watchedCpuMs(long pid) {
+            return watchedEach.getOrDefault(pid, Double.NaN);
+        }
 
         /** Busy CPU that neither PostgreSQL, the client, the watched processes, interrupts nor the hypervisor account for, in % of the machine. */
         double unexplainedPercent(boolean pgbench) {
@@ -163,10 +174,15 @@ final class Profile {
         double childMs = (childCpuTicks() - childCpuTicks) * 10.0;
         long watchedNow = processTicks(watched);
         double watchedMs = watched.length == 0 ? 0 : watchedNow < 0 || watchedTicks < 0 ? Double.NaN : (watchedNow - watchedTicks) * 10.0;
+        Map<Long, Double> each = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < watched.length; i++) {
+            long now = processTicks(watched[i]);
+            each.put(watched[i], now < 0 || watchedEach[i] < 0 ? Double.NaN : (now - watchedEach[i]) * 10.0);
+        }
         Map<String, Long> w = new ConcurrentHashMap<>();
         waits.forEach((k, v) -> w.put(k, v.sum()));
         return new Snapshot(seconds, wal[0] - walBytes, wal[1] - walRecords, jvm, machineBusy, interrupts, steal, others(otherTicks, watched, cpus, seconds), jvmMs, serverMs, childMs,
-                watchedMs, sql, w, samples.sum());
+                watchedMs, sql, w, samples.sum(), each);
     }
 
     boolean detailed() {
