@@ -8,6 +8,10 @@ import io.huitong.ledger.Ledger;
 import io.huitong.ledger.NewAccount;
 import io.huitong.testsupport.Api;
 import io.huitong.testsupport.ApiTestSupport;
+import io.huitong.simulator.BookEntry;
+import io.huitong.simulator.ChannelSettings;
+import io.huitong.simulator.Mode;
+import io.huitong.simulator.Simulator;
 import io.huitong.testsupport.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 abstract class MoneyPathDefectsTests extends ApiTestSupport {
 
     static final String VISA = "4242424242424242";
+    static final List<String> ACQUIRERS = List.of(Simulator.ACQ_A, Simulator.ACQ_B);
 
     @Autowired
     MutableClock clock;
@@ -131,10 +136,7 @@ abstract class MoneyPathDefectsTests extends ApiTestSupport {
      */
     @Test
     void anApprovalTheResolverRecordedFirstIsNotReversedWhenTheAnswerComes() throws Exception {
-        io.huitong.simulator.Simulator simulator = EmbeddedSimulators.of(context);
-        for (String acquirer : List.of(io.huitong.simulator.Simulator.ACQ_A, io.huitong.simulator.Simulator.ACQ_B)) {
-            simulator.configure(acquirer, new io.huitong.simulator.ChannelSettings(io.huitong.simulator.Mode.UP, 700, 0.0));
-        }
+        acquirers(new ChannelSettings(Mode.UP, 700, 0.0));
         try {
             java.util.concurrent.CompletableFuture<Api.Response> answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> pay(card(1000, "")));
             String id = null;
@@ -144,9 +146,7 @@ abstract class MoneyPathDefectsTests extends ApiTestSupport {
                         .query(String.class).optional().orElse(null);
             }
             assertThat(id).as("the payment waiting for the acquirer").isNotNull();
-            String waiting = id;
-            while (System.nanoTime() < deadline && java.util.stream.Stream.of(io.huitong.simulator.Simulator.ACQ_A, io.huitong.simulator.Simulator.ACQ_B)
-                    .flatMap(a -> simulator.transactions(a).stream()).noneMatch(e -> e.reference().equals(waiting))) {
+            while (System.nanoTime() < deadline && acquirersBook(id).isEmpty()) {
                 Thread.onSpinWait();
             }
             // the resolver's first look falls due while the acquirer is still answering
@@ -156,17 +156,11 @@ abstract class MoneyPathDefectsTests extends ApiTestSupport {
             Api.Response paid = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(paid.status()).as(paid.body()).isEqualTo(201);
             assertThat(paid.json().path("status").asString()).isEqualTo("succeeded");
-            String paymentId = id;
-            assertThat(java.util.stream.Stream.of(io.huitong.simulator.Simulator.ACQ_A, io.huitong.simulator.Simulator.ACQ_B)
-                    .flatMap(a -> simulator.transactions(a).stream())
-                    .filter(e -> e.reference().equals(paymentId)).map(e -> e.state().name()).toList())
-                    .as("the acquirer's book").containsExactly("CAPTURED");
+            assertThat(acquirersBook(id).stream().map(e -> e.state().name()).toList()).as("the acquirer's book").containsExactly("CAPTURED");
             assertThat(pending()).isEqualTo(1000 - 30);
             assertLedgerBalanced();
         } finally {
-            for (String acquirer : List.of(io.huitong.simulator.Simulator.ACQ_A, io.huitong.simulator.Simulator.ACQ_B)) {
-                simulator.configure(acquirer, io.huitong.simulator.ChannelSettings.HEALTHY);
-            }
+            acquirers(ChannelSettings.HEALTHY);
         }
     }
 
@@ -178,19 +172,13 @@ abstract class MoneyPathDefectsTests extends ApiTestSupport {
     @Test
     void aPendingRefundTheAcquirerNeverReceivedIsSentAgain() throws Exception {
         String id = pay(card(1000, "")).json().path("id").asString();
-        io.huitong.simulator.Simulator simulator = EmbeddedSimulators.of(context);
-        List<String> acquirers = List.of(io.huitong.simulator.Simulator.ACQ_A, io.huitong.simulator.Simulator.ACQ_B);
         Api.Response refund;
         try {
-            for (String acquirer : acquirers) {
-                simulator.configure(acquirer, new io.huitong.simulator.ChannelSettings(io.huitong.simulator.Mode.DOWN, 0, 0.0));
-            }
+            acquirers(new ChannelSettings(Mode.DOWN, 0, 0.0));
             refund = api.postJson("/v1/refunds", "{\"payment\":\"" + id + "\",\"amount\":400}", "Authorization", merchant.bearer(),
                     "Idempotency-Key", UUID.randomUUID().toString());
         } finally {
-            for (String acquirer : acquirers) {
-                simulator.configure(acquirer, io.huitong.simulator.ChannelSettings.HEALTHY);
-            }
+            acquirers(ChannelSettings.HEALTHY);
         }
         assertThat(refund.status()).as(refund.body()).isEqualTo(201);
         assertThat(refund.json().path("status").asString()).isEqualTo("pending");
@@ -200,8 +188,7 @@ abstract class MoneyPathDefectsTests extends ApiTestSupport {
         resolveDue();
 
         assertThat(get("/v1/refunds/" + refundId).json().path("status").asString()).isEqualTo("succeeded");
-        assertThat(acquirers.stream().flatMap(a -> simulator.transactions(a).stream())
-                .filter(e -> e.reference().equals(refundId)).map(e -> e.state().name() + " " + e.amount()).toList())
+        assertThat(acquirersBook(refundId).stream().map(e -> e.state().name() + " " + e.amount()).toList())
                 .as("the acquirer's book").containsExactly("REFUNDED 400");
         assertThat(pending()).isEqualTo(1000 - 30 - 400);
         assertLedgerBalanced();
@@ -259,6 +246,19 @@ abstract class MoneyPathDefectsTests extends ApiTestSupport {
 
     Api.Response get(String path) {
         return api.get(path, "Authorization", merchant.bearer());
+    }
+
+    /** Both acquirers of the embedded simulator behave so from now on. */
+    void acquirers(ChannelSettings settings) {
+        for (String acquirer : ACQUIRERS) {
+            EmbeddedSimulators.of(context).configure(acquirer, settings);
+        }
+    }
+
+    /** What the acquirers' books hold under this reference (a payment's or a refund's id). */
+    List<BookEntry> acquirersBook(String reference) {
+        return ACQUIRERS.stream().flatMap(a -> EmbeddedSimulators.of(context).transactions(a).stream())
+                .filter(e -> e.reference().equals(reference)).toList();
     }
 
     /** One pass of the payments' resolver, now, rather than at its next tick. */
