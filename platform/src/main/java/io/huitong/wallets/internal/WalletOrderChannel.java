@@ -16,7 +16,6 @@ import io.huitong.payments.channel.OrderStatus;
 import io.huitong.payments.channel.PayerAccount;
 import io.huitong.wallets.AccountClass;
 import io.huitong.wallets.PaymentCode;
-import io.huitong.wallets.WalletMovement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,8 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * name: a merchant's request carries 18 digits).
  *
  * <p>Opening an order pays it at once or not at all, in one database transaction (shared with other wallets'
- * payments, {@link WalletDebits}): the code is consumed (a conditional update: unused and not expired), the
- * wallet's row locked, freezing and the class's limit checked and the payment counted against the class on that row, the
+ * payments, {@link WalletDebits}): the wallet's row is locked, the code consumed (a conditional update: unused and not
+ * expired), freezing and the class's limit checked and the payment counted against the class on that row, the
  * wallet debited into {@code platform:wallet_clearing} and the history line written. A refund gives the class back what
  * it refunds. A refusal rolls all of it back, so the code stays valid. The payment's id names the debit ({@code pay_x:wallet}) and the history
  * line, so opening the same order again pays nothing twice.
@@ -131,34 +130,13 @@ final class WalletOrderChannel implements OrderChannel {
         Optional<AccountClass> accountClass = wallets.classOf(userId.get());
         String txnId = wallets.ids().next("wtx");
         try {
-            return debits.debit(new WalletDebits.Debit(txnId, userId.get(), () -> {
-                Instant now = wallets.now();
-                WalletStore.WalletRow wallet = store.lockByUser(userId.get());
-                if (byCode && !useCode(payerRef, wallet.id(), request.reference(), now)) {
-                    // used already: by this payment (opened again after a crash) it was paid, otherwise it is refused
-                    return store.txnByReference("payment", request.reference()).filter(t -> t.walletId().equals(wallet.id()))
-                            .<OrderResult>map(t -> new OrderResult.Paid(channelReference(t.line().id())))
-                            .orElseThrow(CodeRefused::new);
-                }
-                wallets.classes().checkOut(wallet, accountClass, amount, now);
-                wallets.post(TransferRequest.posted(request.reference() + ":wallet", WalletService.account(userId.get(), amount.currency()),
-                        clearing(amount.currency()), amount).withCode("wallet_payment").withReference(request.reference()));
-                store.insertTxn(txnId, wallet.id(), wallet.userId(), "payment", -amount.amount(), amount.currency(), "succeeded", request.merchantName(),
-                        request.reference(), new WalletMovement.Merchant(request.merchantId(), byCode ? METHOD : "qr"), now);
-                return new OrderResult.Paid(channelReference(txnId));
-            }));
-        } catch (CodeRefused e) {
+            return debits.debit(new WalletDebits.Debit(txnId, userId.get(), byCode ? payerRef : null, request.reference(), amount,
+                    request.merchantId(), request.merchantName(), accountClass));
+        } catch (WalletDebits.CodeRefused e) {
             return invalidCode();
         } catch (ApiException e) {
             return new OrderResult.Declined(e.code(), e.getMessage());
         }
-    }
-
-    /** Uses the wallet's code for this payment: it must be unused and unexpired. */
-    private boolean useCode(String code, String walletId, String paymentId, Instant now) {
-        return store.jdbc().sql("update wallet_payment_code set used_at = ?, payment_id = ? where code_hash = ? and wallet_id = ?"
-                        + " and used_at is null and expires_at > ?")
-                .params(DbTimes.at(now), paymentId, sha256(code), walletId, DbTimes.at(now)).update() == 1;
     }
 
     @Override
@@ -248,13 +226,6 @@ final class WalletOrderChannel implements OrderChannel {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The code was unknown, expired or used: nothing was written. */
-    private static final class CodeRefused extends RuntimeException {
-        CodeRefused() {
-            super(null, null, false, false);
         }
     }
 }

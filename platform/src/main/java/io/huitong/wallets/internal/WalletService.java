@@ -269,12 +269,18 @@ class WalletService {
 
     /** Posts one transfer in the caller's transaction; beyond the balance is a 402 {@code insufficient_funds}. */
     void post(TransferRequest transfer) {
-        TransferResult r = ledger.createTransfer(transfer);
-        if (r.code().insufficientFunds()) {
-            throw WalletErrors.insufficient();
-        }
-        if (!r.succeeded()) {
-            throw new IllegalStateException("ledger refused " + r.id() + ": " + r.code());
+        postAll(List.of(transfer));
+    }
+
+    /** Posts the transfers in one ledger batch in the caller's transaction; any beyond its balance is a 402 {@code insufficient_funds}. */
+    void postAll(List<TransferRequest> transfers) {
+        for (TransferResult r : ledger.createTransfers(transfers)) {
+            if (r.code().insufficientFunds()) {
+                throw WalletErrors.insufficient();
+            }
+            if (!r.succeeded()) {
+                throw new IllegalStateException("ledger refused " + r.id() + ": " + r.code());
+            }
         }
     }
 

@@ -9,8 +9,13 @@ import io.huitong.wallets.domain.Outflow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The wallets' tables. */
@@ -30,16 +35,20 @@ final class WalletStore {
     private static final String WALLET = "select id, user_id, status, created_at, outflow_total, outflow_year, outflow_year_of from wallet";
     private static final String TXN = "select id, type, amount, currency, status, counterparty, reference, created_at from wallet_txn";
 
+    private static final String INSERT_TXN = "insert into wallet_txn (id, wallet_id, type, amount, currency, status, counterparty, reference,"
+            + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final java.util.function.Consumer<WalletMovement> movements;
 
-    WalletStore(JdbcClient jdbc) {
-        this(jdbc, m -> { });
-    }
-
-    /** With {@code movements}: told of every history line written or changed, in the same transaction ({@link WalletMovement}). */
-    WalletStore(JdbcClient jdbc, java.util.function.Consumer<WalletMovement> movements) {
+    /**
+     * {@code batch}: for statements sent as one batch; {@code movements}: told of every history line written or changed, in
+     * the same transaction ({@link WalletMovement}).
+     */
+    WalletStore(JdbcClient jdbc, JdbcTemplate batch, java.util.function.Consumer<WalletMovement> movements) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.movements = movements;
     }
 
@@ -65,8 +74,14 @@ final class WalletStore {
 
     /** Writes what the locked wallet moved out, as its class counts it. */
     void count(String walletId, Outflow outflow) {
-        jdbc.sql("update wallet set outflow_total = ?, outflow_year = ?, outflow_year_of = ? where id = ?")
-                .params(outflow.total(), outflow.year(), outflow.yearOf(), walletId).update();
+        countAll(Map.of(walletId, outflow));
+    }
+
+    /** Writes what each locked wallet (by id) moved out, as its class counts it, in one batch. */
+    void countAll(Map<String, Outflow> outflows) {
+        List<Object[]> rows = new ArrayList<>(outflows.size());
+        outflows.forEach((walletId, o) -> rows.add(new Object[] {o.total(), o.year(), o.yearOf(), walletId}));
+        batch.batchUpdate("update wallet set outflow_total = ?, outflow_year = ?, outflow_year_of = ? where id = ?", rows);
     }
 
     void setStatus(String walletId, String status, Instant now) {
@@ -78,6 +93,43 @@ final class WalletStore {
         return jdbc.sql(WALLET + " where user_id = ? for update").params(userId).query(WalletStore::wallet).single();
     }
 
+    /**
+     * The wallets of these consumers, locked as {@link #lock} locks them, by consumer: one statement, which locks them in
+     * the order of their consumers.
+     */
+    Map<String, WalletRow> lockByUsers(Collection<String> userIds) {
+        Map<String, WalletRow> byUser = new LinkedHashMap<>();
+        jdbc.sql(WALLET + " where user_id = any(?) order by user_id for update").param(userIds.toArray(String[]::new))
+                .query(WalletStore::wallet).list().forEach(w -> byUser.put(w.userId(), w));
+        return byUser;
+    }
+
+    /** A payment code a payment uses: the code's hash, the wallet it must be of, the payment. */
+    record CodeUse(String codeHash, String walletId, String paymentId) {
+    }
+
+    /**
+     * Marks each code used by its payment if it is the wallet's, unused and unexpired at {@code now}, in one batch;
+     * answers, in order, whether each was.
+     */
+    boolean[] useCodes(List<CodeUse> uses, Instant now) {
+        List<Object[]> rows = new ArrayList<>(uses.size());
+        for (CodeUse u : uses) {
+            rows.add(new Object[] {DbTimes.at(now), u.paymentId(), u.codeHash(), u.walletId(), DbTimes.at(now)});
+        }
+        int[] changed = batch.batchUpdate("update wallet_payment_code set used_at = ?, payment_id = ? where code_hash = ? and wallet_id = ?"
+                + " and used_at is null and expires_at > ?", rows);
+        boolean[] used = new boolean[changed.length];
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] != 0 && changed[i] != 1) {
+                // a driver that does not count a batch's updates: a code is never taken as used without its count
+                throw new IllegalStateException("the driver counted " + changed[i] + " rows for a payment code's use");
+            }
+            used[i] = changed[i] == 1;
+        }
+        return used;
+    }
+
     /** Writes a line of the history of the consumer's wallet. */
     void insertTxn(String id, String walletId, String userId, String type, long amount, String currency, String status, String counterparty,
                    String reference, Instant now) {
@@ -87,11 +139,18 @@ final class WalletStore {
     /** Writes a line of the wallet's history; {@code merchant}: the merchant a payment paid, null on other lines. */
     void insertTxn(String id, String walletId, String userId, String type, long amount, String currency, String status, String counterparty,
                    String reference, WalletMovement.Merchant merchant, Instant now) {
-        jdbc.sql("insert into wallet_txn (id, wallet_id, type, amount, currency, status, counterparty, reference, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, walletId, type, amount, currency, status, counterparty, reference, DbTimes.at(now)).update();
-        movements.accept(new WalletMovement(id, walletId, userId, type, amount, currency, status, counterparty, reference, now,
-                merchant));
+        insertTxns(List.of(new WalletMovement(id, walletId, userId, type, amount, currency, status, counterparty, reference, now, merchant)));
+    }
+
+    /** Writes these lines of wallets' histories, in one batch. */
+    void insertTxns(List<WalletMovement> lines) {
+        List<Object[]> rows = new ArrayList<>(lines.size());
+        for (WalletMovement m : lines) {
+            rows.add(new Object[] {m.lineId(), m.walletId(), m.type(), m.amount(), m.currency(), m.status(), m.counterparty(), m.reference(),
+                    DbTimes.at(m.at())});
+        }
+        batch.batchUpdate(INSERT_TXN, rows);
+        lines.forEach(movements);
     }
 
     void setTxnStatus(String walletId, String type, String reference, String status) {

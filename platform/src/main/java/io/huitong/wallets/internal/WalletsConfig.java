@@ -31,11 +31,11 @@ class WalletsConfig {
     }
 
     @Bean
-    WalletService walletService(JdbcClient jdbc, Ledger ledger, Users users, TwoFactor twoFactor, AccountClasses classes,
+    WalletService walletService(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Ledger ledger, Users users, TwoFactor twoFactor, AccountClasses classes,
                                 WalletsProperties properties,
                                 PlatformTransactionManager transactions, Clock clock, Ids ids,
                                 org.springframework.context.ApplicationEventPublisher listeners, io.huitong.risk.Risk risk) {
-        return new WalletService(new WalletStore(jdbc, listeners::publishEvent), ledger, users, twoFactor, classes,
+        return new WalletService(new WalletStore(jdbc, batch, listeners::publishEvent), ledger, users, twoFactor, classes,
                 new ClassRules(properties.classes().limits(), properties.classes().zone()), new TransactionTemplate(transactions), clock, ids,
                 risk, properties.stepUpCoolOff());
     }
