@@ -33,7 +33,8 @@ public final class ClusterBench {
     }
 
     /** One cluster's measured window, with the CPU of each of its processes in milliseconds over it. */
-    record Row(int nodes, Outcome outcome, double[] nodeMs, double nginxMs, double simulatorMs, boolean balanced, String check) {
+    record Row(int nodes, Outcome outcome, double[] nodeMs, double nginxMs, double simulatorMs, double redisMs, double rabbitMs, boolean balanced,
+               String check) {
 
         double per(double ms) {
             return outcome.perPayment(ms);
@@ -41,6 +42,11 @@ public final class ClusterBench {
 
         double platformMs() {
             return Arrays.stream(nodeMs).sum();
+        }
+
+        /** The serving side of a payment: the nodes, nginx, Redis, RabbitMQ and PostgreSQL, in ms of CPU per payment. */
+        double servingMs() {
+            return per(platformMs()) + per(nginxMs) + per(redisMs) + per(rabbitMs) + per(cpu().serverCpuMs());
         }
 
         Profile.Snapshot cpu() {
@@ -204,19 +210,24 @@ public final class ClusterBench {
             }
             List<Long> nginx = cluster.nginxPids();
             long simulator = cluster.simulatorPid();
-            long[] watched = new long[nodes + nginx.size() + 1];
-            System.arraycopy(nodePids, 0, watched, 0, nodes);
-            for (int i = 0; i < nginx.size(); i++) {
-                watched[nodes + i] = nginx.get(i);
-            }
-            watched[watched.length - 1] = simulator;
+            // the shared services the nodes use: every local Redis server (velocity, rate limits) and RabbitMQ node (events)
+            List<Long> redis = Profile.pidsOf("redis-server");
+            List<Long> rabbit = Profile.pidsOf("beam.smp");
+            List<Long> all = new ArrayList<>();
+            Arrays.stream(nodePids).forEach(all::add);
+            all.addAll(nginx);
+            all.add(simulator);
+            all.addAll(redis);
+            all.addAll(rabbit);
+            long[] watched = all.stream().mapToLong(Long::longValue).toArray();
             System.out.printf(Locale.ROOT, "%s: measuring %d s ...%n", scenario, config.duration().toSeconds());
             Outcome o = driver.drive(scenario, load, cluster.url(), database, key, config.duration(), "run" + nodes, true, watched);
             Profile.Snapshot s = o.cpu();
             double[] nodeMs = Arrays.stream(nodePids).mapToDouble(s::watchedCpuMs).toArray();
             double nginxMs = nginx.stream().mapToDouble(s::watchedCpuMs).sum();
             String check = PaymentsBench.adminGet(http, cluster.url(), cluster.adminKey(), "/v1/admin/ledger/check").replaceAll("\\s+", "");
-            Row row = new Row(nodes, o, nodeMs, nginxMs, s.watchedCpuMs(simulator), check.contains("\"balanced\":true"), check);
+            Row row = new Row(nodes, o, nodeMs, nginxMs, s.watchedCpuMs(simulator), redis.stream().mapToDouble(s::watchedCpuMs).sum(),
+                    rabbit.stream().mapToDouble(s::watchedCpuMs).sum(), check.contains("\"balanced\":true"), check);
             printWindow(row);
             cluster.close();
             return row;
@@ -242,11 +253,12 @@ public final class ClusterBench {
         Profile.Snapshot s = r.cpu();
         double all = s.seconds() * 1000 * cpus;
         System.out.printf(Locale.ROOT, "%d node(s): %.1f payments/s, %d errors; CPU per payment: nodes %.3f ms (%s), nginx %.3f ms,"
-                        + " simulator %.3f ms, PostgreSQL %.3f ms, client %.3f ms; machine %.0f%% busy (nodes %.0f%%, nginx %.0f%%,"
-                        + " simulator %.0f%%, PostgreSQL %.0f%%, client %.0f%%)%n",
+                        + " simulator %.3f ms, Redis %.3f ms, RabbitMQ %.3f ms, PostgreSQL %.3f ms, client %.3f ms; machine %.0f%% busy"
+                        + " (nodes %.0f%%, nginx %.0f%%, simulator %.0f%%, Redis %.0f%%, RabbitMQ %.0f%%, PostgreSQL %.0f%%, client %.0f%%)%n",
                 r.nodes(), o.rate(), o.errors(), r.per(r.platformMs()), perNode(r), r.per(r.nginxMs()), r.per(r.simulatorMs()),
-                r.per(s.serverCpuMs()), r.per(s.jvmCpuMs()), s.machineBusyPercent(), 100 * r.platformMs() / all,
-                100 * r.nginxMs() / all, 100 * r.simulatorMs() / all, 100 * s.serverCpuMs() / all, 100 * s.jvmCpuMs() / all);
+                r.per(r.redisMs()), r.per(r.rabbitMs()), r.per(s.serverCpuMs()), r.per(s.jvmCpuMs()), s.machineBusyPercent(),
+                100 * r.platformMs() / all, 100 * r.nginxMs() / all, 100 * r.simulatorMs() / all, 100 * r.redisMs() / all,
+                100 * r.rabbitMs() / all, 100 * s.serverCpuMs() / all, 100 * s.jvmCpuMs() / all);
         if (s.shared(false)) {
             System.out.printf(Locale.ROOT, "  OTHER PROCESSES used CPU during this window (its numbers are skewed): %s%n", s.others(false));
         }
@@ -260,26 +272,29 @@ public final class ClusterBench {
     private void printTable(List<Row> rows, PgBench.Result reference) {
         System.out.printf(Locale.ROOT, "card payments through the load balancer, %d clients; CPU in ms per payment that succeeded%n",
                 config.clients());
-        String row = "%-7s %10s %7s %7s %7s %6s %8s | %8s  %-23s %7s %9s %10s %7s | %6s%n";
+        String row = "%-7s %10s %7s %7s %7s %6s %8s | %8s  %-23s %7s %9s %7s %8s %10s %7s | %6s%n";
         System.out.printf(Locale.ROOT, row, "nodes", "payments/s", "p50 ms", "p95 ms", "p99 ms", "errors", "vs pgb.", "nodes Σ",
-                "per node", "nginx", "simulator", "PostgreSQL", "client", "busy");
+                "per node", "nginx", "simulator", "Redis", "RabbitMQ", "PostgreSQL", "client", "busy");
         for (Row r : rows) {
             Outcome o = r.outcome();
             Profile.Snapshot s = r.cpu();
             System.out.printf(Locale.ROOT, row, r.nodes(), f("%.1f", o.rate()), f("%.2f", o.percentileMs(0.50)), f("%.2f", o.percentileMs(0.95)),
                     f("%.2f", o.percentileMs(0.99)), o.errors(), f("%.2fx", o.rate() / reference.tps()), f("%.3f", r.per(r.platformMs())),
-                    perNode(r), f("%.3f", r.per(r.nginxMs())), f("%.3f", r.per(r.simulatorMs())), f("%.3f", r.per(s.serverCpuMs())),
+                    perNode(r), f("%.3f", r.per(r.nginxMs())), f("%.3f", r.per(r.simulatorMs())), f("%.3f", r.per(r.redisMs())),
+                    f("%.3f", r.per(r.rabbitMs())), f("%.3f", r.per(s.serverCpuMs())),
                     f("%.3f", r.per(s.jvmCpuMs())), f("%.0f%%", s.machineBusyPercent()));
         }
         System.out.printf(Locale.ROOT, row, "pgbench", f("%.1f", reference.tps()), "-", "-", "-", reference.failed(), "1.00x", "-", "-", "-", "-",
+                "-", "-",
                 f("%.3f", reference.profile().serverCpuMs() / reference.transactions()),
                 f("%.3f", reference.profile().childCpuMs() / reference.transactions()), f("%.0f%%", reference.profile().machineBusyPercent()));
         System.out.printf(Locale.ROOT, "(PostgreSQL: every local postgres process, so also what other databases on the server did in the window;"
-                + " client: the load generator's JVM; busy: the whole machine)%n%n");
+                + " Redis and RabbitMQ: every local redis-server and beam.smp process; client: the load generator's JVM; busy: the whole"
+                + " machine)%n%n");
     }
 
     /**
-     * The projection: the serving side of a payment (the nodes, nginx and PostgreSQL; the load generator and the
+     * The projection: the serving side of a payment (the nodes, nginx, Redis, RabbitMQ and PostgreSQL; the load generator and the
      * simulator stand for merchants and acquirers, which are elsewhere) is CPU-bound and its cost per payment stays what
      * it was measured here, so a machine of C cores carries C / (that cost) payments a second, each process kind on its
      * share of the cores; PostgreSQL, one primary, caps it: its tpcb-like rate here scaled by C / the cores here, in
@@ -288,7 +303,7 @@ public final class ClusterBench {
     private void printProjection(List<Row> rows, PgBench.Result reference, double pgPerTx) {
         System.out.printf(Locale.ROOT, "projection to machines with more cores%n");
         System.out.printf(Locale.ROOT, "  assumptions: the work is CPU-bound and each process's CPU per payment stays what it was measured here, so"
-                + " the rate grows linearly with the cores; the nodes, nginx and PostgreSQL share the C cores in proportion to their"
+                + " the rate grows linearly with the cores; the nodes, nginx, Redis, RabbitMQ and PostgreSQL share the C cores in proportion to their"
                 + " cost (the load generator and the simulator stand for merchants and acquirers: elsewhere);%n");
         System.out.printf(Locale.ROOT, "  PostgreSQL, one primary, caps it: pgbench tpcb-like did %.1f TPS on these %d cores (PostgreSQL %.3f ms CPU"
                         + " a transaction); scaled by C/%d, and by that cost against a payment's, that is the payments a primary of C cores"
@@ -298,12 +313,14 @@ public final class ClusterBench {
             Profile.Snapshot s = r.cpu();
             double p = r.per(r.platformMs());
             double n = r.per(r.nginxMs());
+            double q = r.per(r.redisMs()) + r.per(r.rabbitMs());
             double g = r.per(s.serverCpuMs());
-            double t = p + n + g;
-            System.out.printf(Locale.ROOT, "%n  from the %d-node row: a payment costs nodes %.3f + nginx %.3f + PostgreSQL %.3f = %.3f ms of CPU;"
-                    + " PostgreSQL's cost is %.2fx a pgbench transaction's%n", r.nodes(), p, n, g, t, g / pgPerTx);
-            String line = "  %8s %14s %11s %16s %18s %16s %14s%n";
-            System.out.printf(Locale.ROOT, line, "cores", "nodes' cores", "nginx", "PostgreSQL cores", "CPU-bound pay/s", "PostgreSQL cap", "projected");
+            double t = r.servingMs();
+            System.out.printf(Locale.ROOT, "%n  from the %d-node row: a payment costs nodes %.3f + nginx %.3f + Redis and RabbitMQ %.3f + PostgreSQL"
+                    + " %.3f = %.3f ms of CPU; PostgreSQL's cost is %.2fx a pgbench transaction's%n", r.nodes(), p, n, q, g, t, g / pgPerTx);
+            String line = "  %8s %14s %11s %16s %16s %18s %16s %14s%n";
+            System.out.printf(Locale.ROOT, line, "cores", "nodes' cores", "nginx", "Redis+RabbitMQ", "PostgreSQL cores", "CPU-bound pay/s",
+                    "PostgreSQL cap", "projected");
             List<Integer> cores = new ArrayList<>(config.cores());
             if (!cores.contains(cpus)) {
                 cores.addFirst(cpus);
@@ -312,7 +329,7 @@ public final class ClusterBench {
                 double rate = c * 1000 / t;
                 double cap = reference.tps() * c / cpus * pgPerTx / g;
                 System.out.printf(Locale.ROOT, line, c + (c == cpus ? " (here)" : ""), f("%.1f", c * p / t), f("%.1f", c * n / t),
-                        f("%.1f", c * g / t), f("%.0f", rate), f("%.0f", cap), f("%.0f", Math.min(rate, cap)));
+                        f("%.1f", c * q / t), f("%.1f", c * g / t), f("%.0f", rate), f("%.0f", cap), f("%.0f", Math.min(rate, cap)));
             }
             System.out.printf(Locale.ROOT, "  (measured here: %.1f payments/s, with the load generator and the simulator on the same cores)%n",
                     r.outcome().rate());

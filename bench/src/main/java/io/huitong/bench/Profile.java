@@ -318,6 +318,26 @@ final class Profile {
         return total;
     }
 
+    /** The pids of the live processes whose command is {@code command} (as /proc/PID/stat names it), in pid order. */
+    static List<Long> pidsOf(String command) {
+        List<Long> pids = new java.util.ArrayList<>();
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                String name = dir.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit)) {
+                    String[] f = stat(dir.resolve("stat"));
+                    if (f != null && f[0].equals(command)) {
+                        pids.add(Long.parseLong(name));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: none
+        }
+        pids.sort(null);
+        return pids;
+    }
+
     /** CPU ticks (own and of reaped children) of every process but PostgreSQL's, this JVM's and the watched ones, by pid. */
     private static Map<Long, Long> otherProcessTicks(long[] watched) {
         Map<Long, Long> out = new java.util.HashMap<>();
