@@ -274,32 +274,20 @@ final class Profile {
      * collected from backends that already exited. -1 when there is no local server to see.
      */
     private static long serverCpuTicks() {
-        long total = 0;
-        boolean seen = false;
         Map<Long, String[]> postgres = new java.util.HashMap<>();
-        try (var dirs = Files.list(Path.of("/proc"))) {
-            for (Path dir : (Iterable<Path>) dirs::iterator) {
-                String name = dir.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                String[] f = stat(dir.resolve("stat"));
-                if (f != null && f[0].startsWith("postgres")) {
-                    postgres.put(Long.parseLong(name), f);
-                }
+        processes().forEach((pid, f) -> {
+            if (f[0].startsWith("postgres")) {
+                postgres.put(pid, f);
             }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        for (Map.Entry<Long, String[]> e : postgres.entrySet()) {
-            String[] f = e.getValue();
-            seen = true;
+        });
+        long total = 0;
+        for (String[] f : postgres.values()) {
             total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
             if (!postgres.containsKey(Long.parseLong(f[1]))) {
                 total += Long.parseLong(f[13]) + Long.parseLong(f[14]);
             }
         }
-        return seen ? total : -1;
+        return postgres.isEmpty() ? -1 : total;
     }
 
     /**
@@ -321,42 +309,43 @@ final class Profile {
     /** The pids of the live processes whose command is {@code command} (as /proc/PID/stat names it), in pid order. */
     static List<Long> pidsOf(String command) {
         List<Long> pids = new java.util.ArrayList<>();
+        processes().forEach((pid, f) -> {
+            if (f[0].equals(command)) {
+                pids.add(pid);
+            }
+        });
+        pids.sort(null);
+        return pids;
+    }
+
+    /** Every live process's /proc/PID/stat fields ({@link #stat}), by pid; empty off Linux. */
+    private static Map<Long, String[]> processes() {
+        Map<Long, String[]> out = new java.util.HashMap<>();
         try (var dirs = Files.list(Path.of("/proc"))) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
                 String name = dir.getFileName().toString();
                 if (name.chars().allMatch(Character::isDigit)) {
                     String[] f = stat(dir.resolve("stat"));
-                    if (f != null && f[0].equals(command)) {
-                        pids.add(Long.parseLong(name));
+                    if (f != null) {
+                        out.put(Long.parseLong(name), f);
                     }
                 }
             }
         } catch (IOException | RuntimeException e) {
             // not Linux: none
         }
-        pids.sort(null);
-        return pids;
+        return out;
     }
 
     /** CPU ticks (own and of reaped children) of every process but PostgreSQL's, this JVM's and the watched ones, by pid. */
     private static Map<Long, Long> otherProcessTicks(long[] watched) {
         Map<Long, Long> out = new java.util.HashMap<>();
         long self = ProcessHandle.current().pid();
-        try (var dirs = Files.list(Path.of("/proc"))) {
-            for (Path dir : (Iterable<Path>) dirs::iterator) {
-                String name = dir.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit) || Long.parseLong(name) == self
-                        || java.util.Arrays.stream(watched).anyMatch(pid -> pid == Long.parseLong(name))) {
-                    continue;
-                }
-                String[] f = stat(dir.resolve("stat"));
-                if (f != null && !f[0].startsWith("postgres")) {
-                    out.put(Long.parseLong(name), Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]));
-                }
+        processes().forEach((pid, f) -> {
+            if (pid != self && java.util.Arrays.stream(watched).noneMatch(w -> w == pid) && !f[0].startsWith("postgres")) {
+                out.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]));
             }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: nothing to report
-        }
+        });
         return out;
     }
 

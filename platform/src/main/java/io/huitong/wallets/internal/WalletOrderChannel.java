@@ -1,7 +1,6 @@
 package io.huitong.wallets.internal;
 
 import io.huitong.kernel.ApiException;
-import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.Money;
 import io.huitong.ledger.AccountResult;
 import io.huitong.ledger.AccountType;
@@ -92,16 +91,12 @@ final class WalletOrderChannel implements OrderChannel {
         Instant now = wallets.now();
         Instant expires = now.plus(codeTtl);
         String hash = sha256(code.toString());
-        boolean stored = store.jdbc().sql("insert into wallet_payment_code (code_hash, wallet_id, created_at, expires_at)"
-                        + " select ?, id, ?, ? from wallet where user_id = ? and status = ?")
-                .params(hash, DbTimes.at(now), DbTimes.at(expires), userId, WalletStore.ACTIVE).update() == 1;
-        if (!stored) {
+        if (!store.insertCodeOfActiveWallet(userId, hash, now, expires)) {
             WalletStore.WalletRow wallet = wallets.ensure(userId);
             if (wallet.frozen()) {
                 throw WalletErrors.frozen();
             }
-            store.jdbc().sql("insert into wallet_payment_code (code_hash, wallet_id, created_at, expires_at) values (?, ?, ?, ?)")
-                    .params(hash, wallet.id(), DbTimes.at(now), DbTimes.at(expires)).update();
+            store.insertCode(wallet.id(), hash, now, expires);
         }
         return new PaymentCode(code.toString(), "payment_code", expires);
     }

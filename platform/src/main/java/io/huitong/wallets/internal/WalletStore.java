@@ -104,6 +104,22 @@ final class WalletStore {
         return byUser;
     }
 
+    private static final String INSERT_CODE = "insert into wallet_payment_code (code_hash, wallet_id, created_at, expires_at)";
+
+    /**
+     * Stores a payment code's hash for the consumer's wallet, read as it inserts; false (nothing stored) when the consumer
+     * has no wallet or it is not active.
+     */
+    boolean insertCodeOfActiveWallet(String userId, String codeHash, Instant now, Instant expires) {
+        return jdbc.sql(INSERT_CODE + " select ?, id, ?, ? from wallet where user_id = ? and status = ?")
+                .params(codeHash, DbTimes.at(now), DbTimes.at(expires), userId, ACTIVE).update() == 1;
+    }
+
+    /** Stores a payment code's hash for the wallet. */
+    void insertCode(String walletId, String codeHash, Instant now, Instant expires) {
+        jdbc.sql(INSERT_CODE + " values (?, ?, ?, ?)").params(codeHash, walletId, DbTimes.at(now), DbTimes.at(expires)).update();
+    }
+
     /** A payment code a payment uses: the code's hash, the wallet it must be of, the payment. */
     record CodeUse(String codeHash, String walletId, String paymentId) {
     }
