@@ -6,17 +6,12 @@ import java.util.Locale;
 
 /**
  * How the passwords of the institution's operators and of merchants' staff are kept and what they must be. Kept as
- * Argon2id hashes ({@link #HASHES}, as Spring Security recommends it: one encoder for the hashes written and those
- * checked). A password must be: at least {@value #MIN_LENGTH} characters and at most
+ * Argon2id hashes (the encoder {@link PasswordHashing} configures). A password must be: at least {@value #MIN_LENGTH} characters and at most
  * {@value #MAX_LENGTH}; not one or two characters repeated, not a run of consecutive keys or digits, and not
  * containing the name part of the person's email. Each refusal is a 400 {@code password_too_weak} on
  * {@code password} that says what is wrong.
  */
 public final class StaffPasswords {
-
-    /** Argon2id: the hashes of staff passwords, written and checked. */
-    public static final org.springframework.security.crypto.password.PasswordEncoder HASHES =
-            org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;

@@ -187,17 +187,35 @@ public final class Browser implements AutoCloseable {
         return ((Number) bytes).longValue();
     }
 
-    /** axe-core's violations of impact "serious" or "critical" on the current page, as "rule: target" lines. */
+    /**
+     * axe-core's violations of impact "serious" or "critical" on the current page, as "rule: target" lines. axe-core is
+     * loaded and run in one script; a page that goes on to the next by itself (a waiting page that polls) may take the
+     * script with it, and then axe-core runs again on the page now shown.
+     */
     @SuppressWarnings("unchecked")
     public List<String> seriousAccessibilityViolations() {
-        script(AXE + "\n;window.__huitongAxe = true;");
-        Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ') + ' (' + v.help + ')'))))
-                  .catch(e => done(['axe failed: ' + e]));""");
-        return new ArrayList<>((List<String>) result);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Object result = ((JavascriptExecutor) driver).executeAsyncScript(AXE + """
+
+                        ;const done = arguments[arguments.length - 1];
+                        axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
+                            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                            .flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ') + ' (' + v.help + ')'))))
+                          .catch(e => done(['axe failed: ' + e]));""");
+                return new ArrayList<>((List<String>) result);
+            } catch (org.openqa.selenium.JavascriptException | org.openqa.selenium.ScriptTimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                awaitLoaded();
+            }
+        }
+    }
+
+    private void awaitLoaded() {
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** A CTAP2 authenticator with a user-verifying resident key, as a phone's or a laptop's platform authenticator. */

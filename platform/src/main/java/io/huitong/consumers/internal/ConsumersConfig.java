@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,8 +18,8 @@ class ConsumersConfig {
 
     @Bean
     UserAccounts userAccounts(JdbcClient jdbc, PlatformTransactionManager transactions, ConsumersProperties properties, Clock clock,
-                              Ids ids, TotpAuthenticator secondFactor) {
-        return new UserAccounts(jdbc, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), PasswordPolicy.withBundledList(),
+                              Ids ids, TotpAuthenticator secondFactor, PasswordEncoder passwordHashes) {
+        return new UserAccounts(jdbc, passwordHashes, PasswordPolicy.withBundledList(),
                 new LoginGuard(jdbc, new TransactionTemplate(transactions), properties.lockout(), properties.addressLockout()), properties, clock, ids, secondFactor);
     }
 }

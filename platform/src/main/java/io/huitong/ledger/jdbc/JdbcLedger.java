@@ -354,7 +354,7 @@ public final class JdbcLedger implements Ledger {
     private LedgerStore store(Connection c) throws SQLException {
         Boolean pg = postgres;
         if (pg == null) {
-            pg = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            pg = io.huitong.kernel.SqlDialect.of(c).postgres();
             postgres = pg;
         }
         return new LedgerStore(c, pg);

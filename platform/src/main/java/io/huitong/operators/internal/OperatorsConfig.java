@@ -1,7 +1,6 @@
 package io.huitong.operators.internal;
 
 import io.huitong.identity.LoginGuard;
-import io.huitong.identity.StaffPasswords;
 import io.huitong.kernel.Ids;
 import io.huitong.vault.Vault;
 import java.time.Clock;
@@ -9,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,18 +16,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(OperatorsProperties.class)
 class OperatorsConfig {
 
-    /** Argon2id, as Spring Security recommends it: one encoder for the hashes written and those checked. */
-    private static final org.springframework.security.crypto.password.PasswordEncoder PASSWORDS = StaffPasswords.HASHES;
-
     @Bean
     OperatorLogins operatorLogins(JdbcClient jdbc, PlatformTransactionManager transactions, Vault vault, OperatorsProperties properties,
-                                  Clock clock, Ids ids) {
-        return new OperatorLogins(jdbc, PASSWORDS, new LoginGuard(jdbc, new TransactionTemplate(transactions), properties.lockout(),
+                                  Clock clock, Ids ids, PasswordEncoder passwordHashes) {
+        return new OperatorLogins(jdbc, passwordHashes, new LoginGuard(jdbc, new TransactionTemplate(transactions), properties.lockout(),
                 properties.addressLockout()), vault, properties, clock, ids);
     }
 
     @Bean
-    OperatorAccounts operatorAccounts(JdbcClient jdbc, OperatorLogins logins, Clock clock, Ids ids) {
-        return new OperatorAccounts(jdbc, PASSWORDS, logins, clock, ids);
+    OperatorAccounts operatorAccounts(JdbcClient jdbc, OperatorLogins logins, Clock clock, Ids ids, PasswordEncoder passwordHashes) {
+        return new OperatorAccounts(jdbc, passwordHashes, logins, clock, ids);
     }
 }

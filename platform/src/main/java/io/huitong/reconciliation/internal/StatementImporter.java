@@ -8,7 +8,6 @@ import io.huitong.reconciliation.domain.StatementStream;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
@@ -73,7 +72,7 @@ final class StatementImporter {
     private boolean postgres(Connection c) throws SQLException {
         Boolean pg = postgres;
         if (pg == null) {
-            pg = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            pg = io.huitong.kernel.SqlDialect.of(c).postgres();
             postgres = pg;
         }
         return pg;

@@ -41,6 +41,7 @@ final class WalletStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final java.util.function.Consumer<WalletMovement> movements;
+    private volatile io.huitong.kernel.SqlDialect dialect;
 
     /**
      * {@code batch}: for statements sent as one batch; {@code movements}: told of every history line written or changed, in
@@ -60,9 +61,21 @@ final class WalletStore {
         return jdbc.sql(WALLET + " where id = ?").params(walletId).query(WalletStore::wallet).optional();
     }
 
-    /** The wallet's row, locked until the transaction ends: every movement out of a wallet takes this lock first. */
+    /**
+     * The wallet's row, locked until the transaction ends: every movement out of a wallet takes this lock first. The lock
+     * keeps the row's key, so a payment code or history line inserted for the wallet meanwhile does not wait for it.
+     */
     WalletRow lock(String walletId) {
-        return jdbc.sql(WALLET + " where id = ? for update").params(walletId).query(WalletStore::wallet).single();
+        return jdbc.sql(WALLET + " where id = ?" + lockClause()).params(walletId).query(WalletStore::wallet).single();
+    }
+
+    private String lockClause() {
+        io.huitong.kernel.SqlDialect d = dialect;
+        if (d == null) {
+            d = batch.execute((org.springframework.jdbc.core.ConnectionCallback<io.huitong.kernel.SqlDialect>) io.huitong.kernel.SqlDialect::of);
+            dialect = d;
+        }
+        return d.keyKeepingLock();
     }
 
     void insert(WalletRow row) {
@@ -90,7 +103,7 @@ final class WalletStore {
 
     /** The wallet's row, found by its consumer and locked as {@link #lock} locks it. */
     WalletRow lockByUser(String userId) {
-        return jdbc.sql(WALLET + " where user_id = ? for update").params(userId).query(WalletStore::wallet).single();
+        return jdbc.sql(WALLET + " where user_id = ?" + lockClause()).params(userId).query(WalletStore::wallet).single();
     }
 
     /**
@@ -99,7 +112,7 @@ final class WalletStore {
      */
     Map<String, WalletRow> lockByUsers(Collection<String> userIds) {
         Map<String, WalletRow> byUser = new LinkedHashMap<>();
-        jdbc.sql(WALLET + " where user_id = any(?) order by user_id for update").param(userIds.toArray(String[]::new))
+        jdbc.sql(WALLET + " where user_id = any(?) order by user_id" + lockClause()).param(userIds.toArray(String[]::new))
                 .query(WalletStore::wallet).list().forEach(w -> byUser.put(w.userId(), w));
         return byUser;
     }
