@@ -91,6 +91,19 @@ abstract class ErrorModelTests extends ApiTestSupport {
     }
 
     @Test
+    void anUnknownQueryParameterOfAnyGetIsParameterUnknownNotIgnored() {
+        OnboardedMerchant merchant = onboardMerchant("Query Typos", "");
+        for (String path : new String[] {"/v1/refunds?statsu=failed", "/v1/events?typ=payment.succeeded", "/v1/balance?currency=CNY",
+                "/v1/webhook_endpoints?limit=5&colour=red", "/v1/settlements?limit=1&stauts=paid"}) {
+            String unknown = path.substring(path.lastIndexOf(path.contains("&") ? '&' : '?') + 1, path.lastIndexOf('='));
+            assertError(api.get(path, "Authorization", merchant.bearer()), 400, "invalid_request_error", "parameter_unknown", unknown);
+        }
+        assertError(api.get("/v1/admin/merchants?limit=2&sort=name", "Authorization", admin()), 400, "invalid_request_error",
+                "parameter_unknown", "sort");
+        assertThat(api.get("/v1/refunds?limit=2", "Authorization", merchant.bearer()).status()).isEqualTo(200);
+    }
+
+    @Test
     void missingQueryParameterIsParameterMissing() {
         Api.Response response = api.get("/v1/admin/test/typed", "Authorization", admin());
 

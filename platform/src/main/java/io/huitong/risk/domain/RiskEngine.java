@@ -106,13 +106,14 @@ public final class RiskEngine {
         }
 
         // 2. velocity, history, features, model
-        VelocityStore.Window card = velocity.window(keys[0], r.at());
-        VelocityStore.Window dev = velocity.window(keys[1], r.at());
-        VelocityStore.Window ipw = velocity.window(keys[2], r.at());
-        VelocityStore.Window user = velocity.window(keys[3], r.at());
-        VelocityStore.Window merchant = velocity.window(keys[4], r.at());
+        VelocityStore.Reading read = velocity.read(keys, payerKey, device, r.at());
+        VelocityStore.Window card = read.windows().get(0);
+        VelocityStore.Window dev = read.windows().get(1);
+        VelocityStore.Window ipw = read.windows().get(2);
+        VelocityStore.Window user = read.windows().get(3);
+        VelocityStore.Window merchant = read.windows().get(4);
         VelocityStore.Window payerWindow = keys[0] != null ? card : user;
-        VelocityStore.Payer payer = velocity.payer(payerKey, device);
+        VelocityStore.Payer payer = read.payer();
 
         boolean newDevice = device != null && payerKey != null && !payer.knowsDevice();
         Double lat = r.context().latitude();
@@ -195,8 +196,7 @@ public final class RiskEngine {
 
         // velocity counts what may move
         if (outcome != Outcome.BLOCK) {
-            velocity.add(keys, r.at(), r.amount(), r.amount() < SMALL_AMOUNT);
-            velocity.rememberPayer(payerKey, r.at(), lat, lon, r.amount(), device);
+            velocity.record(keys, payerKey, r.at(), r.amount(), r.amount() < SMALL_AMOUNT, lat, lon, device);
         }
         return new Evaluation(decision, dryRun, features);
     }

@@ -1,6 +1,7 @@
 package io.huitong.risk.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Velocity: what was moved under a key (a card's fingerprint, a device, an IP address, a user, a merchant)
@@ -43,6 +44,32 @@ public interface VelocityStore {
 
     /** Remembers the payer's movement: time, position (may be null), amount and device (may be null). */
     void rememberPayer(String payerKey, Instant at, Double latitude, Double longitude, long amount, String deviceId);
+
+    /** The windows of some keys, in their order, and what is known of the payer. */
+    record Reading(List<Window> windows, Payer payer) {
+    }
+
+    /**
+     * The windows of {@code keys} (EMPTY for a null key) and {@link #payer}: what a decision reads. One look-up after another
+     * here; a store across the network makes them in one round trip.
+     */
+    default Reading read(String[] keys, String payerKey, String deviceId, Instant now) {
+        List<Window> windows = new java.util.ArrayList<>(keys.length);
+        for (String key : keys) {
+            windows.add(window(key, now));
+        }
+        return new Reading(windows, payer(payerKey, deviceId));
+    }
+
+    /**
+     * {@link #add} and {@link #rememberPayer} together: what a decision that lets money move writes. One after the other here;
+     * a store across the network sends both at once.
+     */
+    default void record(String[] keys, String payerKey, Instant at, long amount, boolean small, Double latitude, Double longitude,
+                        String deviceId) {
+        add(keys, at, amount, small);
+        rememberPayer(payerKey, at, latitude, longitude, amount, deviceId);
+    }
 
     /** How many recent amounts a payer's median is taken over. */
     int RECENT_AMOUNTS = 20;

@@ -2,9 +2,11 @@ package io.huitong.risk.internal;
 
 import io.huitong.risk.domain.VelocityStore;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,27 +111,119 @@ public final class RedisVelocityStore implements VelocityStore, AutoCloseable {
         if (key == null) {
             return Window.EMPTY;
         }
+        return window(eval(() -> windowSha, ScriptOutputType.MULTI, windowKeys(key), windowArgs(now)));
+    }
+
+    private String[] windowKeys(String key) {
+        return new String[] {prefix + "v:" + key};
+    }
+
+    private static String[] windowArgs(Instant now) {
         long second = now.getEpochSecond();
-        List<Object> r = eval(() -> windowSha, ScriptOutputType.MULTI, new String[] {prefix + "v:" + key},
-                Long.toString(second / SMALL_BUCKET_SECONDS), Long.toString(second / LARGE_BUCKET_SECONDS));
+        return new String[] {Long.toString(second / SMALL_BUCKET_SECONDS), Long.toString(second / LARGE_BUCKET_SECONDS)};
+    }
+
+    private static Window window(List<Object> r) {
         return new Window(num(r.get(0)), Long.parseLong(String.valueOf(r.get(1)).replaceAll("\\.0$", "")), num(r.get(3)),
                 Long.parseLong(String.valueOf(r.get(4)).replaceAll("\\.0$", "")), num(r.get(2)));
     }
 
     @Override
     public void add(String[] keys, Instant at, long amount, boolean small) {
+        String[] bases = addKeys(keys);
+        if (bases.length > 0) {
+            eval(() -> addSha, ScriptOutputType.INTEGER, bases, addArgs(at, amount, small));
+        }
+    }
+
+    private String[] addKeys(String[] keys) {
         List<String> bases = new ArrayList<>(keys.length);
         for (String k : keys) {
             if (k != null) {
                 bases.add(prefix + "v:" + k);
             }
         }
-        if (bases.isEmpty()) {
-            return;
-        }
+        return bases.toArray(String[]::new);
+    }
+
+    private static String[] addArgs(Instant at, long amount, boolean small) {
         long second = at.getEpochSecond();
-        eval(() -> addSha, ScriptOutputType.INTEGER, bases.toArray(String[]::new), Long.toString(second / SMALL_BUCKET_SECONDS),
-                Long.toString(second / LARGE_BUCKET_SECONDS), Long.toString(amount), small ? "1" : "0");
+        return new String[] {Long.toString(second / SMALL_BUCKET_SECONDS), Long.toString(second / LARGE_BUCKET_SECONDS),
+                Long.toString(amount), small ? "1" : "0"};
+    }
+
+    /**
+     * The windows and the payer in one round trip: the scripts are sent one after another without waiting, and their answers
+     * read together. Should Redis have lost the scripts (a restart), they are loaded again and the look-ups made one by one.
+     */
+    @Override
+    public Reading read(String[] keys, String payerKey, String deviceId, Instant now) {
+        RedisAsyncCommands<String, String> async = connection.async();
+        List<RedisFuture<List<Object>>> windows = new ArrayList<>(keys.length);
+        for (String key : keys) {
+            windows.add(key == null ? null : async.evalsha(windowSha, ScriptOutputType.MULTI, windowKeys(key), windowArgs(now)));
+        }
+        RedisFuture<List<Object>> payer = payerKey == null ? null
+                : async.evalsha(payerSha, ScriptOutputType.MULTI, payerKeys(payerKey), deviceId == null ? "" : deviceId);
+        try {
+            List<Window> read = new ArrayList<>(keys.length);
+            for (RedisFuture<List<Object>> w : windows) {
+                read.add(w == null ? Window.EMPTY : window(await(w)));
+            }
+            return new Reading(read, payer == null ? Payer.unknown() : payer(await(payer)));
+        } catch (RedisNoScriptException e) {
+            load();
+            return VelocityStore.super.read(keys, payerKey, deviceId, now);
+        }
+    }
+
+    /** {@link #add} and {@link #rememberPayer}, sent together and then both awaited. */
+    @Override
+    public void record(String[] keys, String payerKey, Instant at, long amount, boolean small, Double latitude, Double longitude,
+                       String deviceId) {
+        RedisAsyncCommands<String, String> async = connection.async();
+        String[] bases = addKeys(keys);
+        RedisFuture<Long> added = bases.length == 0 ? null : async.evalsha(addSha, ScriptOutputType.INTEGER, bases, addArgs(at, amount, small));
+        RedisFuture<Long> remembered = payerKey == null ? null
+                : async.evalsha(rememberSha, ScriptOutputType.INTEGER, payerKeys(payerKey), rememberArgs(at, latitude, longitude, amount, deviceId));
+        boolean addAgain = added != null && lostScript(added);
+        boolean rememberAgain = remembered != null && lostScript(remembered);
+        if (addAgain || rememberAgain) {
+            // Redis lost its scripts (a restart): what was refused did not run, and runs now; what ran is not sent again
+            load();
+            if (addAgain) {
+                add(keys, at, amount, small);
+            }
+            if (rememberAgain) {
+                rememberPayer(payerKey, at, latitude, longitude, amount, deviceId);
+            }
+        }
+    }
+
+    /** Waits for the script's answer: true when Redis no longer knew the script, so that it did not run. */
+    private boolean lostScript(RedisFuture<?> future) {
+        try {
+            await(future);
+            return false;
+        } catch (RedisNoScriptException e) {
+            return true;
+        }
+    }
+
+    private <T> T await(RedisFuture<T> future) {
+        try {
+            return future.get(connection.getTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new io.lettuce.core.RedisException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new io.lettuce.core.RedisCommandTimeoutException("Redis did not answer within " + connection.getTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.lettuce.core.RedisCommandInterruptedException(e);
+        }
     }
 
     @Override
@@ -137,7 +231,10 @@ public final class RedisVelocityStore implements VelocityStore, AutoCloseable {
         if (payerKey == null) {
             return Payer.unknown();
         }
-        List<Object> r = eval(() -> payerSha, ScriptOutputType.MULTI, payerKeys(payerKey), deviceId == null ? "" : deviceId);
+        return payer(eval(() -> payerSha, ScriptOutputType.MULTI, payerKeys(payerKey), deviceId == null ? "" : deviceId));
+    }
+
+    private static Payer payer(List<Object> r) {
         String first = (String) r.get(0);
         if (first.isEmpty()) {
             return Payer.unknown();
@@ -163,10 +260,13 @@ public final class RedisVelocityStore implements VelocityStore, AutoCloseable {
         if (payerKey == null) {
             return;
         }
+        eval(() -> rememberSha, ScriptOutputType.INTEGER, payerKeys(payerKey), rememberArgs(at, latitude, longitude, amount, deviceId));
+    }
+
+    private static String[] rememberArgs(Instant at, Double latitude, Double longitude, long amount, String deviceId) {
         boolean located = latitude != null && longitude != null;
-        eval(() -> rememberSha, ScriptOutputType.INTEGER, payerKeys(payerKey), Long.toString(at.toEpochMilli()),
-                located ? latitude.toString() : "", located ? longitude.toString() : "", Long.toString(amount),
-                deviceId == null ? "" : deviceId, Integer.toString(RECENT_AMOUNTS), Integer.toString(DEVICES));
+        return new String[] {Long.toString(at.toEpochMilli()), located ? latitude.toString() : "", located ? longitude.toString() : "",
+                Long.toString(amount), deviceId == null ? "" : deviceId, Integer.toString(RECENT_AMOUNTS), Integer.toString(DEVICES)};
     }
 
     private String[] payerKeys(String payerKey) {

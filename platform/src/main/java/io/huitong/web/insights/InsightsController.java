@@ -8,7 +8,6 @@ import io.huitong.insights.PaymentQuery;
 import io.huitong.insights.PaymentTimeline;
 import io.huitong.kernel.ApiException;
 import io.huitong.reports.ReportFormat;
-import io.huitong.web.lists.KnownParametersOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -64,7 +63,6 @@ class InsightsController {
     }
 
     @GetMapping("/v1/payments/export.csv")
-    @KnownParametersOnly
     @Operation(summary = "The payments matching GET /v1/payments' filters, newest first, as CSV (UTF-8 with BOM), streamed",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv")))
     void exportCsv(ApiPrincipal caller, @RequestParam(required = false) String status, @RequestParam(required = false) String method,
@@ -79,7 +77,6 @@ class InsightsController {
     }
 
     @GetMapping("/v1/payments/export.xlsx")
-    @KnownParametersOnly
     @Operation(summary = "The payments matching GET /v1/payments' filters, newest first, as an Excel workbook, streamed",
             responses = @ApiResponse(responseCode = "200",
                     content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))

@@ -18,7 +18,7 @@ class ListConfig implements WebMvcConfigurer {
         resolvers.add(new PageRequestArgumentResolver());
     }
 
-    /** Endpoints marked {@link KnownParametersOnly} refuse a query parameter they do not declare. */
+    /** The API's {@code GET}s refuse a query parameter they do not declare. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new UnknownParameters()).addPathPatterns("/v1/**");

@@ -16,9 +16,11 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Refuses, before the handler runs, a query parameter that a {@link KnownParametersOnly} endpoint does not declare: 400
- * {@code parameter_unknown} with the parameter as {@code param} (the first unknown name in alphabetical order, when there
- * are several).
+ * Refuses, before the handler runs, a query parameter that the API's endpoint does not declare: 400 {@code parameter_unknown}
+ * with the parameter as {@code param} (the first unknown name in alphabetical order, when there are several), as an
+ * unknown field of a JSON body is, instead of listing everything as if no filter had been asked for ({@code ?statsu=failed}).
+ * Every {@code GET} of the API is checked; the names it declares are its {@code @RequestParam}s, and {@code limit},
+ * {@code starting_after} and {@code ending_before} when it takes a {@link PageRequest}.
  */
 final class UnknownParameters implements HandlerInterceptor {
 
@@ -26,7 +28,7 @@ final class UnknownParameters implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(KnownParametersOnly.class)) {
+        if (!(handler instanceof HandlerMethod method) || !"GET".equals(request.getMethod())) {
             return true;
         }
         Set<String> declared = known.computeIfAbsent(method.getMethod(), m -> declared(method));

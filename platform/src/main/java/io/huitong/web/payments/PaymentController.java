@@ -11,7 +11,6 @@ import io.huitong.web.error.ApiError;
 import io.huitong.web.error.PaymentRefusals;
 import io.huitong.web.idempotency.RequestFingerprint;
 import io.huitong.web.insights.PaymentSearchParams;
-import io.huitong.web.lists.KnownParametersOnly;
 import io.huitong.web.request.RequestBodies;
 import io.huitong.web.request.RequestIds;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -118,7 +117,6 @@ class PaymentController {
     }
 
     @GetMapping
-    @KnownParametersOnly
     @Operation(summary = "List payments, newest first; created_gte / created_lte are RFC 3339 timestamps",
             description = "Filters, each optional: status; method (card, bank_transfer, ecny, qr, payment_code); amount_gte and"
                     + " amount_lte (minor units); created_gte and created_lte; card_last4; reference (the payment's id, or else"

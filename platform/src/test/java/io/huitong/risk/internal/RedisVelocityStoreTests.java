@@ -54,4 +54,26 @@ class RedisVelocityStoreTests extends VelocityStoreContract {
     VelocityStore store() {
         return store;
     }
+
+    @org.junit.jupiter.api.Test
+    void scriptsRedisLostAreLoadedAgainAndNothingIsCountedTwice() {
+        String card = key("card");
+        String payer = key("payer");
+        store.record(new String[] {card}, payer, t0, 500, true, null, null, "d1");
+        flushScripts();
+        store.record(new String[] {card}, payer, t0.plusSeconds(60), 700, false, null, null, "d1");
+        flushScripts();
+        VelocityStore.Reading read = store.read(new String[] {card, null}, payer, "d1", t0.plusSeconds(120));
+        org.assertj.core.api.Assertions.assertThat(read.windows().get(0)).isEqualTo(new VelocityStore.Window(2, 1_200, 2, 1_200, 1));
+        org.assertj.core.api.Assertions.assertThat(read.payer().medianAmount()).isEqualTo(600);
+    }
+
+    private static void flushScripts() {
+        RedisClient client = RedisClient.create(URL);
+        try (StatefulRedisConnection<String, String> c = client.connect()) {
+            c.sync().scriptFlush();
+        } finally {
+            client.shutdown();
+        }
+    }
 }

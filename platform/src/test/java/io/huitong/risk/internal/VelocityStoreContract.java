@@ -64,4 +64,25 @@ abstract class VelocityStoreContract {
         assertThat(p.knowsDevice()).isTrue();
         assertThat(s.payer(payer, "d3").knowsDevice()).isFalse();
     }
+
+    @Test
+    void aDecisionReadsItsWindowsAndPayerAtOnceAndRecordsWhatMoved() {
+        VelocityStore s = store();
+        String card = key("card");
+        String device = key("device");
+        String payer = key("payer");
+        s.record(new String[] {card, device, null}, payer, t0, 800, true, 31.2, 121.5, "d1");
+        s.record(new String[] {card, null, null}, payer, t0.plus(Duration.ofMinutes(3)), 4_000, false, null, null, null);
+
+        VelocityStore.Reading read = s.read(new String[] {card, device, null, key("nobody")}, payer, "d1", t0.plus(Duration.ofMinutes(5)));
+        assertThat(read.windows()).containsExactly(new VelocityStore.Window(2, 4_800, 2, 4_800, 1),
+                new VelocityStore.Window(1, 800, 1, 800, 1), VelocityStore.Window.EMPTY, VelocityStore.Window.EMPTY);
+        assertThat(read.windows().get(0)).isEqualTo(s.window(card, t0.plus(Duration.ofMinutes(5))));
+        assertThat(read.payer()).isEqualTo(s.payer(payer, "d1"));
+        assertThat(read.payer().firstSeen()).isEqualTo(t0);
+        assertThat(read.payer().lastSeen()).isEqualTo(t0.plus(Duration.ofMinutes(3)));
+        assertThat(read.payer().medianAmount()).isEqualTo(2_400);
+        assertThat(read.payer().knowsDevice()).isTrue();
+        assertThat(s.read(new String[] {null}, null, null, t0).payer()).isEqualTo(VelocityStore.Payer.unknown());
+    }
 }
