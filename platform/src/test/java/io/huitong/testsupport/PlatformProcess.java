@@ -47,8 +47,9 @@ public final class PlatformProcess implements AutoCloseable {
 
     /** Starts the platform and waits until it answers its health check. */
     public void start() throws IOException, InterruptedException {
+        // C1 alone, as the test JVMs run: a platform a test starts lives for seconds, and C2 would spend them compiling
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", mainClassPath(), "io.huitong.HuitongApplication",
+                "-XX:TieredStopAtLevel=1", "-cp", mainClassPath(), "io.huitong.HuitongApplication",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(),
