@@ -69,7 +69,7 @@ public final class JdbcLedger implements Ledger {
     private final AccountOpening accountOpening = new AccountOpening();
     private final Map<String, Account> accountCache = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int ACCOUNT_CACHE_LIMIT = 200_000;
-    private volatile Boolean postgres;
+    private volatile io.huitong.kernel.SqlDialect dialect;
 
     /** A ledger without an audit trail, in transactions of its own manager: for tools and tests of the ledger alone. */
     public JdbcLedger(DataSource dataSource, Clock clock) {
@@ -352,12 +352,12 @@ public final class JdbcLedger implements Ledger {
     }
 
     private LedgerStore store(Connection c) throws SQLException {
-        Boolean pg = postgres;
-        if (pg == null) {
-            pg = io.huitong.kernel.SqlDialect.of(c).postgres();
-            postgres = pg;
+        io.huitong.kernel.SqlDialect d = dialect;
+        if (d == null) {
+            d = io.huitong.kernel.SqlDialect.of(c);
+            dialect = d;
         }
-        return new LedgerStore(c, pg);
+        return new LedgerStore(c, d);
     }
 
     /**

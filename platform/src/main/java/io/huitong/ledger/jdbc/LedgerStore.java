@@ -44,17 +44,17 @@ final class LedgerStore {
     private static final int ARRAY_ROWS = 8;
 
     private final Connection c;
-    private final boolean postgres;
+    private final io.huitong.kernel.SqlDialect dialect;
 
-    /** @param postgres on PostgreSQL, rows are locked "for no key update", which leaves other writers' foreign-key checks unblocked */
-    LedgerStore(Connection connection, boolean postgres) {
+    /** @param dialect rows are locked as it locks rows whose key stays ({@link io.huitong.kernel.SqlDialect#keyKeepingLock()}) */
+    LedgerStore(Connection connection, io.huitong.kernel.SqlDialect dialect) {
         this.c = connection;
-        this.postgres = postgres;
+        this.dialect = dialect;
     }
 
     /** Locks the accounts in id order (so that concurrent batches can't deadlock) and returns their totals. */
     Map<String, Account> lockAccounts(Collection<String> ids) throws SQLException {
-        return accounts(ids, postgres ? " order by id for no key update" : " order by id for update");
+        return accounts(ids, " order by id" + dialect.keyKeepingLock());
     }
 
     /** Account rows as stored; an account without limits has more of its totals in its shards. */
@@ -121,7 +121,7 @@ final class LedgerStore {
         }
         try (PreparedStatement ps = c.prepareStatement("select account_id, shard, debits_pending, debits_posted, credits_pending,"
                 + " credits_posted from ledger_account_shard where account_id = any(?) order by account_id, shard"
-                + (postgres ? " for no key update" : " for update"))) {
+                + dialect.keyKeepingLock())) {
             ps.setArray(1, array(rows.keySet()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -230,7 +230,7 @@ final class LedgerStore {
         if (transfers.isEmpty()) {
             return;
         }
-        if (postgres && transfers.size() >= ARRAY_ROWS) {
+        if (dialect.postgres() && transfers.size() >= ARRAY_ROWS) {
             insertTransfersAsArrays(transfers);
             return;
         }
@@ -299,7 +299,7 @@ final class LedgerStore {
         if (entries.isEmpty()) {
             return;
         }
-        if (postgres && entries.size() >= ARRAY_ROWS) {
+        if (dialect.postgres() && entries.size() >= ARRAY_ROWS) {
             int n = entries.size();
             Object[][] cols = new Object[6][n];
             for (int i = 0; i < n; i++) {
@@ -408,7 +408,7 @@ final class LedgerStore {
         if (ordered.isEmpty()) {
             return 0;
         }
-        if (postgres && ordered.size() >= ARRAY_ROWS) {
+        if (dialect.postgres() && ordered.size() >= ARRAY_ROWS) {
             int n = ordered.size();
             Object[] ids = new Object[n];
             Object[] shardIds = new Object[n];

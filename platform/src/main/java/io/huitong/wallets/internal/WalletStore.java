@@ -41,16 +41,18 @@ final class WalletStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final java.util.function.Consumer<WalletMovement> movements;
-    private volatile io.huitong.kernel.SqlDialect dialect;
+    private final String rowLock;
 
     /**
      * {@code batch}: for statements sent as one batch; {@code movements}: told of every history line written or changed, in
-     * the same transaction ({@link WalletMovement}).
+     * the same transaction ({@link WalletMovement}); {@code dialect}: the database's, for the lock a movement takes.
      */
-    WalletStore(JdbcClient jdbc, JdbcTemplate batch, java.util.function.Consumer<WalletMovement> movements) {
+    WalletStore(JdbcClient jdbc, JdbcTemplate batch, java.util.function.Consumer<WalletMovement> movements,
+                io.huitong.kernel.SqlDialect dialect) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.movements = movements;
+        this.rowLock = dialect.keyKeepingLock();
     }
 
     Optional<WalletRow> byUser(String userId) {
@@ -66,16 +68,7 @@ final class WalletStore {
      * keeps the row's key, so a payment code or history line inserted for the wallet meanwhile does not wait for it.
      */
     WalletRow lock(String walletId) {
-        return jdbc.sql(WALLET + " where id = ?" + lockClause()).params(walletId).query(WalletStore::wallet).single();
-    }
-
-    private String lockClause() {
-        io.huitong.kernel.SqlDialect d = dialect;
-        if (d == null) {
-            d = batch.execute((org.springframework.jdbc.core.ConnectionCallback<io.huitong.kernel.SqlDialect>) io.huitong.kernel.SqlDialect::of);
-            dialect = d;
-        }
-        return d.keyKeepingLock();
+        return jdbc.sql(WALLET + " where id = ?" + rowLock).params(walletId).query(WalletStore::wallet).single();
     }
 
     void insert(WalletRow row) {
@@ -103,7 +96,7 @@ final class WalletStore {
 
     /** The wallet's row, found by its consumer and locked as {@link #lock} locks it. */
     WalletRow lockByUser(String userId) {
-        return jdbc.sql(WALLET + " where user_id = ?" + lockClause()).params(userId).query(WalletStore::wallet).single();
+        return jdbc.sql(WALLET + " where user_id = ?" + rowLock).params(userId).query(WalletStore::wallet).single();
     }
 
     /**
@@ -112,7 +105,7 @@ final class WalletStore {
      */
     Map<String, WalletRow> lockByUsers(Collection<String> userIds) {
         Map<String, WalletRow> byUser = new LinkedHashMap<>();
-        jdbc.sql(WALLET + " where user_id = any(?) order by user_id" + lockClause()).param(userIds.toArray(String[]::new))
+        jdbc.sql(WALLET + " where user_id = any(?) order by user_id" + rowLock).param(userIds.toArray(String[]::new))
                 .query(WalletStore::wallet).list().forEach(w -> byUser.put(w.userId(), w));
         return byUser;
     }

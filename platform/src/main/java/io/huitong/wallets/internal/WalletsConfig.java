@@ -35,7 +35,9 @@ class WalletsConfig {
                                 WalletsProperties properties,
                                 PlatformTransactionManager transactions, Clock clock, Ids ids,
                                 org.springframework.context.ApplicationEventPublisher listeners, io.huitong.risk.Risk risk) {
-        return new WalletService(new WalletStore(jdbc, batch, listeners::publishEvent), ledger, users, twoFactor, classes,
+        io.huitong.kernel.SqlDialect dialect = batch.execute(
+                (org.springframework.jdbc.core.ConnectionCallback<io.huitong.kernel.SqlDialect>) io.huitong.kernel.SqlDialect::of);
+        return new WalletService(new WalletStore(jdbc, batch, listeners::publishEvent, dialect), ledger, users, twoFactor, classes,
                 new ClassRules(properties.classes().limits(), properties.classes().zone()), new TransactionTemplate(transactions), clock, ids,
                 risk, properties.stepUpCoolOff());
     }
