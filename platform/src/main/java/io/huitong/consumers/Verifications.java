@@ -1,5 +1,7 @@
 package io.huitong.consumers;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +34,17 @@ public interface Verifications {
 
     /** The channels the consumer is verified through, face to face included: one query. */
     Set<VerificationChannel> channels(String userId);
+
+    /** Since when the consumer is one, and the channels they are verified through: one query. Empty for no consumer. */
+    Optional<Standing> standing(String userId);
+
+    /** A consumer's sign-up and the channels they are verified through (face to face included). */
+    record Standing(Instant since, Set<VerificationChannel> channels) {
+
+        public Standing {
+            channels = Set.copyOf(channels);
+        }
+    }
 
     /**
      * Whether {@code name} is the consumer's verified name (spaces and letter case aside): a bank account in it is the

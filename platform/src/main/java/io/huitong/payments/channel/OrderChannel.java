@@ -32,8 +32,12 @@ public interface OrderChannel {
         return java.util.Optional.empty();
     }
 
-    /** A consumer of the platform paying an order, and when they signed up. */
-    record PayingConsumer(String userId, java.time.Instant since) {
+    /**
+     * A consumer of the platform paying an order, and when they signed up. {@code standing}: what the channel judged of the
+     * consumer's account when it named them (a wallet's class), handed back to it with the order ({@link
+     * OrderRequest#consumer()}) so that it need not read it again; null when the channel said nothing.
+     */
+    record PayingConsumer(String userId, java.time.Instant since, String standing) {
     }
 
     /** What became of the order (or the refund) with this reference. */

@@ -8,7 +8,7 @@ import io.huitong.wallets.domain.ClassRules;
 import java.util.Optional;
 import java.util.Set;
 
-/** A wallet's class from its holder's verification channels ({@link ClassRules#classOf}): one query. */
+/** A wallet's class from its holder's verification channels ({@link ClassRules#classOf}), with the holder or alone: one query. */
 final class VerifiedAccountClasses implements AccountClasses {
 
     private final Verifications verifications;
@@ -19,7 +19,15 @@ final class VerifiedAccountClasses implements AccountClasses {
 
     @Override
     public Optional<AccountClass> classOf(String userId) {
-        Set<VerificationChannel> channels = verifications.channels(userId);
+        return classOf(verifications.channels(userId));
+    }
+
+    @Override
+    public Optional<Holder> holder(String userId) {
+        return verifications.standing(userId).map(s -> new Holder(s.since(), classOf(s.channels())));
+    }
+
+    private static Optional<AccountClass> classOf(Set<VerificationChannel> channels) {
         return ClassRules.classOf((int) channels.stream().filter(VerificationChannel::external).count(),
                 channels.contains(VerificationChannel.FACE_TO_FACE));
     }

@@ -34,6 +34,10 @@ final class WalletClasses {
         return classes.classOf(userId);
     }
 
+    Optional<AccountClasses.Holder> holder(String userId) {
+        return classes.holder(userId);
+    }
+
     /** What a new wallet has moved out: nothing. */
     Outflow none(Instant at) {
         return Outflow.none(rules.yearOf(at));

@@ -14,13 +14,9 @@ import io.huitong.payments.channel.OrderResult;
 import io.huitong.payments.channel.OrderStatus;
 import io.huitong.payments.channel.PayerAccount;
 import io.huitong.wallets.AccountClass;
-import io.huitong.wallets.PaymentCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -37,28 +33,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * expired), freezing and the class's limit checked and the payment counted against the class on that row, the
  * wallet debited into {@code platform:wallet_clearing} and the history line written. A refund gives the class back what
  * it refunds. A refusal rolls all of it back, so the code stays valid. The payment's id names the debit ({@code pay_x:wallet}) and the history
- * line, so opening the same order again pays nothing twice.
+ * line, so opening the same order again pays nothing twice. Codes are issued by {@link PaymentCodes}.
  */
 final class WalletOrderChannel implements OrderChannel {
 
     static final String NAME = "wallet";
     static final String METHOD = "payment_code";
-    private static final String CODE_PREFIX = "28";
+    /** A consumer's standing ({@link PayingConsumer#standing()}) when no channel verified them: their wallet has no class. */
+    private static final String NO_CLASS = "none";
 
     private final WalletService wallets;
     private final WalletStore store;
     private final Ledger ledger;
-    private final Duration codeTtl;
-    private final SecureRandom random = new SecureRandom();
     private final Set<String> opened = ConcurrentHashMap.newKeySet();
     private final WalletDebits debits;
 
-    WalletOrderChannel(WalletService wallets, Ledger ledger, Duration codeTtl) {
+    WalletOrderChannel(WalletService wallets, Ledger ledger) {
         this.wallets = wallets;
         this.debits = new WalletDebits(wallets);
         this.store = wallets.store();
         this.ledger = ledger;
-        this.codeTtl = codeTtl;
     }
 
     static String clearing(String currency) {
@@ -73,32 +67,6 @@ final class WalletOrderChannel implements OrderChannel {
     @Override
     public String method() {
         return METHOD;
-    }
-
-    // ---- payment codes ----
-
-    /**
-     * Issues a payment code: {@code 28} and 16 random digits; only its SHA-256 is stored. A frozen wallet gets none. The
-     * class is judged when the code is charged, in the debit (a wallet without one is declined {@code verification_required}
-     * then). The code is stored with one statement that reads the wallet's row as it inserts: only a consumer without a
-     * wallet yet, or whose wallet is frozen, costs more.
-     */
-    PaymentCode issue(String userId) {
-        StringBuilder code = new StringBuilder(CODE_PREFIX);
-        for (int i = 0; i < 16; i++) {
-            code.append((char) ('0' + random.nextInt(10)));
-        }
-        Instant now = wallets.now();
-        Instant expires = now.plus(codeTtl);
-        String hash = sha256(code.toString());
-        if (!store.insertCodeOfActiveWallet(userId, hash, now, expires)) {
-            WalletStore.WalletRow wallet = wallets.ensure(userId);
-            if (wallet.frozen()) {
-                throw WalletErrors.frozen();
-            }
-            store.insertCode(wallet.id(), hash, now, expires);
-        }
-        return new PaymentCode(code.toString(), "payment_code", expires);
     }
 
     // ---- the channel ----
@@ -129,7 +97,7 @@ final class WalletOrderChannel implements OrderChannel {
             wallets.ensure(userId.get()); // a code names a wallet that exists; a consumer paying a QR payment may have none yet
         }
         wallets.openAccount(userId.get(), amount.currency());
-        Optional<AccountClass> accountClass = wallets.classOf(userId.get());
+        Optional<AccountClass> accountClass = classOf(userId.get(), request.consumer());
         String txnId = wallets.ids().next("wtx");
         try {
             return debits.debit(new WalletDebits.Debit(txnId, userId.get(), byCode ? payerRef : null, request.reference(), amount,
@@ -199,7 +167,18 @@ final class WalletOrderChannel implements OrderChannel {
         }
         String ref = payer.accountNumber();
         Optional<String> user = ref.startsWith("usr_") ? Optional.of(ref) : userOfCode(ref);
-        return user.flatMap(wallets::consumer);
+        return user.flatMap(u -> wallets.holder(u).map(h -> new PayingConsumer(u, h.since(), h.accountClass().map(Enum::name).orElse(NO_CLASS))));
+    }
+
+    /**
+     * The class of the consumer's wallet: as {@link #consumerOf} judged it for this payment's risk decision when the
+     * payment names the consumer it found (read a few milliseconds earlier, in the same request), else read now.
+     */
+    private Optional<AccountClass> classOf(String userId, PayingConsumer named) {
+        if (named == null || !named.userId().equals(userId) || named.standing() == null) {
+            return wallets.classOf(userId);
+        }
+        return NO_CLASS.equals(named.standing()) ? Optional.empty() : Optional.of(AccountClass.valueOf(named.standing()));
     }
 
     private Optional<String> userOfCode(String code) {

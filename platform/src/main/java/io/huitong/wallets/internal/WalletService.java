@@ -223,9 +223,9 @@ class WalletService {
 
     // ---- risk ----
 
-    /** A consumer as risk control sees them paying a merchant: who, and since when. */
-    Optional<io.huitong.payments.channel.OrderChannel.PayingConsumer> consumer(String userId) {
-        return users.find(userId).map(u -> new io.huitong.payments.channel.OrderChannel.PayingConsumer(u.id(), u.createdAt()));
+    /** A consumer paying a merchant from their wallet: since when they are one, and the wallet's class; one read. */
+    Optional<AccountClasses.Holder> holder(String userId) {
+        return classes.holder(userId);
     }
 
     /** The consumer moving money out of their wallet. */

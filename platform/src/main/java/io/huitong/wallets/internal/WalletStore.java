@@ -111,14 +111,24 @@ final class WalletStore {
     }
 
     private static final String INSERT_CODE = "insert into wallet_payment_code (code_hash, wallet_id, created_at, expires_at)";
+    private static final String INSERT_CODE_OF_ACTIVE_WALLET = INSERT_CODE + " select ?, id, ?, ? from wallet where user_id = ? and status = ?";
 
     /**
      * Stores a payment code's hash for the consumer's wallet, read as it inserts; false (nothing stored) when the consumer
      * has no wallet or it is not active.
      */
-    boolean insertCodeOfActiveWallet(String userId, String codeHash, Instant now, Instant expires) {
-        return jdbc.sql(INSERT_CODE + " select ?, id, ?, ? from wallet where user_id = ? and status = ?")
-                .params(codeHash, DbTimes.at(now), DbTimes.at(expires), userId, ACTIVE).update() == 1;
+    boolean insertCodeOfActiveWallet(PaymentCodes.NewCode code) {
+        return jdbc.sql(INSERT_CODE_OF_ACTIVE_WALLET)
+                .params(code.hash(), DbTimes.at(code.issued()), DbTimes.at(code.expires()), code.userId(), ACTIVE).update() == 1;
+    }
+
+    /** {@link #insertCodeOfActiveWallet} for many codes, in one batch: answers, in order, whether each was stored. */
+    boolean[] insertCodesOfActiveWallets(List<PaymentCodes.NewCode> codes) {
+        List<Object[]> rows = new ArrayList<>(codes.size());
+        for (PaymentCodes.NewCode c : codes) {
+            rows.add(new Object[] {c.hash(), DbTimes.at(c.issued()), DbTimes.at(c.expires()), c.userId(), ACTIVE});
+        }
+        return counted(batch.batchUpdate(INSERT_CODE_OF_ACTIVE_WALLET, rows), "a payment code's insert");
     }
 
     /** Stores a payment code's hash for the wallet. */
@@ -139,17 +149,21 @@ final class WalletStore {
         for (CodeUse u : uses) {
             rows.add(new Object[] {DbTimes.at(now), u.paymentId(), u.codeHash(), u.walletId(), DbTimes.at(now)});
         }
-        int[] changed = batch.batchUpdate("update wallet_payment_code set used_at = ?, payment_id = ? where code_hash = ? and wallet_id = ?"
-                + " and used_at is null and expires_at > ?", rows);
-        boolean[] used = new boolean[changed.length];
+        return counted(batch.batchUpdate("update wallet_payment_code set used_at = ?, payment_id = ? where code_hash = ? and wallet_id = ?"
+                + " and used_at is null and expires_at > ?", rows), "a payment code's use");
+    }
+
+    /** Whether each statement of a batch changed its one row; throws on a count that is neither 0 nor 1. */
+    private static boolean[] counted(int[] changed, String what) {
+        boolean[] one = new boolean[changed.length];
         for (int i = 0; i < changed.length; i++) {
             if (changed[i] != 0 && changed[i] != 1) {
-                // a driver that does not count a batch's updates: a code is never taken as used without its count
-                throw new IllegalStateException("the driver counted " + changed[i] + " rows for a payment code's use");
+                // a driver that does not count a batch's statements: nothing is taken as done without its count
+                throw new IllegalStateException("the driver counted " + changed[i] + " rows for " + what);
             }
-            used[i] = changed[i] == 1;
+            one[i] = changed[i] == 1;
         }
-        return used;
+        return one;
     }
 
     /** Writes a line of the history of the consumer's wallet. */

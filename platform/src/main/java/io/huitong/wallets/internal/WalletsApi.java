@@ -20,15 +20,15 @@ final class WalletsApi implements Wallets {
 
     private final WalletService wallets;
     private final TopUps topUps;
-    private final WalletOrderChannel channel;
+    private final PaymentCodes codes;
     private final QrPayments qrPayments;
     private final Withdrawals withdrawals;
 
-    WalletsApi(WalletService wallets, TopUps topUps, WalletOrderChannel channel, QrPayments qrPayments, Withdrawals withdrawals) {
+    WalletsApi(WalletService wallets, TopUps topUps, PaymentCodes codes, QrPayments qrPayments, Withdrawals withdrawals) {
         this.withdrawals = withdrawals;
         this.wallets = wallets;
         this.topUps = topUps;
-        this.channel = channel;
+        this.codes = codes;
         this.qrPayments = qrPayments;
     }
 
@@ -54,7 +54,7 @@ final class WalletsApi implements Wallets {
 
     @Override
     public PaymentCode paymentCode(String userId) {
-        return channel.issue(userId);
+        return codes.issue(userId);
     }
 
     @Override

@@ -48,8 +48,13 @@ class WalletsConfig {
     }
 
     @Bean
-    WalletOrderChannel walletOrderChannel(WalletService wallets, Ledger ledger, WalletsProperties properties) {
-        return new WalletOrderChannel(wallets, ledger, properties.paymentCodeTtl());
+    WalletOrderChannel walletOrderChannel(WalletService wallets, Ledger ledger) {
+        return new WalletOrderChannel(wallets, ledger);
+    }
+
+    @Bean
+    PaymentCodes paymentCodes(WalletService wallets, WalletsProperties properties) {
+        return new PaymentCodes(wallets, properties.paymentCodeTtl());
     }
 
     @Bean
@@ -69,8 +74,8 @@ class WalletsConfig {
     }
 
     @Bean
-    WalletsApi wallets(WalletService wallets, TopUps topUps, WalletOrderChannel channel, QrPayments qrPayments, Withdrawals withdrawals) {
-        return new WalletsApi(wallets, topUps, channel, qrPayments, withdrawals);
+    WalletsApi wallets(WalletService wallets, TopUps topUps, PaymentCodes codes, QrPayments qrPayments, Withdrawals withdrawals) {
+        return new WalletsApi(wallets, topUps, codes, qrPayments, withdrawals);
     }
 
     @Bean

@@ -50,7 +50,7 @@ class WalletLockPostgresTest {
             }));
             assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
 
-            Future<Boolean> code = threads.submit(() -> store.insertCodeOfActiveWallet("usr_locked", "c".repeat(64), now, now.plusSeconds(60)));
+            Future<Boolean> code = threads.submit(() -> store.insertCodeOfActiveWallet(new PaymentCodes.NewCode("c".repeat(64), "usr_locked", now, now.plusSeconds(60))));
             assertThat(code.get(5, TimeUnit.SECONDS)).as("the code is stored while the wallet is locked").isTrue();
 
             Future<?> second = threads.submit(() -> tx.executeWithoutResult(s -> store.lock("wal_locked")));

@@ -17,6 +17,9 @@ abstract class VerificationApiTests extends ConsumerTestSupport {
     @Autowired
     org.springframework.context.ApplicationContext context;
 
+    @Autowired
+    io.huitong.consumers.Verifications verifications;
+
     /** A resident ID number with its ISO 7064 MOD 11-2 check character. */
     static String idNumber(String first17) {
         return io.huitong.testsupport.ResidentIds.of(first17);
@@ -145,6 +148,11 @@ abstract class VerificationApiTests extends ConsumerTestSupport {
         assertThat(none.json().path("verified").asBoolean()).isFalse();
         assertThat(none.json().path("channels")).isEmpty();
         assertThat(none.json().path("class").isNull()).as(none.body()).isTrue();
+        io.huitong.consumers.Verifications.Standing unverified = verifications.standing(consumer.id()).orElseThrow();
+        assertThat(unverified.channels()).isEmpty();
+        assertThat(unverified.since()).isEqualTo(jdbc.sql("select created_at from consumer where id = ?").params(consumer.id())
+                .query(java.sql.Timestamp.class).single().toInstant());
+        assertThat(verifications.standing("usr_nobody")).isEmpty();
 
         String id = idNumber("11010519900307456");
         Api.Response phone = channel(bearer, claim("phone_operator", id, ""));
@@ -176,6 +184,9 @@ abstract class VerificationApiTests extends ConsumerTestSupport {
                 .containsExactlyInAnyOrder("phone_operator", "public_security", "bank_card", "social_security", "housing_fund");
         assertThat(api.get("/v1/users/me/verification", "Authorization", bearer).json().path("class").asString()).isEqualTo("III");
         assertThat(api.get("/v1/wallet", "Authorization", bearer).json().path("class").asString()).isEqualTo("III");
+        assertThat(verifications.standing(consumer.id()).orElseThrow()).isEqualTo(
+                new io.huitong.consumers.Verifications.Standing(unverified.since(), verifications.channels(consumer.id())));
+        assertThat(verifications.channels(consumer.id())).hasSize(5);
         String stored = String.join(",", jdbc.sql("select coalesce(detail, '') from consumer_verification_channel where user_id = ?")
                 .params(consumer.id()).query(String.class).list());
         assertThat(stored).doesNotContain(card).doesNotContain("13800138000").doesNotContain(consumer.phone());

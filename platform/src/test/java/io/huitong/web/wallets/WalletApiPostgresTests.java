@@ -170,4 +170,52 @@ class WalletApiPostgresTests extends WalletApiTests {
         }
         assertThat(ledger.check().balanced()).isTrue();
     }
+
+    @Test
+    void fortyConcurrentCodeRequestsShareCommitsYetEachCodeIsItsConsumersAndAFrozenWalletGetsNone() throws Exception {
+        OnboardedMerchant shop = onboardMerchant("Station Kiosk", "");
+        List<Consumer> payers = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Consumer c = consumer();
+            fund(c, 400);
+            payers.add(c);
+        }
+        Consumer frozen = consumer();
+        fund(frozen, 400);
+        assertThat(api.postJson("/v1/wallet/freeze", "", "Authorization", frozen.bearer()).status()).isEqualTo(200);
+        payers.add(frozen);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(40)) {
+            for (int i = 0; i < 40; i++) {
+                Consumer c = payers.get(i % payers.size());
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.postJson("/v1/wallet/payment_codes", "", "Authorization", c.bearer());
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            for (int i = 0; i < answers.size(); i++) {
+                Api.Response r = answers.get(i).get();
+                if (payers.get(i % payers.size()) == frozen) {
+                    assertThat(r.status()).as(r.body()).isEqualTo(403);
+                    assertThat(r.error("code")).isEqualTo("wallet_frozen");
+                    continue;
+                }
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                String code = r.json().path("code").asString();
+                assertThat(codes.add(code)).as("a code is issued once").isTrue();
+                // each code pays from its own consumer's wallet, once
+                Api.Response paid = charge(shop, 100, code);
+                assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+                assertThat(charge(shop, 100, code).error("code")).isEqualTo("invalid_payment_code");
+            }
+            assertThat(codes).hasSize(36);
+        }
+        for (Consumer c : payers) {
+            assertThat(available(c)).isEqualTo(c == frozen ? 400 : 0);
+        }
+        assertThat(ledger.check().balanced()).isTrue();
+    }
 }
