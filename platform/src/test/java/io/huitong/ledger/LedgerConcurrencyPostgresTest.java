@@ -37,7 +37,7 @@ class LedgerConcurrencyPostgresTest {
 
     @BeforeAll
     void open() {
-        db = TestDatabases.postgres().migrated();
+        db = TestDatabases.postgresMigrated();
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(db.url());
         cfg.setUsername(db.user());

@@ -22,7 +22,7 @@ public final class TestDatabase {
     }
 
     public static TestDatabase postgres() {
-        return new TestDatabase(TestDatabases::postgres);
+        return new TestDatabase(TestDatabases::postgresMigrated);
     }
 
     public void register(DynamicPropertyRegistry registry) {

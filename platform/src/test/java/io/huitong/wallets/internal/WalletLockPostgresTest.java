@@ -30,7 +30,7 @@ class WalletLockPostgresTest {
     @Test
     void aLockedWalletStillGetsItsNextCodeButNotASecondMovement() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(3);
-        try (TestDatabases.TestDb db = TestDatabases.postgres().migrated()) {
+        try (TestDatabases.TestDb db = TestDatabases.postgresMigrated()) {
             DataSource ds = db.dataSource();
             WalletStore store = new WalletStore(JdbcClient.create(ds), new JdbcTemplate(ds), m -> { }, SqlDialect.POSTGRES);
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
