@@ -104,6 +104,28 @@ abstract class ErrorModelTests extends ApiTestSupport {
     }
 
     @Test
+    void aBodySentToAnEndpointThatReadsNoneIsRefusedAndChangesNothing() {
+        OnboardedMerchant merchant = onboardMerchant("Body Typos", "");
+        String webhooks = api.get("/v1/webhook_endpoints", "Authorization", merchant.bearer()).body();
+        // a consumer's payment code and a computer's login QR code take no body
+        String consumer = consumerBearer();
+        assertError(api.postJson("/v1/wallet/payment_codes", "{\"amount\":100,\"x\":1}", "Authorization", consumer), 400,
+                "invalid_request_error", "parameter_unknown", "amount");
+        assertThat(api.postJson("/v1/wallet/payment_codes", "{\"x\":\"\u0000\"}", "Authorization", consumer).status()).isEqualTo(400);
+        assertError(api.postJson("/v1/wallet/payment_codes", "[1]", "Authorization", consumer), 400, "invalid_request_error",
+                "invalid_json", null);
+        assertError(api.postJson("/v1/wallet/payment_codes", "{\"x\":", "Authorization", consumer), 400, "invalid_request_error",
+                "invalid_json", null);
+        assertError(api.postJson("/v1/login_qr", "{\"device\":\"mine\"}"), 400, "invalid_request_error", "parameter_unknown", "device");
+        assertThat(api.get("/v1/wallet/transactions", "Authorization", consumer).json().path("data")).isEmpty();
+        assertThat(api.get("/v1/webhook_endpoints", "Authorization", merchant.bearer()).body()).isEqualTo(webhooks);
+        // nothing, blanks or an empty object are no body
+        assertThat(api.postJson("/v1/wallet/payment_codes", "", "Authorization", consumer).status()).isEqualTo(201);
+        assertThat(api.postJson("/v1/wallet/payment_codes", " \n", "Authorization", consumer).status()).isEqualTo(201);
+        assertThat(api.postJson("/v1/wallet/payment_codes", "{}", "Authorization", consumer).status()).isEqualTo(201);
+    }
+
+    @Test
     void missingQueryParameterIsParameterMissing() {
         Api.Response response = api.get("/v1/admin/test/typed", "Authorization", admin());
 
@@ -228,6 +250,17 @@ abstract class ErrorModelTests extends ApiTestSupport {
         assertThat(response.error("message")).isNotBlank();
         assertThat(response.error("param")).isEqualTo(param);
         assertThat(response.error("request_id")).startsWith("req_").isEqualTo(response.header("Request-Id"));
+    }
+
+    /** A consumer signed up and logged in: their {@code Authorization} header. */
+    private String consumerBearer() {
+        String phone = "+86139" + String.format("%08d", new java.util.Random().nextInt(100_000_000));
+        String password = "Plum-blossom 2026";
+        assertThat(api.postJson("/v1/users", "{\"phone\":\"" + phone + "\",\"password\":\"" + password + "\",\"name\":\"Li Lei\"}")
+                .status()).isEqualTo(201);
+        Api.Response session = api.postJson("/v1/sessions", "{\"phone\":\"" + phone + "\",\"password\":\"" + password + "\"}");
+        assertThat(session.status()).as(session.body()).isEqualTo(201);
+        return "Bearer " + session.json().path("token").asString();
     }
 
     private static String oversizedJson() {

@@ -18,10 +18,11 @@ class ListConfig implements WebMvcConfigurer {
         resolvers.add(new PageRequestArgumentResolver());
     }
 
-    /** The API's {@code GET}s refuse a query parameter they do not declare. */
+    /** The API's {@code GET}s refuse a query parameter they do not declare; its other endpoints a body they do not read. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new UnknownParameters()).addPathPatterns("/v1/**");
+        registry.addInterceptor(new UnknownBodyParameters()).addPathPatterns("/v1/**");
     }
 
     /** Spring Boot adds every JacksonModule bean to the application's JsonMapper. */
