@@ -179,17 +179,20 @@ final class VerificationRegistry implements Verifications {
 
     @Override
     public Optional<Standing> standing(String userId) {
-        Set<VerificationChannel> channels = EnumSet.noneOf(VerificationChannel.class);
-        Instant[] since = new Instant[1];
-        jdbc.sql("select c.created_at, v.channel from consumer c left join consumer_verification_channel v on v.user_id = c.id where c.id = ?")
-                .params(userId).query(rs -> {
-                    since[0] = DbTimes.instant(rs, 1);
-                    String channel = rs.getString(2);
-                    if (channel != null) {
-                        channels.add(VerificationChannel.of(channel));
+        return jdbc.sql("select c.created_at, v.channel from consumer c left join consumer_verification_channel v on v.user_id = c.id"
+                + " where c.id = ?").params(userId).query((java.sql.ResultSet rs) -> {
+                    if (!rs.next()) {
+                        return Optional.<Standing>empty();
                     }
+                    Instant since = DbTimes.instant(rs, 1);
+                    Set<VerificationChannel> channels = EnumSet.noneOf(VerificationChannel.class);
+                    do {
+                        if (rs.getString(2) != null) {
+                            channels.add(VerificationChannel.of(rs.getString(2)));
+                        }
+                    } while (rs.next());
+                    return Optional.of(new Standing(since, channels));
                 });
-        return since[0] == null ? Optional.empty() : Optional.of(new Standing(since[0], channels));
     }
 
     @Override

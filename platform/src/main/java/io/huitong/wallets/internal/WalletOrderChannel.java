@@ -167,7 +167,7 @@ final class WalletOrderChannel implements OrderChannel {
         }
         String ref = payer.accountNumber();
         Optional<String> user = ref.startsWith("usr_") ? Optional.of(ref) : userOfCode(ref);
-        return user.flatMap(u -> wallets.holder(u).map(h -> new PayingConsumer(u, h.since(), h.accountClass().map(Enum::name).orElse(NO_CLASS))));
+        return user.flatMap(u -> wallets.classes().holder(u).map(h -> new PayingConsumer(u, h.since(), h.accountClass().map(Enum::name).orElse(NO_CLASS))));
     }
 
     /**

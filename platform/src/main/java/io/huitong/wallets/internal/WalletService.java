@@ -223,11 +223,6 @@ class WalletService {
 
     // ---- risk ----
 
-    /** A consumer paying a merchant from their wallet: since when they are one, and the wallet's class; one read. */
-    Optional<AccountClasses.Holder> holder(String userId) {
-        return classes.holder(userId);
-    }
-
     /** The consumer moving money out of their wallet. */
     User user(String userId) {
         return users.find(userId).orElseThrow(() -> ApiException.notFound("user", userId));

@@ -62,9 +62,7 @@ final class UnknownBodyParameters implements HandlerInterceptor {
         if (names.isEmpty()) {
             return true;
         }
-        String name = names.first();
-        String shown = name.length() > 100 ? name.substring(0, 100) : name;
-        throw new ApiException(400, ErrorType.INVALID_REQUEST_ERROR, "parameter_unknown", "Received unknown parameter: " + shown, shown);
+        throw UnknownParameters.unknown(names.first());
     }
 
     /** Whether the handler takes nothing from the request's body. */

@@ -34,12 +34,16 @@ final class UnknownParameters implements HandlerInterceptor {
         Set<String> declared = known.computeIfAbsent(method.getMethod(), m -> declared(method));
         for (String name : new TreeSet<>(request.getParameterMap().keySet())) {
             if (!declared.contains(name)) {
-                String shown = name.length() > 100 ? name.substring(0, 100) : name;
-                throw new ApiException(400, ErrorType.INVALID_REQUEST_ERROR, "parameter_unknown", "Received unknown parameter: " + shown,
-                        shown);
+                throw unknown(name);
             }
         }
         return true;
+    }
+
+    /** 400 {@code parameter_unknown} naming the parameter (its first 100 characters). */
+    static ApiException unknown(String name) {
+        String shown = name.length() > 100 ? name.substring(0, 100) : name;
+        return new ApiException(400, ErrorType.INVALID_REQUEST_ERROR, "parameter_unknown", "Received unknown parameter: " + shown, shown);
     }
 
     /** The names the handler reads: its {@code @RequestParam}s, and the list parameters when it takes a page. */
