@@ -34,7 +34,11 @@ public abstract class ApiTestSupport {
     /** A second operator who approves changes that wait for two-person approval; one per running platform. */
     protected TestApprovals colleague;
 
-    private static final java.util.Map<Integer, TestApprovals> COLLEAGUES = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The colleagues by their platform's clock, which each Spring context has one of: a later context of the same JVM may
+     * get an earlier one's port, and must not inherit its colleague (whose codes would be of the earlier clock's time).
+     */
+    private static final java.util.Map<MutableClock, TestApprovals> COLLEAGUES = new java.util.concurrent.ConcurrentHashMap<>();
 
     @org.springframework.beans.factory.annotation.Autowired
     private MutableClock platformClock;
@@ -65,7 +69,7 @@ public abstract class ApiTestSupport {
     @BeforeEach
     void connect() {
         api = new Api(port);
-        colleague = COLLEAGUES.computeIfAbsent(port, p -> new TestApprovals(new Api(p), platformClock));
+        colleague = COLLEAGUES.computeIfAbsent(platformClock, c -> new TestApprovals(new Api(port), c));
     }
 
     protected static String admin() {

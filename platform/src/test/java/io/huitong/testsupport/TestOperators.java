@@ -21,7 +21,7 @@ public final class TestOperators {
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     /** The first security administrator made on each platform: once there is one, they approve later role grants. */
-    private static final java.util.Map<String, LoggedIn> SECURITY = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<MutableClock, LoggedIn> SECURITY = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Api api;
     private final MutableClock clock;
@@ -84,11 +84,11 @@ public final class TestOperators {
         String email = newEmail();
         Api.Response created = create(email, roles);
         String id;
-        if (created.status() == 202 && SECURITY.containsKey(api.base())) {
+        if (created.status() == 202 && SECURITY.containsKey(clock)) {
             // the role grant waits for a security administrator: the platform's first one approves it
             id = created.json().path("object_id").asString();
             require(api.postJson("/v1/admin/approvals/" + created.json().path("id").asString() + "/approve", "{}", "Authorization",
-                    SECURITY.get(api.base()).bearer()), 200);
+                    SECURITY.get(clock).bearer()), 200);
         } else {
             id = require(created, 201).json().path("id").asString();
         }
@@ -97,8 +97,9 @@ public final class TestOperators {
         Api.Response session = require(confirmEnrollment(enrollment, code(secret, clock.instant())), 201);
         LoggedIn in = new LoggedIn(id, email, secret, session.json().path("token").asString());
         if (created.status() == 201 && java.util.Arrays.asList(roles).contains("security")) {
-            // the platform's first security administrator (an earlier platform may have had this port)
-            SECURITY.put(api.base(), in);
+            // the platform's first security administrator, by its platform's clock (one per Spring context; a later platform may get
+            // an earlier one's port)
+            SECURITY.put(clock, in);
         }
         return in;
     }
