@@ -9,6 +9,7 @@ import io.huitong.payments.Payment;
 import io.huitong.payments.PaymentAnswer;
 import io.huitong.payments.RequestKey;
 import io.huitong.payments.channel.ChannelResult;
+import io.huitong.payments.channel.InstantOrderChannel;
 import io.huitong.payments.channel.OrderChannel;
 import io.huitong.payments.channel.OrderRequest;
 import io.huitong.payments.channel.OrderResult;
@@ -58,6 +59,7 @@ class OrderFlow {
     private final PaymentsProperties properties;
     private final PublicAddress address;
     private final SaleBatches sales;
+    private final InstantOrders instants;
 
     OrderFlow(Transitions transitions, Outcomes outcomes, OrderChannelBook channels, MerchantAccounts accounts, GiveBacks giveBacks,
               RiskCheck risk, PaymentViews views, Answers answers, Vault vault, Clock clock, Ids ids, PaymentsProperties properties,
@@ -75,6 +77,7 @@ class OrderFlow {
         this.ids = ids;
         this.properties = properties;
         this.address = address;
+        this.instants = new InstantOrders(transitions, outcomes, risk, views, answers, clock);
         this.sales = new SaleBatches("order sales", transitions, outcomes, risk, clock, new SaleBatches.Late() {
             @Override
             public void inTx(PaymentRecord current, SaleBatches.Sale sale) {
@@ -109,6 +112,13 @@ class OrderFlow {
                 blocked ? Failure.riskBlocked() : null, verdict, Answers.intent(request, key),
                 status == PaymentStatus.PROCESSING ? Resolution.at(now.plus(properties.resolver().firstLook())) : null, now, now, null);
         payment = payment.with(answers.initial(payment, key));
+        if (status == PaymentStatus.PROCESSING
+                && channels.candidates(method, amount).stream().findFirst().orElse(null) instanceof InstantOrderChannel<?> instant) {
+            // a channel in the platform's own database: the payment is written with its debit, in one commit
+            accounts.open(merchant.id(), payment.currency(), instant.method());
+            PaymentRecord written = instants.pay(payment, merchant, instant, request(payment, merchant, instant, payer, consumer), assessed);
+            return written.id().equals(id) ? views.fresh(written) : answers.toEarlier(written, key);
+        }
         // the decision is written with the payment's next write: the insert, or the channel's answer to the order
         PaymentRecord stored = transitions.begin(payment, status != PaymentStatus.PROCESSING ? () -> risk.record(assessed) : null);
         if (stored != payment) {
@@ -149,12 +159,10 @@ class OrderFlow {
      * consumer a channel named as the payer when the payment was made, or null.
      */
     PaymentRecord open(PaymentRecord payment, Merchant merchant, Assessment assessed, OrderChannel.PayingConsumer consumer) {
-        Instant expiresAt = DbTimes.now(clock).plus(properties.orderExpiry());
         PayerAccount payer = payer(payment);
         for (OrderChannel channel : channels.candidates(payment.method(), payment.money())) {
             accounts.open(payment.merchantId(), payment.currency(), channel.method());
-            OrderResult result = channel.open(new OrderRequest(payment.id(), payment.merchantId(), merchant.name(), payment.money(),
-                    payment.intent().description(), payer, expiresAt, address.notifyUrl(channel.name()), consumer));
+            OrderResult result = channel.open(request(payment, merchant, channel, payer, consumer));
             if (result instanceof OrderResult.Unavailable unavailable) {
                 log.warn("Channel {} unavailable for {}: {}; trying the next", channel.name(), payment.id(), unavailable.reason());
                 continue;
@@ -166,6 +174,13 @@ class OrderFlow {
             return transitions.transition(payment.id(), PROCESSING, current -> outcomes.failed(current, "processing_error",
                     "No channel could take the payment; try again.", DbTimes.now(clock))).payment();
         });
+    }
+
+    /** The order of {@code payment} at {@code channel}, which expires after the configured time. */
+    private OrderRequest request(PaymentRecord payment, Merchant merchant, OrderChannel channel, PayerAccount payer,
+                                 OrderChannel.PayingConsumer consumer) {
+        return new OrderRequest(payment.id(), payment.merchantId(), merchant.name(), payment.money(), payment.intent().description(),
+                payer, DbTimes.now(clock).plus(properties.orderExpiry()), address.notifyUrl(channel.name()), consumer);
     }
 
     /**

@@ -84,7 +84,7 @@ class Outcomes {
                 accounts.saleTransfers(current.id(), current.merchantId(), orderChannels.clearingMethod(current), current.money(), fee));
     }
 
-    Transitions.Move failed(PaymentRecord current, String code, String message, Instant now) {
+    Transitions.Move.To failed(PaymentRecord current, String code, String message, Instant now) {
         return new Transitions.Move.To(current.moved(PaymentStatus.FAILED, now).with(new Failure(code, message)).withActionToken(null));
     }
 

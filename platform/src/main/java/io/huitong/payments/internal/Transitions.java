@@ -186,12 +186,42 @@ class Transitions {
             }
             return payment;
         } catch (DuplicateKeyException e) {
-            String key = payment.intent().idempotencyKey();
-            if (key == null) {
-                throw e;
-            }
-            return store.findByIdempotencyKey(payment.merchantId(), key).orElseThrow(() -> e);
+            return earlier(payment, e);
         }
+    }
+
+    /**
+     * Writes payments born in their outcome (paid, in this very transaction, at a channel in the platform's own database):
+     * their rows, then {@code alongside} (the channel's payment), then their postings and the events of their first
+     * states, one batch each, in the caller's transaction. Throws {@link DuplicateKeyException} if any of them has an
+     * idempotency key used before, before {@code alongside} runs.
+     */
+    void beginAll(List<Move.To> born, Runnable alongside) {
+        List<PaymentRecord> rows = born.stream().map(Move.To::next).toList();
+        if (rows.size() == 1) {
+            store.insert(rows.getFirst());
+        } else {
+            store.insertAll(rows);
+        }
+        alongside.run();
+        accounts.post(born.stream().flatMap(to -> to.postings().stream()).toList());
+        List<EventLog.NewEvent> recorded = new ArrayList<>();
+        for (PaymentRecord payment : rows) {
+            List<String> types = PaymentTransitions.eventsOnCreation(payment.status());
+            Payment shown = types.isEmpty() ? null : views.view(payment);
+            types.forEach(type -> recorded.add(new EventLog.NewEvent(payment.merchantId(), type, shown)));
+            meters.moved(null, payment);
+        }
+        events.recordAll(recorded);
+    }
+
+    /** The payment an earlier request created under the idempotency key {@code payment}'s insert met; else throws {@code met}. */
+    PaymentRecord earlier(PaymentRecord payment, DuplicateKeyException met) {
+        String key = payment.intent().idempotencyKey();
+        if (key == null) {
+            throw met;
+        }
+        return store.findByIdempotencyKey(payment.merchantId(), key).orElseThrow(() -> met);
     }
 
     <T> T inTx(Supplier<T> work) {

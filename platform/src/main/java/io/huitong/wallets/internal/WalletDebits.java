@@ -64,6 +64,17 @@ final class WalletDebits {
         return commits.submit(debit);
     }
 
+    /**
+     * Makes the debits in the caller's transaction (a payment's own, {@link io.huitong.payments.channel.InstantOrderChannel}),
+     * together: answers each one's result by its line's id, or throws to refuse (any of) them.
+     */
+    Map<String, OrderResult> payHere(List<Debit> batch) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("debits are made here only in the caller's transaction");
+        }
+        return pay(batch);
+    }
+
     /** Makes the debits in the current transaction; answers each one's result by its line's id, or throws to refuse (any of) them. */
     private Map<String, OrderResult> pay(List<Debit> batch) {
         Instant now = wallets.now();

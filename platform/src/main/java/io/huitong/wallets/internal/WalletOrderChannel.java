@@ -8,7 +8,7 @@ import io.huitong.ledger.Ledger;
 import io.huitong.ledger.NewAccount;
 import io.huitong.ledger.TransferRequest;
 import io.huitong.payments.channel.ChannelResult;
-import io.huitong.payments.channel.OrderChannel;
+import io.huitong.payments.channel.InstantOrderChannel;
 import io.huitong.payments.channel.OrderRequest;
 import io.huitong.payments.channel.OrderResult;
 import io.huitong.payments.channel.OrderStatus;
@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,13 +31,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * name: a merchant's request carries 18 digits).
  *
  * <p>Opening an order pays it at once or not at all, in one database transaction (shared with other wallets'
- * payments, {@link WalletDebits}): the wallet's row is locked, the code consumed (a conditional update: unused and not
- * expired), freezing and the class's limit checked and the payment counted against the class on that row, the
- * wallet debited into {@code platform:wallet_clearing} and the history line written. A refund gives the class back what
- * it refunds. A refusal rolls all of it back, so the code stays valid. The payment's id names the debit ({@code pay_x:wallet}) and the history
- * line, so opening the same order again pays nothing twice. Codes are issued by {@link PaymentCodes}.
+ * payments, {@link WalletDebits}); a payment by code is paid in the payment's own transaction instead, shared with
+ * other payments' ({@link InstantOrderChannel}: {@link #ready}, then {@link #payAll}). Paying: the wallet's row is
+ * locked, the code consumed (a conditional update: unused and not expired), freezing and the class's limit checked and
+ * the payment counted against the class on that row, the wallet debited into {@code platform:wallet_clearing} and the
+ * history line written. A refund gives the class back what it refunds. A refusal rolls all of it back, so the code
+ * stays valid. The payment's id names the debit ({@code pay_x:wallet}) and the history line, so opening the same order
+ * again pays nothing twice. Codes are issued by {@link PaymentCodes}.
  */
-final class WalletOrderChannel implements OrderChannel {
+final class WalletOrderChannel implements InstantOrderChannel<WalletDebits.Debit> {
 
     static final String NAME = "wallet";
     static final String METHOD = "payment_code";
@@ -74,22 +78,41 @@ final class WalletOrderChannel implements OrderChannel {
     @Override
     public OrderResult open(OrderRequest request) {
         PayerAccount payer = request.payer();
-        if (payer == null || payer.accountNumber() == null) {
-            return new OrderResult.Declined("invalid_payment_code", "The payment names no payment code.");
-        }
-        String payerRef = payer.accountNumber();
-        boolean byCode = !payerRef.startsWith("usr_");
-        if (!byCode) {
+        if (payer != null && payer.accountNumber() != null && payer.accountNumber().startsWith("usr_")) {
             // a consumer paying a merchant's QR payment: the order may have been paid already
             Optional<WalletStore.TxnRow> earlier = store.txnByReference("payment", request.reference());
             if (earlier.isPresent()) {
                 return new OrderResult.Paid(channelReference(earlier.get().line().id()));
             }
         }
+        return switch (ready(request)) {
+            case Refused<WalletDebits.Debit> refused -> refused.declined();
+            case Ready<WalletDebits.Debit> ready -> {
+                try {
+                    yield debits.debit(ready.order());
+                } catch (RuntimeException e) {
+                    yield refusal(e).orElseThrow(() -> e);
+                }
+            }
+        };
+    }
+
+    /**
+     * Finds the paying consumer (by the payment's code, or the consumer paying a merchant's QR payment) and opens the
+     * accounts the debit posts to; an unknown code is refused at once.
+     */
+    @Override
+    public Readied<WalletDebits.Debit> ready(OrderRequest request) {
+        PayerAccount payer = request.payer();
+        if (payer == null || payer.accountNumber() == null) {
+            return new Refused<>(new OrderResult.Declined("invalid_payment_code", "The payment names no payment code."));
+        }
+        String payerRef = payer.accountNumber();
+        boolean byCode = !payerRef.startsWith("usr_");
         Optional<String> userId = !byCode ? Optional.of(payerRef)
                 : request.consumer() != null ? Optional.of(request.consumer().userId()) : userOfCode(payerRef);
         if (userId.isEmpty()) {
-            return invalidCode();
+            return new Refused<>(invalidCode());
         }
         Money amount = request.amount();
         openClearing(amount.currency());
@@ -99,14 +122,28 @@ final class WalletOrderChannel implements OrderChannel {
         wallets.openAccount(userId.get(), amount.currency());
         Optional<AccountClass> accountClass = classOf(userId.get(), request.consumer());
         String txnId = wallets.ids().next("wtx");
-        try {
-            return debits.debit(new WalletDebits.Debit(txnId, userId.get(), byCode ? payerRef : null, request.reference(), amount,
-                    request.merchantId(), request.merchantName(), accountClass));
-        } catch (WalletDebits.CodeRefused e) {
-            return invalidCode();
-        } catch (ApiException e) {
-            return new OrderResult.Declined(e.code(), e.getMessage());
+        return new Ready<>(new WalletDebits.Debit(txnId, userId.get(), byCode ? payerRef : null, request.reference(), amount,
+                request.merchantId(), request.merchantName(), accountClass), channelReference(txnId));
+    }
+
+    @Override
+    public void payAll(List<WalletDebits.Debit> orders) {
+        Map<String, OrderResult> paid = debits.payHere(orders);
+        for (WalletDebits.Debit d : orders) {
+            // a code this very payment had used already was paid before, under another reference
+            if (!(paid.get(d.txnId()) instanceof OrderResult.Paid p) || !p.channelReference().equals(channelReference(d.txnId()))) {
+                throw new IllegalStateException("the wallet had paid " + d.paymentId() + " before");
+            }
         }
+    }
+
+    @Override
+    public Optional<OrderResult.Declined> refusal(RuntimeException failure) {
+        return switch (failure) {
+            case WalletDebits.CodeRefused refused -> Optional.of(invalidCode());
+            case ApiException e -> Optional.of(new OrderResult.Declined(e.code(), e.getMessage()));
+            default -> Optional.empty();
+        };
     }
 
     @Override
@@ -186,7 +223,7 @@ final class WalletOrderChannel implements OrderChannel {
                 .params(sha256(code)).query(String.class).optional();
     }
 
-    private static OrderResult invalidCode() {
+    private static OrderResult.Declined invalidCode() {
         return new OrderResult.Declined("invalid_payment_code", "The payment code is unknown, expired or already used.");
     }
 

@@ -91,6 +91,41 @@ class WalletApiPostgresTests extends WalletApiTests {
         assertThat(ledger.check().balanced()).isTrue();
     }
 
+    /**
+     * A payment by code is written with its wallet's debit, its answer included, in one commit: a repeat of the request
+     * finds either nothing (and waits for the key) or the payment with its answer, never a payment still in flight.
+     */
+    @Test
+    void tenConcurrentRepeatsOfOnePaymentCodeRequestPayOnceAndEachIsAnsweredWithThePayment() throws Exception {
+        OnboardedMerchant shop = onboardMerchant("Repeating Shop", "");
+        Consumer c = consumer();
+        fund(c, 1_000);
+        String body = "{\"amount\":250,\"currency\":\"CNY\",\"payment_method\":{\"type\":\"payment_code\","
+                + "\"payment_code\":{\"code\":\"" + paymentCode(c) + "\"}}}";
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.postJson("/v1/payments", body, "Authorization", shop.bearer(), "Idempotency-Key", "repeat-once");
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (Future<Api.Response> answer : answers) {
+                Api.Response r = answer.get();
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                assertThat(r.json().path("status").asString()).isEqualTo("succeeded");
+                ids.add(r.json().path("id").asString());
+            }
+            assertThat(ids).hasSize(1);
+        }
+        assertThat(available(c)).isEqualTo(750);
+        assertThat(history(c, "?limit=100").path("data")).hasSize(1);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
     @Test
     void eightMerchantsChargingOneCodeAtOnceChargeItExactlyOnce() throws Exception {
         OnboardedMerchant shop = onboardMerchant("Racing Shop", "");
