@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>A code is stored with one statement that reads the wallet's row as it inserts, and the codes consumers ask for at
  * about the same time share a commit ({@link GroupCommit}): a code is on disk before the consumer sees it, as before,
  * but a busy shop's queue of phones costs the database one commit per batch, not one per code. Only a consumer without
- * a wallet yet, or whose wallet is frozen, costs more.
+ * a wallet yet, or whose wallet is frozen, costs more. Who holds a stored code is remembered while it is valid
+ * ({@link CodeHolders}), for the merchant's charge of it.
  */
 final class PaymentCodes {
 
@@ -33,9 +34,11 @@ final class PaymentCodes {
     private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
     private final GroupCommit<NewCode, Boolean> commits;
+    private final CodeHolders holders;
 
-    PaymentCodes(WalletService wallets, Duration ttl) {
+    PaymentCodes(WalletService wallets, Duration ttl, CodeHolders holders) {
         this.wallets = wallets;
+        this.holders = holders;
         this.store = wallets.store();
         this.ttl = ttl;
         this.commits = new GroupCommit<>("payment codes", GroupCommit.Writer.of(NewCode::hash,
@@ -59,6 +62,7 @@ final class PaymentCodes {
             }
             store.insertCode(wallet.id(), issued.hash(), issued.issued(), issued.expires());
         }
+        holders.issued(issued.hash(), userId);
         return new PaymentCode(code.toString(), "payment_code", issued.expires());
     }
 

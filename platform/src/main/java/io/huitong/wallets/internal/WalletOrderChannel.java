@@ -51,9 +51,11 @@ final class WalletOrderChannel implements InstantOrderChannel<WalletDebits.Debit
     private final Ledger ledger;
     private final Set<String> opened = ConcurrentHashMap.newKeySet();
     private final WalletDebits debits;
+    private final CodeHolders holders;
 
-    WalletOrderChannel(WalletService wallets, Ledger ledger) {
+    WalletOrderChannel(WalletService wallets, Ledger ledger, CodeHolders holders) {
         this.wallets = wallets;
+        this.holders = holders;
         this.debits = new WalletDebits(wallets);
         this.store = wallets.store();
         this.ledger = ledger;
@@ -218,9 +220,15 @@ final class WalletOrderChannel implements InstantOrderChannel<WalletDebits.Debit
         return NO_CLASS.equals(named.standing()) ? Optional.empty() : Optional.of(AccountClass.valueOf(named.standing()));
     }
 
+    /** The consumer the code was issued to: as this node remembers it, else as stored. */
     private Optional<String> userOfCode(String code) {
+        String hash = sha256(code);
+        Optional<String> remembered = holders.holder(hash);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
         return store.jdbc().sql("select w.user_id from wallet_payment_code c join wallet w on w.id = c.wallet_id where c.code_hash = ?")
-                .params(sha256(code)).query(String.class).optional();
+                .params(hash).query(String.class).optional();
     }
 
     private static OrderResult.Declined invalidCode() {

@@ -47,14 +47,20 @@ class WalletsConfig {
         return new TopUps(wallets, payments, merchants);
     }
 
+    /** Whose payment codes this node issued, while they are valid. */
     @Bean
-    WalletOrderChannel walletOrderChannel(WalletService wallets, Ledger ledger) {
-        return new WalletOrderChannel(wallets, ledger);
+    CodeHolders codeHolders(WalletsProperties properties) {
+        return new CodeHolders(properties.paymentCodeTtl());
     }
 
     @Bean
-    PaymentCodes paymentCodes(WalletService wallets, WalletsProperties properties) {
-        return new PaymentCodes(wallets, properties.paymentCodeTtl());
+    WalletOrderChannel walletOrderChannel(WalletService wallets, Ledger ledger, CodeHolders holders) {
+        return new WalletOrderChannel(wallets, ledger, holders);
+    }
+
+    @Bean
+    PaymentCodes paymentCodes(WalletService wallets, WalletsProperties properties, CodeHolders holders) {
+        return new PaymentCodes(wallets, properties.paymentCodeTtl(), holders);
     }
 
     @Bean

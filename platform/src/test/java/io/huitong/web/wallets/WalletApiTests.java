@@ -323,6 +323,30 @@ abstract class WalletApiTests extends WalletFixtures {
         assertThat(ledger.check().balanced()).isTrue();
     }
 
+    /** A code another node issued is not in this node's memory of codes: its consumer is found in the database. */
+    @Test
+    void aCodeIssuedByAnotherNodeIsChargedFromItsStoredRow() throws Exception {
+        Consumer c = consumer();
+        fund(c, 1_000);
+        OnboardedMerchant shop = onboardMerchant("Far Node Shop", "");
+        String code = "28" + String.format("%016d", java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(code.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        java.time.Instant now = clock.instant();
+        assertThat(jdbc.sql("insert into wallet_payment_code (code_hash, wallet_id, created_at, expires_at)"
+                        + " select ?, id, ?, ? from wallet where user_id = ?")
+                .params(hash, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now.plusSeconds(60)), c.id()).update()).isEqualTo(1);
+
+        Api.Response paid = charge(shop, 400, code);
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().path("status").asString()).isEqualTo("succeeded");
+        assertThat(available(c)).isEqualTo(600);
+        assertThat(history(c, "").path("data").get(0).path("reference").asString()).isEqualTo(paid.json().path("id").asString());
+        assertThat(charge(shop, 400, code).error("code")).as("used once").isEqualTo("invalid_payment_code");
+        assertThat(available(c)).isEqualTo(600);
+        assertThat(ledger.check().balanced()).isTrue();
+    }
+
     @Test
     void expiredMalformedAndRefusedCodesChargeNothing() {
         Consumer c = consumer();
