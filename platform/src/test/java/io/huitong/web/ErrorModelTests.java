@@ -84,6 +84,14 @@ abstract class ErrorModelTests extends ApiTestSupport {
     }
 
     @Test
+    void anAmountBeyondTheIntegersIsParameterInvalidNotInvalidJson() {
+        Api.Response response = api.postJson(ECHO, "{\"name\":\"a\",\"amount\":9223372036854775808}", "Authorization", admin());
+
+        assertError(response, 400, "invalid_request_error", "parameter_invalid", "amount");
+        assertThat(response.body()).doesNotContain("9223372036854775808");
+    }
+
+    @Test
     void wrongQueryParameterTypeIsParameterInvalid() {
         Api.Response response = api.get("/v1/admin/test/typed?count=many", "Authorization", admin());
 

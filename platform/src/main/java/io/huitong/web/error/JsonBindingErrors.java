@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Map;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -33,6 +34,10 @@ final class JsonBindingErrors {
         JacksonException jackson = find(e, JacksonException.class);
         if (jackson == null) {
             return invalidJson("A JSON request body is required.");
+        }
+        if (jackson instanceof InputCoercionException && !path(jackson).isEmpty()) {
+            // valid JSON: a number too large for its field
+            return ApiException.invalid(path(jackson), "Invalid value for " + path(jackson) + ": the number is out of range.");
         }
         if (jackson instanceof StreamReadException read) {
             return invalidJson(read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate")
