@@ -31,7 +31,6 @@ import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,7 +52,9 @@ class WalletService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Ids ids;
-    private final Set<String> opened = ConcurrentHashMap.newKeySet();
+    /** Wallet accounts known to be opened, at most 100,000: one forgotten is opened again, and the ledger answers that it exists. */
+    private final Set<String> opened = java.util.Collections.newSetFromMap(
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).<String, Boolean>build().asMap());
     private final io.huitong.risk.Risk risk;
     /** How long an authenticator must have been on before it can confirm a movement risk control challenges. */
     private final java.time.Duration stepUpCoolOff;
