@@ -62,6 +62,14 @@ class Answers {
         return views.refusal(payment).isPresent() ? new Answer(402, null) : new Answer(201, json.writeValueAsString(shown));
     }
 
+    /**
+     * {@code next}, a move of {@code current}, holding the answer the request that created the payment still waits for, if
+     * it waits: what {@code next} shows ({@code shown}, or made now when null).
+     */
+    PaymentRecord answered(PaymentRecord current, PaymentRecord next, Payment shown) {
+        return current.answer().due() ? next.with(of(next, shown != null ? shown : views.view(next))) : next;
+    }
+
     /** What a request under {@code key} gets when an earlier request with the key created {@code earlier}. */
     PaymentAnswer toEarlier(PaymentRecord earlier, RequestKey key) {
         if (!tracked(key)) {

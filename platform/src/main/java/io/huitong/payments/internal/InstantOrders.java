@@ -53,16 +53,14 @@ final class InstantOrders {
     private final Transitions transitions;
     private final Outcomes outcomes;
     private final RiskCheck risk;
-    private final PaymentViews views;
     private final Answers answers;
     private final Clock clock;
     private final GroupCommit<Order<?>, Written> commits;
 
-    InstantOrders(Transitions transitions, Outcomes outcomes, RiskCheck risk, PaymentViews views, Answers answers, Clock clock) {
+    InstantOrders(Transitions transitions, Outcomes outcomes, RiskCheck risk, Answers answers, Clock clock) {
         this.transitions = transitions;
         this.outcomes = outcomes;
         this.risk = risk;
-        this.views = views;
         this.answers = answers;
         this.clock = clock;
         this.commits = new GroupCommit<>("instant order payments", GroupCommit.Writer.of(Order::id,
@@ -86,7 +84,7 @@ final class InstantOrders {
                         || to.next().status() != PaymentStatus.SUCCEEDED) {
                     throw new IllegalStateException("an order paid at once is a sale: " + payment.id());
                 }
-                Transitions.Move.To paid = new Transitions.Move.To(answered(payment, to.next()), to.postings());
+                Transitions.Move.To paid = new Transitions.Move.To(answers.answered(payment, to.next(), null), to.postings());
                 yield switch (commits.submit(new Order<>(paid, assessed, channel, ready.order()))) {
                     case Written.Stored stored -> stored.payment();
                     case Written.Refused refused -> failed(payment, channel.name(), refused.declined(), assessed);
@@ -129,11 +127,6 @@ final class InstantOrders {
     private PaymentRecord failed(PaymentRecord payment, String channel, OrderResult.Declined declined, Assessment assessed) {
         PaymentRecord next = outcomes.failed(payment.with(ChannelRef.of(channel)), declined.code(), declined.message(),
                 DbTimes.now(clock)).next();
-        return transitions.begin(answered(payment, next), () -> risk.record(assessed));
-    }
-
-    /** The request that created the payment waits for its answer: it is what the payment now shows. */
-    private PaymentRecord answered(PaymentRecord payment, PaymentRecord next) {
-        return payment.answer().due() ? next.with(answers.of(next, views.view(next))) : next;
+        return transitions.begin(answers.answered(payment, next, null), () -> risk.record(assessed));
     }
 }

@@ -29,6 +29,7 @@ import io.huitong.risk.RiskDecision;
 import io.huitong.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,7 @@ class OrderFlow {
         this.ids = ids;
         this.properties = properties;
         this.address = address;
-        this.instants = new InstantOrders(transitions, outcomes, risk, views, answers, clock);
+        this.instants = new InstantOrders(transitions, outcomes, risk, answers, clock);
         this.sales = new SaleBatches("order sales", transitions, outcomes, risk, clock, new SaleBatches.Late() {
             @Override
             public void inTx(PaymentRecord current, SaleBatches.Sale sale) {
@@ -112,8 +113,8 @@ class OrderFlow {
                 blocked ? Failure.riskBlocked() : null, verdict, Answers.intent(request, key),
                 status == PaymentStatus.PROCESSING ? Resolution.at(now.plus(properties.resolver().firstLook())) : null, now, now, null);
         payment = payment.with(answers.initial(payment, key));
-        if (status == PaymentStatus.PROCESSING
-                && channels.candidates(method, amount).stream().findFirst().orElse(null) instanceof InstantOrderChannel<?> instant) {
+        List<OrderChannel> candidates = status == PaymentStatus.PROCESSING ? channels.candidates(method, amount) : List.of();
+        if (!candidates.isEmpty() && candidates.getFirst() instanceof InstantOrderChannel<?> instant) {
             // a channel in the platform's own database: the payment is written with its debit, in one commit
             accounts.open(merchant.id(), payment.currency(), instant.method());
             PaymentRecord written = instants.pay(payment, merchant, instant, request(payment, merchant, instant, payer, consumer), assessed);
@@ -127,12 +128,12 @@ class OrderFlow {
         if (status != PaymentStatus.PROCESSING) {
             return views.fresh(stored);
         }
-        return views.fresh(open(payment, merchant, assessed, consumer));
+        return views.fresh(open(payment, merchant, assessed, consumer, candidates));
     }
 
     /** A confirmed order payment: its order is opened now. */
     Payment confirm(PaymentRecord confirmed, Merchant merchant) {
-        return views.answer(open(confirmed, merchant, null, null));
+        return views.answer(open(confirmed, merchant, null, null, channels.candidates(confirmed.method(), confirmed.money())));
     }
 
     private static PayerAccount payer(NewPayment.PaymentMethodInput method) {
@@ -154,13 +155,14 @@ class OrderFlow {
     }
 
     /**
-     * Opens the order of a {@code processing} payment at the first channel that takes it, and applies the answer,
-     * writing risk control's {@code assessed} decision with it (null: written already). {@code consumer} is the platform's
-     * consumer a channel named as the payer when the payment was made, or null.
+     * Opens the order of a {@code processing} payment at the first of routing's {@code candidates} that takes it, and
+     * applies the answer, writing risk control's {@code assessed} decision with it (null: written already). {@code consumer}
+     * is the platform's consumer a channel named as the payer when the payment was made, or null.
      */
-    PaymentRecord open(PaymentRecord payment, Merchant merchant, Assessment assessed, OrderChannel.PayingConsumer consumer) {
+    private PaymentRecord open(PaymentRecord payment, Merchant merchant, Assessment assessed, OrderChannel.PayingConsumer consumer,
+                               List<OrderChannel> candidates) {
         PayerAccount payer = payer(payment);
-        for (OrderChannel channel : channels.candidates(payment.method(), payment.money())) {
+        for (OrderChannel channel : candidates) {
             accounts.open(payment.merchantId(), payment.currency(), channel.method());
             OrderResult result = channel.open(request(payment, merchant, channel, payer, consumer));
             if (result instanceof OrderResult.Unavailable unavailable) {
@@ -177,7 +179,7 @@ class OrderFlow {
     }
 
     /** The order of {@code payment} at {@code channel}, which expires after the configured time. */
-    private OrderRequest request(PaymentRecord payment, Merchant merchant, OrderChannel channel, PayerAccount payer,
+    OrderRequest request(PaymentRecord payment, Merchant merchant, OrderChannel channel, PayerAccount payer,
                                  OrderChannel.PayingConsumer consumer) {
         return new OrderRequest(payment.id(), payment.merchantId(), merchant.name(), payment.money(), payment.intent().description(),
                 payer, DbTimes.now(clock).plus(properties.orderExpiry()), address.notifyUrl(channel.name()), consumer);

@@ -72,7 +72,7 @@ class PaymentsConfig {
         PaymentsFacade facade = new PaymentsFacade(cards, orders,
                 new Confirmation(transitions, outcomes, cards, orders, views, merchants, properties, clock),
                 new Cancellation(transitions, captures, settlement, views, clock), captures,
-                new WalletQrPayments(transitions, orders, settlement, orderChannels, accounts, merchants, payments, address, properties, clock),
+                new WalletQrPayments(transitions, orders, settlement, orderChannels, accounts, merchants, payments, properties, clock),
                 new Refunds(transitions, refundRows, refundOutcomes, router, orderChannels, accounts, properties, clock, ids),
                 new MerchantBalance(ledger, merchants), merchants, views);
         return new Core(facade, new ReviewVerdicts(payments, transitions, captures, merchants, clock), settlement, unknown, giveBacks);

@@ -111,7 +111,7 @@ class Transitions {
                 Optional<PaymentRecord> moved = written(current, move);
                 if (moved.isPresent()) {
                     Payment shown = views.view(moved.get());
-                    PaymentRecord next = answered(current, moved.get(), shown);
+                    PaymentRecord next = answers.answered(current, moved.get(), shown);
                     writes.add(next);
                     meters.moved(current.status(), next);
                     postings.addAll(postings(move));
@@ -136,17 +136,12 @@ class Transitions {
         }
         List<String> types = eventTypes(current, move);
         Payment shown = types.isEmpty() && !current.answer().due() ? null : views.view(moved.get());
-        PaymentRecord next = answered(current, moved.get(), shown);
+        PaymentRecord next = answers.answered(current, moved.get(), shown);
         accounts.post(postings(move));
         store.update(next);
         types.forEach(type -> events.record(next.merchantId(), type, shown));
         meters.moved(current.status(), next);
         return next;
-    }
-
-    /** The request that created the payment still waits for its answer: it is what the payment now shows. */
-    private PaymentRecord answered(PaymentRecord current, PaymentRecord next, Payment shown) {
-        return current.answer().due() ? next.with(answers.of(next, shown)) : next;
     }
 
     /** The merchant's own payment, locked until the caller's transaction ends; empty for another merchant's. */

@@ -6,7 +6,6 @@ import io.huitong.kernel.Money;
 import io.huitong.payments.PaymentRefused;
 import io.huitong.payments.Refusal;
 import io.huitong.payments.channel.OrderChannel;
-import io.huitong.payments.channel.OrderRequest;
 import io.huitong.payments.channel.OrderResult;
 import io.huitong.payments.channel.PayerAccount;
 import io.huitong.payments.domain.ChannelRef;
@@ -34,12 +33,11 @@ class WalletQrPayments {
     private final MerchantAccounts accounts;
     private final MerchantLookup merchants;
     private final PaymentStore payments;
-    private final PublicAddress address;
     private final PaymentsProperties properties;
     private final Clock clock;
 
     WalletQrPayments(Transitions transitions, OrderFlow orders, OrderSettlement settlement, OrderChannelBook channels,
-                     MerchantAccounts accounts, MerchantLookup merchants, PaymentStore payments, PublicAddress address,
+                     MerchantAccounts accounts, MerchantLookup merchants, PaymentStore payments,
                      PaymentsProperties properties, Clock clock) {
         this.transitions = transitions;
         this.orders = orders;
@@ -48,7 +46,6 @@ class WalletQrPayments {
         this.accounts = accounts;
         this.merchants = merchants;
         this.payments = payments;
-        this.address = address;
         this.properties = properties;
         this.clock = clock;
     }
@@ -80,9 +77,7 @@ class WalletQrPayments {
             throw wrongState(taken.payment());
         }
         accounts.open(payment.merchantId(), payment.currency(), wallet.method());
-        OrderResult result = wallet.open(new OrderRequest(payment.id(), payment.merchantId(), merchant.name(), payment.money(),
-                payment.intent().description(), new PayerAccount(null, userId, null), DbTimes.now(clock).plus(properties.orderExpiry()),
-                address.notifyUrl(wallet.name())));
+        OrderResult result = wallet.open(orders.request(payment, merchant, wallet, new PayerAccount(null, userId, null), null));
         if (result instanceof OrderResult.Declined declined) {
             return backToWaiting(payment, shownAt, declined);
         }

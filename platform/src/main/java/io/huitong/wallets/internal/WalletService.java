@@ -7,7 +7,6 @@ import io.huitong.kernel.ApiException;
 import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.ErrorType;
 import io.huitong.kernel.Ids;
-import io.huitong.kernel.Money;
 import io.huitong.kernel.Page;
 import io.huitong.kernel.PageRequest;
 import io.huitong.ledger.Account;
@@ -20,10 +19,8 @@ import io.huitong.ledger.TransferRequest;
 import io.huitong.ledger.TransferResult;
 import io.huitong.wallets.AccountClass;
 import io.huitong.wallets.AccountClasses;
-import io.huitong.wallets.NewWalletTransfer;
 import io.huitong.wallets.Wallet;
 import io.huitong.wallets.WalletTransaction;
-import io.huitong.wallets.WalletTransfer;
 import io.huitong.wallets.domain.ClassRules;
 import java.time.Clock;
 import java.time.Instant;
@@ -188,38 +185,6 @@ class WalletService {
 
     Page<WalletTransaction> transactions(String userId, io.huitong.wallets.TransactionFilter filter, PageRequest page) {
         return store.transactions(ensure(userId).id(), filter, page);
-    }
-
-    // ---- transfers ----
-
-    WalletTransfer transfer(String userId, NewWalletTransfer request) {
-        WalletStore.WalletRow from = ensure(userId);
-        User recipient = users.findByPhone(request.toPhone()).orElseThrow(() -> new ApiException(404, ErrorType.INVALID_REQUEST_ERROR,
-                "resource_missing", "No consumer has this phone number.", "to_phone"));
-        if (recipient.id().equals(userId)) {
-            throw ApiException.invalid("to_phone", "A transfer goes to another consumer, not to yourself.");
-        }
-        User sender = user(userId);
-        WalletStore.WalletRow to = ensure(recipient.id());
-        Money amount = new Money(request.amount(), request.currency());
-        openAccount(userId, amount.currency());
-        openAccount(recipient.id(), amount.currency());
-        Optional<AccountClass> accountClass = classes.classOf(userId);
-        String id = ids.next("wtr");
-        decide(id, "wallet_transfer", sender, amount.amount(), amount.currency(), request.riskContext(), request.otp());
-        Instant now = inTx(() -> {
-            Instant at = now();
-            classes.checkOut(store.lock(from.id()), accountClass, amount, at);
-            post(TransferRequest.posted(id, account(userId, amount.currency()), account(recipient.id(), amount.currency()), amount)
-                    .withCode("wallet_transfer").withReference(id));
-            store.insertTransfer(id, from.id(), to.id(), amount.amount(), amount.currency(), request.note(), at);
-            store.insertTxn(ids.next("wtx"), from.id(), userId, "transfer_out", -amount.amount(), amount.currency(), "succeeded",
-                    recipient.phone(), id, at);
-            store.insertTxn(ids.next("wtx"), to.id(), recipient.id(), "transfer_in", amount.amount(), amount.currency(), "succeeded", sender.phone(), id, at);
-            return at;
-        });
-        return new WalletTransfer(id, "wallet_transfer", amount.amount(), amount.currency(), recipient.phone(), request.note(),
-                "succeeded", now);
     }
 
     // ---- risk ----

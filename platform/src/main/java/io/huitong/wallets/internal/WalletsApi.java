@@ -23,8 +23,11 @@ final class WalletsApi implements Wallets {
     private final PaymentCodes codes;
     private final QrPayments qrPayments;
     private final Withdrawals withdrawals;
+    private final WalletTransfers transfers;
 
-    WalletsApi(WalletService wallets, TopUps topUps, PaymentCodes codes, QrPayments qrPayments, Withdrawals withdrawals) {
+    WalletsApi(WalletService wallets, TopUps topUps, PaymentCodes codes, QrPayments qrPayments, Withdrawals withdrawals,
+               WalletTransfers transfers) {
+        this.transfers = transfers;
         this.withdrawals = withdrawals;
         this.wallets = wallets;
         this.topUps = topUps;
@@ -69,7 +72,7 @@ final class WalletsApi implements Wallets {
 
     @Override
     public WalletTransfer transfer(String userId, NewWalletTransfer request) {
-        return wallets.transfer(userId, request);
+        return transfers.transfer(userId, request);
     }
 
     @Override

@@ -80,8 +80,9 @@ class WalletsConfig {
     }
 
     @Bean
-    WalletsApi wallets(WalletService wallets, TopUps topUps, PaymentCodes codes, QrPayments qrPayments, Withdrawals withdrawals) {
-        return new WalletsApi(wallets, topUps, codes, qrPayments, withdrawals);
+    WalletsApi wallets(WalletService wallets, TopUps topUps, PaymentCodes codes, QrPayments qrPayments, Withdrawals withdrawals,
+                       Users users) {
+        return new WalletsApi(wallets, topUps, codes, qrPayments, withdrawals, new WalletTransfers(wallets, users));
     }
 
     @Bean

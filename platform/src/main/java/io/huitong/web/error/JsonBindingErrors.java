@@ -35,15 +35,15 @@ final class JsonBindingErrors {
         if (jackson == null) {
             return invalidJson("A JSON request body is required.");
         }
-        if (jackson instanceof InputCoercionException && !path(jackson).isEmpty()) {
+        String param = path(jackson);
+        if (jackson instanceof InputCoercionException && !param.isEmpty()) {
             // valid JSON: a number too large for its field
-            return ApiException.invalid(path(jackson), "Invalid value for " + path(jackson) + ": the number is out of range.");
+            return ApiException.invalid(param, "Invalid value for " + param + ": the number is out of range.");
         }
         if (jackson instanceof StreamReadException read) {
             return invalidJson(read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate")
                     ? "The request body names a field twice in one object." : "The request body is not valid JSON.");
         }
-        String param = path(jackson);
         if (param.isEmpty()) {
             return invalidJson("The request body must be a JSON object.");
         }
