@@ -1,5 +1,7 @@
 package io.huitong.consumers.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.huitong.identity.LoginGuard;
 
 import io.huitong.consumers.Login;
@@ -22,6 +24,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -37,6 +40,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 final class UserAccounts implements Users, BearerAuthenticator {
 
     static final String TOKEN_PREFIX = "ust_";
+    /**
+     * How long a session found valid is remembered without asking the database again. A session stops at its expiry
+     * even when remembered, and a logout forgets it at once here; on other instances a logout takes effect within this
+     * time (as a merchant key's rotation does).
+     */
+    static final Duration REMEMBER_SESSION = Duration.ofSeconds(5);
+
+    private record Remembered(String userId, Instant expiresAt) {
+    }
     private static final String COLUMNS = "id, phone, name, created_at";
 
     private final JdbcClient jdbc;
@@ -51,6 +63,7 @@ final class UserAccounts implements Users, BearerAuthenticator {
     /** Hashed when no account has the phone number, so that a login takes as long either way. */
     private final String decoy;
     private final Notices notices;
+    private final Cache<String, Remembered> sessions = Caffeine.newBuilder().expireAfterWrite(REMEMBER_SESSION).maximumSize(100_000).build();
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, LoginGuard guard, ConsumersProperties properties,
                  Clock clock, Ids ids, SecondFactor secondFactor) {
@@ -142,14 +155,17 @@ final class UserAccounts implements Users, BearerAuthenticator {
 
     @Override
     public void logout(String token) {
+        String hash = sha256(token);
         jdbc.sql("update consumer_session set revoked_at = ? where token_hash = ? and revoked_at is null")
-                .params(DbTimes.at(now()), sha256(token)).update();
+                .params(DbTimes.at(now()), hash).update();
+        sessions.invalidate(hash);
     }
 
     @Override
     public void logoutEverywhere(String userId) {
         jdbc.sql("update consumer_session set revoked_at = ? where user_id = ? and revoked_at is null")
                 .params(DbTimes.at(now()), userId).update();
+        sessions.asMap().values().removeIf(r -> r.userId().equals(userId));
     }
 
     @Override
@@ -189,9 +205,21 @@ final class UserAccounts implements Users, BearerAuthenticator {
         if (credential == null || !credential.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();
         }
-        return jdbc.sql("select user_id from consumer_session where token_hash = ? and revoked_at is null and expires_at > ?")
-                .params(sha256(credential), DbTimes.at(now())).query(String.class).optional()
-                .map(userId -> new ApiPrincipal(ApiPrincipal.Kind.USER, userId));
+        String hash = sha256(credential);
+        Instant now = now();
+        // read under the cache's entry: a logout forgetting the session meanwhile waits, then forgets this read
+        Remembered known = sessions.get(hash, h -> session(h, now));
+        if (known != null && !now.isBefore(known.expiresAt())) {
+            sessions.invalidate(hash);
+            known = null;
+        }
+        return Optional.ofNullable(known).map(r -> new ApiPrincipal(ApiPrincipal.Kind.USER, r.userId()));
+    }
+
+    private Remembered session(String hash, Instant now) {
+        return jdbc.sql("select user_id, expires_at from consumer_session where token_hash = ? and revoked_at is null and expires_at > ?")
+                .params(hash, DbTimes.at(now)).query((rs, row) -> new Remembered(rs.getString(1), DbTimes.instant(rs, 2))).optional()
+                .orElse(null);
     }
 
     /** A failed login, counted when it was claimed: the lockout if the account or the address is locked now, else {@code failure}. */

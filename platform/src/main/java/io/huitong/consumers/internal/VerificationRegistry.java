@@ -1,5 +1,7 @@
 package io.huitong.consumers.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.huitong.consumers.ChannelCheck;
 import io.huitong.consumers.ChannelClaim;
 import io.huitong.consumers.NewVerificationChannel;
@@ -12,6 +14,7 @@ import io.huitong.kernel.ApiException;
 import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.ErrorType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,6 +46,7 @@ final class VerificationRegistry implements Verifications {
     private static final Logger log = LoggerFactory.getLogger(VerificationRegistry.class);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String CHANNELS = "select channel, checked_by, detail, verified_at from consumer_verification_channel";
+    static final Duration REMEMBER_STANDING = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -50,6 +54,12 @@ final class VerificationRegistry implements Verifications {
     private final Clock clock;
     private final Map<VerificationChannel, ChannelCheck> checks;
     private final boolean providersRequired;
+    /**
+     * Standings read lately. A consumer's channels are only ever added, so a standing remembered here can only lack a
+     * channel added since, on another instance (this one forgets the consumer's when it adds one): it then counts
+     * for less, never for more, and for {@link #REMEMBER_STANDING} at most.
+     */
+    private final Cache<String, Standing> standings = Caffeine.newBuilder().expireAfterWrite(REMEMBER_STANDING).maximumSize(100_000).build();
 
     VerificationRegistry(JdbcClient jdbc, TransactionTemplate tx, RealNameRegistry identities, Clock clock, List<ChannelCheck> checks,
                          boolean providersRequired) {
@@ -145,6 +155,7 @@ final class VerificationRegistry implements Verifications {
                                 + " values (?, ?, ?, ?, ?, ?)")
                         .params(userId, channel.wireName(), checkedBy, detail, operatorId, DbTimes.at(now)).update();
             });
+            standings.invalidate(userId);
         } catch (DuplicateKeyException raced) {
             // another request verified this account meanwhile (then it must be the same identity), or another account this ID
             if (!identities.sameOrFree(userId, identity)) {
@@ -179,6 +190,11 @@ final class VerificationRegistry implements Verifications {
 
     @Override
     public Optional<Standing> standing(String userId) {
+        // read under the cache's entry: a channel's record forgetting the consumer meanwhile waits, then forgets this read
+        return Optional.ofNullable(standings.get(userId, id -> read(id).orElse(null)));
+    }
+
+    private Optional<Standing> read(String userId) {
         return jdbc.sql("select c.created_at, v.channel from consumer c left join consumer_verification_channel v on v.user_id = c.id"
                 + " where c.id = ?").params(userId).query((java.sql.ResultSet rs) -> {
                     if (!rs.next()) {

@@ -166,6 +166,7 @@ abstract class ConsumerApiTests extends ApiTestSupport {
         signUp(phone, PASSWORD);
         String first = token(phone);
         String second = token(phone);
+        assertThat(api.get("/v1/users/me", "Authorization", "Bearer " + first).status()).as("before the logout").isEqualTo(200);
         assertThat(api.delete("/v1/sessions/current", "Authorization", "Bearer " + first).status()).isEqualTo(204);
         assertThat(api.get("/v1/users/me", "Authorization", "Bearer " + first).status()).as("logged out").isEqualTo(401);
         assertThat(api.get("/v1/users/me", "Authorization", "Bearer " + second).status()).as("the other session").isEqualTo(200);
