@@ -38,6 +38,8 @@ final class AmlService implements AmlMonitoring, AmlReports {
 
     private static final Logger log = LoggerFactory.getLogger(AmlService.class);
     private static final int BATCH = 200;
+    /** The movements the evaluator remembers, of the customers it met last. */
+    private static final long REMEMBERED_MOVEMENTS = 200_000;
 
     private final AmlStore store;
     private final AmlRules rules;
@@ -48,6 +50,7 @@ final class AmlService implements AmlMonitoring, AmlReports {
     private final ZoneId dayZone;
     private final Map<String, String> descriptions;
     private final Map<String, List<String>> rulesByType;
+    private final CustomerWindows windows = new CustomerWindows(REMEMBERED_MOVEMENTS);
 
     AmlService(AmlStore store, AmlRules rules, Rates rates, TransactionTemplate tx, Clock clock, Ids ids, ZoneId dayZone) {
         this.store = store;
@@ -117,15 +120,25 @@ final class AmlService implements AmlMonitoring, AmlReports {
     public int catchUp() {
         int total = 0;
         while (true) {
-            Integer done = tx.execute(s -> {
-                store.lockEvaluator();
-                List<AmlTransaction> pending = store.pending(BATCH);
-                if (!pending.isEmpty()) {
-                    evaluate(pending);
-                    store.evaluated(pending.stream().map(AmlTransaction::id).toList());
-                }
-                return pending.size();
-            });
+            long[] count = new long[1];
+            Integer done;
+            try {
+                done = tx.execute(s -> {
+                    long before = store.lockEvaluator();
+                    windows.continueFrom(before);
+                    count[0] = before + 1;
+                    List<AmlTransaction> pending = store.pending(BATCH);
+                    if (!pending.isEmpty()) {
+                        evaluate(pending);
+                        store.evaluated(pending.stream().map(AmlTransaction::id).toList());
+                    }
+                    return pending.size();
+                });
+            } catch (RuntimeException e) {
+                windows.forget();
+                throw e;
+            }
+            windows.committed(count[0]);
             total += done == null ? 0 : done;
             if (done == null || done < BATCH) {
                 return total;
@@ -134,31 +147,22 @@ final class AmlService implements AmlMonitoring, AmlReports {
     }
 
     /**
-     * Evaluates the movements in order, each against its customer's movements around it. The customers' movements are
-     * read once for the whole batch: from the longest window before the earliest business day to the end of the latest.
+     * Evaluates the movements in order, each against its customer's movements around it: from the longest window before
+     * the earliest business day of the batch on, read once for the batch's customers not remembered from then.
      */
     private void evaluate(List<AmlTransaction> batch) {
         Instant from = batch.stream().map(t -> dayStart(t.businessDay())).min(Instant::compareTo).orElseThrow()
                 .minus(rules.settings().longestWindow());
-        Instant to = batch.stream().map(t -> dayStart(t.businessDay().plusDays(1))).max(Instant::compareTo).orElseThrow();
-        java.util.Set<String> customers = new java.util.HashSet<>();
-        batch.forEach(t -> customers.add(t.customer()));
-        Map<String, List<AmlTransaction>> around = store.customersBetween(customers, from, to);
-        Map<String, Instant> earlier = store.lastBefore(customers, from);
+        Map<String, CustomerWindows.Window> around = windows.around(batch, from, store);
         for (AmlTransaction t : batch) {
             Instant dayStart = dayStart(t.businessDay());
             Instant dayEnd = dayStart(t.businessDay().plusDays(1));
             Instant windowStart = dayStart.minus(rules.settings().longestWindow());
-            List<AmlTransaction> customer = around.getOrDefault(t.customer(), List.of());
-            List<Txn> history = customer.stream()
+            CustomerWindows.Window customer = around.get(t.customer());
+            List<Txn> history = customer.movements().stream()
                     .filter(h -> !h.occurredAt().isBefore(windowStart) && h.occurredAt().isBefore(dayEnd))
                     .map(AmlStore::domain).toList();
-            // the read covers everything from the batch's window start on, so the last movement before t is in it, or earlier still
-            Instant lastBefore = customer.stream()
-                    .filter(h -> h.occurredAt().isBefore(t.occurredAt()) && !h.id().equals(t.id()))
-                    .map(AmlTransaction::occurredAt).max(Instant::compareTo)
-                    .orElse(earlier.get(t.customer()));
-            report(rules.evaluate(AmlStore.domain(t), history, lastBefore));
+            report(rules.evaluate(AmlStore.domain(t), history, customer.lastBefore(t)));
         }
     }
 

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The AML tables. */
-final class AmlStore {
+final class AmlStore implements CustomerWindows.Source {
 
     static final String TXN_COLUMNS = "id, kind, customer, customer_type, direction, counterparty, merchant_id, reference, amount, currency,"
             + " cross_border, cash, occurred_at, business_day";
@@ -66,9 +66,10 @@ final class AmlStore {
                 .query(AmlStore::txn).optional();
     }
 
-    /** Takes the evaluator's lock until the transaction ends. */
-    void lockEvaluator() {
-        jdbc.sql("select name from aml_evaluator where name = 'evaluator' for update").query(String.class).single();
+    /** Takes the evaluator's lock until the transaction ends and counts a batch: answers the count before it. */
+    long lockEvaluator() {
+        jdbc.sql("update aml_evaluator set batches = batches + 1 where name = 'evaluator'").update();
+        return jdbc.sql("select batches from aml_evaluator where name = 'evaluator'").query(Long.class).single() - 1;
     }
 
     List<AmlTransaction> pending(int max) {
@@ -80,18 +81,18 @@ final class AmlStore {
         jdbc.sql("update aml_transaction set evaluated = true where id = any(?)").param(ids.toArray(String[]::new)).update();
     }
 
-    /** The customers' movements with {@code from <= occurred_at < to}, by customer, each list in time order. */
-    Map<String, List<AmlTransaction>> customersBetween(Collection<String> customers, Instant from, Instant to) {
+    /** The customers' movements with {@code from <= occurred_at}, by customer, each list in time order. */
+    @Override
+    public Map<String, List<AmlTransaction>> customersFrom(Collection<String> customers, Instant from) {
         Map<String, List<AmlTransaction>> out = new HashMap<>();
-        jdbc.sql("select " + TXN_COLUMNS + " from aml_transaction where customer = any(?) and occurred_at >= ? and occurred_at < ?"
-                        + " order by occurred_at, id")
-                .params(customers.toArray(String[]::new), DbTimes.at(from), DbTimes.at(to)).query(AmlStore::txn).list()
+        jdbc.sql("select " + TXN_COLUMNS + " from aml_transaction where customer = any(?) and occurred_at >= ? order by occurred_at, id")
+                .params(customers.toArray(String[]::new), DbTimes.at(from)).query(AmlStore::txn).list()
                 .forEach(t -> out.computeIfAbsent(t.customer(), c -> new ArrayList<>()).add(t));
         return out;
     }
 
-    /** When each of the customers last moved money before {@code before}; customers who never did are left out. */
-    Map<String, Instant> lastBefore(Collection<String> customers, Instant before) {
+    @Override
+    public Map<String, Instant> lastBefore(Collection<String> customers, Instant before) {
         Map<String, Instant> out = new HashMap<>();
         jdbc.sql("select customer, max(occurred_at) from aml_transaction where customer = any(?) and occurred_at < ? group by customer")
                 .params(customers.toArray(String[]::new), DbTimes.at(before))
