@@ -22,6 +22,7 @@ final class AmlStore implements CustomerWindows.Source {
 
     static final String TXN_COLUMNS = "id, kind, customer, customer_type, direction, counterparty, merchant_id, reference, amount, currency,"
             + " cross_border, cash, occurred_at, business_day";
+    private static final String PREFIXED_COLUMNS = "t." + TXN_COLUMNS.replace(", ", ", t.");
     static final String REPORT_COLUMNS = "id, type, rule, customer, customer_type, business_day, created_at, updated_at";
 
     record ReportRow(String id, String type, String rule, String customer, String customerType, LocalDate businessDay, Instant createdAt,
@@ -38,12 +39,18 @@ final class AmlStore implements CustomerWindows.Source {
 
     /** A record, skipped when its source is recorded already (never an error on a duplicate source). */
     private static final String INSERT = "insert into aml_transaction (id, source_ref, kind, customer, customer_type, direction,"
-            + " counterparty, merchant_id, reference, amount, currency, cross_border, cash, occurred_at, business_day, evaluated,"
-            + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?) on conflict do nothing";
+            + " counterparty, merchant_id, reference, amount, currency, cross_border, cash, occurred_at, business_day,"
+            + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+    /** A record inserted is pending evaluation; one skipped (its source recorded before) is not there to be. */
+    private static final String PENDING = "insert into aml_pending (id) select id from aml_transaction where id = ?";
 
     /** Inserts the record unless its source is recorded already; answers whether it inserted. Never fails on a duplicate source. */
     boolean insert(AmlTransaction t, String sourceRef, Instant now) {
-        return jdbc.sql(INSERT).params(row(t, sourceRef, now)).update() == 1;
+        boolean inserted = jdbc.sql(INSERT).params(row(t, sourceRef, now)).update() == 1;
+        if (inserted) {
+            jdbc.sql(PENDING).params(t.id()).update();
+        }
+        return inserted;
     }
 
     /** Inserts the records whose sources are not recorded yet, in one batch. */
@@ -53,6 +60,7 @@ final class AmlStore implements CustomerWindows.Source {
             rows.add(row(records.get(i), sourceRefs.get(i), now));
         }
         batch.batchUpdate(INSERT, rows);
+        batch.batchUpdate(PENDING, records.stream().map(r -> new Object[] {r.id()}).toList());
     }
 
     private static Object[] row(AmlTransaction t, String sourceRef, Instant now) {
@@ -73,12 +81,12 @@ final class AmlStore implements CustomerWindows.Source {
     }
 
     List<AmlTransaction> pending(int max) {
-        return jdbc.sql("select " + TXN_COLUMNS + " from aml_transaction where evaluated = false order by id limit ?").params(max)
-                .query(AmlStore::txn).list();
+        return jdbc.sql("select " + PREFIXED_COLUMNS + " from aml_pending p join aml_transaction t on t.id = p.id order by p.id limit ?")
+                .params(max).query(AmlStore::txn).list();
     }
 
     void evaluated(Collection<String> ids) {
-        jdbc.sql("update aml_transaction set evaluated = true where id = any(?)").param(ids.toArray(String[]::new)).update();
+        jdbc.sql("delete from aml_pending where id = any(?)").param(ids.toArray(String[]::new)).update();
     }
 
     /** The customers' movements with {@code from <= occurred_at}, by customer, each list in time order. */

@@ -40,6 +40,9 @@ abstract class AmlApiTests extends WalletFixtures {
     @Autowired
     AmlMonitoring monitoring;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     // ---- fixtures ----
 
     /**
@@ -387,7 +390,11 @@ abstract class AmlApiTests extends WalletFixtures {
         AmlTransaction first = monitoring.record(m);
         AmlTransaction again = monitoring.record(m);
         assertThat(again.id()).isEqualTo(first.id());
+        assertThat(jdbc.sql("select count(*) from aml_pending p join aml_transaction t on t.id = p.id where t.customer = ?")
+                .param(customer).query(Long.class).single()).as("pending evaluation once").isEqualTo(1);
         assertThat(rulesOf("large_value", customer)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from aml_pending p join aml_transaction t on t.id = p.id where t.customer = ?")
+                .param(customer).query(Long.class).single()).as("evaluated").isZero();
     }
 
     // ---- exports ----
