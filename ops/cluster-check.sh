@@ -36,7 +36,8 @@ port_open() {
 free_base() {
   local base p ok
   for _ in $(seq 1 100); do
-    base=$((20000 + (RANDOM % 400) * 100))
+    # below the kernel's ephemeral range (32768 on): a port an outgoing connection holds cannot be listened on
+    base=$((20000 + (RANDOM % 120) * 100))
     ok=1
     for p in "$base" $(seq $((base + 1)) $((base + NODES))) $((base + 50)) $((base + 51)) $((base + 52)); do
       if port_open "$p"; then ok=0; break; fi

@@ -91,7 +91,8 @@ trap cleanup EXIT
 free_port() {
   local port
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 20000))
+    # below the kernel's ephemeral range (32768 on): a port an outgoing connection holds cannot be listened on
+    port=$((20000 + RANDOM % 12000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return 0
