@@ -39,9 +39,6 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
     static final Duration REMEMBER_KEY = Duration.ofSeconds(5);
     private static final int MAX_REMEMBERED_KEYS = 10_000;
 
-    private record Remembered(ApiPrincipal principal, Instant keyExpiresAt, Instant until) {
-    }
-
     private record RememberedMerchant(Merchant merchant, Instant until) {
     }
 
@@ -49,7 +46,7 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Ids ids;
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final RememberedCredentials<ApiPrincipal> keys = new RememberedCredentials<>(REMEMBER_KEY, MAX_REMEMBERED_KEYS);
     private final Map<String, RememberedMerchant> merchants = new ConcurrentHashMap<>();
 
     MerchantRegistry(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Ids ids) {
@@ -137,7 +134,7 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
             throw ApiException.notFound("merchant", merchantId);
         }
         merchants.remove(merchantId);
-        remembered.values().removeIf(r -> r.principal().id().equals(merchantId));
+        keys.forgetHolder(merchantId);
         return find(merchantId).orElseThrow();
     }
 
@@ -146,7 +143,7 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
         if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
             throw ApiException.invalid("grace_period_seconds", "grace_period_seconds must be from 0 to " + MAX_GRACE.toSeconds());
         }
-        return tx.execute(s -> {
+        MerchantKey issued = tx.execute(s -> {
             // the merchant row serializes rotations of one merchant
             boolean exists = jdbc.sql("select id from merchant where id = ? for update").param(merchantId)
                     .query(String.class).optional().isPresent();
@@ -155,12 +152,14 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
             }
             Instant now = now();
             Instant oldKeysEnd = now.plus(grace);
-            remembered.values().removeIf(r -> r.principal().id().equals(merchantId));
             jdbc.sql("update merchant_key set expires_at = ? where merchant_id = ? and (expires_at is null or expires_at > ?)")
                     .params(DbTimes.at(oldKeysEnd), merchantId, DbTimes.at(oldKeysEnd))
                     .update();
             return issueKey(merchantId, now, oldKeysEnd);
         });
+        // once the old keys' end is committed: a key read meanwhile is read again
+        keys.forgetHolder(merchantId);
+        return issued;
     }
 
     @Override
@@ -186,15 +185,10 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
         if (credential == null || !(credential.startsWith(TEST_KEY_PREFIX) || credential.startsWith(LIVE_KEY_PREFIX))) {
             return Optional.empty();
         }
-        String hash = SecretHashes.sha256Hex(credential);
         Instant now = now();
-        Remembered known = remembered.get(hash);
-        if (known != null && now.isBefore(known.until()) && (known.keyExpiresAt() == null || now.isBefore(known.keyExpiresAt()))) {
-            return Optional.of(known.principal());
-        }
         // looked up by hash: the index lookup compares hashes, never the secret itself
-        Optional<Remembered> found = jdbc.sql("select k.merchant_id, k.mode, k.expires_at, m.status from merchant_key k"
-                        + " join merchant m on m.id = k.merchant_id"
+        return keys.find(SecretHashes.sha256Hex(credential), now, hash -> jdbc.sql("select k.merchant_id, k.mode, k.expires_at, m.status"
+                        + " from merchant_key k join merchant m on m.id = k.merchant_id"
                         + " where k.key_hash = ? and (k.expires_at is null or k.expires_at > ?)")
                 .params(hash, DbTimes.at(now))
                 .query((rs, row) -> {
@@ -203,19 +197,10 @@ final class MerchantRegistry implements Merchants, BearerAuthenticator {
                                 "This merchant is frozen: its keys are refused until an operator unfreezes it.", null);
                     }
                     OffsetDateTime expires = rs.getObject(3, OffsetDateTime.class);
-                    return new Remembered(new ApiPrincipal(ApiPrincipal.Kind.MERCHANT, rs.getString(1), "live".equals(rs.getString(2))),
-                            expires == null ? null : expires.toInstant(), now.plus(REMEMBER_KEY));
+                    return new RememberedCredentials.Found<>(new ApiPrincipal(ApiPrincipal.Kind.MERCHANT, rs.getString(1),
+                            "live".equals(rs.getString(2))), rs.getString(1), expires == null ? null : expires.toInstant());
                 })
-                .optional();
-        if (found.isPresent()) {
-            if (remembered.size() >= MAX_REMEMBERED_KEYS) {
-                remembered.clear();
-            }
-            remembered.put(hash, found.get());
-        } else {
-            remembered.remove(hash);
-        }
-        return found.map(Remembered::principal);
+                .optional().orElse(null));
     }
 
     private Instant now() {

@@ -120,30 +120,32 @@ final class AmlService implements AmlMonitoring, AmlReports {
     public int catchUp() {
         int total = 0;
         while (true) {
-            long[] count = new long[1];
-            Integer done;
+            Batch batch;
             try {
-                done = tx.execute(s -> {
+                batch = tx.execute(s -> {
                     long before = store.lockEvaluator();
                     windows.continueFrom(before);
-                    count[0] = before + 1;
                     List<AmlTransaction> pending = store.pending(BATCH);
                     if (!pending.isEmpty()) {
                         evaluate(pending);
                         store.evaluated(pending.stream().map(AmlTransaction::id).toList());
                     }
-                    return pending.size();
+                    return new Batch(before + 1, pending.size());
                 });
             } catch (RuntimeException e) {
                 windows.forget();
                 throw e;
             }
-            windows.committed(count[0]);
-            total += done == null ? 0 : done;
-            if (done == null || done < BATCH) {
+            windows.committed(batch.count());
+            total += batch.size();
+            if (batch.size() < BATCH) {
                 return total;
             }
         }
+    }
+
+    /** A batch evaluated: the evaluator's count of batches with it, and how many movements it held. */
+    private record Batch(long count, int size) {
     }
 
     /**

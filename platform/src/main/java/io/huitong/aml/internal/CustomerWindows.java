@@ -84,11 +84,11 @@ final class CustomerWindows {
      * remembered from so early, and cut at {@code from} (a later batch that looks back further reads again).
      */
     Map<String, Window> around(List<AmlTransaction> batch, Instant from, Source source) {
-        Set<String> customers = new HashSet<>();
-        batch.forEach(t -> customers.add(t.customer()));
+        Map<String, List<AmlTransaction>> arriving = new HashMap<>();
+        batch.forEach(t -> arriving.computeIfAbsent(t.customer(), k -> new ArrayList<>()).add(t));
         Map<String, Window> out = new HashMap<>();
         List<String> missing = new ArrayList<>();
-        for (String c : customers) {
+        for (String c : arriving.keySet()) {
             Window w = windows.getIfPresent(c);
             if (w == null || w.from().isAfter(from)) {
                 missing.add(c);
@@ -103,8 +103,6 @@ final class CustomerWindows {
                 out.put(c, new Window(from, read.getOrDefault(c, List.of()), earlier.get(c)));
             }
         }
-        Map<String, List<AmlTransaction>> arriving = new HashMap<>();
-        batch.forEach(t -> arriving.computeIfAbsent(t.customer(), k -> new ArrayList<>()).add(t));
         for (Map.Entry<String, List<AmlTransaction>> e : arriving.entrySet()) {
             Window merged = merge(out.get(e.getKey()), e.getValue(), from);
             out.put(e.getKey(), merged);
@@ -113,26 +111,22 @@ final class CustomerWindows {
         return out;
     }
 
+    /** {@code w} (which starts at {@code from} or before) and the movements arriving, each once, from {@code from} on. */
     private static Window merge(Window w, List<AmlTransaction> arriving, Instant from) {
         Set<String> known = new HashSet<>();
         List<AmlTransaction> movements = new ArrayList<>(w.movements().size() + arriving.size());
         Instant lastBefore = w.lastBefore();
-        for (AmlTransaction m : w.movements()) {
-            if (m.occurredAt().isBefore(from)) {
-                lastBefore = later(lastBefore, m.occurredAt());
-            } else if (known.add(m.id())) {
-                movements.add(m);
-            }
-        }
-        for (AmlTransaction m : arriving) {
-            if (m.occurredAt().isBefore(from)) {
-                lastBefore = later(lastBefore, m.occurredAt());
-            } else if (known.add(m.id())) {
-                movements.add(m);
+        for (List<AmlTransaction> part : List.of(w.movements(), arriving)) {
+            for (AmlTransaction m : part) {
+                if (m.occurredAt().isBefore(from)) {
+                    lastBefore = later(lastBefore, m.occurredAt());
+                } else if (known.add(m.id())) {
+                    movements.add(m);
+                }
             }
         }
         movements.sort(IN_TIME);
-        return new Window(from.isAfter(w.from()) ? from : w.from(), List.copyOf(movements), lastBefore);
+        return new Window(from, List.copyOf(movements), lastBefore);
     }
 
     private static Instant later(Instant a, Instant b) {

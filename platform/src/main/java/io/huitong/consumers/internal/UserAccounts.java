@@ -1,7 +1,5 @@
 package io.huitong.consumers.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.huitong.identity.LoginGuard;
 
 import io.huitong.consumers.Login;
@@ -13,6 +11,7 @@ import io.huitong.consumers.User;
 import io.huitong.consumers.Users;
 import io.huitong.identity.ApiPrincipal;
 import io.huitong.identity.BearerAuthenticator;
+import io.huitong.identity.RememberedCredentials;
 import io.huitong.kernel.ApiException;
 import io.huitong.kernel.DbTimes;
 import io.huitong.kernel.ErrorType;
@@ -46,9 +45,6 @@ final class UserAccounts implements Users, BearerAuthenticator {
      * time (as a merchant key's rotation does).
      */
     static final Duration REMEMBER_SESSION = Duration.ofSeconds(5);
-
-    private record Remembered(String userId, Instant expiresAt) {
-    }
     private static final String COLUMNS = "id, phone, name, created_at";
 
     private final JdbcClient jdbc;
@@ -63,7 +59,7 @@ final class UserAccounts implements Users, BearerAuthenticator {
     /** Hashed when no account has the phone number, so that a login takes as long either way. */
     private final String decoy;
     private final Notices notices;
-    private final Cache<String, Remembered> sessions = Caffeine.newBuilder().expireAfterWrite(REMEMBER_SESSION).maximumSize(100_000).build();
+    private final RememberedCredentials<ApiPrincipal> sessions = new RememberedCredentials<>(REMEMBER_SESSION, 100_000);
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, LoginGuard guard, ConsumersProperties properties,
                  Clock clock, Ids ids, SecondFactor secondFactor) {
@@ -158,14 +154,14 @@ final class UserAccounts implements Users, BearerAuthenticator {
         String hash = sha256(token);
         jdbc.sql("update consumer_session set revoked_at = ? where token_hash = ? and revoked_at is null")
                 .params(DbTimes.at(now()), hash).update();
-        sessions.invalidate(hash);
+        sessions.forget(hash);
     }
 
     @Override
     public void logoutEverywhere(String userId) {
         jdbc.sql("update consumer_session set revoked_at = ? where user_id = ? and revoked_at is null")
                 .params(DbTimes.at(now()), userId).update();
-        sessions.asMap().values().removeIf(r -> r.userId().equals(userId));
+        sessions.forgetHolder(userId);
     }
 
     @Override
@@ -205,21 +201,13 @@ final class UserAccounts implements Users, BearerAuthenticator {
         if (credential == null || !credential.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();
         }
-        String hash = sha256(credential);
         Instant now = now();
-        // read under the cache's entry: a logout forgetting the session meanwhile waits, then forgets this read
-        Remembered known = sessions.get(hash, h -> session(h, now));
-        if (known != null && !now.isBefore(known.expiresAt())) {
-            sessions.invalidate(hash);
-            known = null;
-        }
-        return Optional.ofNullable(known).map(r -> new ApiPrincipal(ApiPrincipal.Kind.USER, r.userId()));
-    }
-
-    private Remembered session(String hash, Instant now) {
-        return jdbc.sql("select user_id, expires_at from consumer_session where token_hash = ? and revoked_at is null and expires_at > ?")
-                .params(hash, DbTimes.at(now)).query((rs, row) -> new Remembered(rs.getString(1), DbTimes.instant(rs, 2))).optional()
-                .orElse(null);
+        return sessions.find(sha256(credential), now, hash -> jdbc.sql("select user_id, expires_at from consumer_session"
+                        + " where token_hash = ? and revoked_at is null and expires_at > ?")
+                .params(hash, DbTimes.at(now))
+                .query((rs, row) -> new RememberedCredentials.Found<>(new ApiPrincipal(ApiPrincipal.Kind.USER, rs.getString(1)),
+                        rs.getString(1), DbTimes.instant(rs, 2)))
+                .optional().orElse(null));
     }
 
     /** A failed login, counted when it was claimed: the lockout if the account or the address is locked now, else {@code failure}. */
