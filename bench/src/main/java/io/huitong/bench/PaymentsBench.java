@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
 public final class PaymentsBench {
 
     private static final List<String> NAMES = List.of("pg-url", "pg-user", "pg-password", "clients", "duration", "warmup",
-            "scenarios", "consumers", "pgbench-clients", "pgbench-scale", "pgbench-jobs", "pgbench", "jar", "platform-opts");
+            "warmup-max", "scenarios", "consumers", "pgbench-clients", "pgbench-scale", "pgbench-jobs", "pgbench", "jar", "platform-opts");
     static final List<String> SCENARIOS = List.of("card", "payment_code");
     private static final double GOAL_RATE = 1000;
     private static final double GOAL_P99_MS = 50;
@@ -56,8 +56,8 @@ public final class PaymentsBench {
     static final int PAYMENTS_PER_CONSUMER = 50;
     private static final String CONSUMER_PASSWORD = "Osmanthus-tea 2026";
 
-    record Config(BenchConfig pg, int clients, Duration duration, Duration warmup, List<String> scenarios, int consumers,
-                  Path jar, List<String> platformOpts) {
+    record Config(BenchConfig pg, int clients, Duration duration, Duration warmup, Duration warmupMax, List<String> scenarios,
+                  int consumers, Path jar, List<String> platformOpts) {
     }
 
     /**
@@ -98,11 +98,14 @@ public final class PaymentsBench {
                   --pg-password=SECRET   (HUITONG_BENCH_PG_PASSWORD, default empty)
                   --clients=N            concurrent HTTP clients (HUITONG_BENCH_CLIENTS, default 32)
                   --duration=SECONDS     measured time per scenario, also pgbench's -T (HUITONG_BENCH_DURATION, default 60)
-                  --warmup=SECONDS       unmeasured load before each scenario's measurement (HUITONG_BENCH_WARMUP, default 60;
-                                         the JIT needs it)
+                  --warmup=SECONDS       unmeasured load before each scenario's measurement, at least (HUITONG_BENCH_WARMUP,
+                                         default 60): it goes on in 10 s steps until the platform's JIT compilers took at
+                                         most 5 % of its CPU over the last step
+                  --warmup-max=SECONDS   the longest warm-up (HUITONG_BENCH_WARMUP_MAX, default 240)
                   --scenarios=A,B        card, payment_code or both, run in that order (HUITONG_BENCH_SCENARIOS, default both)
                   --consumers=N          wallets paying by payment code (HUITONG_BENCH_CONSUMERS, default: enough for the card
-                                         scenario's rate, or 1000 payments/s, over warm-up and measurement, each paying at most 50 times)
+                                         scenario's rate, or 1000 payments/s, over the longest warm-up and measurement, each paying
+                                         at most 50 times)
                   --pgbench-clients=N    pgbench -c (HUITONG_BENCH_PGBENCH_CLIENTS, default 16)
                   --pgbench-scale=N      pgbench -i -s (HUITONG_BENCH_PGBENCH_SCALE, default 10)
                   --pgbench-jobs=N       pgbench -j (HUITONG_BENCH_PGBENCH_JOBS, default 2)
@@ -126,7 +129,12 @@ public final class PaymentsBench {
         int consumerCount = consumers.equals("auto") ? 0 : in.positive("consumers", 1);
         BenchConfig pg = in.postgres(in.positive("pgbench-clients", 16), duration, in.positive("pgbench-scale", 10),
                 in.positive("pgbench-jobs", 2), in.text("pgbench", "pgbench"));
-        return new Config(pg, clients, duration, in.seconds("warmup", 60), scenarios, consumerCount,
+        Duration warmup = in.seconds("warmup", 60);
+        Duration warmupMax = in.seconds("warmup-max", 240);
+        if (warmupMax.compareTo(warmup) < 0) {
+            throw new UsageException("--warmup-max must be at least --warmup");
+        }
+        return new Config(pg, clients, duration, warmup, warmupMax, scenarios, consumerCount,
                 Path.of(in.text("jar", "app/target/huitong.jar")),
                 in.words("platform-opts", "-Xms1g -Xmx1g -XX:MaxGCPauseMillis=20"));
     }
@@ -175,7 +183,7 @@ public final class PaymentsBench {
                 config.duration().toSeconds());
 
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        Map<String, Outcome> warmups = new LinkedHashMap<>();
+        Map<String, WarmUp.Result> warmups = new LinkedHashMap<>();
         String check;
         String database = scratch.create("huitong_payments_bench");
         try {
@@ -189,9 +197,15 @@ public final class PaymentsBench {
                                 consumers(outcomes.get("card")));
                         default -> throw new IllegalStateException(scenario);
                     };
-                    System.out.printf(Locale.ROOT, "%s: warming up %d s ...%n", scenario, config.warmup().toSeconds());
-                    if (!config.warmup().isZero()) {
-                        warmups.put(scenario, drive(scenario, load, platform, database, key, config.warmup(), "warm", false));
+                    System.out.printf(Locale.ROOT, "%s: warming up %d s, and on until the JIT compilers settle (at most %d s) ...%n",
+                            scenario, config.warmup().toSeconds(), config.warmupMax().toSeconds());
+                    if (!config.warmupMax().isZero()) {
+                        WarmUp.Result warm = WarmUp.run(platform.process().pid(), config.warmup(), config.warmupMax(),
+                                length -> drive(scenario, load, platform, database, key, length, "warm", false).errorKinds());
+                        warmups.put(scenario, warm);
+                        System.out.printf(Locale.ROOT, "%s: warmed up for %d s; the JIT compilers took %.0f%% of the platform's CPU over its"
+                                + " last %d s%s%n", scenario, warm.took().toSeconds(), 100 * warm.compilerShare(), WarmUp.STEP.toSeconds(),
+                                warm.compilerShare() > WarmUp.SETTLED ? " (NOT SETTLED: the measured window counts their compiling)" : "");
                     }
                     if (scratch.analyzeWithoutAutovacuum(database)) {
                         System.out.printf(Locale.ROOT, "%s: the server runs without autovacuum; analyzed the database after the warm-up,"
@@ -199,9 +213,12 @@ public final class PaymentsBench {
                     }
                     scratch.checkpoint();
                     System.out.printf(Locale.ROOT, "%s: measuring %d s ...%n", scenario, config.duration().toSeconds());
+                    WarmUp.Ticks before = WarmUp.Ticks.of(platform.process().pid());
                     Outcome outcome = drive(scenario, load, platform, database, key, config.duration(), "run", true);
                     outcomes.put(scenario, outcome);
                     printWindow(outcome);
+                    System.out.printf(Locale.ROOT, "%s: the JIT compilers took %.1f%% of the platform's CPU in the measured window%n", scenario,
+                            100 * WarmUp.Ticks.of(platform.process().pid()).compilerShareSince(before));
                 }
                 check = platform.get(http, "/v1/admin/ledger/check").replaceAll("\\s+", "");
                 System.out.printf(Locale.ROOT, "ledger check after the run: %s%n%n", check);
@@ -255,10 +272,10 @@ public final class PaymentsBench {
                 o.errorKinds().forEach((kind, count) -> System.out.printf(Locale.ROOT, "  %8d  %s%n", count, kind));
             }
         }
-        for (Outcome w : warmups.values()) {
-            if (!w.errorKinds().isEmpty()) {
-                System.out.printf(Locale.ROOT, "%nerrors during the warm-up, %s:%n", w.scenario());
-                w.errorKinds().forEach((kind, count) -> System.out.printf(Locale.ROOT, "  %8d  %s%n", count, kind));
+        for (Map.Entry<String, WarmUp.Result> w : warmups.entrySet()) {
+            if (!w.getValue().errorKinds().isEmpty()) {
+                System.out.printf(Locale.ROOT, "%nerrors during the warm-up, %s:%n", w.getKey());
+                w.getValue().errorKinds().forEach((kind, count) -> System.out.printf(Locale.ROOT, "  %8d  %s%n", count, kind));
             }
         }
         System.out.printf(Locale.ROOT, "%nload average after the run: %s%n", loadAverage());
@@ -284,7 +301,7 @@ public final class PaymentsBench {
             return config.consumers();
         }
         double rate = card == null ? GOAL_RATE : Math.max(card.rate(), 50);
-        double seconds = config.warmup().toSeconds() + config.duration().toSeconds();
+        double seconds = config.warmupMax().toSeconds() + config.duration().toSeconds();
         return (int) Math.ceil(rate * 1.5 * seconds / PAYMENTS_PER_CONSUMER) + 4 * config.clients();
     }
 
@@ -787,6 +804,10 @@ public final class PaymentsBench {
                 // every consumer signs up from this one address, faster than the public rate limits let one address
                 env.put("HUITONG_RATE_LIMIT_PER_ADDRESS", "1000000");
                 env.put("HUITONG_RATE_LIMIT_OVERALL", "1000000");
+                // the payment-code consumers' passwords are hashed at Argon2id's least cost: their sign-ups and logins
+                // come before the load and are not measured, and at the default cost they took most of a minute per thousand
+                env.put("HUITONG_PASSWORD_HASHING_MEMORY_KIB", "64");
+                env.put("HUITONG_PASSWORD_HASHING_ITERATIONS", "1");
                 Platform platform = new Platform(builder.start(), "http://127.0.0.1:" + port, adminKey, dataDir);
                 platform.awaitReady();
                 return platform;
