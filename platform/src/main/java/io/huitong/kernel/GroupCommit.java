@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -67,8 +67,13 @@ public final class GroupCommit<I, O> {
     private final Writer<I, O> writer;
     private final int maxBatch;
     private final BooleanSupplier inCallersUnit;
+    private final int writers;
+    private final int fullEnough;
     private final ConcurrentLinkedQueue<Pending<I, O>> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean leading = new AtomicBoolean();
+    /** Items in the queue, counted apart (the queue counts by walking it). */
+    private final AtomicInteger waiting = new AtomicInteger();
+    /** Batches being written. */
+    private final AtomicInteger leaders = new AtomicInteger();
 
     public GroupCommit(String what, Writer<I, O> writer, int maxBatch) {
         this(what, writer, maxBatch, () -> false);
@@ -76,16 +81,30 @@ public final class GroupCommit<I, O> {
 
     /** {@code inCallersUnit}: whether the submitting thread has a unit of work of its own open, for its item to be written in. */
     public GroupCommit(String what, Writer<I, O> writer, int maxBatch, BooleanSupplier inCallersUnit) {
+        this(what, writer, maxBatch, 1, Integer.MAX_VALUE, inCallersUnit);
+    }
+
+    /**
+     * Up to {@code writers} batches written at once, a further one only when at least {@code fullEnough} items wait;
+     * {@code inCallersUnit} as above.
+     */
+    public GroupCommit(String what, Writer<I, O> writer, int maxBatch, int writers, int fullEnough, BooleanSupplier inCallersUnit) {
+        if (maxBatch < 1 || writers < 1 || fullEnough < 1) {
+            throw new IllegalArgumentException("a group commit needs a batch, a writer and an item to start one");
+        }
         this.what = what;
         this.writer = writer;
         this.maxBatch = maxBatch;
+        this.writers = writers;
+        this.fullEnough = fullEnough;
         this.inCallersUnit = inCallersUnit;
     }
 
     /**
      * Writes the item, alone or with others, and answers what writing it answered. The caller either leads
      * (writes a batch from the head of the queue, then wakes the owner of the next item so that it leads
-     * the next batch) or sleeps until its item is answered or it is its turn to lead.
+     * the next batch) or sleeps until its item is answered or it is its turn to lead. A caller whose item makes
+     * {@code fullEnough} wait leads a further batch at once if fewer than {@code writers} are being written.
      */
     public O submit(I item) {
         if (inCallersUnit.getAsBoolean()) {
@@ -93,18 +112,20 @@ public final class GroupCommit<I, O> {
         }
         Pending<I, O> mine = new Pending<>(item, new CompletableFuture<>(), Thread.currentThread());
         queue.add(mine);
+        waiting.incrementAndGet();
         while (!mine.result().isDone()) {
-            if (leading.compareAndSet(false, true)) {
+            if (mayLead()) {
                 try {
                     List<Pending<I, O>> batch = new ArrayList<>();
                     for (Pending<I, O> p = queue.poll(); p != null; p = batch.size() < maxBatch ? queue.poll() : null) {
+                        waiting.decrementAndGet();
                         batch.add(p);
                     }
                     if (!batch.isEmpty()) {
                         write(batch);
                     }
                 } finally {
-                    leading.set(false);
+                    leaders.decrementAndGet();
                 }
                 Pending<I, O> next = queue.peek();
                 if (next != null && next != mine) {
@@ -128,6 +149,16 @@ public final class GroupCommit<I, O> {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Takes a writer's place: the first, or a further one while enough items wait. */
+    private boolean mayLead() {
+        for (int now = leaders.get(); now == 0 || now < writers && waiting.get() >= fullEnough; now = leaders.get()) {
+            if (leaders.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void write(List<Pending<I, O>> batch) {

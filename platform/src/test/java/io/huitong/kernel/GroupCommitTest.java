@@ -113,6 +113,109 @@ class GroupCommitTest {
     }
 
     @Test
+    void aSecondBatchStartsBesideTheFirstOnlyOnceEnoughItemsWait() throws Exception {
+        java.util.concurrent.CountDownLatch firstEntered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch releaseFirst = new java.util.concurrent.CountDownLatch(1);
+        List<List<String>> batches = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger writing = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        GroupCommit.Writer<String, String> writer = GroupCommit.Writer.of(item -> item, items -> {
+            mostAtOnce.accumulateAndGet(writing.incrementAndGet(), Math::max);
+            try {
+                batches.add(List.copyOf(items));
+                if (items.contains("first")) {
+                    firstEntered.countDown();
+                    await(releaseFirst);
+                }
+                Map<String, String> out = new HashMap<>();
+                items.forEach(item -> out.put(item, "ok:" + item));
+                return out;
+            } finally {
+                writing.decrementAndGet();
+            }
+        }, item -> {
+            mostAtOnce.accumulateAndGet(writing.incrementAndGet(), Math::max);
+            try {
+                batches.add(List.of(item));
+                if (item.equals("first")) {
+                    firstEntered.countDown();
+                    await(releaseFirst);
+                }
+                return "ok:" + item;
+            } finally {
+                writing.decrementAndGet();
+            }
+        });
+        GroupCommit<String, String> group = new GroupCommit<>("items", writer, 64, 2, 4, () -> false);
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            Future<String> first = pool.submit(() -> group.submit("first"));
+            assertThat(firstEntered.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // three waiting items are too few for a batch beside the one being written
+            List<Future<String>> few = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String item = "few-" + i;
+                few.add(pool.submit(() -> group.submit(item)));
+            }
+            Thread.sleep(200);
+            assertThat(batches).as("only the first batch is being written").hasSize(1);
+            // the fourth makes enough: its submitter writes the waiting four while the first is still being written
+            Future<String> fourth = pool.submit(() -> group.submit("few-3"));
+            assertThat(fourth.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("ok:few-3");
+            for (Future<String> f : few) {
+                assertThat(f.get(5, java.util.concurrent.TimeUnit.SECONDS)).startsWith("ok:few-");
+            }
+            assertThat(first.isDone()).isFalse();
+            assertThat(batches.get(1)).containsExactlyInAnyOrder("few-0", "few-1", "few-2", "few-3");
+            releaseFirst.countDown();
+            assertThat(first.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("ok:first");
+        }
+        assertThat(mostAtOnce.get()).isEqualTo(2);
+    }
+
+    @Test
+    void withTwoWritersManyConcurrentSubmittersAreEachWrittenExactlyOnceAndAtMostTwoBatchesAtOnce() throws Exception {
+        Recorder recorder = new Recorder();
+        AtomicInteger writing = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        GroupCommit<String, String> group = new GroupCommit<>("items", GroupCommit.Writer.of(recorder::key, items -> {
+            mostAtOnce.accumulateAndGet(writing.incrementAndGet(), Math::max);
+            try {
+                return recorder.writeAll(items);
+            } finally {
+                writing.decrementAndGet();
+            }
+        }, item -> {
+            mostAtOnce.accumulateAndGet(writing.incrementAndGet(), Math::max);
+            try {
+                return recorder.writeOne(item);
+            } finally {
+                writing.decrementAndGet();
+            }
+        }), 16, 2, 4, () -> false);
+        List<Future<String>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
+            for (int i = 0; i < 2000; i++) {
+                String item = (i % 97 == 0 ? "skip-" : "item-") + i;
+                answers.add(pool.submit(() -> group.submit(item)));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).get()).endsWith("-" + i);
+            }
+        }
+        assertThat(recorder.written).hasSize(2000);
+        assertThat(mostAtOnce.get()).isBetween(1, 2);
+        assertThat(recorder.largest.get()).isLessThanOrEqualTo(16);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aBatchThatFailsIsWrittenItemByItemAndOnlyTheBadItemFails() throws Exception {
         Recorder recorder = new Recorder();
         GroupCommit<String, String> group = new GroupCommit<>("items", recorder, 64);

@@ -26,7 +26,7 @@ final class Intents {
         }, payment -> {
             store.insert(payment);
             return payment;
-        }), 64, TransactionSynchronizationManager::isActualTransactionActive);
+        }), 64, 2, 8, TransactionSynchronizationManager::isActualTransactionActive);
     }
 
     /**

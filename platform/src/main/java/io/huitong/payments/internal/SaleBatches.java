@@ -65,7 +65,7 @@ class SaleBatches {
         this.clock = clock;
         this.late = late;
         this.commits = new GroupCommit<>(what, GroupCommit.Writer.of(Sale::paymentId, this::recordAll,
-                sale -> recordAll(List.of(sale)).get(sale.paymentId())), 64, TransactionSynchronizationManager::isActualTransactionActive);
+                sale -> recordAll(List.of(sale)).get(sale.paymentId())), 64, 2, 8, TransactionSynchronizationManager::isActualTransactionActive);
     }
 
     /** Records the sale, alone or with others, or in the caller's transaction if it has one; answers the payment as it now is. */
