@@ -377,7 +377,7 @@ final class Profile {
      * /proc/PID/stat without the pid and the state: [0] is the command, and [n] is field n + 3 of
      * proc(5) — so [1] is the parent pid, [11] utime, [12] stime, [13] cutime, [14] cstime.
      */
-    private static String[] stat(Path file) {
+    static String[] stat(Path file) {
         try {
             String line = Files.readString(file);
             int close = line.lastIndexOf(')');

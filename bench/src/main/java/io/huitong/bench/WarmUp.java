@@ -66,19 +66,14 @@ final class WarmUp {
             long all = 0;
             try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
                 for (Path task : tasks.toList()) {
-                    try {
-                        String stat = Files.readString(task.resolve("stat"));
-                        int close = stat.lastIndexOf(')');
-                        String name = stat.substring(stat.indexOf('(') + 1, close);
-                        // after the name: state (0) ... utime (11) and stime (12)
-                        String[] f = stat.substring(close + 2).split(" ");
-                        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                        all += ticks;
-                        if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                            compiler += ticks;
-                        }
-                    } catch (IOException | RuntimeException gone) {
-                        // a thread that ended between the listing and the read
+                    String[] f = Profile.stat(task.resolve("stat"));
+                    if (f == null) {
+                        continue; // a thread that ended between the listing and the read
+                    }
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    all += ticks;
+                    if (f[0].startsWith("C1 CompilerThre") || f[0].startsWith("C2 CompilerThre")) {
+                        compiler += ticks;
                     }
                 }
             } catch (IOException | RuntimeException noProc) {

@@ -24,6 +24,7 @@ class GroupCommitTest {
         final AtomicInteger largest = new AtomicInteger();
         final AtomicInteger alone = new AtomicInteger();
         final AtomicInteger concurrentWriters = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
         volatile boolean overlapped;
 
         @Override
@@ -74,7 +75,9 @@ class GroupCommitTest {
         }
 
         private void enter() {
-            if (concurrentWriters.incrementAndGet() > 1) {
+            int now = concurrentWriters.incrementAndGet();
+            mostAtOnce.accumulateAndGet(now, Math::max);
+            if (now > 1) {
                 overlapped = true;
             }
         }
@@ -96,16 +99,7 @@ class GroupCommitTest {
     void concurrentSubmittersAreWrittenInSharedBatchesEachExactlyOnceOneLeaderAtATime() throws Exception {
         Recorder recorder = new Recorder();
         GroupCommit<String, String> group = new GroupCommit<>("items", recorder, 64);
-        List<Future<String>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
-            for (int i = 0; i < 2000; i++) {
-                String item = (i % 97 == 0 ? "skip-" : "item-") + i;
-                answers.add(pool.submit(() -> group.submit(item)));
-            }
-            for (int i = 0; i < answers.size(); i++) {
-                assertThat(answers.get(i).get()).endsWith("-" + i);
-            }
-        }
+        submitTwoThousandFromThirtyTwoThreads(group);
         assertThat(recorder.written).hasSize(2000);
         assertThat(recorder.largest.get()).as("requests shared batches").isGreaterThan(1);
         assertThat(recorder.batches.get()).isLessThan(2000);
@@ -119,7 +113,7 @@ class GroupCommitTest {
         List<List<String>> batches = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger writing = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
-        GroupCommit.Writer<String, String> writer = GroupCommit.Writer.of(item -> item, items -> {
+        java.util.function.Function<List<String>, Map<String, String>> write = items -> {
             mostAtOnce.accumulateAndGet(writing.incrementAndGet(), Math::max);
             try {
                 batches.add(List.copyOf(items));
@@ -133,19 +127,8 @@ class GroupCommitTest {
             } finally {
                 writing.decrementAndGet();
             }
-        }, item -> {
-            mostAtOnce.accumulateAndGet(writing.incrementAndGet(), Math::max);
-            try {
-                batches.add(List.of(item));
-                if (item.equals("first")) {
-                    firstEntered.countDown();
-                    await(releaseFirst);
-                }
-                return "ok:" + item;
-            } finally {
-                writing.decrementAndGet();
-            }
-        });
+        };
+        GroupCommit.Writer<String, String> writer = GroupCommit.Writer.of(item -> item, write, item -> write.apply(List.of(item)).get(item));
         GroupCommit<String, String> group = new GroupCommit<>("items", writer, 64, 2, 4, () -> false);
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             Future<String> first = pool.submit(() -> group.submit("first"));
@@ -175,23 +158,15 @@ class GroupCommitTest {
     @Test
     void withTwoWritersManyConcurrentSubmittersAreEachWrittenExactlyOnceAndAtMostTwoBatchesAtOnce() throws Exception {
         Recorder recorder = new Recorder();
-        AtomicInteger writing = new AtomicInteger();
-        AtomicInteger mostAtOnce = new AtomicInteger();
-        GroupCommit<String, String> group = new GroupCommit<>("items", GroupCommit.Writer.of(recorder::key, items -> {
-            mostAtOnce.accumulateAndGet(writing.incrementAndGet(), Math::max);
-            try {
-                return recorder.writeAll(items);
-            } finally {
-                writing.decrementAndGet();
-            }
-        }, item -> {
-            mostAtOnce.accumulateAndGet(writing.incrementAndGet(), Math::max);
-            try {
-                return recorder.writeOne(item);
-            } finally {
-                writing.decrementAndGet();
-            }
-        }), 16, 2, 4, () -> false);
+        GroupCommit<String, String> group = new GroupCommit<>("items", recorder, 16, 2, 4, () -> false);
+        submitTwoThousandFromThirtyTwoThreads(group);
+        assertThat(recorder.written).hasSize(2000);
+        assertThat(recorder.mostAtOnce.get()).isBetween(1, 2);
+        assertThat(recorder.largest.get()).isLessThanOrEqualTo(16);
+    }
+
+    /** Items "item-i" (every 97th "skip-i", which a batch leaves out), each answered with its own. */
+    private static void submitTwoThousandFromThirtyTwoThreads(GroupCommit<String, String> group) throws Exception {
         List<Future<String>> answers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
             for (int i = 0; i < 2000; i++) {
@@ -202,9 +177,6 @@ class GroupCommitTest {
                 assertThat(answers.get(i).get()).endsWith("-" + i);
             }
         }
-        assertThat(recorder.written).hasSize(2000);
-        assertThat(mostAtOnce.get()).isBetween(1, 2);
-        assertThat(recorder.largest.get()).isLessThanOrEqualTo(16);
     }
 
     private static void await(java.util.concurrent.CountDownLatch latch) {
