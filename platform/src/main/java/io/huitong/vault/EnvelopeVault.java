@@ -28,7 +28,8 @@ final class EnvelopeVault implements Vault {
     private static final String FINGERPRINT_LABEL = "huitong-fingerprint:";
 
     private final Keyring keyring;
-    private final Map<String, SecretKey> fingerprintKeys = new ConcurrentHashMap<>();
+    /** Per purpose, an HMAC initialized with its key: never used itself, each fingerprint starts from a copy of it. */
+    private final Map<String, Mac> fingerprintMacs = new ConcurrentHashMap<>();
 
     EnvelopeVault(Keyring keyring) {
         this.keyring = keyring;
@@ -83,24 +84,25 @@ final class EnvelopeVault implements Vault {
         if (purpose == null || purpose.isBlank()) {
             throw new IllegalArgumentException("a fingerprint needs a purpose");
         }
-        SecretKey derived = fingerprintKeys.computeIfAbsent(purpose, this::deriveFingerprintKey);
+        Mac initialized = fingerprintMacs.computeIfAbsent(purpose, this::fingerprintMac);
         try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(derived);
-            return new Fingerprint(mac);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+            // a copy of the keyed HMAC costs less than a new one (a provider look-up and the key's schedule each time)
+            return new Fingerprint((Mac) initialized.clone());
+        } catch (CloneNotSupportedException e) {
+            return new Fingerprint(fingerprintMac(purpose));
         }
     }
 
-    private SecretKey deriveFingerprintKey(String purpose) {
+    private Mac fingerprintMac(String purpose) {
         try {
             Mac kdf = Mac.getInstance(HMAC);
             kdf.init(keyring.fingerprints().hmac());
             byte[] derived = kdf.doFinal((FINGERPRINT_LABEL + purpose).getBytes(StandardCharsets.UTF_8));
             SecretKey fingerprintKey = new SecretKeySpec(derived, HMAC);
             Arrays.fill(derived, (byte) 0);
-            return fingerprintKey;
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(fingerprintKey);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }

@@ -91,6 +91,40 @@ class EnvelopeVaultTest {
         assertThatThrownBy(() -> streamed.write(1)).isInstanceOf(IllegalStateException.class);
     }
 
+    /** Each fingerprint starts from a copy of one keyed HMAC per purpose: copies written at once share nothing. */
+    @Test
+    void fingerprintsStreamedAtOnceFromManyThreadsEachAnswerTheirOwnValue() throws Exception {
+        EnvelopeVault vault = fresh();
+        int threads = 8;
+        int each = 500;
+        List<String> expected = java.util.stream.IntStream.range(0, threads * each)
+                .mapToObj(i -> vault.fingerprint("risk-card", "62220200000" + i)).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<String>>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t * each;
+                done.add(pool.submit(() -> {
+                    List<String> out = new java.util.ArrayList<>();
+                    for (int i = first; i < first + each; i++) {
+                        Fingerprint streamed = vault.startFingerprint("risk-card");
+                        byte[] value = ("62220200000" + i).getBytes(StandardCharsets.UTF_8);
+                        streamed.write(value, 0, 5);
+                        Thread.yield();
+                        streamed.write(value, 5, value.length - 5);
+                        out.add(streamed.hex());
+                    }
+                    return out;
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                assertThat(done.get(t).get()).isEqualTo(expected.subList(t * each, (t + 1) * each));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void fingerprintsDependOnTheFingerprintKeyAndThePurpose() {
         EnvelopeVault vault = fresh();

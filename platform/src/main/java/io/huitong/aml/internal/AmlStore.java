@@ -43,6 +43,7 @@ final class AmlStore implements CustomerWindows.Source {
             + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
     /** A record inserted is pending evaluation; one skipped (its source recorded before) is not there to be. */
     private static final String PENDING = "insert into aml_pending (id) select id from aml_transaction where id = ?";
+    private static final String PENDING_ALL = "insert into aml_pending (id) select id from aml_transaction where id = any(?)";
 
     /** Inserts the record unless its source is recorded already; answers whether it inserted. Never fails on a duplicate source. */
     boolean insert(AmlTransaction t, String sourceRef, Instant now) {
@@ -60,7 +61,8 @@ final class AmlStore implements CustomerWindows.Source {
             rows.add(row(records.get(i), sourceRefs.get(i), now));
         }
         batch.batchUpdate(INSERT, rows);
-        batch.batchUpdate(PENDING, records.stream().map(r -> new Object[] {r.id()}).toList());
+        // one statement for the batch's pending rows, not one each
+        jdbc.sql(PENDING_ALL).param(records.stream().map(AmlTransaction::id).toArray(String[]::new)).update();
     }
 
     private static Object[] row(AmlTransaction t, String sourceRef, Instant now) {
