@@ -111,8 +111,8 @@ public final class PaymentsBench {
                   --pgbench-jobs=N       pgbench -j (HUITONG_BENCH_PGBENCH_JOBS, default 2)
                   --pgbench=PATH         the pgbench executable (HUITONG_BENCH_PGBENCH, default pgbench)
                   --jar=PATH             the platform (default app/target/huitong.jar)
-                  --platform-opts=OPTS   JVM options of the platform (HUITONG_BENCH_PLATFORM_OPTS, default -Xms1g -Xmx1g -XX:MaxGCPauseMillis=20,
-                                         the pause goal ./huitong start sets)
+                  --platform-opts=OPTS   JVM options of the platform (HUITONG_BENCH_PLATFORM_OPTS, default -XX:MaxGCPauseMillis=20,
+                                         what ./huitong start runs with)
                 """;
     }
 
@@ -136,7 +136,7 @@ public final class PaymentsBench {
         }
         return new Config(pg, clients, duration, warmup, warmupMax, scenarios, consumerCount,
                 Path.of(in.text("jar", "app/target/huitong.jar")),
-                in.words("platform-opts", "-Xms1g -Xmx1g -XX:MaxGCPauseMillis=20"));
+                in.words("platform-opts", "-XX:MaxGCPauseMillis=20"));
     }
 
     private final Config config;
