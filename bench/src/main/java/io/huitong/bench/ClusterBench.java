@@ -117,14 +117,14 @@ public final class ClusterBench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong sequence = new AtomicLong();
-    private final PaymentsBench.Driver driver;
+    private final PaymentsDriver driver;
     private final int cpus = Runtime.getRuntime().availableProcessors();
 
     private ClusterBench(Config config) {
         this.config = config;
         this.scratch = new Scratch(config.pg());
         Profile cpu = new Profile(config.pg().adminUrl(), config.pg().user(), config.pg().password(), false);
-        this.driver = new PaymentsBench.Driver(config.clients(), sequence, cpu);
+        this.driver = new PaymentsDriver(config.clients(), sequence, cpu);
     }
 
     private int run() {
@@ -187,8 +187,8 @@ public final class ClusterBench {
         try {
             System.out.printf(Locale.ROOT, "%d node(s): up in %.0f s behind %s (%s)%n", nodes, (System.nanoTime() - started) / 1e9,
                     cluster.url(), cluster.describe());
-            String key = PaymentsBench.onboardMerchant(http, cluster.url(), cluster.adminKey());
-            PaymentsBench.Load load = new PaymentsBench.CardLoad(sequence);
+            String key = PaymentsPlatform.onboardMerchant(http, cluster.url(), cluster.adminKey());
+            PaymentLoads.Load load = new PaymentLoads.CardLoad(sequence);
             String scenario = nodes + (nodes == 1 ? " node" : " nodes");
             if (!config.warmup().isZero()) {
                 System.out.printf(Locale.ROOT, "%s: warming up %d s ...%n", scenario, config.warmup().toSeconds());
@@ -225,7 +225,7 @@ public final class ClusterBench {
             Profile.Snapshot s = o.cpu();
             double[] nodeMs = Arrays.stream(nodePids).mapToDouble(s::watchedCpuMs).toArray();
             double nginxMs = nginx.stream().mapToDouble(s::watchedCpuMs).sum();
-            String check = PaymentsBench.adminGet(http, cluster.url(), cluster.adminKey(), "/v1/admin/ledger/check").replaceAll("\\s+", "");
+            String check = PaymentsPlatform.adminGet(http, cluster.url(), cluster.adminKey(), "/v1/admin/ledger/check").replaceAll("\\s+", "");
             Row row = new Row(nodes, o, nodeMs, nginxMs, s.watchedCpuMs(simulator), redis.stream().mapToDouble(s::watchedCpuMs).sum(),
                     rabbit.stream().mapToDouble(s::watchedCpuMs).sum(), check.contains("\"balanced\":true"), check);
             printWindow(row);

@@ -254,9 +254,9 @@ public final class ClusterSoak {
         }
         BenchConfig pg = config.pg();
         Profile cpu = new Profile(pg.adminUrl(), pg.user(), pg.password(), false);
-        PaymentsBench.Driver driver = new PaymentsBench.Driver(32, sequence, cpu);
-        String key = PaymentsBench.onboardMerchant(java.net.http.HttpClient.newHttpClient(), cluster.url(), cluster.adminKey());
-        PaymentsBench.Load load = new PaymentsBench.CardLoad(sequence);
+        PaymentsDriver driver = new PaymentsDriver(32, sequence, cpu);
+        String key = PaymentsPlatform.onboardMerchant(java.net.http.HttpClient.newHttpClient(), cluster.url(), cluster.adminKey());
+        PaymentLoads.Load load = new PaymentLoads.CardLoad(sequence);
         System.out.printf(Locale.ROOT, "soak: no earlier bench/cluster.sh figure for %d nodes: probing the maximum with 32 clients of card payments,"
                 + " %d s warm-up and %d s measured (another merchant's) ...%n", config.nodes(), config.probe().toSeconds(), config.probe().toSeconds());
         driver.drive("probe", load, cluster.url(), database, key, config.probe(), "probe-warm", false);
@@ -782,7 +782,7 @@ public final class ClusterSoak {
             serverErrors.increment();
             fail(what + " " + method + " " + path + " answered " + last);
         } else {
-            refused.computeIfAbsent(what + " " + last.status() + " " + PaymentsBench.errorCode(last.body()), w -> new LongAdder()).increment();
+            refused.computeIfAbsent(what + " " + last.status() + " " + PaymentsPlatform.errorCode(last.body()), w -> new LongAdder()).increment();
             fail(what + " " + method + " " + path + " refused: " + last);
         }
         return last;

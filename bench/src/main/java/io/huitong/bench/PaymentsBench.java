@@ -1,36 +1,19 @@
 package io.huitong.bench;
 
 import io.huitong.bench.BenchConfig.UsageException;
-import io.huitong.simulator.Simulator;
+import io.huitong.bench.PaymentLoads.CardLoad;
+import io.huitong.bench.PaymentLoads.Load;
+import io.huitong.bench.PaymentLoads.PaymentCodeLoad;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The payments HTTP load benchmark: the platform ({@code app/target/huitong.jar}) on a scratch PostgreSQL database,
@@ -54,7 +37,6 @@ public final class PaymentsBench {
      * payment within an hour, and a review fails a payment-code payment, so each consumer stays well below it.
      */
     static final int PAYMENTS_PER_CONSUMER = 50;
-    private static final String CONSUMER_PASSWORD = "Osmanthus-tea 2026";
 
     record Config(BenchConfig pg, int clients, Duration duration, Duration warmup, Duration warmupMax, List<String> scenarios,
                   int consumers, Path jar, List<String> platformOpts) {
@@ -147,13 +129,13 @@ public final class PaymentsBench {
     /** Card numbers and idempotency keys, counted over the whole run so that no two payments share one. */
     private final AtomicLong sequence = new AtomicLong();
 
-    private final Driver driver;
+    private final PaymentsDriver driver;
 
     private PaymentsBench(Config config) {
         this.config = config;
         this.scratch = new Scratch(config.pg());
         this.cpu = new Profile(config.pg().adminUrl(), config.pg().user(), config.pg().password(), false);
-        this.driver = new Driver(config.clients(), sequence, cpu);
+        this.driver = new PaymentsDriver(config.clients(), sequence, cpu);
     }
 
     private int run() {
@@ -187,7 +169,7 @@ public final class PaymentsBench {
         String check;
         String database = scratch.create("huitong_payments_bench");
         try {
-            Platform platform = Platform.start(config, database);
+            PaymentsPlatform platform = PaymentsPlatform.start(config, database);
             try {
                 String key = platform.onboardMerchant(http);
                 for (String scenario : config.scenarios()) {
@@ -319,425 +301,13 @@ public final class PaymentsBench {
         System.out.println();
     }
 
-    /** A Luhn-valid Visa number for payment {@code n}, outside the simulator's test cards: always approved. */
-    static String card(long n) {
-        return Simulator.approvedCard("411111", n);
-    }
-
     private static String mark(boolean met) {
         return met ? "(met)" : "(NOT met)";
     }
 
-    /** Errors of one phase, by kind. */
-    static final class Errors {
-        final LongAdder count = new LongAdder();
-        final Map<String, Long> kinds = new ConcurrentHashMap<>();
-
-        void add(String kind) {
-            count.increment();
-            kinds.merge(kind, 1L, Long::sum);
-        }
-    }
-
-    /** What a scenario's clients send, and what runs beside them. */
-    interface Load {
-
-        /** Starts what runs beside the clients until {@code deadlineNanos}. */
-        default void begin(long deadlineNanos, Errors errors) {
-        }
-
-        /** The next payment's body, waiting for what it needs; null when there is none to send before {@code deadlineNanos}. */
-        byte[] next(long deadlineNanos) throws InterruptedException;
-
-        /** Waits for what runs beside the clients; something worth knowing about the phase, or null. */
-        default String end() {
-            return null;
-        }
-    }
-
-    /** Every payment from a card of its own, as real traffic is: risk control's velocity rules judge per card. */
-    static final class CardLoad implements Load {
-
-        private final AtomicLong sequence;
-
-        /** {@code sequence} numbers the cards, shared with the idempotency keys so that no two payments share one. */
-        CardLoad(AtomicLong sequence) {
-            this.sequence = sequence;
-        }
-
-        @Override
-        public byte[] next(long deadlineNanos) {
-            return ("{\"amount\":" + AMOUNT + ",\"currency\":\"CNY\",\"payment_method\":{\"type\":\"card\",\"card\":{\"number\":\""
-                    + card(sequence.incrementAndGet()) + "\",\"exp_month\":12,\"exp_year\":2035,\"cvc\":\"123\"}},"
-                    + "\"description\":\"bench\"}").getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    /**
-     * Payments by payment code (付款码) from consumers' Huitong wallets. Setup, through the API as consumers do it: each
-     * signs up, logs in and tops the wallet up by card with what its payments will take. A code is valid for 60 seconds,
-     * less than a warm-up and a measured window, so codes are not issued in advance: beside the clients, one consumer
-     * client per merchant client asks for fresh codes ({@code POST /v1/wallet/payment_codes}), round the consumers, into
-     * a short queue the merchant clients take them from; only the merchant's {@code POST /v1/payments} is timed. The
-     * platform serves both, as it does for real payment codes; its CPU per payment therefore includes issuing the code.
-     */
-    private static final class PaymentCodeLoad implements Load {
-
-        private static final Pattern PAYMENT_CODE = Pattern.compile("\"code\":\"([0-9]{18})\"");
-        private static final Pattern EXPIRES = Pattern.compile("\"expires_at\":\"([^\"]+)\"");
-        /** A code is not used this close to its expiry: the merchant's request must reach the platform before it. */
-        private static final long MARGIN_NANOS = TimeUnit.SECONDS.toNanos(5);
-
-        record Consumer(String authorization, int[] left) {
-        }
-
-        record Code(String code, long usableUntilNanos) {
-        }
-
-        private final URI base;
-        private final List<Consumer> consumers;
-        private final int issuers;
-        private BlockingQueue<Code> codes;
-        private List<Thread> threads;
-        private final AtomicInteger running = new AtomicInteger();
-        private final LongAdder issued = new LongAdder();
-        private final LongAdder stale = new LongAdder();
-        private volatile boolean ranOut;
-
-        private PaymentCodeLoad(URI base, List<Consumer> consumers, int issuers) {
-            this.base = base;
-            this.consumers = consumers;
-            this.issuers = issuers;
-        }
-
-        /** Signs up, logs in and funds {@code count} consumers, from a few clients at once (the passwords' hashing is slow). */
-        static PaymentCodeLoad prepare(String base, int clients, int count) {
-            URI uri = URI.create(base);
-            int parallel = Math.min(clients, Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
-            System.out.printf(Locale.ROOT, "payment_code: signing up %d consumers, each topping up %d minor units by card for %d payments ...%n",
-                    count, AMOUNT * PAYMENTS_PER_CONSUMER, PAYMENTS_PER_CONSUMER);
-            long started = System.nanoTime();
-            Consumer[] made = new Consumer[count];
-            AtomicInteger next = new AtomicInteger();
-            Map<String, Long> failures = new ConcurrentHashMap<>();
-            List<Thread> threads = new ArrayList<>();
-            for (int t = 0; t < parallel; t++) {
-                threads.add(Thread.ofPlatform().name("consumer-setup-" + t).start(() -> {
-                    try (RawHttp connection = new RawHttp(uri.getHost(), uri.getPort())) {
-                        for (int i = next.getAndIncrement(); i < count && failures.isEmpty(); i = next.getAndIncrement()) {
-                            try {
-                                made[i] = signUp(connection, i);
-                            } catch (IOException | IllegalStateException e) {
-                                failures.merge(e.getMessage(), 1L, Long::sum);
-                            }
-                        }
-                    }
-                }));
-            }
-            join(threads);
-            if (!failures.isEmpty()) {
-                throw new IllegalStateException("setting up the payment-code consumers failed: " + failures.keySet());
-            }
-            System.out.printf(Locale.ROOT, "payment_code: %d consumers ready in %.0f s%n", count, (System.nanoTime() - started) / 1e9);
-            return new PaymentCodeLoad(uri, List.of(made), Math.min(clients, count));
-        }
-
-        /** Consumer {@code i}: a phone number of its own, a session, and a wallet topped up by a card of its own. */
-        private static Consumer signUp(RawHttp http, int i) throws IOException {
-            String phone = "+86" + (13_900_000_000L + i);
-            expect(http.post("/v1/users", json("{\"phone\":\"" + phone + "\",\"password\":\"" + CONSUMER_PASSWORD
-                    + "\",\"name\":\"Bench Payer " + i + "\"}")), "POST /v1/users");
-            String session = expect(http.post("/v1/sessions", json("{\"phone\":\"" + phone + "\",\"password\":\"" + CONSUMER_PASSWORD
-                    + "\"}")), "POST /v1/sessions");
-            Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(session);
-            if (!token.find()) {
-                throw new IllegalStateException("POST /v1/sessions answered no token");
-            }
-            String authorization = "Authorization: Bearer " + token.group(1);
-            // a wallet no channel verified pays nothing from its balance: the public-security channel makes it class I
-            RawHttp.Response verified = http.post("/v1/users/me/verification", json("{\"name\":\"Bench Payer\",\"id_number\":\""
-                    + residentId(i) + "\"}"), authorization);
-            if (verified.status() != 200) {
-                throw new IllegalStateException("POST /v1/users/me/verification answered " + verified.status() + " " + errorCode(verified.body()));
-            }
-            String topUp = expect(http.post("/v1/wallet/topups", json("{\"amount\":" + AMOUNT * PAYMENTS_PER_CONSUMER
-                    + ",\"currency\":\"CNY\",\"card\":{\"number\":\"" + Simulator.approvedCard("424242", i + 1L)
-                    + "\",\"exp_month\":12,\"exp_year\":2035,\"cvc\":\"123\"}}"), authorization), "POST /v1/wallet/topups");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!topUp.contains("\"status\":\"succeeded\"")) {
-                Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(topUp);
-                if (!topUp.contains("\"status\":\"pending\"") || !id.find() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("a top-up did not succeed: " + status(topUp));
-                }
-                sleep(200);
-                RawHttp.Response r = http.get("/v1/wallet/topups/" + id.group(1), authorization);
-                if (r.status() != 200) {
-                    throw new IllegalStateException("GET /v1/wallet/topups/{id} answered " + r.status() + " " + errorCode(r.body()));
-                }
-                topUp = r.body();
-            }
-            return new Consumer(authorization, new int[] {PAYMENTS_PER_CONSUMER});
-        }
-
-        /** Consumer {@code i}'s resident ID number: one of its own (one ID verifies one account), with a valid check character. */
-        static String residentId(int i) {
-            String first17 = "310101" + java.time.LocalDate.of(1950, 1, 1).plusDays(i / 1000).toString().replace("-", "")
-                    + String.format(Locale.ROOT, "%03d", i % 1000);
-            int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-            int sum = 0;
-            for (int k = 0; k < 17; k++) {
-                sum += (first17.charAt(k) - '0') * weights[k];
-            }
-            return first17 + "10X98765432".charAt(sum % 11);
-        }
-
-        private static String status(String body) {
-            Matcher m = Pattern.compile("\"status\":\"([a-z_]+)\"").matcher(body);
-            return m.find() ? m.group(1) : errorCode(body);
-        }
-
-        private static String expect(RawHttp.Response r, String what) {
-            if (r.status() != 201) {
-                throw new IllegalStateException(what + " answered " + r.status() + " " + errorCode(r.body()));
-            }
-            return r.body();
-        }
-
-        private static byte[] json(String text) {
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public void begin(long deadlineNanos, Errors errors) {
-            issued.reset();
-            stale.reset();
-            ranOut = false;
-            codes = new ArrayBlockingQueue<>(Math.max(16, 2 * issuers));
-            threads = new ArrayList<>();
-            running.set(issuers);
-            for (int t = 0; t < issuers; t++) {
-                // issuer t serves consumers t, t + issuers, ...: no two issuers ask for the same wallet's codes
-                List<Consumer> mine = new ArrayList<>();
-                for (int i = t; i < consumers.size(); i += issuers) {
-                    mine.add(consumers.get(i));
-                }
-                threads.add(Thread.ofPlatform().name("consumer-" + t).start(() -> issue(mine, deadlineNanos, errors)));
-            }
-        }
-
-        private void issue(List<Consumer> mine, long deadlineNanos, Errors errors) {
-            try (RawHttp connection = new RawHttp(base.getHost(), base.getPort())) {
-                int turn = 0;
-                while (System.nanoTime() < deadlineNanos) {
-                    Consumer consumer = null;
-                    for (int k = 0; k < mine.size() && consumer == null; k++) {
-                        Consumer c = mine.get((turn + k) % mine.size());
-                        if (c.left()[0] > 0) {
-                            consumer = c;
-                            turn = (turn + k + 1) % mine.size();
-                        }
-                    }
-                    if (consumer == null) {
-                        ranOut = true;
-                        return;
-                    }
-                    consumer.left()[0]--;
-                    Code code;
-                    try {
-                        RawHttp.Response r = connection.post("/v1/wallet/payment_codes", new byte[0], consumer.authorization());
-                        code = r.status() == 201 ? code(r.body()) : null;
-                        if (code == null) {
-                            errors.add("payment code: " + r.status() + " " + errorCode(r.body()));
-                            continue;
-                        }
-                    } catch (IOException e) {
-                        errors.add("payment code: " + e.getClass().getSimpleName());
-                        continue;
-                    }
-                    issued.increment();
-                    long wait = deadlineNanos - System.nanoTime();
-                    if (wait <= 0 || !codes.offer(code, wait, TimeUnit.NANOSECONDS)) {
-                        return;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                running.decrementAndGet();
-            }
-        }
-
-        private static Code code(String body) {
-            Matcher code = PAYMENT_CODE.matcher(body);
-            Matcher expires = EXPIRES.matcher(body);
-            if (!code.find() || !expires.find()) {
-                return null;
-            }
-            try {
-                long left = Duration.between(Instant.now(), Instant.parse(expires.group(1))).toNanos();
-                return new Code(code.group(1), System.nanoTime() + left - MARGIN_NANOS);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-
-        @Override
-        public byte[] next(long deadlineNanos) throws InterruptedException {
-            while (true) {
-                Code code = codes.poll(20, TimeUnit.MILLISECONDS);
-                if (code == null) {
-                    if (System.nanoTime() >= deadlineNanos || (running.get() == 0 && codes.isEmpty())) {
-                        return null;
-                    }
-                    continue;
-                }
-                if (System.nanoTime() > code.usableUntilNanos()) {
-                    stale.increment();
-                    continue;
-                }
-                return ("{\"amount\":" + AMOUNT + ",\"currency\":\"CNY\",\"payment_method\":{\"type\":\"payment_code\","
-                        + "\"payment_code\":{\"code\":\"" + code.code() + "\"}},\"description\":\"bench\"}").getBytes(StandardCharsets.UTF_8);
-            }
-        }
-
-        @Override
-        public String end() {
-            join(threads);
-            List<String> notes = new ArrayList<>();
-            if (ranOut) {
-                notes.add("the consumers' payments ran out before the end (each pays at most " + PAYMENTS_PER_CONSUMER
-                        + " times): the window is shorter; give more with --consumers");
-            }
-            if (stale.sum() > 0) {
-                notes.add(stale.sum() + " codes were too close to expiry to use");
-            }
-            notes.add(issued.sum() + " codes issued, " + codes.size() + " left unused");
-            return String.join("; ", notes);
-        }
-    }
-
-    private Outcome drive(String scenario, Load load, Platform platform, String database, String secretKey, Duration length,
+    private Outcome drive(String scenario, Load load, PaymentsPlatform platform, String database, String secretKey, Duration length,
                           String phase, boolean measured) {
         return driver.drive(scenario, load, platform.base(), database, secretKey, length, phase, measured, platform.process().pid());
-    }
-
-    /**
-     * The load and its measurement, for a platform at any base URL (one node, or a load balancer in front of several):
-     * {@code clients} clients each sending {@code POST /v1/payments} over a kept-alive connection of its own, as fast
-     * as they are answered. {@code sequence} numbers the idempotency keys (and the cards), {@code cpu} counts the CPU
-     * of a measured window.
-     */
-    record Driver(int clients, AtomicLong sequence, Profile cpu) {
-
-        /**
-         * Drives {@code load} at {@code base} for {@code length} as the merchant of {@code secretKey}; for a measured
-         * phase, counts the CPU of PostgreSQL, of this JVM and of the processes {@code watched} (by pid) over the window.
-         */
-        Outcome drive(String scenario, Load load, String base, String database, String secretKey, Duration length,
-                      String phase, boolean measured, long... watched) {
-            URI uri = URI.create(base);
-            String authorization = "Authorization: Bearer " + secretKey;
-            Errors errors = new Errors();
-            LongAdder succeeded = new LongAdder();
-            List<long[]> perClient = new ArrayList<>();
-            List<Thread> threads = new ArrayList<>();
-            CountDownLatch start = new CountDownLatch(1);
-            long[] window = new long[2];
-            for (int c = 0; c < clients; c++) {
-                perClient.add(null);
-                int index = c;
-                threads.add(Thread.ofPlatform().name("client-" + c).start(() -> {
-                    long[] mine = new long[1 << 16];
-                    int count = 0;
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    RawHttp connection = new RawHttp(uri.getHost(), uri.getPort());
-                    try {
-                        while (System.nanoTime() < window[1]) {
-                            byte[] body = load.next(window[1]);
-                            if (body == null) {
-                                break;
-                            }
-                            String idempotencyKey = "Idempotency-Key: " + phase + "-" + sequence.incrementAndGet();
-                            long t0 = System.nanoTime();
-                            String kind = null;
-                            try {
-                                RawHttp.Response response = connection.post("/v1/payments", body, authorization, idempotencyKey);
-                                if (response.status() != 201 || !response.body().contains("\"status\":\"succeeded\"")) {
-                                    kind = response.status() + " " + errorCode(response.body());
-                                }
-                            } catch (IOException e) {
-                                kind = e.getClass().getSimpleName();
-                            }
-                            long took = System.nanoTime() - t0;
-                            if (kind != null) {
-                                errors.add(kind);
-                            } else {
-                                succeeded.increment();
-                            }
-                            if (count == mine.length) {
-                                mine = Arrays.copyOf(mine, mine.length * 2);
-                            }
-                            mine[count++] = took;
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } finally {
-                        connection.close();
-                        synchronized (perClient) {
-                            perClient.set(index, Arrays.copyOf(mine, count));
-                        }
-                    }
-                }));
-            }
-            if (measured) {
-                cpu.start(database, watched);
-            }
-            window[0] = System.nanoTime();
-            window[1] = window[0] + length.toNanos();
-            load.begin(window[1], errors);
-            start.countDown();
-            join(threads);
-            double seconds = (System.nanoTime() - window[0]) / 1e9;
-            String note = load.end();
-            Profile.Snapshot snapshot = measured ? cpu.stop() : null;
-            long[] all;
-            synchronized (perClient) {
-                all = perClient.stream().filter(a -> a != null).flatMapToLong(Arrays::stream).toArray();
-            }
-            Arrays.sort(all);
-            return new Outcome(scenario, succeeded.sum(), errors.count.sum(), seconds, all, new TreeMap<>(errors.kinds), snapshot, note);
-        }
-    }
-
-    private static void join(List<Thread> threads) {
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static final Pattern CODE = Pattern.compile("\"code\":\"([a-z_]+)\"");
-
-    static String errorCode(String body) {
-        Matcher m = CODE.matcher(body);
-        return m.find() ? m.group(1) : body.length() > 80 ? body.substring(0, 80) : body;
     }
 
     static String loadAverage() {
@@ -745,91 +315,6 @@ public final class PaymentsBench {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    /** Onboards the benchmark's merchant through the admin API of the platform at {@code base}; its secret key. */
-    static String onboardMerchant(HttpClient http, String base, String adminKey) {
-        String body = send(http, HttpRequest.newBuilder(URI.create(base + "/v1/admin/merchants"))
-                .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"Bench Shop\",\"email\":\"ops@bench.example\",\"default_currency\":\"CNY\"}")).build());
-        Matcher m = Pattern.compile("\"secret_key\":\"([^\"]+)\"").matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("onboarding the bench merchant failed: " + errorCode(body));
-        }
-        return m.group(1);
-    }
-
-    /** {@code GET path} with the operator's key; the body, whatever the status. */
-    static String adminGet(HttpClient http, String base, String adminKey, String path) {
-        return send(http, HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + adminKey).build());
-    }
-
-    private static String send(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new IllegalStateException(request.uri() + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /** The platform as a child process on the scratch database. */
-    record Platform(Process process, String base, String adminKey, Path dataDir) {
-
-        static Platform start(Config config, String database) {
-            try {
-                int port;
-                try (ServerSocket socket = new ServerSocket(0)) {
-                    port = socket.getLocalPort();
-                }
-                Path dataDir = Files.createTempDirectory("huitong-bench");
-                String adminKey = "hk_bench_" + Long.toHexString(new java.security.SecureRandom().nextLong());
-                List<String> command = new ArrayList<>();
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                command.addAll(config.platformOpts());
-                command.addAll(List.of("-jar", config.jar().toString()));
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(dataDir.resolve("platform.log").toFile());
-                Map<String, String> env = builder.environment();
-                env.put("HUITONG_PORT", Integer.toString(port));
-                env.put("HUITONG_DATA_DIR", dataDir.toString());
-                env.put("HUITONG_ADMIN_KEY", adminKey);
-                env.put("HUITONG_DB_URL", "jdbc:postgresql://" + config.pg().host() + ":" + config.pg().port() + "/" + database);
-                env.put("HUITONG_DB_USER", config.pg().user());
-                env.put("HUITONG_DB_PASSWORD", config.pg().password());
-                // every consumer signs up from this one address, faster than the public rate limits let one address
-                env.put("HUITONG_RATE_LIMIT_PER_ADDRESS", "1000000");
-                env.put("HUITONG_RATE_LIMIT_OVERALL", "1000000");
-                // the payment-code consumers' passwords are hashed at Argon2id's least cost: their sign-ups and logins
-                // come before the load and are not measured, and at the default cost they took most of a minute per thousand
-                env.put("HUITONG_PASSWORD_HASHING_MEMORY_KIB", "64");
-                env.put("HUITONG_PASSWORD_HASHING_ITERATIONS", "1");
-                Platform platform = new Platform(builder.start(), "http://127.0.0.1:" + port, adminKey, dataDir);
-                platform.awaitReady();
-                return platform;
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot start the platform: " + e.getMessage(), e);
-            }
-        }
-
-        void awaitReady() {
-            BenchPlatform.awaitReady(process, base, dataDir, Duration.ofSeconds(120));
-        }
-
-        String onboardMerchant(HttpClient http) {
-            return PaymentsBench.onboardMerchant(http, base, adminKey);
-        }
-
-        String get(HttpClient http, String path) {
-            return adminGet(http, base, adminKey, path);
-        }
-
-        void stop() {
-            BenchPlatform.stop(process);
         }
     }
 }

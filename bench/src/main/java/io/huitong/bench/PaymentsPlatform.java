@@ -1,0 +1,111 @@
+package io.huitong.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The platform as a child process on the scratch database, and the calls of its admin API the payments benchmarks make
+ * to a platform at any base URL.
+ */
+record PaymentsPlatform(Process process, String base, String adminKey, Path dataDir) {
+
+    static PaymentsPlatform start(PaymentsBench.Config config, String database) {
+        try {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path dataDir = Files.createTempDirectory("huitong-bench");
+            String adminKey = "hk_bench_" + Long.toHexString(new java.security.SecureRandom().nextLong());
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(config.platformOpts());
+            command.addAll(List.of("-jar", config.jar().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("platform.log").toFile());
+            Map<String, String> env = builder.environment();
+            env.put("HUITONG_PORT", Integer.toString(port));
+            env.put("HUITONG_DATA_DIR", dataDir.toString());
+            env.put("HUITONG_ADMIN_KEY", adminKey);
+            env.put("HUITONG_DB_URL", "jdbc:postgresql://" + config.pg().host() + ":" + config.pg().port() + "/" + database);
+            env.put("HUITONG_DB_USER", config.pg().user());
+            env.put("HUITONG_DB_PASSWORD", config.pg().password());
+            // every consumer signs up from this one address, faster than the public rate limits let one address
+            env.put("HUITONG_RATE_LIMIT_PER_ADDRESS", "1000000");
+            env.put("HUITONG_RATE_LIMIT_OVERALL", "1000000");
+            // the payment-code consumers' passwords are hashed at Argon2id's least cost: their sign-ups and logins
+            // come before the load and are not measured, and at the default cost they took most of a minute per thousand
+            env.put("HUITONG_PASSWORD_HASHING_MEMORY_KIB", "64");
+            env.put("HUITONG_PASSWORD_HASHING_ITERATIONS", "1");
+            PaymentsPlatform platform = new PaymentsPlatform(builder.start(), "http://127.0.0.1:" + port, adminKey, dataDir);
+            platform.awaitReady();
+            return platform;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the platform: " + e.getMessage(), e);
+        }
+    }
+
+    void awaitReady() {
+        BenchPlatform.awaitReady(process, base, dataDir, Duration.ofSeconds(120));
+    }
+
+    String onboardMerchant(HttpClient http) {
+        return onboardMerchant(http, base, adminKey);
+    }
+
+    String get(HttpClient http, String path) {
+        return adminGet(http, base, adminKey, path);
+    }
+
+    void stop() {
+        BenchPlatform.stop(process);
+    }
+
+    private static final Pattern CODE = Pattern.compile("\"code\":\"([a-z_]+)\"");
+
+    static String errorCode(String body) {
+        Matcher m = CODE.matcher(body);
+        return m.find() ? m.group(1) : body.length() > 80 ? body.substring(0, 80) : body;
+    }
+
+    /** Onboards the benchmark's merchant through the admin API of the platform at {@code base}; its secret key. */
+    static String onboardMerchant(HttpClient http, String base, String adminKey) {
+        String body = send(http, HttpRequest.newBuilder(URI.create(base + "/v1/admin/merchants"))
+                .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Bench Shop\",\"email\":\"ops@bench.example\",\"default_currency\":\"CNY\"}")).build());
+        Matcher m = Pattern.compile("\"secret_key\":\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("onboarding the bench merchant failed: " + errorCode(body));
+        }
+        return m.group(1);
+    }
+
+    /** {@code GET path} with the operator's key; the body, whatever the status. */
+    static String adminGet(HttpClient http, String base, String adminKey, String path) {
+        return send(http, HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + adminKey).build());
+    }
+
+    private static String send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
