@@ -30,7 +30,8 @@
  * <ul>
  *   <li>{@code payment-resolver}: unknown outcomes of payments and refunds, money paid too late given back
  *       ({@code payments.internal.PaymentResolver});</li>
- *   <li>{@code wallet-resolver}: pending top-ups and withdrawals ({@code wallets.internal.WalletResolver});</li>
+ *   <li>{@code wallet-resolver}: pending top-ups and withdrawals, and payment codes a day past their expiry deleted
+ *       ({@code wallets.internal.WalletResolver});</li>
  *   <li>{@code settlement}: the daily automatic run started, stale runs failed, payouts sent and asked about
  *       ({@code settlement.internal.SettlementScheduler}; a run itself goes on where it started);</li>
  *   <li>{@code reconciliation-upkeep}: timing breaks aged, stalled matchings resumed, the daily reconciliation

@@ -24,6 +24,10 @@ final class PaymentCodes {
 
     private static final String PREFIX = "28";
     private static final int MAX_BATCH = 64;
+    /** How long a code's row outlives its expiry, for questions about a charge made with it; then it is deleted. */
+    static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
+    /** The most codes one purge deletes: the next pass goes on where it stopped. */
+    static final int PURGE_BATCH = 5_000;
 
     /** A code to store: its hash, the consumer, and when it was issued and expires. */
     record NewCode(String hash, String userId, Instant issued, Instant expires) {
@@ -64,6 +68,14 @@ final class PaymentCodes {
         }
         holders.issued(issued.hash(), userId);
         return new PaymentCode(code.toString(), "payment_code", issued.expires());
+    }
+
+    /**
+     * Deletes codes that expired more than {@link #KEPT_AFTER_EXPIRY} ago, at most {@link #PURGE_BATCH} of them, oldest
+     * first; answers how many. Nothing reads such a code again: a charge of it is declined whether its row is there or not.
+     */
+    int purgeExpired() {
+        return store.deleteCodesExpiredBefore(wallets.now().minus(KEPT_AFTER_EXPIRY), PURGE_BATCH);
     }
 
     /** Stores the codes of active wallets, in the current transaction: by hash, whether each was (false: no active wallet). */

@@ -6,23 +6,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-/** Settles pending top-ups once their card payments settle, and pending withdrawals once the bank answers. Each is settled under its row lock, so instances may run side by side; the timer runs it on one node at a time all the same ({@link JobLeases}). */
+/**
+ * Settles pending top-ups once their card payments settle, and pending withdrawals once the bank answers. Each is settled
+ * under its row lock, so instances may run side by side; the timer runs it on one node at a time all the same
+ * ({@link JobLeases}). Each pass also deletes payment codes a day past their expiry ({@link PaymentCodes#purgeExpired}),
+ * so that their table holds about a day of codes.
+ */
 final class WalletResolver implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WalletResolver.class);
 
     private final TopUps topUps;
     private final Withdrawals withdrawals;
+    private final PaymentCodes codes;
     private final Periodic periodic;
 
-    WalletResolver(TopUps topUps, Withdrawals withdrawals, long intervalMillis, JobLeases leases) {
+    WalletResolver(TopUps topUps, Withdrawals withdrawals, PaymentCodes codes, long intervalMillis, JobLeases leases) {
         this.topUps = topUps;
         this.withdrawals = withdrawals;
-        this.periodic = new Periodic("wallet-resolver", java.time.Duration.ofMillis(intervalMillis), this::resolveDue, log, leases);
+        this.codes = codes;
+        this.periodic = new Periodic("wallet-resolver", java.time.Duration.ofMillis(intervalMillis), this::pass, log, leases);
     }
 
     int resolveDue() {
         return topUps.resolveDue() + withdrawals.resolveDue();
+    }
+
+    private void pass() {
+        resolveDue();
+        codes.purgeExpired();
     }
 
     @Override

@@ -110,6 +110,13 @@ final class WalletStore {
         return byUser;
     }
 
+    /** Deletes at most {@code max} payment codes that expired before {@code before}, oldest first; answers how many. */
+    int deleteCodesExpiredBefore(Instant before, int max) {
+        return jdbc.sql("delete from wallet_payment_code where code_hash in (select code_hash from wallet_payment_code"
+                        + " where expires_at < ? order by expires_at limit ?)")
+                .params(DbTimes.at(before), max).update();
+    }
+
     private static final String INSERT_CODE = "insert into wallet_payment_code (code_hash, wallet_id, created_at, expires_at)";
     private static final String INSERT_CODE_OF_ACTIVE_WALLET = INSERT_CODE + " select ?, id, ?, ? from wallet where user_id = ? and status = ?";
 

@@ -86,7 +86,7 @@ class WalletsConfig {
     }
 
     @Bean
-    WalletResolver walletResolver(TopUps topUps, Withdrawals withdrawals, WalletsProperties properties, JobLeases leases) {
-        return new WalletResolver(topUps, withdrawals, properties.resolverInterval().toMillis(), leases);
+    WalletResolver walletResolver(TopUps topUps, Withdrawals withdrawals, PaymentCodes codes, WalletsProperties properties, JobLeases leases) {
+        return new WalletResolver(topUps, withdrawals, codes, properties.resolverInterval().toMillis(), leases);
     }
 }
