@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
+import static io.huitong.bench.BenchThreads.sleep;
 import static io.huitong.bench.SettlementBench.*;
 
 /** The platform as a child process on the scratch database, with the daily automatic settlement run off. */
@@ -31,6 +33,25 @@ record BenchPlatform(Process process, String base, String adminKey, Path dataDir
      */
     static BenchPlatform start(BenchConfig pg, Path jar, List<String> platformOpts, String database, String dirPrefix,
                                List<String> properties) {
+        return launch(pg, jar, database, dirPrefix, dataDir -> {
+            List<String> options = new ArrayList<>(platformOpts);
+            // the GC log gives the heap's true peak; the metrics endpoint the samples; no automatic run
+            options.add("-Xlog:gc:file=" + dataDir.resolve("gc.log") + ":time");
+            options.add("-Dmanagement.endpoints.web.exposure.include=health,prometheus,info,metrics");
+            options.add("-Dhuitong.settlement.automatic=false");
+            options.addAll(properties);
+            return options;
+        }, Map.of("HUITONG_SETTLEMENT_AUTOMATIC", "false"), Duration.ofSeconds(180));
+    }
+
+    /**
+     * Starts the platform {@code jar} as an operator would, on {@code database} of the server {@code pg} names: a free
+     * port, a new admin key, a new temporary data dir named after {@code dirPrefix} (its log in {@code platform.log}),
+     * the JVM options {@code jvmOptions} gives for that dir, and {@code environment} besides the platform's own
+     * variables. Answers once its health endpoint does, within {@code readyWithin}; a platform that does not is stopped.
+     */
+    static BenchPlatform launch(BenchConfig pg, Path jar, String database, String dirPrefix, Function<Path, List<String>> jvmOptions,
+                                Map<String, String> environment, Duration readyWithin) {
         try {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
@@ -42,12 +63,7 @@ record BenchPlatform(Process process, String base, String adminKey, Path dataDir
             String adminKey = "hk_bench_" + java.util.HexFormat.of().formatHex(random);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(platformOpts);
-            // the GC log gives the heap's true peak; the metrics endpoint the samples; no automatic run
-            command.add("-Xlog:gc:file=" + dataDir.resolve("gc.log") + ":time");
-            command.add("-Dmanagement.endpoints.web.exposure.include=health,prometheus,info,metrics");
-            command.add("-Dhuitong.settlement.automatic=false");
-            command.addAll(properties);
+            command.addAll(jvmOptions.apply(dataDir));
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dataDir.resolve("platform.log").toFile());
@@ -58,10 +74,10 @@ record BenchPlatform(Process process, String base, String adminKey, Path dataDir
             env.put("HUITONG_DB_URL", pg.urlFor(database));
             env.put("HUITONG_DB_USER", pg.user());
             env.put("HUITONG_DB_PASSWORD", pg.password());
-            env.put("HUITONG_SETTLEMENT_AUTOMATIC", "false");
+            env.putAll(environment);
             BenchPlatform platform = new BenchPlatform(builder.start(), "http://127.0.0.1:" + port, adminKey, dataDir);
             try {
-                platform.awaitReady();
+                awaitReady(platform.process(), platform.base(), dataDir, readyWithin);
             } catch (RuntimeException e) {
                 platform.stop(true);
                 throw e;
@@ -70,10 +86,6 @@ record BenchPlatform(Process process, String base, String adminKey, Path dataDir
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the platform: " + e.getMessage(), e);
         }
-    }
-
-    void awaitReady() {
-        awaitReady(process, base, dataDir, Duration.ofSeconds(180));
     }
 
     /** Waits for the platform's health endpoint at {@code base} to answer 200, for at most {@code timeout}. */

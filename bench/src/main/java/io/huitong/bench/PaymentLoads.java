@@ -2,7 +2,8 @@ package io.huitong.bench;
 
 import static io.huitong.bench.PaymentsBench.AMOUNT;
 import static io.huitong.bench.PaymentsBench.PAYMENTS_PER_CONSUMER;
-import static io.huitong.bench.PaymentsDriver.join;
+import static io.huitong.bench.BenchThreads.join;
+import static io.huitong.bench.BenchThreads.sleep;
 import static io.huitong.bench.PaymentsPlatform.errorCode;
 
 import io.huitong.bench.PaymentsDriver.Errors;
@@ -317,15 +318,6 @@ final class PaymentLoads {
             }
             notes.add(issued.sum() + " codes issued, " + codes.size() + " left unused");
             return String.join("; ", notes);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.huitong.bench;
 
+import static io.huitong.bench.BenchThreads.join;
+
 import static io.huitong.bench.PaymentsPlatform.errorCode;
 
 import io.huitong.bench.PaymentLoads.Load;
@@ -106,17 +108,6 @@ record PaymentsDriver(int clients, AtomicLong sequence, Profile cpu) {
         }
         Arrays.sort(all);
         return new Outcome(scenario, succeeded.sum(), errors.count.sum(), seconds, all, new TreeMap<>(errors.kinds), snapshot, note);
-    }
-
-    static void join(List<Thread> threads) {
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
     }
 
     /** Errors of one phase, by kind. */

@@ -1,64 +1,35 @@
 package io.huitong.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The platform as a child process on the scratch database, and the calls of its admin API the payments benchmarks make
- * to a platform at any base URL.
+ * The platform as a child process on the scratch database ({@link BenchPlatform#launch}), and the calls of its admin
+ * API the payments benchmarks make to a platform at any base URL.
  */
 record PaymentsPlatform(Process process, String base, String adminKey, Path dataDir) {
 
     static PaymentsPlatform start(PaymentsBench.Config config, String database) {
-        try {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            Path dataDir = Files.createTempDirectory("huitong-bench");
-            String adminKey = "hk_bench_" + Long.toHexString(new java.security.SecureRandom().nextLong());
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(config.platformOpts());
-            command.addAll(List.of("-jar", config.jar().toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dataDir.resolve("platform.log").toFile());
-            Map<String, String> env = builder.environment();
-            env.put("HUITONG_PORT", Integer.toString(port));
-            env.put("HUITONG_DATA_DIR", dataDir.toString());
-            env.put("HUITONG_ADMIN_KEY", adminKey);
-            env.put("HUITONG_DB_URL", "jdbc:postgresql://" + config.pg().host() + ":" + config.pg().port() + "/" + database);
-            env.put("HUITONG_DB_USER", config.pg().user());
-            env.put("HUITONG_DB_PASSWORD", config.pg().password());
-            // every consumer signs up from this one address, faster than the public rate limits let one address
-            env.put("HUITONG_RATE_LIMIT_PER_ADDRESS", "1000000");
-            env.put("HUITONG_RATE_LIMIT_OVERALL", "1000000");
-            // the payment-code consumers' passwords are hashed at Argon2id's least cost: their sign-ups and logins
-            // come before the load and are not measured, and at the default cost they took most of a minute per thousand
-            env.put("HUITONG_PASSWORD_HASHING_MEMORY_KIB", "64");
-            env.put("HUITONG_PASSWORD_HASHING_ITERATIONS", "1");
-            PaymentsPlatform platform = new PaymentsPlatform(builder.start(), "http://127.0.0.1:" + port, adminKey, dataDir);
-            platform.awaitReady();
-            return platform;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the platform: " + e.getMessage(), e);
-        }
-    }
-
-    void awaitReady() {
-        BenchPlatform.awaitReady(process, base, dataDir, Duration.ofSeconds(120));
+        BenchPlatform started = BenchPlatform.launch(config.pg(), config.jar(), database, "huitong-bench", dataDir -> config.platformOpts(),
+                Map.of(
+                        // every consumer signs up from this one address, faster than the public rate limits let one address
+                        "HUITONG_RATE_LIMIT_PER_ADDRESS", "1000000",
+                        "HUITONG_RATE_LIMIT_OVERALL", "1000000",
+                        // the payment-code consumers' passwords are hashed at Argon2id's least cost: their sign-ups and
+                        // logins come before the load and are not measured, and at the default cost they took most of a
+                        // minute per thousand
+                        "HUITONG_PASSWORD_HASHING_MEMORY_KIB", "64",
+                        "HUITONG_PASSWORD_HASHING_ITERATIONS", "1"),
+                Duration.ofSeconds(120));
+        return new PaymentsPlatform(started.process(), started.base(), started.adminKey(), started.dataDir());
     }
 
     String onboardMerchant(HttpClient http) {

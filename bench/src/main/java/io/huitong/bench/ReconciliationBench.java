@@ -4,7 +4,7 @@ import static io.huitong.bench.SettlementBench.balanced;
 import static io.huitong.bench.SettlementBench.compact;
 import static io.huitong.bench.SettlementBench.loadAverage;
 import static io.huitong.bench.SettlementBench.seconds;
-import static io.huitong.bench.SettlementBench.sleep;
+import static io.huitong.bench.BenchThreads.sleep;
 
 import io.huitong.bench.BenchConfig.UsageException;
 import java.io.IOException;

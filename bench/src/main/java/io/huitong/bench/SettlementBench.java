@@ -1,5 +1,8 @@
 package io.huitong.bench;
 
+import static io.huitong.bench.BenchThreads.join;
+import static io.huitong.bench.BenchThreads.sleep;
+
 import io.huitong.bench.BenchConfig.UsageException;
 import io.huitong.settlement.domain.BusinessCalendar;
 import io.huitong.settlement.domain.SettlementCutoff;
@@ -455,26 +458,6 @@ public final class SettlementBench {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void join(List<Thread> threads) {
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
         }
     }
 
