@@ -2,12 +2,13 @@ package io.huitong.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huitong.testsupport.BusinessDates;
 import io.huitong.testsupport.PlatformProcess;
 import io.huitong.testsupport.PlatformProcess.Answer;
 import io.huitong.testsupport.TestDatabases;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,6 @@ class SettlementCrashRecoveryPostgresTest {
 
     /** The test operators' key, so that a second operator (made with it) can approve the merchants' bank accounts. */
     private static final String ADMIN_KEY = io.huitong.testsupport.ApiTestSupport.ADMIN_KEY;
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String[] CURRENCIES = {"CNY", "USD", "HKD"};
     /** Enough merchant balances (three each) that a run takes seconds, to be killed in the middle of. */
     private static final int MERCHANTS = 70;
@@ -51,7 +51,8 @@ class SettlementCrashRecoveryPostgresTest {
              PlatformProcess platform = new PlatformProcess(db, ADMIN_KEY, "--huitong.settlement.automatic=false",
                      "--huitong.settlement.stale-run=3s", "--huitong.settlement.interval=500ms")) {
             platform.start();
-            LocalDate today = LocalDate.now(SHANGHAI);
+            // the day's trading and its settlement run on one business date
+            LocalDate today = BusinessDates.sameAtBothEnds(java.time.Clock.systemUTC(), Duration.ofMinutes(5));
             businessDay(platform, today);
             businessDay(platform, today.plusDays(1));
             ok(platform.post("/v1/admin/fx_rates", platform.admin(), "{\"base\":\"USD\",\"quote\":\"CNY\",\"rate\":\"7.1234\"}"));
@@ -64,7 +65,7 @@ class SettlementCrashRecoveryPostgresTest {
             ConcurrentLinkedQueue<String> movements = new ConcurrentLinkedQueue<>();
             inParallel(MERCHANTS, i -> trade(platform, shops.get(i), movements));
 
-            String date = LocalDate.now(SHANGHAI).toString();
+            String date = today.toString();
             JsonNode started = ok(platform.post("/v1/admin/settlement_runs", platform.admin(), "{\"business_date\":\"" + date + "\"}"));
             String killed = started.path("id").asString();
             int total = started.path("progress").path("total").asInt();

@@ -10,6 +10,7 @@ import io.huitong.ledger.NewAccount;
 import io.huitong.ledger.TransferRequest;
 import io.huitong.testsupport.Api;
 import io.huitong.testsupport.ApiTestSupport;
+import io.huitong.testsupport.BusinessDates;
 import io.huitong.testsupport.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class ChannelTraffic extends ApiTestSupport {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = BusinessDates.CHINA;
     /** The simulated acquirer acq_a answers this card with a system error: payments fail over to acq_b. */
     static final String FAILS_OVER = "4000000000000119";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -60,13 +59,9 @@ abstract class ChannelTraffic extends ApiTestSupport {
     OnboardedMerchant merchant;
 
     @BeforeEach
-    void realTimeAwayFromMidnight() throws InterruptedException {
+    void realTimeAwayFromMidnight() {
         clock.reset();
-        // a day's traffic and its statement must fall on the same business date at both ends
-        ZonedDateTime now = ZonedDateTime.now(CHINA);
-        if (now.toLocalTime().isAfter(LocalTime.of(23, 58))) {
-            Thread.sleep(Duration.between(now, now.toLocalDate().plusDays(1).atTime(0, 0, 5).atZone(CHINA)).toMillis());
-        }
+        BusinessDates.sameAtBothEnds(clock, Duration.ofMinutes(2));
         merchant = onboardMerchant("Recon " + UUID.randomUUID().toString().substring(0, 8), "\"fee_percent_bps\":100");
     }
 

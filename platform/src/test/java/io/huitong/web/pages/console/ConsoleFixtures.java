@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huitong.channels.EmbeddedSimulators;
 import io.huitong.testsupport.Api;
+import io.huitong.testsupport.BusinessDates;
 import io.huitong.testsupport.TestOperators;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +35,6 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class ConsoleFixtures extends ConsolePageSupport {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
@@ -50,8 +50,9 @@ abstract class ConsoleFixtures extends ConsolePageSupport {
         control("PUT", "/control/statements/acq_a/faults", "{}");
     }
 
-    static LocalDate today() {
-        return LocalDate.now(CHINA);
+    /** Today on the platform's clock, which the console's tests move ahead. */
+    LocalDate today() {
+        return BusinessDates.of(clock.instant());
     }
 
     static String card() {
@@ -89,14 +90,17 @@ abstract class ConsoleFixtures extends ConsolePageSupport {
      * {@code requester} through the API. Answers the payout's id.
      */
     String payoutAwaitingApproval(TestOperators.LoggedIn requester) {
-        todayIsABusinessDay();
         OnboardedMerchant m = onboardMerchant("Payout " + UUID.randomUUID().toString().substring(0, 8),
                 "\"settlement_schedule\":\"T0\",\"fee_percent_bps\":0");
         Api.Response account = api.putJson("/v1/admin/merchants/" + m.id() + "/bank_account", "{\"bank_code\":\"999900000001\","
                 + "\"account_number\":\"6222004000000004242\",\"account_name\":\"汇通茶庄\"}", "Authorization", admin());
         colleague.approve(account);
-        assertThat(pay(m, 150_000).path("status").asString()).isEqualTo("succeeded");
-        Api.Response run = api.postJson("/v1/admin/settlement_runs", "{\"merchant\":\"" + m.id() + "\",\"business_date\":\"" + today() + "\"}",
+        JsonNode paid = pay(m, 150_000);
+        assertThat(paid.path("status").asString()).isEqualTo("succeeded");
+        // the payment's own business date: the platform's clock may pass midnight while the test runs
+        LocalDate date = BusinessDates.of(Instant.parse(paid.path("created_at").asString()));
+        aBusinessDay(date);
+        Api.Response run = api.postJson("/v1/admin/settlement_runs", "{\"merchant\":\"" + m.id() + "\",\"business_date\":\"" + date + "\"}",
                 "Authorization", requester.bearer());
         assertThat(run.status()).as(run.body()).isEqualTo(202);
         String runId = run.json().path("id").asString();
@@ -114,10 +118,12 @@ abstract class ConsoleFixtures extends ConsolePageSupport {
 
     /** A reconciliation of today's acq_a statement in which a payment of ours was short-paid by 1.00: the break's id. */
     String amountMismatch() {
+        // the simulator dates its statement's lines on the real clock, the platform its records on its own
+        LocalDate date = BusinessDates.sameAtBothEnds(clock, Duration.ofMinutes(2));
         OnboardedMerchant shop = onboardMerchant("Recon " + UUID.randomUUID().toString().substring(0, 8), "\"fee_percent_bps\":100");
         String payment = pay(shop, 2_000).path("id").asString();
         control("PUT", "/control/statements/acq_a/faults", "{\"amount\":{\"" + payment + "\":-100}}");
-        Api.Response started = api.postJson("/v1/admin/reconciliations", "{\"channel\":\"acq_a\",\"business_date\":\"" + today() + "\"}",
+        Api.Response started = api.postJson("/v1/admin/reconciliations", "{\"channel\":\"acq_a\",\"business_date\":\"" + date + "\"}",
                 "Authorization", admin());
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().path("id").asString();
@@ -137,16 +143,16 @@ abstract class ConsoleFixtures extends ConsolePageSupport {
         return api.get("/v1/admin/reconciliation_breaks/" + id, "Authorization", admin()).json();
     }
 
-    private void todayIsABusinessDay() {
-        int year = today().getYear();
+    private void aBusinessDay(LocalDate date) {
+        int year = date.getYear();
         JsonNode calendar = api.get("/v1/admin/calendar/" + year, "Authorization", admin()).json();
         List<String> holidays = new ArrayList<>();
         calendar.path("holidays").forEach(d -> holidays.add(d.asString()));
         List<String> working = new ArrayList<>();
         calendar.path("working_days").forEach(d -> working.add(d.asString()));
-        holidays.remove(today().toString());
-        if (today().getDayOfWeek().getValue() >= 6 && !working.contains(today().toString())) {
-            working.add(today().toString());
+        holidays.remove(date.toString());
+        if (date.getDayOfWeek().getValue() >= 6 && !working.contains(date.toString())) {
+            working.add(date.toString());
         }
         Api.Response put = api.putJson("/v1/admin/calendar/" + year, "{\"holidays\":" + json(holidays) + ",\"working_days\":" + json(working) + "}",
                 "Authorization", admin());
