@@ -136,6 +136,15 @@ record BenchPlatform(Process process, String base, String adminKey, Path dataDir
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), expected);
     }
 
+    /** {@code POST} as someone else than the admin key: an operator's session token, or nobody ({@code null}). */
+    String postAs(HttpClient http, String credential, String path, String json, int expected) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(10));
+        if (credential != null) {
+            builder.header("Authorization", "Bearer " + credential);
+        }
+        return send(http, builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), expected);
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + adminKey)
                 .timeout(Duration.ofMinutes(10));

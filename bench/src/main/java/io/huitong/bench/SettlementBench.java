@@ -317,11 +317,15 @@ public final class SettlementBench {
         return new Outcome(runId, status, wall, recorded, snapshot, backendMs, sampled, gc, checks, checkAfter, checkAfterSeconds);
     }
 
-    /** Onboards the merchants (T1, 0.6 %) and, unless told not to, gives each a settlement bank account; answers their ids in order. */
+    /**
+     * Onboards the merchants (T1, 0.6 %) and, unless told not to, gives each a settlement bank account, which a second
+     * operator approves; answers their ids in order.
+     */
     private List<String> onboard(BenchPlatform platform) {
         String[] ids = new String[config.merchants()];
         AtomicInteger next = new AtomicInteger();
         Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+        BenchApprover approver = config.bankAccounts() ? BenchApprover.enrol(platform, http) : null;
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < Math.min(ONBOARDING_CLIENTS, config.merchants()); t++) {
             threads.add(Thread.ofPlatform().name("onboarding-" + t).start(() -> {
@@ -332,9 +336,10 @@ public final class SettlementBench {
                                 "{\"name\":\"%s\",\"email\":\"shop%05d@bench.example\",\"default_currency\":\"CNY\","
                                         + "\"settlement_schedule\":\"T1\",\"fee_percent_bps\":%d}", name, i + 1, SettlementData.FEE_BPS), 201);
                         String id = field(body, "id");
-                        if (config.bankAccounts()) {
-                            platform.put(http, "/v1/admin/merchants/" + id + "/bank_account", "{\"bank_code\":\"999900000001\","
-                                    + "\"account_number\":\"6222004000000004242\",\"account_name\":\"" + name + " Ltd\"}", 200);
+                        if (approver != null) {
+                            // a settlement account takes effect once a second operator approves it
+                            approver.approve(http, platform.put(http, "/v1/admin/merchants/" + id + "/bank_account", "{\"bank_code\":"
+                                    + "\"999900000001\",\"account_number\":\"6222004000000004242\",\"account_name\":\"" + name + " Ltd\"}", 202));
                         }
                         ids[i] = id;
                     } catch (RuntimeException e) {

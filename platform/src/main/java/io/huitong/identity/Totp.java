@@ -71,6 +71,11 @@ public final class Totp {
         return found < 0 ? OptionalLong.empty() : OptionalLong.of(found);
     }
 
+    /** The code an authenticator app shows for this secret at {@code at}. */
+    public String codeAt(String secret, Instant at) {
+        return code(new SecretKeySpec(unbase32(secret), "HmacSHA1"), at.getEpochSecond() / PERIOD.toSeconds());
+    }
+
     private String code(SecretKeySpec key, long step) {
         try {
             int value = generator.generateOneTimePassword(key, Instant.ofEpochSecond(step * PERIOD.toSeconds()));

@@ -20,6 +20,7 @@ class TotpTest {
         for (String[] v : vectors) {
             Instant at = Instant.ofEpochSecond(Long.parseLong(v[0]));
             assertThat(totp.verify(SECRET, v[1], at, Long.MIN_VALUE)).as(v[0]).hasValue(at.getEpochSecond() / 30);
+            assertThat(totp.codeAt(SECRET, at)).as("the code an app shows at " + v[0]).isEqualTo(v[1]);
         }
     }
 

@@ -1,14 +1,10 @@
 package io.huitong.testsupport;
 
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
-import java.security.InvalidKeyException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Operators for HTTP tests: created with the admin key, enrolled in TOTP and logged in, as a person would,
@@ -18,7 +14,6 @@ public final class TestOperators {
 
     public static final String PASSWORD = "Lantern-festival 2026";
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     /** The first security administrator made on each platform: once there is one, they approve later role grants. */
     private static final java.util.Map<MutableClock, LoggedIn> SECURITY = new java.util.concurrent.ConcurrentHashMap<>();
@@ -106,29 +101,7 @@ public final class TestOperators {
 
     /** The TOTP code of a base32 secret at an instant: RFC 6238, HMAC-SHA1, 6 digits, 30 s. */
     public static String code(String secret, Instant at) {
-        try {
-            int value = new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30), 6)
-                    .generateOneTimePassword(new SecretKeySpec(unbase32(secret), "HmacSHA1"), at);
-            return String.format(Locale.ROOT, "%06d", value);
-        } catch (InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] unbase32(String text) {
-        byte[] out = new byte[text.length() * 5 / 8];
-        int buffer = 0;
-        int bits = 0;
-        int n = 0;
-        for (char c : text.toCharArray()) {
-            buffer = (buffer << 5) | BASE32.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out[n++] = (byte) (buffer >> (bits - 8));
-                bits -= 8;
-            }
-        }
-        return out;
+        return io.huitong.identity.Totp.sha1().codeAt(secret, at);
     }
 
     private static Api.Response require(Api.Response r, int status) {
