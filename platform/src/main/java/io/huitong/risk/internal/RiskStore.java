@@ -150,7 +150,7 @@ class RiskStore {
         params.add(except);
         params.add(limit);
         return jdbc.sql("select reference, kind, merchant_id, amount, currency, decision, score, reasons, created_at from risk_decision"
-                        + " where " + where + " and reference <> ? order by created_at desc limit ?")
+                        + " where " + where + " and reference <> ? order by id desc limit ?")
                 .params(params)
                 .query((rs, n) -> new RiskAdmin.HistoryItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5), rs.getString(6), rs.getInt(7), reasons(rs.getString(8)), instant(rs, 9)))
