@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.huitong.bench.BenchSupport.*;
 import static io.huitong.bench.SettlementBench.*;
 
 /**

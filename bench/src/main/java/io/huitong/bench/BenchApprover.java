@@ -25,16 +25,16 @@ final class BenchApprover {
         String password = "Bench approver " + UUID.randomUUID();
         platform.post(http, "/v1/admin/operators", "{\"email\":\"" + email + "\",\"name\":\"Bench Approver\",\"roles\":[\"finance\"],"
                 + "\"password\":\"" + password + "\"}", 201);
-        String enrolment = SettlementBench.field(platform.postAs(http, null, "/v1/operator_sessions",
+        String enrolment = BenchSupport.field(platform.postAs(http, null, "/v1/operator_sessions",
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", 401), "enrollment_token");
-        String secret = SettlementBench.field(platform.postAs(http, enrolment, "/v1/operator_mfa/totp", "{}", 201), "secret");
+        String secret = BenchSupport.field(platform.postAs(http, enrolment, "/v1/operator_mfa/totp", "{}", 201), "secret");
         String session = platform.postAs(http, enrolment, "/v1/operator_mfa/totp/confirm",
                 "{\"code\":\"" + Totp.sha1().codeAt(secret, Instant.now()) + "\"}", 201);
-        return new BenchApprover(platform, SettlementBench.field(session, "token"));
+        return new BenchApprover(platform, BenchSupport.field(session, "token"));
     }
 
     /** Approves the approval a change was answered with (a 202's body). */
     void approve(HttpClient http, String pending) {
-        platform.postAs(http, token, "/v1/admin/approvals/" + SettlementBench.field(pending, "id") + "/approve", "{}", 200);
+        platform.postAs(http, token, "/v1/admin/approvals/" + BenchSupport.field(pending, "id") + "/approve", "{}", 200);
     }
 }

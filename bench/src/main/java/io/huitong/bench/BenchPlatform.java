@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static io.huitong.bench.BenchThreads.sleep;
+import static io.huitong.bench.BenchSupport.*;
 import static io.huitong.bench.SettlementBench.*;
 
 /** The platform as a child process on the scratch database, with the daily automatic settlement run off. */
@@ -118,8 +119,7 @@ record BenchPlatform(Process process, String base, String adminKey, Path dataDir
     }
 
     String post(HttpClient http, String path, String json, int expected) {
-        return send(http, request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), expected);
+        return postAs(http, adminKey, path, json, expected);
     }
 
     /** Sends {@code file} as the body, streamed from the disk. */
@@ -138,16 +138,17 @@ record BenchPlatform(Process process, String base, String adminKey, Path dataDir
 
     /** {@code POST} as someone else than the admin key: an operator's session token, or nobody ({@code null}). */
     String postAs(HttpClient http, String credential, String path, String json, int expected) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(10));
-        if (credential != null) {
-            builder.header("Authorization", "Bearer " + credential);
-        }
-        return send(http, builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), expected);
+        return send(http, request(path, credential).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), expected);
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + adminKey)
-                .timeout(Duration.ofMinutes(10));
+        return request(path, adminKey);
+    }
+
+    private HttpRequest.Builder request(String path, String credential) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(10));
+        return credential == null ? builder : builder.header("Authorization", "Bearer " + credential);
     }
 
     private static String send(HttpClient http, HttpRequest request, int expected) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.huitong.bench.BenchSupport.*;
 import static io.huitong.bench.SettlementBench.*;
 
 /**

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.huitong.bench.BenchSupport.*;
 import static io.huitong.bench.SettlementBench.*;
 
 /**

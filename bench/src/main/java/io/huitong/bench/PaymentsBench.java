@@ -169,9 +169,9 @@ public final class PaymentsBench {
         String check;
         String database = scratch.create("huitong_payments_bench");
         try {
-            PaymentsPlatform platform = PaymentsPlatform.start(config, database);
+            BenchPlatform platform = PaymentsPlatform.start(config, database);
             try {
-                String key = platform.onboardMerchant(http);
+                String key = PaymentsPlatform.onboardMerchant(http, platform.base(), platform.adminKey());
                 for (String scenario : config.scenarios()) {
                     Load load = switch (scenario) {
                         case "card" -> new CardLoad(sequence);
@@ -202,10 +202,10 @@ public final class PaymentsBench {
                     System.out.printf(Locale.ROOT, "%s: the JIT compilers took %.1f%% of the platform's CPU in the measured window%n", scenario,
                             100 * WarmUp.Ticks.of(platform.process().pid()).compilerShareSince(before));
                 }
-                check = platform.get(http, "/v1/admin/ledger/check").replaceAll("\\s+", "");
+                check = PaymentsPlatform.adminGet(http, platform.base(), platform.adminKey(), "/v1/admin/ledger/check").replaceAll("\\s+", "");
                 System.out.printf(Locale.ROOT, "ledger check after the run: %s%n%n", check);
             } finally {
-                platform.stop();
+                BenchPlatform.stop(platform.process());
             }
         } finally {
             scratch.drop(database);
@@ -305,7 +305,7 @@ public final class PaymentsBench {
         return met ? "(met)" : "(NOT met)";
     }
 
-    private Outcome drive(String scenario, Load load, PaymentsPlatform platform, String database, String secretKey, Duration length,
+    private Outcome drive(String scenario, Load load, BenchPlatform platform, String database, String secretKey, Duration length,
                           String phase, boolean measured) {
         return driver.drive(scenario, load, platform.base(), database, secretKey, length, phase, measured, platform.process().pid());
     }

@@ -5,20 +5,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The platform as a child process on the scratch database ({@link BenchPlatform#launch}), and the calls of its admin
- * API the payments benchmarks make to a platform at any base URL.
+ * The platform as the payments benchmark starts it on the scratch database ({@link BenchPlatform#launch}), and the calls
+ * of its admin API the payments benchmarks make to a platform at any base URL.
  */
-record PaymentsPlatform(Process process, String base, String adminKey, Path dataDir) {
+final class PaymentsPlatform {
 
-    static PaymentsPlatform start(PaymentsBench.Config config, String database) {
-        BenchPlatform started = BenchPlatform.launch(config.pg(), config.jar(), database, "huitong-bench", dataDir -> config.platformOpts(),
+    private PaymentsPlatform() {
+    }
+
+    static BenchPlatform start(PaymentsBench.Config config, String database) {
+        return BenchPlatform.launch(config.pg(), config.jar(), database, "huitong-bench", dataDir -> config.platformOpts(),
                 Map.of(
                         // every consumer signs up from this one address, faster than the public rate limits let one address
                         "HUITONG_RATE_LIMIT_PER_ADDRESS", "1000000",
@@ -29,19 +31,6 @@ record PaymentsPlatform(Process process, String base, String adminKey, Path data
                         "HUITONG_PASSWORD_HASHING_MEMORY_KIB", "64",
                         "HUITONG_PASSWORD_HASHING_ITERATIONS", "1"),
                 Duration.ofSeconds(120));
-        return new PaymentsPlatform(started.process(), started.base(), started.adminKey(), started.dataDir());
-    }
-
-    String onboardMerchant(HttpClient http) {
-        return onboardMerchant(http, base, adminKey);
-    }
-
-    String get(HttpClient http, String path) {
-        return adminGet(http, base, adminKey, path);
-    }
-
-    void stop() {
-        BenchPlatform.stop(process);
     }
 
     private static final Pattern CODE = Pattern.compile("\"code\":\"([a-z_]+)\"");

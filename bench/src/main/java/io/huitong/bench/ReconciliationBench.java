@@ -1,9 +1,9 @@
 package io.huitong.bench;
 
-import static io.huitong.bench.SettlementBench.balanced;
-import static io.huitong.bench.SettlementBench.compact;
-import static io.huitong.bench.SettlementBench.loadAverage;
-import static io.huitong.bench.SettlementBench.seconds;
+import static io.huitong.bench.BenchSupport.balanced;
+import static io.huitong.bench.BenchSupport.compact;
+import static io.huitong.bench.BenchSupport.loadAverage;
+import static io.huitong.bench.BenchSupport.seconds;
 import static io.huitong.bench.BenchThreads.sleep;
 
 import io.huitong.bench.BenchConfig.UsageException;
@@ -233,7 +233,7 @@ public final class ReconciliationBench {
                 ReconciliationData.ACQUIRER, businessDate, loadAverage());
         heap.start();
         if (config.jfr() != null) {
-            SettlementBench.jcmd(platform, "JFR.start", "name=reconciliation", "settings=profile", "jdk.CPUTimeSample#enabled=true",
+            BenchSupport.jcmd(platform, "JFR.start", "name=reconciliation", "settings=profile", "jdk.CPUTimeSample#enabled=true",
                     "jdk.CPUTimeSample#throttle=2ms");
         }
         cpu.start(database, platform.process().pid());
@@ -273,7 +273,7 @@ public final class ReconciliationBench {
         Profile.Snapshot snapshot = cpu.stop();
         HeapSampler.Result sampled = heap.stop();
         if (config.jfr() != null) {
-            SettlementBench.jcmd(platform, "JFR.stop", "name=reconciliation", "filename=" + config.jfr());
+            BenchSupport.jcmd(platform, "JFR.stop", "name=reconciliation", "filename=" + config.jfr());
             System.out.printf(Locale.ROOT, "  flight recording: %s (jfr view cpu-time-hot-methods %s)%n", config.jfr(), config.jfr());
         }
         String status = r.get("status").asString();

@@ -7,7 +7,7 @@ import static io.huitong.bench.ReconciliationData.FEE_BPS;
 import static io.huitong.bench.ReconciliationData.FEE_REVENUE;
 import static io.huitong.bench.ReconciliationData.at;
 import static io.huitong.bench.ReconciliationData.digits;
-import static io.huitong.bench.SettlementBench.field;
+import static io.huitong.bench.BenchSupport.field;
 
 import io.huitong.payments.domain.Fees;
 import java.net.http.HttpClient;
@@ -127,7 +127,7 @@ final class ReconciliationLedger {
     private static void step(String what, Work work) throws SQLException {
         long t = System.nanoTime();
         work.run();
-        System.out.printf(Locale.ROOT, "  %-40s %6.1f s%n", what, SettlementBench.seconds(t));
+        System.out.printf(Locale.ROOT, "  %-40s %6.1f s%n", what, BenchSupport.seconds(t));
     }
 
     private static void flush(CopyIn in, StringBuilder b) throws SQLException {

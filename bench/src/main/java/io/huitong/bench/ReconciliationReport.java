@@ -3,7 +3,7 @@ package io.huitong.bench;
 import static io.huitong.bench.ReconciliationBench.GOAL_HEAP_MB;
 import static io.huitong.bench.ReconciliationBench.GOAL_SECONDS;
 import static io.huitong.bench.ReconciliationBench.HEAP_SAMPLE_MILLIS;
-import static io.huitong.bench.SettlementBench.loadAverage;
+import static io.huitong.bench.BenchSupport.loadAverage;
 
 import io.huitong.bench.ReconciliationBench.Outcome;
 import io.huitong.bench.ReconciliationData.Fault;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.huitong.bench.BenchSupport.*;
 import static io.huitong.bench.SettlementBench.*;
 
 /** What the database says after the run: the lines, the settlements and payouts, and whether each movement settled once. */

@@ -115,7 +115,7 @@ final class SettlementData {
         for (int i : byTime) {
             ids[i] = id("pay", created[i]);
         }
-        System.out.printf(Locale.ROOT, "  generated %,d payments and %,d refunds in %.1f s%n", n, refunds, SettlementBench.seconds(t0));
+        System.out.printf(Locale.ROOT, "  generated %,d payments and %,d refunds in %.1f s%n", n, refunds, BenchSupport.seconds(t0));
 
         try (Statement s = c.createStatement()) {
             s.execute("set synchronous_commit = off");
@@ -220,7 +220,7 @@ final class SettlementData {
             }
         });
         System.out.printf(Locale.ROOT, "  written in %.1f s: %,d transfers, %,d entries; ledger_entry %s, ledger_transfer %s, payment %s%n",
-                SettlementBench.seconds(t0), count("select count(*) from ledger_transfer"), count("select count(*) from ledger_entry"),
+                BenchSupport.seconds(t0), count("select count(*) from ledger_transfer"), count("select count(*) from ledger_entry"),
                 size("ledger_entry"), size("ledger_transfer"), size("payment"));
     }
 
@@ -231,7 +231,7 @@ final class SettlementData {
     private static void step(String what, Work work) throws SQLException {
         long t = System.nanoTime();
         work.run();
-        System.out.printf(Locale.ROOT, "  %-40s %6.1f s%n", what, SettlementBench.seconds(t));
+        System.out.printf(Locale.ROOT, "  %-40s %6.1f s%n", what, BenchSupport.seconds(t));
     }
 
     private void update(String sql) throws SQLException {

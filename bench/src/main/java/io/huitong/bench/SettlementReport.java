@@ -3,9 +3,9 @@ package io.huitong.bench;
 import static io.huitong.bench.SettlementBench.GOAL_HEAP_MB;
 import static io.huitong.bench.SettlementBench.GOAL_SECONDS;
 import static io.huitong.bench.SettlementBench.HEAP_SAMPLE_MILLIS;
-import static io.huitong.bench.SettlementBench.balanced;
-import static io.huitong.bench.SettlementBench.compact;
-import static io.huitong.bench.SettlementBench.loadAverage;
+import static io.huitong.bench.BenchSupport.balanced;
+import static io.huitong.bench.BenchSupport.compact;
+import static io.huitong.bench.BenchSupport.loadAverage;
 
 import io.huitong.bench.SettlementBench.Outcome;
 import java.util.Locale;
