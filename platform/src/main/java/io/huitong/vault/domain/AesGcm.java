@@ -17,6 +17,18 @@ public final class AesGcm {
     private static final int TAG_BITS = 128;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * A cipher per thread, initialised afresh for every message: looking the transformation up among the providers
+     * cost as much as sealing a card number. A GCM cipher refuses to encrypt twice under one key and nonce, and every
+     * message here has a new nonce.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
 
     private AesGcm() {
     }
@@ -26,7 +38,7 @@ public final class AesGcm {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad);
             byte[] sealed = cipher.doFinal(plaintext);
@@ -44,7 +56,7 @@ public final class AesGcm {
         if (in.length <= NONCE_BYTES) {
             throw new GeneralSecurityException("truncated");
         }
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        Cipher cipher = CIPHERS.get();
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
         cipher.updateAAD(aad);
         return cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
