@@ -1,6 +1,8 @@
 package db.migration;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -20,21 +22,34 @@ import org.flywaydb.core.api.migration.Context;
  *   <li>{@code risk_decision_card_id} and {@code risk_decision_user_id}: a card payment's decision has no consumer, and a
  *       wallet's none of a card; the history and the decision pages look both up by value.</li>
  * </ul>
+ * The indexes are built {@code concurrently}, outside a transaction, so that the nodes still serving while one node
+ * upgrades keep writing payments and transfers however large the tables are: each new index is built under a
+ * temporary name beside the old one, then the old one is dropped and the new one takes its name. Run again after an
+ * interruption, the migration drops a half-built index and goes on from where it stopped.
  * H2, the embedded database, has no partial indexes and keeps the full ones of the earlier migrations.
  */
 public class V85__Partial_indexes_on_postgresql extends BaseJavaMigration {
 
-    static final List<String> STATEMENTS = List.of(
-            "drop index ledger_transfer_resolves_once",
-            "create unique index ledger_transfer_resolves_once on ledger_transfer (pending_id) where pending_id is not null",
-            "drop index ledger_transfer_reverses",
-            "create index ledger_transfer_reverses on ledger_transfer (reverses_id) where reverses_id is not null",
-            "drop index payment_unresolved",
-            "create index payment_unresolved on payment (resolve_after) where status in ('processing', 'requires_action')",
-            "drop index risk_decision_card_id",
-            "create index risk_decision_card_id on risk_decision (card_fingerprint, id) where card_fingerprint is not null",
-            "drop index risk_decision_user_id",
-            "create index risk_decision_user_id on risk_decision (user_id, id) where user_id is not null");
+    /** An index and the partial definition that replaces it ({@code %s} is the name it is built under). */
+    record Partial(String name, String definition) {
+    }
+
+    static final List<Partial> INDEXES = List.of(
+            new Partial("ledger_transfer_resolves_once",
+                    "create unique index concurrently %s on ledger_transfer (pending_id) where pending_id is not null"),
+            new Partial("ledger_transfer_reverses",
+                    "create index concurrently %s on ledger_transfer (reverses_id) where reverses_id is not null"),
+            new Partial("payment_unresolved",
+                    "create index concurrently %s on payment (resolve_after) where status in ('processing', 'requires_action')"),
+            new Partial("risk_decision_card_id",
+                    "create index concurrently %s on risk_decision (card_fingerprint, id) where card_fingerprint is not null"),
+            new Partial("risk_decision_user_id",
+                    "create index concurrently %s on risk_decision (user_id, id) where user_id is not null"));
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return false; // create index concurrently cannot run inside one
+    }
 
     @Override
     public void migrate(Context context) throws SQLException {
@@ -43,8 +58,39 @@ public class V85__Partial_indexes_on_postgresql extends BaseJavaMigration {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            for (String sql : STATEMENTS) {
-                statement.execute(sql);
+            for (Partial index : INDEXES) {
+                replace(connection, statement, index);
+            }
+        }
+    }
+
+    private static void replace(Connection connection, Statement statement, Partial index) throws SQLException {
+        if (isPartial(connection, index.name())) {
+            return; // replaced before an interruption
+        }
+        String building = index.name() + "_partial";
+        if (exists(connection, building)) {
+            statement.execute("drop index concurrently " + building); // valid or not, built before an interruption
+        }
+        statement.execute(index.definition().formatted(building));
+        statement.execute("drop index concurrently if exists " + index.name());
+        statement.execute("alter index " + building + " rename to " + index.name());
+    }
+
+    private static boolean isPartial(Connection connection, String name) throws SQLException {
+        return query(connection, "select i.indpred is not null from pg_index i join pg_class c on c.oid = i.indexrelid"
+                + " where c.relname = ? and pg_table_is_visible(c.oid)", name);
+    }
+
+    private static boolean exists(Connection connection, String name) throws SQLException {
+        return query(connection, "select true from pg_class c where c.relname = ? and c.relkind = 'i' and pg_table_is_visible(c.oid)", name);
+    }
+
+    private static boolean query(Connection connection, String sql, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, name);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() && row.getBoolean(1);
             }
         }
     }

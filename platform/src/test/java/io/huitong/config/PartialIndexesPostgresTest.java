@@ -88,6 +88,32 @@ class PartialIndexesPostgresTest {
         assertThat(jdbc.sql("select count(*) from ledger_transfer where pending_id = 't_hold_1'").query(Long.class).single()).isOne();
     }
 
+    /**
+     * The migration runs outside a transaction (its indexes are built concurrently), so a node stopped half-way leaves
+     * some indexes replaced, one perhaps half-built under its temporary name; the next start finishes the work.
+     */
+    @Test
+    void aMigrationInterruptedHalfWayFinishesOnItsNextRun() {
+        try (TestDb interrupted = TestDatabases.postgres()) {
+            TestDatabases.flyway().dataSource(interrupted.url(), interrupted.user(), interrupted.password())
+                    .target("84").load().migrate();
+            JdbcClient jdbc = JdbcClient.create(interrupted.dataSource());
+            // the first index replaced, the second built under its temporary name, the old one still there
+            jdbc.sql("drop index ledger_transfer_resolves_once").update();
+            jdbc.sql("create unique index ledger_transfer_resolves_once on ledger_transfer (pending_id) where pending_id is not null").update();
+            jdbc.sql("create index ledger_transfer_reverses_partial on ledger_transfer (reverses_id)").update();
+            interrupted.migrated();
+            for (String index : List.of("ledger_transfer_resolves_once", "ledger_transfer_reverses", "payment_unresolved",
+                    "risk_decision_card_id", "risk_decision_user_id")) {
+                assertThat(definition(jdbc, index)).as(index).contains(" WHERE ");
+            }
+            assertThat(definition(jdbc, "ledger_transfer_reverses")).endsWith("WHERE (reverses_id IS NOT NULL)");
+            assertThat(jdbc.sql("select count(*) from pg_indexes where indexname like '%\\_partial'").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select count(*) from pg_index where not indisvalid").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select success from flyway_schema_history where version = '85'").query(Boolean.class).single()).isTrue();
+        }
+    }
+
     private static void transfer(JdbcClient jdbc, String id, String pendingId) {
         jdbc.sql("insert into ledger_transfer (id, kind, debit_account_id, credit_account_id, amount, currency, pending_id, created_at)"
                         + " values (?, 'posted', 'a', 'b', 1, 'CNY', ?, now())")

@@ -10,6 +10,7 @@ import io.huitong.kernel.PageRequest;
 import io.huitong.ledger.TransferResult.Code;
 import io.huitong.ledger.jdbc.JdbcLedger;
 import io.huitong.testsupport.MutableClock;
+import io.huitong.testsupport.TestDatabases;
 import io.huitong.testsupport.TestDatabases.TestDb;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -452,10 +453,10 @@ abstract class LedgerContract {
     @Test
     void theMigrationSpreadsTotalsWrittenOnOneRowBeforeTheLimitsOverTheAccountsRows() throws SQLException {
         try (TestDb own = database()) {
-            Flyway before = Flyway.configure().dataSource(own.url(), own.user(), own.password()).locations("classpath:db/migration").load();
+            Flyway before = TestDatabases.flyway().dataSource(own.url(), own.user(), own.password()).load();
             MigrationVersion last = java.util.Arrays.stream(before.info().all()).map(MigrationInfo::getVersion)
                     .filter(v -> v != null && !v.isAtLeast("18")).max(MigrationVersion::compareTo).orElseThrow();
-            Flyway.configure().dataSource(own.url(), own.user(), own.password()).locations("classpath:db/migration")
+            TestDatabases.flyway().dataSource(own.url(), own.user(), own.password())
                     .target(last).load().migrate();
             String revenue = id("rev");
             String bank = id("bank");

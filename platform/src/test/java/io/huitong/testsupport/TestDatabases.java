@@ -7,7 +7,9 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -34,7 +36,7 @@ public final class TestDatabases {
         }
 
         public TestDb migrated() {
-            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+            flyway().dataSource(url, user, password).load().migrate();
             return this;
         }
 
@@ -49,6 +51,16 @@ public final class TestDatabases {
                 }
             }
         }
+    }
+
+    /**
+     * Flyway as the platform configures it ({@code spring.flyway} in application.yml): the migrations, and on PostgreSQL
+     * the migration lock held by the session rather than by an open transaction, which V85's concurrent index builds
+     * would wait for without end.
+     */
+    public static FluentConfiguration flyway() {
+        return Flyway.configure().configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+                .locations("classpath:db/migration");
     }
 
     public static TestDb h2() {

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,6 +93,6 @@ class IdempotencyMigrationTests {
     }
 
     private static FluentConfiguration flyway(DataSource db) {
-        return Flyway.configure().dataSource(db).locations("classpath:db/migration");
+        return TestDatabases.flyway().dataSource(db);
     }
 }

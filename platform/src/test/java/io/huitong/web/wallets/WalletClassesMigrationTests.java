@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +73,6 @@ class WalletClassesMigrationTests {
     }
 
     private static FluentConfiguration flyway(DataSource db) {
-        return Flyway.configure().dataSource(db).locations("classpath:db/migration");
+        return TestDatabases.flyway().dataSource(db);
     }
 }
