@@ -25,7 +25,7 @@ import org.flywaydb.core.api.migration.Context;
  * The indexes are built {@code concurrently}, outside a transaction, so that the nodes still serving while one node
  * upgrades keep writing payments and transfers however large the tables are: each new index is built under a
  * temporary name beside the old one, then the old one is dropped and the new one takes its name. Run again after an
- * interruption, the migration drops a half-built index and goes on from where it stopped.
+ * interruption, the migration goes on from where it stopped.
  * H2, the embedded database, has no partial indexes and keeps the full ones of the earlier migrations.
  */
 public class V85__Partial_indexes_on_postgresql extends BaseJavaMigration {
@@ -64,33 +64,37 @@ public class V85__Partial_indexes_on_postgresql extends BaseJavaMigration {
         }
     }
 
+    /**
+     * Builds the partial index beside the old one, then drops the old one and gives the new one its name. After an
+     * interruption: an index already replaced is left alone, a finished partial index under the temporary name is kept
+     * (the old one may be gone already, and it is then what refuses a second resolution of a hold), and anything else
+     * under that name (a build cut short, which PostgreSQL leaves invalid) is dropped and built again.
+     */
     private static void replace(Connection connection, Statement statement, Partial index) throws SQLException {
-        if (isPartial(connection, index.name())) {
-            return; // replaced before an interruption
+        if (state(connection, index.name()) == State.PARTIAL) {
+            return;
         }
         String building = index.name() + "_partial";
-        if (exists(connection, building)) {
-            statement.execute("drop index concurrently " + building); // valid or not, built before an interruption
+        State built = state(connection, building);
+        if (built != State.PARTIAL) {
+            if (built != State.ABSENT) {
+                statement.execute("drop index concurrently " + building);
+            }
+            statement.execute(index.definition().formatted(building));
         }
-        statement.execute(index.definition().formatted(building));
         statement.execute("drop index concurrently if exists " + index.name());
         statement.execute("alter index " + building + " rename to " + index.name());
     }
 
-    private static boolean isPartial(Connection connection, String name) throws SQLException {
-        return query(connection, "select i.indpred is not null from pg_index i join pg_class c on c.oid = i.indexrelid"
-                + " where c.relname = ? and pg_table_is_visible(c.oid)", name);
-    }
+    private enum State { ABSENT, PARTIAL, OTHER }
 
-    private static boolean exists(Connection connection, String name) throws SQLException {
-        return query(connection, "select true from pg_class c where c.relname = ? and c.relkind = 'i' and pg_table_is_visible(c.oid)", name);
-    }
-
-    private static boolean query(Connection connection, String sql, String name) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    /** Whether an index of this name exists, and whether it is a valid partial one. */
+    private static State state(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select i.indisvalid and i.indpred is not null"
+                + " from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname = ? and pg_table_is_visible(c.oid)")) {
             statement.setString(1, name);
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() && row.getBoolean(1);
+                return !row.next() ? State.ABSENT : row.getBoolean(1) ? State.PARTIAL : State.OTHER;
             }
         }
     }

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import static io.huitong.bench.BenchSupport.*;
-import static io.huitong.bench.SettlementBench.*;
 
 /**
  * What the database's backends are doing, sampled from {@code pg_stat_activity} every 10 ms during the run: by

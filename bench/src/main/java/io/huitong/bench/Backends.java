@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static io.huitong.bench.BenchSupport.*;
-import static io.huitong.bench.SettlementBench.*;
 
 /**
  * The CPU the server's backends of one database used, from /proc: the platform's pool keeps its connections, so the

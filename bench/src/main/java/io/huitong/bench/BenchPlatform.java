@@ -1,5 +1,6 @@
 package io.huitong.bench;
 
+import io.huitong.bench.SettlementBench.Config;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,7 +19,6 @@ import java.util.function.Function;
 
 import static io.huitong.bench.BenchThreads.sleep;
 import static io.huitong.bench.BenchSupport.*;
-import static io.huitong.bench.SettlementBench.*;
 
 /** The platform as a child process on the scratch database, with the daily automatic settlement run off. */
 record BenchPlatform(Process process, String base, String adminKey, Path dataDir) {

@@ -135,7 +135,7 @@ public final class ClusterBench {
         System.out.printf(Locale.ROOT, "  server      PostgreSQL %s at %s:%s (synchronous_commit=%s)%n", scratch.serverVersion(),
                 config.pg().host(), config.pg().port(), scratch.setting("synchronous_commit"));
         System.out.printf(Locale.ROOT, "  machine     %d CPUs, load average %s before the run (every process of the run shares them)%n",
-                cpus, PaymentsBench.loadAverage());
+                cpus, BenchSupport.loadAverage());
         System.out.printf(Locale.ROOT, "  load        %d clients sending POST /v1/payments (card, a new approved card each, automatic capture)"
                 + " of %d minor units (CNY) to the load balancer, a fresh Idempotency-Key each; per cluster %d s warm-up,"
                 + " %d s measured%n", config.clients(), PaymentsBench.AMOUNT, config.warmup().toSeconds(), config.duration().toSeconds());
@@ -174,7 +174,7 @@ public final class ClusterBench {
                 r.outcome().errorKinds().forEach((kind, count) -> System.out.printf(Locale.ROOT, "  %8d  %s%n", count, kind));
             }
         }
-        System.out.printf(Locale.ROOT, "%nload average after the run: %s%n", PaymentsBench.loadAverage());
+        System.out.printf(Locale.ROOT, "%nload average after the run: %s%n", BenchSupport.loadAverage());
         remember(rows);
         return clean ? 0 : 2;
     }

@@ -197,7 +197,7 @@ public final class ClusterSoak {
         env.put("HUITONG_SETTLEMENT_AUTOMATIC", "false");
         env.put("HUITONG_RECONCILIATION_AUTOMATIC", "false");
         System.out.printf(Locale.ROOT, "Huitong cluster soak%n  machine     %d CPUs, load average %s%n", Runtime.getRuntime().availableProcessors(),
-                PaymentsBench.loadAverage());
+                BenchSupport.loadAverage());
         System.out.printf(Locale.ROOT, "soak: starting %d nodes (database %s) ...%n", config.nodes(), database);
         long started = System.nanoTime();
         cluster = LocalCluster.up(Path.of("").toAbsolutePath(), config.nodes(), database, env);

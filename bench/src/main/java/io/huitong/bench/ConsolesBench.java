@@ -127,14 +127,14 @@ public final class ConsolesBench {
         String deep;
         try (Connection c = DriverManager.getConnection(config.pg().urlFor(database), config.pg().user(), config.pg().password())) {
             int refunds = ConsolesData.load(c, merchant, config.payments(), config.days());
-            System.out.printf(Locale.ROOT, "wrote %,d payments and %,d refunds in %.1f s%n", config.payments(), refunds, seconds(t0));
+            System.out.printf(Locale.ROOT, "wrote %,d payments and %,d refunds in %.1f s%n", config.payments(), refunds, BenchSupport.seconds(t0));
             deep = deepCursor(c, merchant, config.payments() / 2);
         } catch (SQLException e) {
             throw new IllegalStateException("writing the payments failed: " + e.getMessage(), e);
         }
         long t1 = System.nanoTime();
         String pass = platform.post(http, "/v1/admin/insights/rollup", "{}", 200);
-        System.out.printf(Locale.ROOT, "rollup caught up in %.1f s: %s merchant hours rolled, rolled until %s%n", seconds(t1),
+        System.out.printf(Locale.ROOT, "rollup caught up in %.1f s: %s merchant hours rolled, rolled until %s%n", BenchSupport.seconds(t1),
                 field(pass, "hours_rolled"), field(pass, "rolled_until"));
         agree(platform, database, merchant, key);
 
@@ -252,9 +252,5 @@ public final class ConsolesBench {
             throw new IllegalStateException("no " + name + " in " + json);
         }
         return m.group(1);
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
     }
 }

@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.huitong.bench.BenchSupport.*;
-import static io.huitong.bench.SettlementBench.*;
 
 /**
  * The platform's GC log ({@code -Xlog:gc}, with wall-clock times): every collection names the heap used before and

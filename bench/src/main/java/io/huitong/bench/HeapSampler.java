@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.huitong.bench.BenchSupport.*;
-import static io.huitong.bench.SettlementBench.*;
 
 /**
  * The platform's heap, sampled through the actuator ({@code GET /actuator/metrics/jvm.memory.used?tag=area:heap} with

@@ -2,6 +2,7 @@ package io.huitong.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.huitong.config.Migrations;
 import io.huitong.kernel.Money;
 import io.huitong.ledger.AccountFlag;
 import io.huitong.ledger.AccountResult;
@@ -152,8 +153,7 @@ public final class LedgerBench {
         LedgerCheck check;
         String database = scratch.create("huitong_bench");
         try (HikariDataSource dataSource = pool(database)) {
-            Flyway.configure().configuration(Map.of("flyway.postgresql.transactional.lock", "false")) // as the platform does
-                    .dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Migrations.configure(Flyway.configure()).dataSource(dataSource).load().migrate();
             Ledger ledger = newLedger(profile.detailed() ? profile.timing(dataSource) : dataSource, Clock.systemUTC());
             setUp(ledger, dataSource);
             for (Scenario scenario : scenarios) {

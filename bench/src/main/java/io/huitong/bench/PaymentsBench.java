@@ -4,7 +4,6 @@ import io.huitong.bench.BenchConfig.UsageException;
 import io.huitong.bench.PaymentLoads.CardLoad;
 import io.huitong.bench.PaymentLoads.Load;
 import io.huitong.bench.PaymentLoads.PaymentCodeLoad;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,7 +148,7 @@ public final class PaymentsBench {
         System.out.printf(Locale.ROOT, "  server      PostgreSQL %s at %s:%s (synchronous_commit=%s)%n", server, config.pg().host(),
                 config.pg().port(), scratch.setting("synchronous_commit"));
         System.out.printf(Locale.ROOT, "  machine     %d CPUs, load average %s before the run (platform, PostgreSQL and clients share them)%n",
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                Runtime.getRuntime().availableProcessors(), BenchSupport.loadAverage());
         System.out.printf(Locale.ROOT, "  load        %d clients sending POST /v1/payments of %d minor units (CNY), a fresh Idempotency-Key each;"
                 + " per scenario %d s warm-up, %d s measured%n", config.clients(), AMOUNT, config.warmup().toSeconds(),
                 config.duration().toSeconds());
@@ -260,7 +259,7 @@ public final class PaymentsBench {
                 w.getValue().errorKinds().forEach((kind, count) -> System.out.printf(Locale.ROOT, "  %8d  %s%n", count, kind));
             }
         }
-        System.out.printf(Locale.ROOT, "%nload average after the run: %s%n", loadAverage());
+        System.out.printf(Locale.ROOT, "%nload average after the run: %s%n", BenchSupport.loadAverage());
         boolean clean = balanced && outcomes.values().stream().allMatch(o -> o.errors() == 0);
         return clean ? 0 : 2;
     }
@@ -308,13 +307,5 @@ public final class PaymentsBench {
     private Outcome drive(String scenario, Load load, BenchPlatform platform, String database, String secretKey, Duration length,
                           String phase, boolean measured) {
         return driver.drive(scenario, load, platform.base(), database, secretKey, length, phase, measured, platform.process().pid());
-    }
-
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

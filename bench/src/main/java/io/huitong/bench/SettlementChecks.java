@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import static io.huitong.bench.BenchSupport.*;
-import static io.huitong.bench.SettlementBench.*;
 
 /** What the database says after the run: the lines, the settlements and payouts, and whether each movement settled once. */
 record SettlementChecks(long payments, long refunds, long lines, long paymentLines, long refundLines, long settlements, long carriedForward,

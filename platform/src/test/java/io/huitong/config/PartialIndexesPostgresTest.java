@@ -90,7 +90,8 @@ class PartialIndexesPostgresTest {
 
     /**
      * The migration runs outside a transaction (its indexes are built concurrently), so a node stopped half-way leaves
-     * some indexes replaced, one perhaps half-built under its temporary name; the next start finishes the work.
+     * some indexes replaced, one perhaps half-built or finished under its temporary name; the next start finishes the
+     * work.
      */
     @Test
     void aMigrationInterruptedHalfWayFinishesOnItsNextRun() {
@@ -102,7 +103,12 @@ class PartialIndexesPostgresTest {
             jdbc.sql("drop index ledger_transfer_resolves_once").update();
             jdbc.sql("create unique index ledger_transfer_resolves_once on ledger_transfer (pending_id) where pending_id is not null").update();
             jdbc.sql("create index ledger_transfer_reverses_partial on ledger_transfer (reverses_id)").update();
+            // the third built under its temporary name and the old one dropped, not yet renamed: the finished index is kept
+            jdbc.sql("create index payment_unresolved_partial on payment (resolve_after) where status in ('processing', 'requires_action')").update();
+            jdbc.sql("drop index payment_unresolved").update();
+            long built = jdbc.sql("select oid from pg_class where relname = 'payment_unresolved_partial'").query(Long.class).single();
             interrupted.migrated();
+            assertThat(jdbc.sql("select oid from pg_class where relname = 'payment_unresolved'").query(Long.class).single()).isEqualTo(built);
             for (String index : List.of("ledger_transfer_resolves_once", "ledger_transfer_reverses", "payment_unresolved",
                     "risk_decision_card_id", "risk_decision_user_id")) {
                 assertThat(definition(jdbc, index)).as(index).contains(" WHERE ");

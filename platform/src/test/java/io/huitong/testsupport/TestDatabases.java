@@ -1,5 +1,6 @@
 package io.huitong.testsupport;
 
+import io.huitong.config.Migrations;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -7,7 +8,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Assumptions;
@@ -53,14 +53,9 @@ public final class TestDatabases {
         }
     }
 
-    /**
-     * Flyway as the platform configures it ({@code spring.flyway} in application.yml): the migrations, and on PostgreSQL
-     * the migration lock held by the session rather than by an open transaction, which V85's concurrent index builds
-     * would wait for without end.
-     */
+    /** Flyway as the platform configures it ({@link Migrations}). */
     public static FluentConfiguration flyway() {
-        return Flyway.configure().configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
-                .locations("classpath:db/migration");
+        return Migrations.configure(Flyway.configure());
     }
 
     public static TestDb h2() {
