@@ -13,11 +13,8 @@ import io.huitong.protocols.iso8583.TransactionState;
 import io.huitong.protocols.statements.AcquirerSettlement.Code;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,8 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Its answers are responses of the acquirer interface ({@link io.huitong.protocols.iso8583}); an empty
  * answer means the acquirer never replies.
  *
- * <p>The book lives in memory: after a restart the acquirer honours completions and refunds of
- * transactions it no longer remembers, as the in-process simulated acquirer does.
+ * <p>The book lives in memory, for {@link #RETENTION_DAYS} business days: after a restart, or once a transaction's
+ * day has passed out of the book, the acquirer honours completions and refunds of transactions it no longer remembers,
+ * answers a status inquiry about one as unknown, and its daily settlement files of those days are gone. A platform
+ * that runs the simulated acquirers in its own process so keeps a month of card payments in memory, not every one.
  */
 final class Acquirer {
 
@@ -37,17 +36,26 @@ final class Acquirer {
     private final Iso8583Codec codec;
     private final Clock clock;
     private final AcquirerJournal journal;
-    private final Map<String, BookEntry> book = new ConcurrentHashMap<>();
+    private final AcquirerBook book;
     private final AtomicLong rrn = new AtomicLong(ThreadLocalRandom.current().nextLong(100_000_000L, 900_000_000L));
 
     /** @param primary the acquirer the platform asks first: the one that fails on the channel-error card */
     Acquirer(String name, boolean primary, Iso8583Codec codec, Clock clock) {
+        this(name, primary, codec, clock, RETENTION_DAYS);
+    }
+
+    /** @param retentionDays how many business days before today the book and the settled journal keep */
+    Acquirer(String name, boolean primary, Iso8583Codec codec, Clock clock, int retentionDays) {
         this.name = name;
         this.primary = primary;
         this.codec = codec;
         this.clock = clock;
         this.journal = new AcquirerJournal(clock);
+        this.book = new AcquirerBook(clock, retentionDays, journal);
     }
+
+    /** How many business days before today an acquirer remembers what it booked and settled, by default. */
+    static final int RETENTION_DAYS = 35;
 
     /** The acquirer's fee on sales and captures, in hundredths of a percent: the two acquirers charge differently, as real ones do. */
     long feeBasisPoints() {
@@ -65,7 +73,7 @@ final class Acquirer {
 
     /** The book, oldest STAN first. */
     List<BookEntry> book() {
-        return book.values().stream().sorted(Comparator.comparing(BookEntry::stan, Comparator.nullsFirst(Comparator.<String>naturalOrder())).thenComparing(BookEntry::reference)).toList();
+        return book.entries();
     }
 
     /** The answer to a request, or empty when this acquirer never answers it. */
@@ -132,7 +140,7 @@ final class Acquirer {
                 capture ? TransactionState.CAPTURED : TransactionState.AUTHORIZED, amount, capture ? amount : 0, 0,
                 currency(request), BookEntry.mask(pan), text(request, Field.STAN), nextRrn(), authorizationCode(),
                 ResponseCode.APPROVED, null);
-        book.put(entry.reference(), entry);
+        book.add(entry);
         journal.merchant(request);
         if (capture) {
             journal.settled(Code.SALE, request, entry, amount, null, false);
@@ -143,7 +151,7 @@ final class Acquirer {
     private IsoMessage decline(IsoMessage request, String pan, String responseCode) {
         BookEntry entry = new BookEntry(text(request, Field.REFERENCE), BookEntry.PAYMENT, TransactionState.DECLINED, amount(request),
                 0, 0, currency(request), BookEntry.mask(pan), text(request, Field.STAN), nextRrn(), null, responseCode, null);
-        book.put(entry.reference(), entry);
+        book.add(entry);
         return answer(request, responseCode);
     }
 
@@ -166,12 +174,12 @@ final class Acquirer {
             if (payment.refunded() + amount > payment.captured()) {
                 return answer(request, ResponseCode.INVALID_AMOUNT);
             }
-            book.put(original, payment.refunded(payment.refunded() + amount));
+            book.update(payment.refunded(payment.refunded() + amount));
         }
         BookEntry refund = new BookEntry(reference, BookEntry.REFUND, TransactionState.REFUNDED, amount, 0, 0, currency(request),
                 payment == null ? null : payment.maskedPan(), text(request, Field.STAN), nextRrn(), authorizationCode(),
                 ResponseCode.APPROVED, original);
-        book.put(reference, refund);
+        book.add(refund);
         journal.settled(Code.REFUND, request, refund, amount, original, true);
         return approved(request, refund);
     }
@@ -186,7 +194,7 @@ final class Acquirer {
         if (known == null) {
             BookEntry entry = new BookEntry(reference, BookEntry.PAYMENT, TransactionState.CAPTURED, amount, amount, 0, currency(request),
                     null, text(request, Field.STAN), nextRrn(), authorizationCode(), ResponseCode.APPROVED, null);
-            book.put(reference, entry);
+            book.add(entry);
             journal.settled(Code.CAPTURE, request, entry, amount, null, false);
             return approved(request, entry);
         }
@@ -197,7 +205,7 @@ final class Acquirer {
                     yield answer(request, ResponseCode.INVALID_AMOUNT);
                 }
                 BookEntry captured = known.captured(amount);
-                book.put(reference, captured);
+                book.update(captured);
                 journal.settled(Code.CAPTURE, request, captured, amount, null, false);
                 yield approved(request, captured);
             }
@@ -214,14 +222,14 @@ final class Acquirer {
         if (known == null || known.state() == TransactionState.REVERSED || known.state() == TransactionState.DECLINED) {
             return answer(request, ResponseCode.APPROVED); // nothing to undo
         }
-        book.put(reference, known.withState(TransactionState.REVERSED));
+        book.update(known.withState(TransactionState.REVERSED));
         if (known.state() == TransactionState.CAPTURED || known.state() == TransactionState.REFUNDED) {
             // money had moved: the reversal moves it back (a reversed authorization moved none)
             boolean refund = known.state() == TransactionState.REFUNDED;
             journal.settled(Code.REVERSAL, request, known, refund ? known.amount() : known.captured(), reference, !refund);
         }
         if (BookEntry.REFUND.equals(known.kind()) && known.originalReference() != null) {
-            book.computeIfPresent(known.originalReference(), (k, payment) -> payment.refunded(payment.refunded() - known.amount()));
+            book.updateIfPresent(known.originalReference(), payment -> payment.refunded(payment.refunded() - known.amount()));
         }
         return approved(request, known);
     }

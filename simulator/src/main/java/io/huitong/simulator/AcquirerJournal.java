@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,7 +33,8 @@ final class AcquirerJournal {
     }
 
     private final Clock clock;
-    private final List<Settled> settled = new ArrayList<>(); // guarded by itself
+    /** What was settled, by business date (guarded by itself). */
+    private final TreeMap<LocalDate, List<Settled>> settled = new TreeMap<>();
     /** The card acceptor id each payment came with: refunds and reversals do not carry one. */
     private final Map<String, String> merchants = new ConcurrentHashMap<>();
 
@@ -56,21 +58,27 @@ final class AcquirerJournal {
         Settled s = new Settled(code, Iso8583Codec.get(request, Field.STAN), transmitted(Iso8583Codec.get(request, Field.TRANSMISSION_DATE_TIME), now),
                 entry.maskedPan(), amount, entry.currency(), entry.rrn(), entry.authorizationCode(), entry.reference(), merchant, original, outgoing, now);
         synchronized (settled) {
-            settled.add(s);
+            settled.computeIfAbsent(LocalDate.ofInstant(now, ChannelStatement.BUSINESS_ZONE), d -> new ArrayList<>()).add(s);
         }
     }
 
     /** What was settled on a business date, in the order it happened. */
     List<Settled> on(LocalDate date) {
-        List<Settled> day = new ArrayList<>();
         synchronized (settled) {
-            for (Settled s : settled) {
-                if (LocalDate.ofInstant(s.at(), ChannelStatement.BUSINESS_ZONE).equals(date)) {
-                    day.add(s);
-                }
-            }
+            return List.copyOf(settled.getOrDefault(date, List.of()));
         }
-        return day;
+    }
+
+    /** Forgets what was settled before {@code date}. */
+    void forgetBefore(LocalDate date) {
+        synchronized (settled) {
+            settled.headMap(date).clear();
+        }
+    }
+
+    /** Forgets the merchant a payment came with. */
+    void forget(String reference) {
+        merchants.remove(reference);
     }
 
     /**
