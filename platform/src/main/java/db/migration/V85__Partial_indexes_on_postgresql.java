@@ -1,5 +1,6 @@
 package db.migration;
 
+import io.huitong.kernel.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +55,7 @@ public class V85__Partial_indexes_on_postgresql extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+        if (!SqlDialect.of(connection).postgres()) {
             return;
         }
         try (Statement statement = connection.createStatement()) {

@@ -52,8 +52,6 @@ public final class LedgerBench {
     static final long HOT_FUNDING = 1_000_000_000_000L;
     static final int SETUP_BATCH = 1_000;
 
-    static final double BATCHED_GOAL = 3.0;
-    static final double SINGLE_GOAL = 0.7;
 
     /** The ledger under test: the one line to change to benchmark another implementation. */
     static Ledger newLedger(DataSource dataSource, Clock clock) {
@@ -127,7 +125,7 @@ public final class LedgerBench {
         System.out.printf(Locale.ROOT, "  client      Java %s, %d CPUs; %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), pgbenchVersion);
         System.out.printf(Locale.ROOT, "  machine     load average %s before the run (other work on this machine skews every number)%n",
-                loadAverage());
+                BenchSupport.loadAverage());
         System.out.printf(Locale.ROOT, "  writers     %d threads; %d s measured after %d s warm-up per scenario; batch %d%n",
                 config.threads(), config.duration().toSeconds(), config.warmup().toSeconds(), config.batchSize());
         System.out.printf(Locale.ROOT, "  accounts    %,d wallets (liabilities that may not go negative) and one hot account (%s), funded by"
@@ -178,8 +176,8 @@ public final class LedgerBench {
             scratch.drop(database);
         }
 
-        printTable(outcomes, reference);
-        System.out.printf(Locale.ROOT, "%nload average after the run: %s%n", loadAverage());
+        LedgerReport.print(outcomes, reference, config.threads());
+        System.out.printf(Locale.ROOT, "%nload average after the run: %s%n", BenchSupport.loadAverage());
         long errors = outcomes.stream().mapToLong(Outcome::errors).sum();
         return errors == 0 && check.balanced() ? 0 : 2;
     }
@@ -349,15 +347,6 @@ public final class LedgerBench {
         return new Outcome(scenario, durationNanos / 1e9, ok.sum(), calls.sum(), all, errors.sum(), kinds, snapshot);
     }
 
-    private static String loadAverage() {
-        try {
-            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
     private static void sleepUntil(long nanoTime) throws InterruptedException {
         long left;
         while ((left = nanoTime - System.nanoTime()) > 0) {
@@ -396,79 +385,5 @@ public final class LedgerBench {
             message = message.substring(0, 120) + "...";
         }
         return "exception " + root.getClass().getSimpleName() + ": " + message;
-    }
-
-    private void printTable(List<Outcome> outcomes, PgBench.Result reference) {
-        String line = "-".repeat(92);
-        System.out.println();
-        System.out.println(line);
-        System.out.printf(Locale.ROOT, "%-34s %13s %9s %9s %8s %12s%n", "scenario (" + config.threads() + " writers)",
-                "transfers/s", "p50 ms", "p99 ms", "errors", "vs pgbench");
-        System.out.println(line);
-        for (Outcome o : outcomes) {
-            System.out.printf(Locale.ROOT, "%-34s %13.1f %9.2f %9.2f %8d %11.2fx%n", o.scenario().name(), o.rate(),
-                    o.percentileMs(0.50), o.percentileMs(0.99), o.errors(), o.rate() / reference.tps());
-        }
-        System.out.printf(Locale.ROOT, "%-34s %13.1f %9s %9s %8d %11.2fx%n", "pgbench tpcb-like (TPS)", reference.tps(),
-                "-", "-", reference.failed(), 1.0);
-        System.out.println(line);
-        System.out.printf(Locale.ROOT, "latency is per call (one database transaction); pgbench latency average %.3f ms%n",
-                reference.latencyAverageMs());
-        System.out.println();
-        System.out.printf(Locale.ROOT, "goals vs pgbench %.1f TPS:%n", reference.tps());
-        for (Outcome o : outcomes) {
-            boolean batched = o.scenario().batch() > 1;
-            double goal = batched ? BATCHED_GOAL : SINGLE_GOAL;
-            double ratio = o.rate() / reference.tps();
-            System.out.printf(Locale.ROOT, "  %-7s >= %.1fx  %-34s %7.3fx  %s%n", batched ? "batched" : "single", goal,
-                    o.scenario().name(), ratio, ratio >= goal ? "PASS" : "FAIL");
-        }
-        List<String> shared = new ArrayList<>();
-        if (reference.profile().shared(true)) {
-            shared.add("pgbench: " + reference.profile().others(true));
-        }
-        for (Outcome o : outcomes) {
-            if (o.profile().shared(false)) {
-                shared.add(o.scenario().name() + ": " + o.profile().others(false));
-            }
-        }
-        if (!shared.isEmpty()) {
-            System.out.printf(Locale.ROOT, "%nWARNING: other processes used the CPU during these runs, so their numbers"
-                    + " are low; rerun on a quiet machine:%n");
-            shared.forEach(run -> System.out.println("  " + run));
-        }
-        for (Outcome o : outcomes) {
-            if (!o.errorKinds().isEmpty()) {
-                System.out.printf(Locale.ROOT, "%nerrors in %s (warm-up included):%n", o.scenario().name());
-                o.errorKinds().forEach((kind, count) -> System.out.printf(Locale.ROOT, "  %8d  %s%n", count, kind));
-            }
-        }
-    }
-
-    /** A growable array of longs: per-writer latencies without boxing. */
-    static final class LongBuffer {
-        private long[] values = new long[1 << 14];
-        private int size;
-
-        void add(long value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        static long[] merge(LongBuffer[] buffers) {
-            int total = 0;
-            for (LongBuffer b : buffers) {
-                total += b.size;
-            }
-            long[] all = new long[total];
-            int at = 0;
-            for (LongBuffer b : buffers) {
-                System.arraycopy(b.values, 0, all, at, b.size);
-                at += b.size;
-            }
-            return all;
-        }
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * V85 on PostgreSQL: the three partial indexes exist, the statements that read them can use them as the platform
+ * V85 on PostgreSQL: the five partial indexes exist, the statements that read them can use them as the platform
  * prepares them (a generic plan, the values unknown), and a hold still resolves only once.
  */
 class PartialIndexesPostgresTest {

@@ -39,15 +39,23 @@ final class AcquirerBook {
         return entries.get(reference);
     }
 
-    /** Books a transaction, filing a reference booked for the first time under today's business date. */
+    /**
+     * Books a transaction, filing a reference booked for the first time under today's business date. The first one
+     * of a business date moves the retention on a day: only then is there anything to forget.
+     */
     synchronized void add(BookEntry entry) {
         if (entries.put(entry.reference(), entry) != null) {
             return;
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ChannelStatement.BUSINESS_ZONE);
-        bookedOn.computeIfAbsent(today, d -> new ArrayList<>()).add(entry.reference());
+        LocalDate today = ChannelStatement.businessDate(clock.instant());
+        List<String> day = bookedOn.get(today);
+        if (day != null) {
+            day.add(entry.reference());
+            return;
+        }
+        bookedOn.put(today, new ArrayList<>(List.of(entry.reference())));
         LocalDate oldestKept = today.minusDays(retentionDays);
-        for (var day = bookedOn.firstEntry(); day != null && day.getKey().isBefore(oldestKept); day = bookedOn.firstEntry()) {
+        for (var oldest = bookedOn.firstEntry(); oldest != null && oldest.getKey().isBefore(oldestKept); oldest = bookedOn.firstEntry()) {
             for (String reference : bookedOn.pollFirstEntry().getValue()) {
                 entries.remove(reference);
                 journal.forget(reference);

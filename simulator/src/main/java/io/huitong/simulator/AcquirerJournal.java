@@ -58,7 +58,7 @@ final class AcquirerJournal {
         Settled s = new Settled(code, Iso8583Codec.get(request, Field.STAN), transmitted(Iso8583Codec.get(request, Field.TRANSMISSION_DATE_TIME), now),
                 entry.maskedPan(), amount, entry.currency(), entry.rrn(), entry.authorizationCode(), entry.reference(), merchant, original, outgoing, now);
         synchronized (settled) {
-            settled.computeIfAbsent(LocalDate.ofInstant(now, ChannelStatement.BUSINESS_ZONE), d -> new ArrayList<>()).add(s);
+            settled.computeIfAbsent(ChannelStatement.businessDate(now), d -> new ArrayList<>()).add(s);
         }
     }
 

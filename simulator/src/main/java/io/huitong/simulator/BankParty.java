@@ -503,7 +503,7 @@ final class BankParty implements HttpParty {
 
     /** The bank's business date, on which it books. */
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ChannelStatement.BUSINESS_ZONE);
+        return ChannelStatement.businessDate(clock.instant());
     }
 
     private static String messageId() {

@@ -2,6 +2,7 @@ package io.huitong.simulator;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,6 +17,11 @@ final class ChannelStatement<L> {
 
     /** Where the parties keep their business days. */
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** The business date an instant falls on: the statement it belongs to. */
+    static LocalDate businessDate(Instant at) {
+        return LocalDate.ofInstant(at, BUSINESS_ZONE);
+    }
 
     private final StatementBook<L> book;
     private volatile StatementFaults faults = StatementFaults.NONE;

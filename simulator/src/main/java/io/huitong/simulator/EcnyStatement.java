@@ -45,7 +45,7 @@ final class EcnyStatement implements StatementBook<Line> {
             }
             Instant time = Instant.parse((String) at);
             String merchant = payment ? (String) e.get("merchant_no") : merchants.get((String) e.get("original_reference"));
-            if (!LocalDate.ofInstant(time, ChannelStatement.BUSINESS_ZONE).equals(date) || merchantNo != null && !merchantNo.equals(merchant)) {
+            if (!ChannelStatement.businessDate(time).equals(date) || merchantNo != null && !merchantNo.equals(merchant)) {
                 continue;
             }
             lines.add(new Line(time, merchant == null ? "" : merchant, payment ? EcnyBill.Type.PAYMENT : EcnyBill.Type.REFUND,
