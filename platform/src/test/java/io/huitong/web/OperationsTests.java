@@ -36,6 +36,9 @@ abstract class OperationsTests extends ApiTestSupport {
         Api.Response metrics = api.get("/actuator/prometheus", "Accept", "text/plain", "Authorization", admin());
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(metrics.body()).as("requests are timed, with the buckets the alerting rules read")
+                .contains("http_server_requests_seconds_bucket{").contains("le=\"0.3\"")
+                .as("no gauge of requests in flight, which nothing reads").doesNotContain("http_server_requests_active");
     }
 
     @Test

@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -60,7 +60,11 @@ class SecurityConfig {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no sessions at all: the caller's key authenticates each request, and its security context lives as
+                // long as the request (so no session management filter, and no filter that stops URLs carrying one).
+                // The servlet API's view of the caller stays: the actuator's health details ask isUserInRole
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 // the API's reference pages run only their own scripts, and nobody may frame them
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(DOCS,
                                 new ContentSecurityPolicyHeaderWriter(DOCS_POLICY)))

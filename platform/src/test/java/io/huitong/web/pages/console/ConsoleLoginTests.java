@@ -53,6 +53,14 @@ abstract class ConsoleLoginTests extends ConsolePageSupport {
     }
 
     @Test
+    void thePageLinksItsScriptByTheWebJarsVersion() {
+        Api.Response login = new Console().get("/console/login");
+        page(login, 200);
+        assertThat(login.body()).as("a new version of the script is a new address, so no browser keeps the old one")
+                .containsPattern("src=\"/webjars/htmx\\.org/\\d+\\.\\d+\\.\\d+/dist/htmx\\.min\\.js\"");
+    }
+
+    @Test
     void aWrongOrReusedCodeOrNoneIsRefusedOnTheLoginPage() {
         TestOperators.LoggedIn finance = operators.createAndLogIn("finance");
         Console console = new Console();
